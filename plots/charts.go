@@ -1,0 +1,555 @@
+package plots
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// Chart size; PNGs are rendered at 96 dpi (960 × 576 pixels).
+const (
+	chartWidth  = 10 * vg.Inch
+	chartHeight = 6 * vg.Inch
+)
+
+// A Chart is one rendered chart: Name is the file name without extension;
+// PNG and SVG are the two renderings.
+type Chart struct {
+	Name, Title string
+	PNG, SVG    []byte
+}
+
+// render draws p in both formats.
+func render(p *plot.Plot, name string) (Chart, error) {
+	c := Chart{Name: name, Title: p.Title.Text}
+	for _, format := range []string{"png", "svg"} {
+		w, err := p.WriterTo(chartWidth, chartHeight, format)
+		if err != nil {
+			return Chart{}, fmt.Errorf("chart %s: %w", name, err)
+		}
+		var buf bytes.Buffer
+		if _, err := w.WriteTo(&buf); err != nil {
+			return Chart{}, fmt.Errorf("chart %s: rendering %s: %w", name, format, err)
+		}
+		if format == "png" {
+			c.PNG = buf.Bytes()
+		} else {
+			c.SVG = buf.Bytes()
+		}
+	}
+	return c, nil
+}
+
+// newPlot returns a plot with a title, axis labels and a legend at the
+// top right, in a legible type size.
+func newPlot(title, x, y string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font.Size = vg.Points(15)
+	p.X.Label.Text = x
+	p.Y.Label.Text = y
+	p.X.Label.TextStyle.Font.Size = vg.Points(13)
+	p.Y.Label.TextStyle.Font.Size = vg.Points(13)
+	p.X.Tick.Label.Font.Size = vg.Points(11)
+	p.Y.Tick.Label.Font.Size = vg.Points(11)
+	p.Legend.TextStyle.Font.Size = vg.Points(11)
+	p.Legend.Top = true
+	p.Add(plotter.NewGrid())
+	return p
+}
+
+// logY puts the Y axis on a log scale with 1-2-5 ticks.
+func logY(p *plot.Plot) {
+	p.Y.Scale = plot.LogScale{}
+	p.Y.Tick.Marker = ticks125{}
+}
+
+// ticks125 marks 1, 2 and 5 times each power of ten on a log axis.
+type ticks125 struct{}
+
+// Ticks implements plot.Ticker.
+func (ticks125) Ticks(lo, hi float64) []plot.Tick {
+	if lo <= 0 || hi <= 0 || math.IsNaN(lo) || math.IsNaN(hi) {
+		return nil
+	}
+	var ts []plot.Tick
+	for e := math.Floor(math.Log10(lo)); e <= math.Ceil(math.Log10(hi)); e++ {
+		for _, m := range []float64{1, 2, 5} {
+			v := m * math.Pow(10, e)
+			if v >= lo*0.999 && v <= hi*1.001 {
+				ts = append(ts, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', -1, 64)})
+			}
+		}
+	}
+	return ts
+}
+
+// timeUnit picks ns, µs, ms or s for times around v ns and returns the
+// unit and its size in ns.
+func timeUnit(v float64) (string, float64) {
+	switch {
+	case v >= 1e9:
+		return "s", 1e9
+	case v >= 1e6:
+		return "ms", 1e6
+	case v >= 1e3:
+		return "µs", 1e3
+	}
+	return "ns", 1
+}
+
+// errPoints are points with vertical error bars.
+type errPoints struct {
+	plotter.XYs
+	plotter.YErrors
+}
+
+// addDots adds one series of medians (divided by div) at xs with their
+// confidence intervals as error bars, styled as series i, with a legend
+// entry. Points with a non-positive median are left out on a log axis.
+func addDots(p *plot.Plot, i int, name string, xs []float64, ys []Summary, div float64, log bool, line bool) error {
+	var pts errPoints
+	for k, s := range ys {
+		c, lo, hi := s.Center/div, s.Lo/div, s.Hi/div
+		if math.IsNaN(c) || log && c <= 0 {
+			continue
+		}
+		if log && lo <= 0 {
+			lo = c
+		}
+		pts.XYs = append(pts.XYs, plotter.XY{X: xs[k], Y: c})
+		pts.YErrors = append(pts.YErrors, struct{ Low, High float64 }{c - lo, hi - c})
+	}
+	if len(pts.XYs) == 0 {
+		return nil
+	}
+	sc, err := plotter.NewScatter(pts.XYs)
+	if err != nil {
+		return fmt.Errorf("series %s: %w", name, err)
+	}
+	sc.GlyphStyle = draw.GlyphStyle{Color: plotutil.Color(i), Shape: plotutil.Shape(i), Radius: vg.Points(4)}
+	eb, err := plotter.NewYErrorBars(pts)
+	if err != nil {
+		return fmt.Errorf("series %s: %w", name, err)
+	}
+	eb.LineStyle.Color = plotutil.Color(i)
+	eb.LineStyle.Width = vg.Points(1.2)
+	p.Add(eb, sc)
+	if line && len(pts.XYs) > 1 {
+		l, err := plotter.NewLine(pts.XYs)
+		if err != nil {
+			return fmt.Errorf("series %s: %w", name, err)
+		}
+		l.LineStyle.Color = plotutil.Color(i)
+		l.LineStyle.Width = vg.Points(1.5)
+		p.Add(l)
+		p.Legend.Add(name, l, sc)
+		return nil
+	}
+	p.Legend.Add(name, sc)
+	return nil
+}
+
+// addRef adds a reference line (ideal, fit) through the points.
+func addRef(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []vg.Length) error {
+	if len(xys) == 0 {
+		return nil
+	}
+	l, err := plotter.NewLine(xys)
+	if err != nil {
+		return fmt.Errorf("line %s: %w", name, err)
+	}
+	l.LineStyle.Color = c
+	l.LineStyle.Width = vg.Points(1.5)
+	l.LineStyle.Dashes = dashes
+	p.Add(l)
+	p.Legend.Add(name, l)
+	return nil
+}
+
+// ciNote names the interval shown by error bars.
+const ciNote = "error bars: 95 % CI of the median (sample range when n < 6)"
+
+// padLog widens a log axis so the legend does not sit on the data.
+func padLog(a *plot.Axis, top float64) {
+	a.Max *= top
+}
+
+// ChartTimePerTask draws the median time per task of each strategy on one
+// workload (log scale, CI error bars).
+func ChartTimePerTask(rows []*Row) (*plot.Plot, error) {
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	var ys []Summary
+	var names []string
+	var xs []float64
+	for i, r := range rows {
+		ys = append(ys, perTask(r))
+		names = append(names, r.Strategy)
+		xs = append(xs, float64(i))
+	}
+	unit, div := timeUnit(slices.MinFunc(ys, func(a, b Summary) int { return cmpFloat(a.Center, b.Center) }).Center)
+	p := newPlot(fmt.Sprintf("Time per task by strategy: %s, procs=%d", label(rows[0]), rows[0].Procs),
+		"strategy", "time per task ("+unit+", log scale)")
+	logY(p)
+	if err := addDots(p, 0, "median ns/task ("+ciNote+")", xs, ys, div, true, false); err != nil {
+		return nil, err
+	}
+	p.NominalX(names...)
+	padLog(&p.Y, 3)
+	return p, nil
+}
+
+// ChartLatency draws the p50 and p99 task completion times (from batch
+// start) of each strategy on one workload.
+func ChartLatency(rows []*Row) (*plot.Plot, error) {
+	var names []string
+	var x50, x99 []float64
+	var y50, y99 []Summary
+	for _, r := range rows {
+		p50, p99 := r.Bench.Metric("p50-ns"), r.Bench.Metric("p99-ns")
+		if p50 == nil || p99 == nil {
+			continue
+		}
+		i := float64(len(names))
+		names = append(names, r.Strategy)
+		x50, y50 = append(x50, i-0.1), append(y50, p50.Summary)
+		x99, y99 = append(x99, i+0.1), append(y99, p99.Summary)
+	}
+	if len(names) == 0 {
+		return nil, nil
+	}
+	unit, div := timeUnit(slices.MinFunc(y50, func(a, b Summary) int { return cmpFloat(a.Center, b.Center) }).Center)
+	p := newPlot(fmt.Sprintf("Task completion time: %s, procs=%d", label(rows[0]), rows[0].Procs),
+		"strategy", "time from batch start ("+unit+", log scale)")
+	logY(p)
+	if err := addDots(p, 0, "p50 (median task done)", x50, y50, div, true, false); err != nil {
+		return nil, err
+	}
+	if err := addDots(p, 1, "p99 (batch nearly done)", x99, y99, div, true, false); err != nil {
+		return nil, err
+	}
+	p.NominalX(names...)
+	padLog(&p.Y, 3)
+	return p, nil
+}
+
+// ChartSpeedupProcs draws the speedup over sequential against GOMAXPROCS
+// (HashProcs) for each strategy, with the ideal min(procs, cores) and the
+// Amdahl fits.
+func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64) (*plot.Plot, error) {
+	byStrategy := map[string][]*Row{}
+	var order []string
+	maxP := 0
+	for _, r := range rows {
+		if r.Bench.Family != "HashProcs" || r.Strategy == "sequential" || !r.Speedup.Valid() {
+			continue
+		}
+		if byStrategy[r.Strategy] == nil {
+			order = append(order, r.Strategy)
+		}
+		byStrategy[r.Strategy] = append(byStrategy[r.Strategy], r)
+		maxP = max(maxP, r.Procs)
+	}
+	if len(order) == 0 {
+		return nil, nil
+	}
+	p := newPlot("Speedup over sequential vs GOMAXPROCS: "+label(byStrategy[order[0]][0]),
+		"GOMAXPROCS (procs)", "speedup over sequential (×)")
+	for i, st := range order {
+		rs := byStrategy[st]
+		slices.SortFunc(rs, func(a, b *Row) int { return a.Procs - b.Procs })
+		var xs []float64
+		var ys []Summary
+		for _, r := range rs {
+			xs = append(xs, float64(r.Procs))
+			ys = append(ys, Summary{Center: r.Speedup.V, Lo: r.Speedup.Lo, Hi: r.Speedup.Hi})
+		}
+		if err := addDots(p, i, st+" (median, CI)", xs, ys, 1, false, true); err != nil {
+			return nil, err
+		}
+	}
+	var ideal plotter.XYs
+	for q := 1; q <= maxP; q++ {
+		ideal = append(ideal, plotter.XY{X: float64(q), Y: math.Min(float64(q), cores)})
+	}
+	if err := addRef(p, "ideal min(procs, cores)", ideal, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
+		return nil, err
+	}
+	for _, f := range fits {
+		i := slices.Index(order, f.Strategy)
+		var xys plotter.XYs
+		for q := 1.0; q <= float64(maxP); q += 0.25 {
+			xys = append(xys, plotter.XY{X: q, Y: f.Predict(math.Min(q, cores))})
+		}
+		name := fmt.Sprintf("%s Amdahl fit f=%s (rms %s)", f.Strategy, num(f.F), num(f.Residual))
+		if err := addRef(p, name, xys, plotutil.Color(max(i, 0)), []vg.Length{vg.Points(2), vg.Points(3)}); err != nil {
+			return nil, err
+		}
+	}
+	p.Legend.Left = true
+	p.Y.Min = 0
+	p.Y.Max = math.Max(p.Y.Max, 1) * 1.35
+	p.X.Tick.Marker = intTicks(1, maxP)
+	return p, nil
+}
+
+// intTicks marks every integer from lo to hi (at most about 16 of them).
+func intTicks(lo, hi int) plot.ConstantTicks {
+	step := max(1, (hi-lo+1)/16)
+	var ts plot.ConstantTicks
+	for v := lo; v <= hi; v += step {
+		ts = append(ts, plot.Tick{Value: float64(v), Label: strconv.Itoa(v)})
+	}
+	return ts
+}
+
+// ChartSpeedupWorkers draws the speedup over sequential against the
+// worker count of pool and process for one sweep family (SleepWorkers or
+// HashWorkers), with the ideal speedup: tasks/⌈tasks/workers⌉ for sleep,
+// min(workers, cores, tasks) for hash.
+func ChartSpeedupWorkers(rows []*Row, family string, cores float64) (*plot.Plot, error) {
+	byStrategy := map[string][]*Row{}
+	var order []string
+	var workers []int
+	for _, r := range rows {
+		if r.Bench.Family != family || r.Workers == 0 || !r.Speedup.Valid() {
+			continue
+		}
+		if byStrategy[r.Strategy] == nil {
+			order = append(order, r.Strategy)
+		}
+		byStrategy[r.Strategy] = append(byStrategy[r.Strategy], r)
+		if !slices.Contains(workers, r.Workers) {
+			workers = append(workers, r.Workers)
+		}
+	}
+	if len(order) == 0 {
+		return nil, nil
+	}
+	slices.Sort(workers)
+	first := byStrategy[order[0]][0]
+	p := newPlot(fmt.Sprintf("Speedup over sequential vs workers: %s, procs=%d", label(first), first.Procs),
+		"workers (log scale)", "speedup over sequential (×)")
+	p.X.Scale = plot.LogScale{}
+	var ts plot.ConstantTicks
+	for _, w := range workers {
+		ts = append(ts, plot.Tick{Value: float64(w), Label: strconv.Itoa(w)})
+	}
+	p.X.Tick.Marker = ts
+	for i, st := range order {
+		rs := byStrategy[st]
+		slices.SortFunc(rs, func(a, b *Row) int { return a.Workers - b.Workers })
+		var xs []float64
+		var ys []Summary
+		for _, r := range rs {
+			xs = append(xs, float64(r.Workers))
+			ys = append(ys, Summary{Center: r.Speedup.V, Lo: r.Speedup.Lo, Hi: r.Speedup.Hi})
+		}
+		if err := addDots(p, i, st+" (median, CI)", xs, ys, 1, false, true); err != nil {
+			return nil, err
+		}
+	}
+	var ideal plotter.XYs
+	name := "ideal tasks/⌈tasks/workers⌉"
+	for _, w := range workers {
+		var y float64
+		if kind(family) == KindSleep {
+			t := max(first.Tasks, 1)
+			y = float64(t) / math.Ceil(float64(t)/float64(w))
+		} else {
+			name = "ideal min(workers, cores, tasks)"
+			y = cpuLimit("pool", first.Tasks, first.Procs, w, cores)
+		}
+		ideal = append(ideal, plotter.XY{X: float64(w), Y: y})
+	}
+	if err := addRef(p, name, ideal, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
+		return nil, err
+	}
+	p.Legend.Left = true
+	p.Y.Min = 0
+	p.Y.Max *= 1.3
+	return p, nil
+}
+
+// counterDots collects, for each strategy, one value per sync variant
+// (x = variant index, offset per strategy).
+func counterDots(rows []*Row, value func(*Row) (Summary, bool)) (syncs, strategies []string, xs map[string][]float64, ys map[string][]Summary) {
+	xs, ys = map[string][]float64{}, map[string][]Summary{}
+	for _, r := range rows {
+		if r.Bench.Family != "Counter" {
+			continue
+		}
+		if s := r.Bench.Param("sync"); !slices.Contains(syncs, s) {
+			syncs = append(syncs, s)
+		}
+		if !slices.Contains(strategies, r.Strategy) {
+			strategies = append(strategies, r.Strategy)
+		}
+	}
+	for _, r := range rows {
+		if r.Bench.Family != "Counter" {
+			continue
+		}
+		v, ok := value(r)
+		if !ok {
+			continue
+		}
+		i := slices.Index(syncs, r.Bench.Param("sync"))
+		j := slices.Index(strategies, r.Strategy)
+		off := (float64(j) - float64(len(strategies)-1)/2) * 0.6 / float64(max(len(strategies), 1))
+		xs[r.Strategy] = append(xs[r.Strategy], float64(i)+off)
+		ys[r.Strategy] = append(ys[r.Strategy], v)
+	}
+	return syncs, strategies, xs, ys
+}
+
+// ChartCounterThroughput draws the counter throughput (increments per
+// second) of each sync variant × strategy.
+func ChartCounterThroughput(rows []*Row) (*plot.Plot, error) {
+	syncs, strategies, xs, ys := counterDots(rows, func(r *Row) (Summary, bool) { return throughput(r), true })
+	if len(syncs) == 0 {
+		return nil, nil
+	}
+	p := newPlot(fmt.Sprintf("Shared counter throughput by sync variant and strategy, procs=%d", maxProcs(rows, "Counter")),
+		"sync variant", "increments per second (millions, log scale)")
+	logY(p)
+	for i, st := range strategies {
+		if err := addDots(p, i, st, xs[st], ys[st], 1e6, true, false); err != nil {
+			return nil, err
+		}
+	}
+	p.NominalX(syncs...)
+	padLog(&p.Y, 4)
+	return p, nil
+}
+
+// ChartCounterLost draws the lost updates per batch of each sync variant ×
+// strategy: only sync=none should lose any.
+func ChartCounterLost(rows []*Row) (*plot.Plot, error) {
+	syncs, strategies, xs, ys := counterDots(rows, func(r *Row) (Summary, bool) {
+		m := r.Bench.Metric("lost-updates/op")
+		if m == nil {
+			return Summary{}, false
+		}
+		return m.Summary, true
+	})
+	if len(xs) == 0 {
+		return nil, nil
+	}
+	p := newPlot(fmt.Sprintf("Shared counter lost updates by sync variant and strategy, procs=%d", maxProcs(rows, "Counter")),
+		"sync variant", "lost updates per batch (count)")
+	for i, st := range strategies {
+		if err := addDots(p, i, st, xs[st], ys[st], 1, false, false); err != nil {
+			return nil, err
+		}
+	}
+	p.NominalX(syncs...)
+	p.Y.Min = 0
+	p.Y.Max = math.Max(p.Y.Max, 1) * 1.4
+	return p, nil
+}
+
+// maxProcs is the highest procs of a family's rows.
+func maxProcs(rows []*Row, family string) int {
+	m := 0
+	for _, r := range rows {
+		if r.Bench.Family == family {
+			m = max(m, r.Procs)
+		}
+	}
+	return m
+}
+
+// slug makes a file-name-safe version of s.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(s) {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
+}
+
+// Charts draws every chart the data allows, in report order.
+func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
+	var out []Chart
+	add := func(name string, p *plot.Plot, err error) error {
+		if err != nil {
+			return fmt.Errorf("chart %s: %w", name, err)
+		}
+		if p == nil {
+			return nil
+		}
+		c, err := render(p, name)
+		if err != nil {
+			return err
+		}
+		out = append(out, c)
+		return nil
+	}
+	for _, ws := range mainWorkloads(rows, "Sleep", "Hash") {
+		p, err := ChartTimePerTask(ws)
+		if err := add("time-"+slug(label(ws[0])), p, err); err != nil {
+			return nil, err
+		}
+	}
+	p, err := ChartSpeedupProcs(rows, fits, cores)
+	if err := add("speedup-procs", p, err); err != nil {
+		return nil, err
+	}
+	for _, fam := range []string{"SleepWorkers", "HashWorkers"} {
+		p, err := ChartSpeedupWorkers(rows, fam, cores)
+		if err := add("speedup-workers-"+string(kind(fam)), p, err); err != nil {
+			return nil, err
+		}
+	}
+	p, err = ChartCounterThroughput(rows)
+	if err := add("counter-throughput", p, err); err != nil {
+		return nil, err
+	}
+	p, err = ChartCounterLost(rows)
+	if err := add("counter-lost", p, err); err != nil {
+		return nil, err
+	}
+	for _, ws := range mainWorkloads(rows, "Sleep", "Hash") {
+		p, err := ChartLatency(ws)
+		if err := add("latency-"+slug(label(ws[0])), p, err); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// mainWorkloads groups the rows of the given families by workload, each at
+// its highest procs, in order of first appearance.
+func mainWorkloads(rows []*Row, families ...string) [][]*Row {
+	var seen []string
+	var out [][]*Row
+	for _, r := range rows {
+		if !slices.Contains(families, r.Bench.Family) || slices.Contains(seen, r.Workload) {
+			continue
+		}
+		seen = append(seen, r.Workload)
+		w := r.Workload
+		out = append(out, pickWorkload(rows, func(q *Row) bool { return q.Workload == w && q.Bench.Family == r.Bench.Family }, nil))
+	}
+	return out
+}

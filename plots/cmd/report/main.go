@@ -1,0 +1,67 @@
+// Command report writes the charts and REPORT.md of a concbench run.
+//
+// Usage:
+//
+//	go run ./plots/cmd/report results/<run>
+//
+// The argument is a run folder holding raw.txt (benchfmt), and optionally
+// benchstat.txt and INCOMPLETE. The charts (PNG and SVG) and REPORT.md are
+// written into the same folder; see "go doc concbench/plots" for what they
+// contain.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"concbench/plots"
+)
+
+func main() {
+	if err := run(os.Args[1:], os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintf(os.Stderr, "report: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// errUsage is returned for bad command lines after the usage is printed.
+var errUsage = errors.New("usage: report <run folder>")
+
+// run parses args, generates the report and prints a summary on stdout.
+func run(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: report <run folder>\n\nReads <run folder>/raw.txt and writes charts and REPORT.md there.\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errUsage
+	}
+	dir := fs.Arg(0)
+	rep, err := plots.Generate(dir)
+	if err != nil {
+		return err
+	}
+	for _, w := range rep.Run.Warnings {
+		fmt.Fprintf(stderr, "report: warning: %s\n", w)
+	}
+	counts := map[plots.Outcome]int{}
+	for _, v := range rep.Verdicts {
+		counts[v.Outcome]++
+	}
+	fmt.Fprintf(stdout, "wrote %s and %d charts (PNG+SVG): %d PASS, %d FAIL, %d INCONCLUSIVE\n",
+		filepath.Join(dir, plots.ReportFile), len(rep.Charts), counts[plots.Pass], counts[plots.Fail], counts[plots.Inconclusive])
+	if rep.Run.IsIncomplete {
+		fmt.Fprintf(stdout, "note: the run is marked INCOMPLETE\n")
+	}
+	return nil
+}

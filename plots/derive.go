@@ -1,0 +1,217 @@
+package plots
+
+import (
+	"math"
+	"time"
+)
+
+// An Estimate is a derived figure with an interval around it.
+type Estimate struct {
+	V, Lo, Hi float64
+}
+
+// nan is the estimate of a figure that cannot be derived.
+func nan() Estimate { return Estimate{math.NaN(), math.NaN(), math.NaN()} }
+
+// Valid reports whether the figure could be derived.
+func (e Estimate) Valid() bool { return !math.IsNaN(e.V) }
+
+// RelHalfWidth is the larger distance from V to an end of the interval,
+// relative to V.
+func (e Estimate) RelHalfWidth() float64 {
+	return Summary{Center: e.V, Lo: e.Lo, Hi: e.Hi}.RelHalfWidth()
+}
+
+// A Row holds the derived figures of one benchmark.
+type Row struct {
+	Bench    *Benchmark
+	Workload string // see workloadOf
+	Strategy string
+	// Procs is the GOMAXPROCS of the benchmark; Tasks the batch size;
+	// Workers the workers name part (0 when absent).
+	Procs, Tasks, Workers int
+	// Concurrency is how many tasks may be in flight at once: 1 for
+	// sequential, tasks for spawn and gil, workers (default procs) for
+	// pool, process and exec.
+	Concurrency int
+	// CPULimit is the most CPU parallelism the strategy can use:
+	// 1 for sequential and gil, else min(procs, cores, tasks, workers).
+	CPULimit float64
+
+	Time    Summary // ns/op: batch wall time
+	PerTask Summary // ns/task; NaN when absent
+
+	// Baseline is the sequential benchmark Speedup is measured against
+	// (nil when the run has none for this workload).
+	Baseline *Benchmark
+	// Speedup is median(baseline ns/op) / median(ns/op), with the interval
+	// [baseline.Lo / Hi, baseline.Hi / Lo] from the two confidence
+	// intervals. P is the Mann-Whitney U p-value of ns/op against the
+	// baseline's.
+	Speedup Estimate
+	P       float64
+	// Efficiency is the speedup against the ideal: for sleep,
+	// ideal ns/op ÷ ns/op with ideal = ⌈tasks/concurrency⌉·d; for hash,
+	// speedup / CPULimit. NaN for other workloads.
+	Efficiency Estimate
+	// Parallelism is median(cpu-ns/op) / median(ns/op): how many CPUs were
+	// busy on average. NaN without cpu-ns/op.
+	Parallelism float64
+	// Noisy marks a row whose ns/op interval is wider than ±5 %.
+	Noisy bool
+}
+
+// strategyOf returns the strategy name part, "" when absent.
+func strategyOf(b *Benchmark) string { return b.Param("strategy") }
+
+// concurrency returns how many tasks a strategy runs at once.
+func concurrency(strategy string, tasks, procs, workers int) int {
+	switch strategy {
+	case "sequential":
+		return 1
+	case "pool", "process", "exec":
+		if workers > 0 {
+			return workers
+		}
+		if procs > 0 {
+			return procs
+		}
+		return 1
+	}
+	return tasks // spawn, gil, anything that starts a task each
+}
+
+// cpuLimit returns the most CPUs a strategy can keep busy.
+func cpuLimit(strategy string, tasks, procs, workers int, cores float64) float64 {
+	if strategy == "sequential" || strategy == "gil" {
+		return 1
+	}
+	l := cores
+	for _, n := range []int{procs, tasks, workers} {
+		if n > 0 {
+			l = math.Min(l, float64(n))
+		}
+	}
+	if math.IsInf(l, 1) {
+		return 1
+	}
+	return l
+}
+
+// findBaseline returns the sequential benchmark to compare b with: the
+// same workload in the same family at the same procs if there is one, then
+// the same family at the lowest procs, then another family (Sleep for
+// SleepWorkers, Hash for HashWorkers and HashProcs) at the same procs, then
+// at the lowest procs.
+func (r *Run) findBaseline(b *Benchmark) *Benchmark {
+	w := workloadOf(b)
+	procs := intParam(b, "procs")
+	var best *Benchmark
+	bestRank, bestProcs := 5, 0
+	for _, c := range r.Benchmarks {
+		if strategyOf(c) != "sequential" || workloadOf(c) != w || c.Metric("ns/op") == nil {
+			continue
+		}
+		cp := intParam(c, "procs")
+		rank := 4
+		switch {
+		case c.Family == b.Family && cp == procs:
+			rank = 1
+		case c.Family == b.Family:
+			rank = 2
+		case cp == procs:
+			rank = 3
+		}
+		if rank < bestRank || rank == bestRank && cp < bestProcs {
+			best, bestRank, bestProcs = c, rank, cp
+		}
+	}
+	return best
+}
+
+// Derive computes the figures of every benchmark that has ns/op.
+func (r *Run) Derive() []*Row {
+	var rows []*Row
+	cores := r.cores()
+	for _, b := range r.Benchmarks {
+		t := b.Metric("ns/op")
+		if t == nil {
+			continue
+		}
+		row := &Row{
+			Bench:       b,
+			Workload:    workloadOf(b),
+			Strategy:    strategyOf(b),
+			Procs:       intParam(b, "procs"),
+			Tasks:       intParam(b, "tasks"),
+			Workers:     intParam(b, "workers"),
+			Time:        t.Summary,
+			PerTask:     Summary{Center: math.NaN(), Lo: math.NaN(), Hi: math.NaN()},
+			Speedup:     nan(),
+			Efficiency:  nan(),
+			Parallelism: math.NaN(),
+			P:           math.NaN(),
+		}
+		row.Noisy = t.Summary.Noisy()
+		row.Concurrency = concurrency(row.Strategy, row.Tasks, row.Procs, row.Workers)
+		row.CPULimit = cpuLimit(row.Strategy, row.Tasks, row.Procs, row.Workers, cores)
+		if m := b.Metric("ns/task"); m != nil {
+			row.PerTask = m.Summary
+		}
+		if m := b.Metric("cpu-ns/op"); m != nil && t.Summary.Center > 0 {
+			row.Parallelism = m.Summary.Center / t.Summary.Center
+		}
+		if base := r.findBaseline(b); base != nil {
+			row.Baseline = base
+			row.Speedup = ratio(base.Metric("ns/op").Summary, t.Summary)
+			row.P = compare(base.Metric("ns/op").Sample, t.Sample)
+		}
+		switch kind(b.Family) {
+		case KindSleep:
+			if d, err := parseDuration(b.Param("d")); err == nil && row.Tasks > 0 {
+				ideal := idealSleep(row.Tasks, row.Concurrency, d)
+				row.Efficiency = ratio(Summary{Center: ideal, Lo: ideal, Hi: ideal}, t.Summary)
+			}
+		case KindHash:
+			if row.Speedup.Valid() {
+				row.Efficiency = scale(row.Speedup, 1/row.CPULimit)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// idealSleep is the ideal batch time in ns of tasks sleeps of d run
+// concurrency at a time: ⌈tasks/concurrency⌉·d.
+func idealSleep(tasks, concurrency int, d time.Duration) float64 {
+	if concurrency < 1 {
+		concurrency = 1
+	}
+	waves := (tasks + concurrency - 1) / concurrency
+	return float64(waves) * float64(d.Nanoseconds())
+}
+
+// ratio returns num/den as an estimate: the ratio of the centers, with the
+// interval [num.Lo/den.Hi, num.Hi/den.Lo] that contains every ratio of
+// values from the two confidence intervals.
+func ratio(num, den Summary) Estimate {
+	if den.Center <= 0 {
+		return nan()
+	}
+	e := Estimate{V: num.Center / den.Center, Lo: math.NaN(), Hi: math.NaN()}
+	if den.Hi > 0 {
+		e.Lo = num.Lo / den.Hi
+	}
+	if den.Lo > 0 {
+		e.Hi = num.Hi / den.Lo
+	} else {
+		e.Hi = math.Inf(1)
+	}
+	return e
+}
+
+// scale multiplies an estimate by k > 0.
+func scale(e Estimate, k float64) Estimate {
+	return Estimate{e.V * k, e.Lo * k, e.Hi * k}
+}

@@ -1,0 +1,84 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// num formats a figure with about three significant digits.
+func num(v float64) string {
+	switch a := math.Abs(v); {
+	case math.IsNaN(v):
+		return "—"
+	case math.IsInf(v, 0):
+		return "∞"
+	case a == 0:
+		return "0"
+	case a >= 1e6:
+		return fmt.Sprintf("%.3g", v)
+	case a >= 100:
+		return fmt.Sprintf("%.0f", v)
+	case a >= 10:
+		return fmt.Sprintf("%.1f", v)
+	case a >= 0.01:
+		return fmt.Sprintf("%.2f", v)
+	}
+	return fmt.Sprintf("%.2g", v)
+}
+
+// est formats an estimate as "v [lo, hi]".
+func est(e Estimate) string {
+	if !e.Valid() {
+		return "—"
+	}
+	return fmt.Sprintf("%s [%s, %s]", num(e.V), num(e.Lo), num(e.Hi))
+}
+
+// ns formats nanoseconds with a readable unit: "312ns", "4.1µs", "10.2ms", "1.5s".
+func ns(v float64) string {
+	switch a := math.Abs(v); {
+	case math.IsNaN(v):
+		return "—"
+	case a >= 1e9:
+		return num(v/1e9) + "s"
+	case a >= 1e6:
+		return num(v/1e6) + "ms"
+	case a >= 1e3:
+		return num(v/1e3) + "µs"
+	}
+	return num(v) + "ns"
+}
+
+// nsSummary formats a time summary as "median [lo, hi]".
+func nsSummary(s Summary) string {
+	if math.IsNaN(s.Center) {
+		return "—"
+	}
+	return fmt.Sprintf("%s [%s, %s]", ns(s.Center), ns(s.Lo), ns(s.Hi))
+}
+
+// pval formats a p-value.
+func pval(p float64) string {
+	if math.IsNaN(p) {
+		return "—"
+	}
+	return fmt.Sprintf("%.3f", p)
+}
+
+// cell escapes text for a Markdown table cell.
+func cell(s string) string {
+	s = strings.ReplaceAll(s, "|", `\|`)
+	return strings.ReplaceAll(s, "\n", " ")
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

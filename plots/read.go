@@ -1,0 +1,241 @@
+package plots
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/perf/benchfmt"
+	"golang.org/x/perf/benchmath"
+	"golang.org/x/perf/benchproc"
+)
+
+// File names inside a run folder.
+const (
+	RawFile        = "raw.txt"
+	BenchstatFile  = "benchstat.txt"
+	IncompleteFile = "INCOMPLETE"
+	ReportFile     = "REPORT.md"
+)
+
+// A Run is what plots reads from one run folder.
+type Run struct {
+	// Dir is the run folder.
+	Dir string
+	// Config holds the file configuration lines of raw.txt (goos, cpu,
+	// numcpu, commit, …) in order of first appearance.
+	Config []Param
+	// Benchmarks are the distinct benchmark names in order of first
+	// appearance, each with its samples per unit.
+	Benchmarks []*Benchmark
+	// HigherBetter lists the units declared "better=higher".
+	HigherBetter map[string]bool
+	// Incomplete is the content of the INCOMPLETE file; IsIncomplete
+	// reports whether that file exists.
+	Incomplete   string
+	IsIncomplete bool
+	// Benchstat is the content of benchstat.txt, "" when absent.
+	Benchstat string
+	// Warnings are problems that did not stop the report: syntax errors
+	// in an incomplete run, configuration that changes within the file.
+	Warnings []string
+}
+
+// A Benchmark is one benchmark configuration and all its samples.
+type Benchmark struct {
+	// Name is the full name without "Benchmark": "Sleep/d=10ms/…/procs=2".
+	Name string
+	// Family is the base name: "Sleep", "HashWorkers", …
+	Family string
+	// Params are the key=value parts of the name, in order.
+	Params []Param
+	// Metrics maps a raw unit ("ns/op", "tasks/s", …) to its samples.
+	Metrics map[string]*Metric
+}
+
+// A Metric is the sample of one unit of one benchmark.
+type Metric struct {
+	Unit    string
+	Sample  *benchmath.Sample
+	Summary Summary
+}
+
+// Param returns the value of the name part key, or "".
+func (b *Benchmark) Param(key string) string {
+	for _, p := range b.Params {
+		if p.Key == key {
+			return p.Value
+		}
+	}
+	return ""
+}
+
+// Metric returns the samples of unit, or nil.
+func (b *Benchmark) Metric(unit string) *Metric { return b.Metrics[unit] }
+
+// ConfigValue returns the value of a configuration line, or "".
+func (r *Run) ConfigValue(key string) string {
+	for _, p := range r.Config {
+		if p.Key == key {
+			return p.Value
+		}
+	}
+	return ""
+}
+
+// ReadRun reads the run folder dir: raw.txt (required), and INCOMPLETE and
+// benchstat.txt when present. Every error names the file at fault; syntax
+// errors name file:line. In a run marked INCOMPLETE, syntax errors (a line
+// cut short by the interruption) become warnings instead.
+func ReadRun(dir string) (*Run, error) {
+	run := &Run{Dir: dir}
+	if b, err := os.ReadFile(filepath.Join(dir, IncompleteFile)); err == nil {
+		run.IsIncomplete = true
+		run.Incomplete = strings.TrimSpace(string(b))
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, IncompleteFile), err)
+	}
+	if b, err := os.ReadFile(filepath.Join(dir, BenchstatFile)); err == nil {
+		run.Benchstat = string(b)
+	} else if !errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, BenchstatFile), err)
+	}
+	path := filepath.Join(dir, RawFile)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: no such file (is %s a run folder?)", path, dir)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	if err := parseRaw(run, data, path); err != nil {
+		return nil, err
+	}
+	return run, nil
+}
+
+// parseRaw parses benchfmt data into run. path is used in messages.
+func parseRaw(run *Run, data []byte, path string) error {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return fmt.Errorf("%s: empty file, no benchmark results", path)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Errorf("%s: binary data (NUL byte at offset %d), not benchfmt text", path, i)
+	}
+	if !utf8.Valid(data) {
+		return fmt.Errorf("%s: invalid UTF-8, not benchfmt text", path)
+	}
+
+	// Group values by full name and unit with a benchproc projection;
+	// the residue projection catches configuration that changes within
+	// the file.
+	var parser benchproc.ProjectionParser
+	filter, err := benchproc.NewFilter("*")
+	if err != nil {
+		return fmt.Errorf("building filter: %w", err)
+	}
+	proj, _, err := parser.ParseWithUnit(".fullname", filter)
+	if err != nil {
+		return fmt.Errorf("building projection: %w", err)
+	}
+	nameField := proj.Fields()[0]
+	residue := parser.Residue()
+	residues := map[benchproc.Key]bool{}
+
+	type group struct {
+		bench  *Benchmark
+		values map[string][]float64
+		units  []string
+	}
+	groups := map[string]*group{}
+	var order []string
+	var syntaxErrs []*benchfmt.SyntaxError
+	seenConfig := map[string]bool{}
+	run.HigherBetter = map[string]bool{}
+
+	rd := benchfmt.NewReader(bytes.NewReader(data), path)
+	for rd.Scan() {
+		switch rec := rd.Result().(type) {
+		case *benchfmt.SyntaxError:
+			syntaxErrs = append(syntaxErrs, rec)
+		case *benchfmt.UnitMetadata:
+			if rec.Key == "better" && rec.Value == "higher" {
+				run.HigherBetter[rec.OrigUnit] = true
+			}
+		case *benchfmt.Result:
+			for _, c := range rec.Config {
+				if c.File && !seenConfig[c.Key] {
+					seenConfig[c.Key] = true
+					run.Config = append(run.Config, Param{c.Key, string(c.Value)})
+				}
+			}
+			if ok, _ := filter.Apply(rec); !ok {
+				continue
+			}
+			residues[residue.Project(rec)] = true
+			for i, key := range proj.ProjectValues(rec) {
+				name := key.Get(nameField)
+				g := groups[name]
+				if g == nil {
+					family, params, err := parseName(name)
+					if err != nil {
+						file, line := rec.Pos()
+						return fmt.Errorf("%s:%d: %v", file, line, err)
+					}
+					g = &group{bench: &Benchmark{Name: name, Family: family, Params: params}, values: map[string][]float64{}}
+					groups[name] = g
+					order = append(order, name)
+				}
+				v := rec.Values[i]
+				unit, val := v.Unit, v.Value
+				if v.OrigUnit != "" { // undo benchfmt's tidying (ns/op → sec/op)
+					unit, val = v.OrigUnit, v.OrigValue
+				}
+				if _, ok := g.values[unit]; !ok {
+					g.units = append(g.units, unit)
+				}
+				g.values[unit] = append(g.values[unit], val)
+			}
+		}
+	}
+	if err := rd.Err(); err != nil {
+		return fmt.Errorf("reading %s: %w", path, err)
+	}
+	if len(syntaxErrs) > 0 {
+		if !run.IsIncomplete || len(order) == 0 {
+			first := syntaxErrs[0]
+			if len(syntaxErrs) > 1 {
+				return fmt.Errorf("%w (and %d more syntax errors)", first, len(syntaxErrs)-1)
+			}
+			return first
+		}
+		for _, e := range syntaxErrs {
+			run.Warnings = append(run.Warnings, "skipped malformed line "+e.Error())
+		}
+	}
+	if len(order) == 0 {
+		return fmt.Errorf("%s: no benchmark results (no Benchmark… lines)", path)
+	}
+	var keys []benchproc.Key
+	for k := range residues {
+		keys = append(keys, k)
+	}
+	for _, f := range benchproc.NonSingularFields(keys) {
+		run.Warnings = append(run.Warnings, fmt.Sprintf("configuration %q changes within %s; samples were pooled across its values", f.Name, path))
+	}
+	for _, name := range order {
+		g := groups[name]
+		g.bench.Metrics = map[string]*Metric{}
+		for _, u := range g.units {
+			s := benchmath.NewSample(g.values[u], thresholds())
+			g.bench.Metrics[u] = &Metric{Unit: u, Sample: s, Summary: summarize(s)}
+		}
+		run.Benchmarks = append(run.Benchmarks, g.bench)
+	}
+	return nil
+}

@@ -1,0 +1,549 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// An Outcome is the answer of a verdict.
+type Outcome string
+
+// The outcomes of a verdict.
+const (
+	Pass         Outcome = "PASS"
+	Fail         Outcome = "FAIL"
+	Inconclusive Outcome = "INCONCLUSIVE"
+)
+
+// Thresholds of the lessons (see the package documentation).
+const (
+	IOEfficiency   = 0.8  // lesson 1
+	SameWithin     = 0.10 // lessons 2, 3 and 5: "within 10 %"
+	CPUSpeedupFrac = 0.85 // lesson 4
+	FarAbove       = 10.0 // lesson 6: "far above" is at least 10×
+	MoreHelps      = 1.10 // lesson 5: more I/O workers are ≥ 10 % faster
+)
+
+// A Verdict restates one seed lesson as a claim and judges it on the data.
+type Verdict struct {
+	Lesson  int
+	Claim   string
+	Outcome Outcome
+	// Figure is the evidence: the figures compared with the threshold.
+	Figure string
+	// P lists the Mann-Whitney U p-values behind the verdict, "—" when no
+	// two samples are compared.
+	P string
+	// Noisy is set when a sample behind the verdict has an interval
+	// wider than ±5 % of its median.
+	Noisy bool
+	// Note explains an INCONCLUSIVE (straddled threshold, missing data,
+	// not significant) or adds a statement (lesson 7's ranking).
+	Note string
+}
+
+// judge collects the parts of one verdict.
+type judge struct {
+	outs    []Outcome
+	figures []string
+	ps      []string
+	notes   []string
+	missing []string
+	noisy   bool
+}
+
+func (j *judge) part(o Outcome, figure string, rows ...*Row) {
+	j.outs = append(j.outs, o)
+	j.figures = append(j.figures, figure)
+	for _, r := range rows {
+		j.noisy = j.noisy || r.Noisy
+	}
+}
+
+func (j *judge) p(label string, p float64) {
+	if !math.IsNaN(p) {
+		j.ps = append(j.ps, fmt.Sprintf("%s (%s)", pval(p), label))
+	}
+}
+
+func (j *judge) verdict(lesson int, claim string) Verdict {
+	v := Verdict{Lesson: lesson, Claim: claim, Noisy: j.noisy, P: "—"}
+	if len(j.ps) > 0 {
+		v.P = strings.Join(j.ps, "; ")
+	}
+	v.Figure = strings.Join(j.figures, "; ")
+	notes := j.notes
+	if len(j.missing) > 0 {
+		notes = append([]string{"no data: " + strings.Join(j.missing, ", ")}, notes...)
+	}
+	v.Note = strings.Join(notes, "; ")
+	switch {
+	case len(j.outs) == 0:
+		v.Outcome = Inconclusive
+	case slices.Contains(j.outs, Fail):
+		v.Outcome = Fail
+	case slices.Contains(j.outs, Inconclusive) || len(j.missing) > 0:
+		v.Outcome = Inconclusive
+	default:
+		v.Outcome = Pass
+	}
+	if v.Figure == "" {
+		v.Figure = "—"
+	}
+	return v
+}
+
+// atLeast judges e ≥ thr: PASS if the whole interval is at or above thr,
+// FAIL if it is entirely below, else INCONCLUSIVE.
+func atLeast(e Estimate, thr float64) Outcome {
+	switch {
+	case e.Lo >= thr:
+		return Pass
+	case e.Hi < thr:
+		return Fail
+	}
+	return Inconclusive
+}
+
+// atMost judges e ≤ thr the same way.
+func atMost(e Estimate, thr float64) Outcome {
+	switch {
+	case e.Hi <= thr:
+		return Pass
+	case e.Lo > thr:
+		return Fail
+	}
+	return Inconclusive
+}
+
+// within judges lo ≤ e ≤ hi the same way.
+func within(e Estimate, lo, hi float64) Outcome {
+	switch {
+	case e.Lo >= lo && e.Hi <= hi:
+		return Pass
+	case e.Hi < lo || e.Lo > hi:
+		return Fail
+	}
+	return Inconclusive
+}
+
+// significant turns a PASS into INCONCLUSIVE when the comparison behind
+// it is not significant at Alpha.
+func (j *judge) significant(o Outcome, p float64, what string) Outcome {
+	if o == Pass && !(p < Alpha) {
+		j.notes = append(j.notes, what+" not significant at α = 0.05")
+		return Inconclusive
+	}
+	return o
+}
+
+// Verdicts judges the eight seed lessons. A lesson whose data is absent is
+// INCONCLUSIVE with "no data: …".
+func (r *Run) Verdicts(rows []*Row) []Verdict {
+	cores := r.cores()
+	sel := selectRows(rows)
+	return []Verdict{
+		lessonIO(sel),
+		lessonGILIO(sel),
+		lessonGILCPU(sel),
+		lessonCPU(sel, cores),
+		lessonPoolSize(sel, cores),
+		lessonProcessCost(sel),
+		lessonSharedState(sel),
+		lessonFineGrained(sel),
+	}
+}
+
+// selection holds the rows each lesson looks at.
+type selection struct {
+	sleep, coarse, fine []*Row // main families, one workload at one procs
+	sleepWork, hashWork []*Row // worker sweeps, strategy pool/process
+	counter             []*Row // all counter rows
+}
+
+// selectRows picks, for each main workload, the rows at the highest procs
+// (the parallel case); among several sleep workloads the first, among
+// several coarse hash workloads the largest, among fine ones the smallest.
+func selectRows(rows []*Row) selection {
+	var s selection
+	s.sleep = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Sleep" }, nil)
+	s.coarse = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Hash" && hashGrain(r.Bench) == "coarse" },
+		func(a, b *Row) bool { return hashBytes(a.Bench) > hashBytes(b.Bench) })
+	s.fine = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Hash" && hashGrain(r.Bench) == "fine" },
+		func(a, b *Row) bool { return hashBytes(a.Bench) < hashBytes(b.Bench) })
+	s.sleepWork = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "SleepWorkers" }, nil)
+	s.hashWork = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "HashWorkers" },
+		func(a, b *Row) bool { return hashBytes(a.Bench) > hashBytes(b.Bench) })
+	for _, r := range rows {
+		if r.Bench.Family == "Counter" {
+			s.counter = append(s.counter, r)
+		}
+	}
+	return s
+}
+
+// pickWorkload returns the rows matching keep that belong to one workload
+// (the first, or the best by better) at that workload's highest procs.
+func pickWorkload(rows []*Row, keep func(*Row) bool, better func(a, b *Row) bool) []*Row {
+	var first *Row
+	for _, r := range rows {
+		if keep(r) && (first == nil || better != nil && better(r, first)) {
+			first = r
+		}
+	}
+	if first == nil {
+		return nil
+	}
+	procs := 0
+	for _, r := range rows {
+		if keep(r) && r.Workload == first.Workload {
+			procs = max(procs, r.Procs)
+		}
+	}
+	var out []*Row
+	for _, r := range rows {
+		if keep(r) && r.Workload == first.Workload && r.Procs == procs {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// find returns the first row with the strategy (and, if workers > 0, the
+// workers) given, or nil.
+func find(rows []*Row, strategy string, workers int) *Row {
+	for _, r := range rows {
+		if r.Strategy == strategy && (workers == 0 || r.Workers == workers) {
+			return r
+		}
+	}
+	return nil
+}
+
+func lessonIO(s selection) Verdict {
+	var j judge
+	claim := fmt.Sprintf("I/O-bound work speeds up with concurrency: on sleep, spawn and pool with workers ≥ tasks reach efficiency ≥ %.1f against the ideal ⌈tasks/concurrency⌉·d.", IOEfficiency)
+	if sp := find(s.sleep, "spawn", 0); sp != nil {
+		j.part(atLeast(sp.Efficiency, IOEfficiency), "spawn efficiency "+est(sp.Efficiency), sp)
+		j.p("spawn vs sequential", sp.P)
+	} else {
+		j.missing = append(j.missing, "Sleep strategy=spawn")
+	}
+	var pool *Row
+	for _, r := range append(slices.Clone(s.sleep), s.sleepWork...) {
+		if r.Strategy == "pool" && r.Concurrency >= r.Tasks && (pool == nil || r.Concurrency < pool.Concurrency) {
+			pool = r
+		}
+	}
+	if pool != nil {
+		j.part(atLeast(pool.Efficiency, IOEfficiency), fmt.Sprintf("pool workers=%d efficiency %s", pool.Concurrency, est(pool.Efficiency)), pool)
+		j.p(fmt.Sprintf("pool workers=%d vs sequential", pool.Concurrency), pool.P)
+	} else {
+		j.missing = append(j.missing, "sleep strategy=pool with workers ≥ tasks")
+	}
+	return j.verdict(1, claim)
+}
+
+// sameAs judges that row a's ns/op is within 10 % of row b's.
+func (j *judge) sameAs(a, b *Row) {
+	rt := ratio(a.Time, b.Time)
+	j.part(within(rt, 1-SameWithin, 1+SameWithin), fmt.Sprintf("%s/%s time ratio %s", a.Strategy, b.Strategy, est(rt)), a, b)
+	j.p(a.Strategy+" vs "+b.Strategy, compare(a.Bench.Metric("ns/op").Sample, b.Bench.Metric("ns/op").Sample))
+}
+
+func lessonGILIO(s selection) Verdict {
+	var j judge
+	gil, sp := find(s.sleep, "gil", 0), find(s.sleep, "spawn", 0)
+	if gil == nil || sp == nil {
+		j.missing = append(j.missing, missingNames("Sleep", map[string]*Row{"gil": gil, "spawn": sp})...)
+	} else {
+		j.sameAs(gil, sp)
+	}
+	return j.verdict(2, "The GIL analogue does not stop I/O concurrency: gil on sleep is within 10 % of spawn.")
+}
+
+func lessonGILCPU(s selection) Verdict {
+	var j judge
+	gil, seq := find(s.coarse, "gil", 0), find(s.coarse, "sequential", 0)
+	if gil == nil || seq == nil {
+		j.missing = append(j.missing, missingNames("coarse Hash", map[string]*Row{"gil": gil, "sequential": seq})...)
+	} else {
+		j.sameAs(gil, seq)
+	}
+	return j.verdict(3, "The GIL analogue stops CPU parallelism: gil on coarse hash is within 10 % of sequential.")
+}
+
+// missingNames lists "family strategy=S" for each nil row, sorted.
+func missingNames(family string, rows map[string]*Row) []string {
+	var out []string
+	for s, r := range rows {
+		if r == nil {
+			out = append(out, family+" strategy="+s)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func lessonCPU(s selection, cores float64) Verdict {
+	var j judge
+	claim := fmt.Sprintf("Real parallelism speeds CPU work up to the core count: pool, spawn and process reach ≥ %.2f × min(cores, tasks) speedup on coarse hash (cores = min(procs, numcpu)).", CPUSpeedupFrac)
+	for _, st := range []string{"pool", "spawn", "process"} {
+		r := find(s.coarse, st, 0)
+		if r == nil {
+			j.missing = append(j.missing, "coarse Hash strategy="+st)
+			continue
+		}
+		if !r.Speedup.Valid() {
+			j.missing = append(j.missing, "coarse Hash strategy=sequential baseline")
+			continue
+		}
+		ideal := math.Min(cpuLimit("spawn", r.Tasks, r.Procs, 0, cores), float64(max(r.Tasks, 1)))
+		need := CPUSpeedupFrac * ideal
+		j.part(atLeast(r.Speedup, need), fmt.Sprintf("%s speedup %s (need ≥ %s)", st, est(r.Speedup), num(need)), r)
+		j.p(st+" vs sequential", r.P)
+	}
+	j.missing = slices.Compact(j.missing)
+	return j.verdict(4, claim)
+}
+
+func lessonPoolSize(s selection, cores float64) Verdict {
+	var j judge
+	claim := "Pool size: for CPU work (coarse hash), workers = cores is as fast as more workers (within 10 %); for I/O work (sleep), more workers help (largest pool ≥ 10 % faster than smallest)."
+	// CPU part.
+	var pools []*Row
+	for _, r := range s.hashWork {
+		if r.Strategy == "pool" {
+			pools = append(pools, r)
+		}
+	}
+	slices.SortFunc(pools, func(a, b *Row) int { return a.Workers - b.Workers })
+	var atCores, bestMore *Row
+	for _, r := range pools {
+		c := cpuLimit("spawn", r.Tasks, r.Procs, 0, cores)
+		if atCores == nil && float64(r.Workers) >= c {
+			atCores = r
+			continue
+		}
+		if atCores != nil && (bestMore == nil || r.Time.Center < bestMore.Time.Center) {
+			bestMore = r
+		}
+	}
+	if atCores == nil || bestMore == nil {
+		j.missing = append(j.missing, "HashWorkers strategy=pool with workers = cores and more")
+	} else {
+		rt := ratio(atCores.Time, bestMore.Time)
+		j.part(atMost(rt, 1+SameWithin),
+			fmt.Sprintf("hash: time(workers=%d)/time(workers=%d) %s", atCores.Workers, bestMore.Workers, est(rt)), atCores, bestMore)
+		j.p(fmt.Sprintf("hash workers=%d vs %d", atCores.Workers, bestMore.Workers), compare(atCores.Bench.Metric("ns/op").Sample, bestMore.Bench.Metric("ns/op").Sample))
+	}
+	// I/O part.
+	var sp []*Row
+	for _, r := range s.sleepWork {
+		if r.Strategy == "pool" {
+			sp = append(sp, r)
+		}
+	}
+	slices.SortFunc(sp, func(a, b *Row) int { return a.Workers - b.Workers })
+	if len(sp) < 2 {
+		j.missing = append(j.missing, "SleepWorkers strategy=pool at two or more worker counts")
+	} else {
+		lo, hi := sp[0], sp[len(sp)-1]
+		su := ratio(lo.Time, hi.Time)
+		p := compare(lo.Bench.Metric("ns/op").Sample, hi.Bench.Metric("ns/op").Sample)
+		j.part(j.significant(atLeast(su, MoreHelps), p, "sleep difference"),
+			fmt.Sprintf("sleep: speedup of workers=%d over workers=%d %s", hi.Workers, lo.Workers, est(su)), lo, hi)
+		j.p(fmt.Sprintf("sleep workers=%d vs %d", hi.Workers, lo.Workers), p)
+	}
+	return j.verdict(5, claim)
+}
+
+// perTask returns the ns/task summary of a row, or ns/op ÷ tasks.
+func perTask(r *Row) Summary {
+	if !math.IsNaN(r.PerTask.Center) {
+		return r.PerTask
+	}
+	t := float64(max(r.Tasks, 1))
+	return Summary{Center: r.Time.Center / t, Lo: r.Time.Lo / t, Hi: r.Time.Hi / t, N: r.Time.N}
+}
+
+// perTaskSample is the sample behind perTask.
+func perTaskSample(r *Row) *Metric {
+	if m := r.Bench.Metric("ns/task"); m != nil {
+		return m
+	}
+	return r.Bench.Metric("ns/op")
+}
+
+func lessonProcessCost(s selection) Verdict {
+	var j judge
+	claim := fmt.Sprintf("Processes cost more to start: on fine hash, exec's time per task is ≥ %.0f× spawn's, and process amortizes it (exec ≥ %.0f× process).", FarAbove, FarAbove)
+	ex, sp, pr := find(s.fine, "exec", 0), find(s.fine, "spawn", 0), find(s.fine, "process", 0)
+	if ex == nil {
+		j.missing = append(j.missing, "fine Hash strategy=exec")
+		return j.verdict(6, claim)
+	}
+	for _, other := range []*Row{sp, pr} {
+		if other == nil {
+			continue
+		}
+		rt := ratio(perTask(ex), perTask(other))
+		p := compare(perTaskSample(ex).Sample, perTaskSample(other).Sample)
+		j.part(j.significant(atLeast(rt, FarAbove), p, "exec vs "+other.Strategy),
+			fmt.Sprintf("exec %s/task = %s× %s (%s/task)", ns(perTask(ex).Center), est(rt), other.Strategy, ns(perTask(other).Center)), ex, other)
+		j.p("exec vs "+other.Strategy, p)
+	}
+	j.missing = append(j.missing, missingNames("fine Hash", map[string]*Row{"spawn": sp, "process": pr})...)
+	return j.verdict(6, claim)
+}
+
+func lessonSharedState(s selection) Verdict {
+	var j judge
+	claim := "Shared state needs synchronization: sync=none loses updates when procs > 1 (spawn or pool); every other sync variant is exact (lost-updates/op = 0)."
+	var racy, exact []*Row
+	for _, r := range s.counter {
+		if r.Bench.Metric("lost-updates/op") == nil {
+			continue
+		}
+		if r.Bench.Param("sync") == "none" {
+			if r.Procs > 1 && (r.Strategy == "spawn" || r.Strategy == "pool") {
+				racy = append(racy, r)
+			}
+		} else {
+			exact = append(exact, r)
+		}
+	}
+	if len(racy) == 0 {
+		j.missing = append(j.missing, "Counter sync=none strategy=spawn|pool at procs > 1 with lost-updates/op")
+	} else {
+		var lost []string
+		lossy := false
+		for _, r := range racy {
+			m := r.Bench.Metric("lost-updates/op").Summary
+			lost = append(lost, fmt.Sprintf("%s procs=%d median %s", r.Strategy, r.Procs, num(m.Center)))
+			lossy = lossy || m.Center > 0
+		}
+		o := Fail
+		if lossy {
+			o = Pass
+		}
+		j.part(o, "sync=none lost updates/op: "+strings.Join(lost, ", "), racy...)
+	}
+	if len(exact) == 0 {
+		j.missing = append(j.missing, "Counter with a synchronized variant")
+	} else {
+		var bad []string
+		for _, r := range exact {
+			if slices.Max(r.Bench.Metric("lost-updates/op").Sample.Values) != 0 {
+				bad = append(bad, fmt.Sprintf("sync=%s strategy=%s", r.Bench.Param("sync"), r.Strategy))
+			}
+		}
+		if len(bad) == 0 {
+			j.part(Pass, fmt.Sprintf("synchronized variants: 0 lost updates in all %d configurations", len(exact)))
+		} else {
+			j.part(Fail, "lost updates in "+strings.Join(bad, ", "))
+		}
+	}
+	if rank, p := counterRanking(s.counter); rank != "" {
+		j.notes = append(j.notes, "throughput ranking "+rank)
+		j.p("top two of the ranking", p)
+	}
+	return j.verdict(7, claim)
+}
+
+// counterRanking ranks the synchronized counter variants by median
+// throughput for the first of spawn, pool, process, gil, sequential present
+// at the highest procs, and returns the p-value between the top two.
+func counterRanking(rows []*Row) (string, float64) {
+	for _, st := range []string{"spawn", "pool", "process", "gil", "sequential"} {
+		var rs []*Row
+		procs := 0
+		for _, r := range rows {
+			if r.Strategy == st && r.Bench.Param("sync") != "none" {
+				procs = max(procs, r.Procs)
+			}
+		}
+		for _, r := range rows {
+			if r.Strategy == st && r.Procs == procs && r.Bench.Param("sync") != "none" {
+				rs = append(rs, r)
+			}
+		}
+		if len(rs) < 2 {
+			continue
+		}
+		slices.SortStableFunc(rs, func(a, b *Row) int {
+			return cmpFloat(throughput(b).Center, throughput(a).Center)
+		})
+		var parts []string
+		for _, r := range rs {
+			parts = append(parts, fmt.Sprintf("%s (%s incs/s)", r.Bench.Param("sync"), num(throughput(r).Center)))
+		}
+		p := compare(rs[0].Bench.Metric("ns/op").Sample, rs[1].Bench.Metric("ns/op").Sample)
+		return fmt.Sprintf("for %s at procs=%d: %s", st, procs, strings.Join(parts, " > ")), p
+	}
+	return "", math.NaN()
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// throughput is the counter throughput in increments per second:
+// tasks × incs / ns/op, with its interval.
+func throughput(r *Row) Summary {
+	incs := float64(max(intParam(r.Bench, "incs"), 1))
+	per := float64(max(r.Tasks, 1)) * incs * 1e9
+	return Summary{Center: per / r.Time.Center, Lo: per / r.Time.Hi, Hi: per / r.Time.Lo, N: r.Time.N}
+}
+
+func lessonFineGrained(s selection) Verdict {
+	var j judge
+	claim := "Fine-grained tasks: per-task overhead can exceed the work: some strategies lose to sequential on fine hash (named here)."
+	seq := find(s.fine, "sequential", 0)
+	if seq == nil {
+		j.missing = append(j.missing, "fine Hash strategy=sequential")
+		return j.verdict(8, claim)
+	}
+	if len(s.fine) < 2 {
+		j.missing = append(j.missing, "fine Hash strategies other than sequential")
+		return j.verdict(8, claim)
+	}
+	var losers, maybe []string
+	work := perTask(seq).Center
+	for _, r := range s.fine {
+		if r == seq || !r.Speedup.Valid() {
+			continue
+		}
+		slower := r.Time.Center > seq.Time.Center
+		overhead := perTask(r).Center - work
+		desc := fmt.Sprintf("%s %s× slower, overhead %s/task vs work %s/task", r.Strategy, num(1/r.Speedup.V), ns(overhead), ns(work))
+		switch {
+		case slower && r.P < Alpha:
+			losers = append(losers, desc)
+			j.p(r.Strategy+" vs sequential", r.P)
+		case slower:
+			maybe = append(maybe, r.Strategy)
+			j.p(r.Strategy+" vs sequential", r.P)
+		}
+	}
+	switch {
+	case len(losers) > 0:
+		j.part(Pass, "lose to sequential: "+strings.Join(losers, "; "), s.fine...)
+	case len(maybe) > 0:
+		j.part(Inconclusive, "slower than sequential but not significantly: "+strings.Join(maybe, ", "), s.fine...)
+	default:
+		j.part(Fail, "no strategy is slower than sequential on fine hash", s.fine...)
+	}
+	if len(maybe) > 0 && len(losers) > 0 {
+		j.notes = append(j.notes, "also slower, not significantly: "+strings.Join(maybe, ", "))
+	}
+	return j.verdict(8, claim)
+}

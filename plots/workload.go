@@ -1,0 +1,108 @@
+package plots
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Kind is the workload a benchmark family measures.
+type Kind string
+
+// The workloads of concbench.
+const (
+	KindSleep   Kind = "sleep"
+	KindHash    Kind = "hash"
+	KindCounter Kind = "counter"
+	KindOther   Kind = "other"
+)
+
+// isSweepKey reports whether a name part describes how a batch runs rather
+// than what it does; every other part (besides the family) identifies the
+// workload.
+func isSweepKey(key string) bool {
+	return key == "strategy" || key == "workers" || key == "procs"
+}
+
+// kind returns the workload of a family: Sleep and SleepWorkers are sleep, …
+func kind(family string) Kind {
+	switch {
+	case strings.HasPrefix(family, "Sleep"):
+		return KindSleep
+	case strings.HasPrefix(family, "Hash"):
+		return KindHash
+	case strings.HasPrefix(family, "Counter"):
+		return KindCounter
+	}
+	return KindOther
+}
+
+// isMain reports whether family is a strategy comparison (Sleep, Hash,
+// Counter) rather than a worker or GOMAXPROCS sweep.
+func isMain(family string) bool {
+	return family == "Sleep" || family == "Hash" || family == "Counter"
+}
+
+// workloadOf names the workload a benchmark runs: its kind and the name parts
+// that are not strategy, workers or procs, e.g. "hash size=64KiB rounds=8
+// tasks=64". Benchmarks of different families with the same workload share
+// it, so a sweep can borrow the main family's sequential baseline.
+func workloadOf(b *Benchmark) string {
+	parts := []string{string(kind(b.Family))}
+	if kind(b.Family) == KindOther {
+		parts[0] = b.Family
+	}
+	for _, p := range b.Params {
+		if !isSweepKey(p.Key) {
+			parts = append(parts, p.Key+"="+p.Value)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// intParam returns a positive integer name part, or 0 when absent or bad.
+func intParam(b *Benchmark, key string) int {
+	n, err := strconv.Atoi(b.Param(key))
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}
+
+// hashBytes is the work of one hash task: size × rounds bytes hashed, or 0.
+func hashBytes(b *Benchmark) int64 {
+	size, err := parseSize(b.Param("size"))
+	if err != nil {
+		return 0
+	}
+	rounds := intParam(b, "rounds")
+	if rounds == 0 {
+		rounds = 1
+	}
+	return size * int64(rounds)
+}
+
+// CoarseBytes is the per-task work (size × rounds) from which a hash
+// workload counts as coarse-grained; below it, it is fine-grained.
+const CoarseBytes = 32 << 10
+
+// hashGrain returns "coarse" or "fine" for a hash benchmark.
+func hashGrain(b *Benchmark) string {
+	if hashBytes(b) >= CoarseBytes {
+		return "coarse"
+	}
+	return "fine"
+}
+
+// cores is the number of CPUs the run could use: numcpu from the
+// configuration, lowered by a numeric cgroup-cpus quota; +Inf if unknown.
+func (r *Run) cores() float64 {
+	c := math.Inf(1)
+	if n, err := strconv.Atoi(r.ConfigValue("numcpu")); err == nil && n > 0 {
+		c = float64(n)
+	}
+	if q, err := strconv.ParseFloat(r.ConfigValue("cgroup-cpus"), 64); err == nil && q > 0 {
+		c = math.Min(c, math.Ceil(q))
+	}
+	return c
+}
