@@ -64,8 +64,36 @@ func newPlot(title, x, y string) *plot.Plot {
 	p.Y.Tick.Label.Font.Size = vg.Points(11)
 	p.Legend.TextStyle.Font.Size = vg.Points(11)
 	p.Legend.Top = true
+	p.Title.Padding = vg.Points(10)
+	p.Y.Tick.Marker = linearTicks{}
 	p.Add(plotter.NewGrid())
 	return p
+}
+
+// linearTicks labels round values (1, 2 or 5 × 10^k apart) on a linear
+// axis, about eight of them.
+type linearTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (linearTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return plot.DefaultTicks{}.Ticks(lo, hi)
+	}
+	raw := (hi - lo) / 8
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := 10 * mag
+	for _, m := range []float64{1, 2, 5} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	var ts []plot.Tick
+	for v := math.Ceil(lo/step) * step; v <= hi+step*1e-9; v += step {
+		v = math.Round(v/step) * step
+		ts = append(ts, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', 4, 64)})
+	}
+	return ts
 }
 
 // logY puts the Y axis on a log scale with 1-2-5 ticks.
@@ -137,12 +165,12 @@ func addDots(p *plot.Plot, i int, name string, xs []float64, ys []Summary, div f
 	if err != nil {
 		return fmt.Errorf("series %s: %w", name, err)
 	}
-	sc.GlyphStyle = draw.GlyphStyle{Color: plotutil.Color(i), Shape: plotutil.Shape(i), Radius: vg.Points(4)}
+	sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(i), Shape: plotutil.Shape(i), Radius: vg.Points(4)}
 	eb, err := plotter.NewYErrorBars(pts)
 	if err != nil {
 		return fmt.Errorf("series %s: %w", name, err)
 	}
-	eb.LineStyle.Color = plotutil.Color(i)
+	eb.LineStyle.Color = seriesColor(i)
 	eb.LineStyle.Width = vg.Points(1.2)
 	p.Add(eb, sc)
 	if line && len(pts.XYs) > 1 {
@@ -150,7 +178,7 @@ func addDots(p *plot.Plot, i int, name string, xs []float64, ys []Summary, div f
 		if err != nil {
 			return fmt.Errorf("series %s: %w", name, err)
 		}
-		l.LineStyle.Color = plotutil.Color(i)
+		l.LineStyle.Color = seriesColor(i)
 		l.LineStyle.Width = vg.Points(1.5)
 		p.Add(l)
 		p.Legend.Add(name, l, sc)
@@ -178,11 +206,25 @@ func addRef(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []
 }
 
 // ciNote names the interval shown by error bars.
-const ciNote = "error bars: 95 % CI of the median (sample range when n < 6)"
+const ciNote = "bars: 95 % CI, or range if n < 6"
 
-// padLog widens a log axis so the legend does not sit on the data.
+// padLog widens a log axis: a factor 1.5 below the data and top above it,
+// so that the legend does not sit on the data.
 func padLog(a *plot.Axis, top float64) {
+	a.Min /= 1.5
 	a.Max *= top
+}
+
+// nominalX labels the X axis with names at 0, 1, … and leaves half a slot
+// of room at both ends.
+func nominalX(p *plot.Plot, names ...string) {
+	p.NominalX(names...)
+	p.X.Min, p.X.Max = -0.5, float64(len(names))-0.5
+}
+
+// seriesColor returns the color of series i: dark enough to read on white.
+func seriesColor(i int) color.Color {
+	return plotutil.DarkColors[i%len(plotutil.DarkColors)]
 }
 
 // ChartTimePerTask draws the median time per task of each strategy on one
@@ -203,10 +245,10 @@ func ChartTimePerTask(rows []*Row) (*plot.Plot, error) {
 	p := newPlot(fmt.Sprintf("Time per task by strategy: %s, procs=%d", label(rows[0]), rows[0].Procs),
 		"strategy", "time per task ("+unit+", log scale)")
 	logY(p)
-	if err := addDots(p, 0, "median ns/task ("+ciNote+")", xs, ys, div, true, false); err != nil {
+	if err := addDots(p, 0, "median time per task ("+ciNote+")", xs, ys, div, true, false); err != nil {
 		return nil, err
 	}
-	p.NominalX(names...)
+	nominalX(p, names...)
 	padLog(&p.Y, 3)
 	return p, nil
 }
@@ -240,7 +282,7 @@ func ChartLatency(rows []*Row) (*plot.Plot, error) {
 	if err := addDots(p, 1, "p99 (batch nearly done)", x99, y99, div, true, false); err != nil {
 		return nil, err
 	}
-	p.NominalX(names...)
+	nominalX(p, names...)
 	padLog(&p.Y, 3)
 	return p, nil
 }
@@ -293,8 +335,8 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64) (*plot.Plot
 		for q := 1.0; q <= float64(maxP); q += 0.25 {
 			xys = append(xys, plotter.XY{X: q, Y: f.Predict(math.Min(q, cores))})
 		}
-		name := fmt.Sprintf("%s Amdahl fit f=%s (rms %s)", f.Strategy, num(f.F), num(f.Residual))
-		if err := addRef(p, name, xys, plotutil.Color(max(i, 0)), []vg.Length{vg.Points(2), vg.Points(3)}); err != nil {
+		name := fmt.Sprintf("%s Amdahl fit f=%.3f (rms %s)", f.Strategy, f.F, num(f.Residual))
+		if err := addRef(p, name, xys, seriesColor(max(i, 0)), []vg.Length{vg.Points(2), vg.Points(3)}); err != nil {
 			return nil, err
 		}
 	}
@@ -302,6 +344,7 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64) (*plot.Plot
 	p.Y.Min = 0
 	p.Y.Max = math.Max(p.Y.Max, 1) * 1.35
 	p.X.Tick.Marker = intTicks(1, maxP)
+	p.X.Min, p.X.Max = 0.8, float64(maxP)+0.2
 	return p, nil
 }
 
@@ -362,7 +405,7 @@ func ChartSpeedupWorkers(rows []*Row, family string, cores float64) (*plot.Plot,
 		}
 	}
 	var ideal plotter.XYs
-	name := "ideal tasks/⌈tasks/workers⌉"
+	name := "ideal tasks / ceil(tasks/workers)"
 	for _, w := range workers {
 		var y float64
 		if kind(family) == KindSleep {
@@ -430,7 +473,7 @@ func ChartCounterThroughput(rows []*Row) (*plot.Plot, error) {
 			return nil, err
 		}
 	}
-	p.NominalX(syncs...)
+	nominalX(p, syncs...)
 	padLog(&p.Y, 4)
 	return p, nil
 }
@@ -455,7 +498,7 @@ func ChartCounterLost(rows []*Row) (*plot.Plot, error) {
 			return nil, err
 		}
 	}
-	p.NominalX(syncs...)
+	nominalX(p, syncs...)
 	p.Y.Min = 0
 	p.Y.Max = math.Max(p.Y.Max, 1) * 1.4
 	return p, nil

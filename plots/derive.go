@@ -164,7 +164,9 @@ func (r *Run) Derive() []*Row {
 		if base := r.findBaseline(b); base != nil {
 			row.Baseline = base
 			row.Speedup = ratio(base.Metric("ns/op").Summary, t.Summary)
-			row.P = compare(base.Metric("ns/op").Sample, t.Sample)
+			if base != b {
+				row.P = compare(base.Metric("ns/op").Sample, t.Sample)
+			}
 		}
 		switch kind(b.Family) {
 		case KindSleep:

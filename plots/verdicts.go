@@ -478,7 +478,7 @@ func counterRanking(rows []*Row) (string, float64) {
 		})
 		var parts []string
 		for _, r := range rs {
-			parts = append(parts, fmt.Sprintf("%s (%s incs/s)", r.Bench.Param("sync"), num(throughput(r).Center)))
+			parts = append(parts, fmt.Sprintf("%s (%s M incs/s)", r.Bench.Param("sync"), num(throughput(r).Center/1e6)))
 		}
 		p := compare(rs[0].Bench.Metric("ns/op").Sample, rs[1].Bench.Metric("ns/op").Sample)
 		return fmt.Sprintf("for %s at procs=%d: %s", st, procs, strings.Join(parts, " > ")), p
