@@ -1,0 +1,123 @@
+// Package plots reads the results of a concbench run and writes its charts
+// and REPORT.md. It is the manual of that report: what each figure and
+// verdict means and how it is computed.
+//
+// # Input
+//
+// A run folder holds raw.txt, the benchmark output in the Go benchmark
+// format, read with golang.org/x/perf/benchfmt and grouped by full
+// benchmark name with a golang.org/x/perf/benchproc projection. Names are
+// key=value parts ending in /procs=N (the GOMAXPROCS of that benchmark):
+//
+//	Sleep/d=10ms/tasks=64/strategy=S/procs=2
+//	SleepWorkers/d=10ms/tasks=64/strategy=S/workers=W/procs=2
+//	Hash/size=64KiB/rounds=8/tasks=64/strategy=S/procs=2      (coarse)
+//	Hash/size=64B/rounds=1/tasks=4096/strategy=S/procs=2      (fine)
+//	HashWorkers/…/strategy=S/workers=W/procs=2
+//	HashProcs/…/strategy=S/procs=P
+//	Counter/incs=1000/tasks=64/sync=V/strategy=S/procs=2
+//
+// Units are read as written (ns/op, ns/task, tasks/s, cpu-ns/op, p50-ns,
+// p99-ns, lost-updates/op, …), undoing benchfmt's tidying of ns to sec.
+// The folder may also hold benchstat.txt (embedded in the report) and
+// INCOMPLETE (written by the driver when a run was interrupted; the report
+// then says so at the very top and quotes the file). raw.txt that is
+// missing, empty, binary or has no results is an error naming the file; a
+// syntax error is an error naming file:line, except in an INCOMPLETE run,
+// where malformed lines are skipped and listed as warnings. Data that is
+// merely absent (a narrowed run, no sequential baseline) is reported as
+// missing, never an error. Every output is written to a temporary file in
+// the run folder and renamed into place, REPORT.md last.
+//
+// A workload is the family's kind (sleep, hash, counter) plus every name
+// part except strategy, workers and procs, so SleepWorkers and Sleep runs of
+// the same d and tasks share a workload. A hash workload is coarse when a
+// task hashes at least CoarseBytes (size × rounds), fine otherwise.
+//
+// # Statistics
+//
+// Each configuration's samples are summarized with
+// golang.org/x/perf/benchmath.AssumeNothing: the median with a 95 %
+// distribution-free confidence interval. With fewer than 6 samples no
+// interval reaches 95 %, and the sample range [min, max] is used instead
+// (its confidence is 1 − 2^(1−n): 75 % for 3 samples, 87.5 % for 4).
+// Comparisons use the Mann-Whitney U test (AssumeNothing.Compare) at
+// α = 0.05; note that 3 against 3 samples can never reach p < 0.05 (the
+// smallest possible p is 0.1), so run at least 4 samples. A row whose
+// interval extends more than 5 % from its median is marked noisy.
+//
+// # Derived figures
+//
+// For each benchmark, against the sequential benchmark of the same workload
+// (same family and procs if present, else same family at the lowest procs,
+// else Sleep or Hash at the same, then lowest, procs):
+//
+//   - Speedup = median(sequential ns/op) / median(ns/op). Its interval is
+//     [seq.lo / hi, seq.hi / lo] from the two confidence intervals: every
+//     ratio of values inside both intervals lies in it, so it is
+//     conservative.
+//   - Efficiency against the ideal. Sleep: ideal batch time
+//     ⌈tasks / concurrency⌉ · d divided by ns/op, where concurrency is 1
+//     for sequential, tasks for spawn and gil, and workers (default procs)
+//     for pool, process and exec. Hash: speedup / min(procs, cores, tasks,
+//     workers), taken as 1 for sequential and gil; cores is numcpu from the
+//     configuration lines, lowered by a numeric cgroup-cpus quota.
+//   - Parallelism = median(cpu-ns/op) / median(ns/op): CPUs busy on average,
+//     worker processes included.
+//   - Amdahl fit over the HashProcs sweep, per strategy: S(p) = 1/(f + (1−f)/p)
+//     with p = min(procs, cores). Since 1/S − 1/p = f·(1 − 1/p), the
+//     least-squares f is Σxy/Σx² with x = 1 − 1/p, y = 1/S − 1/p (clamped to
+//     [0, 1]); the residual is the RMS of S − S_fit in speedup units.
+//
+// The "which strategy for which work" table names, for each Sleep, Hash and
+// Counter workload, the fastest strategy by median ns/op, the strategies
+// not significantly slower than it, and those significantly slower than
+// sequential.
+//
+// # Charts
+//
+// Each chart is a PNG and an SVG in the run folder (gonum.org/v1/plot),
+// with error bars showing the interval of the median:
+//
+//   - time-<workload>: time per task by strategy, log scale;
+//   - speedup-procs: speedup against GOMAXPROCS with the ideal
+//     min(procs, cores) and the Amdahl fits;
+//   - speedup-workers-sleep and speedup-workers-hash: speedup against the
+//     pool and process worker count, with the ideal
+//     tasks/⌈tasks/workers⌉ (sleep) or min(workers, cores, tasks) (hash);
+//   - counter-throughput: increments per second by sync variant and
+//     strategy, log scale; counter-lost: lost updates per batch;
+//   - latency-<workload>: p50 and p99 task completion time, measured from
+//     the start of the batch, by strategy.
+//
+// # Verdicts
+//
+// Each seed lesson is restated as a claim and judged PASS, FAIL or
+// INCONCLUSIVE. A figure compared with a threshold passes only if its whole
+// interval is on the passing side and fails only if its whole interval is on
+// the failing side; otherwise the verdict is INCONCLUSIVE. Claims about a
+// difference also need p < 0.05. A claim with several parts fails if any
+// part fails and passes only if every part passes. Missing data gives
+// INCONCLUSIVE with "no data: …". The main families are judged at their
+// highest procs.
+//
+//  1. Sleep: spawn, and pool with workers ≥ tasks (the smallest such pool
+//     in Sleep or SleepWorkers), reach efficiency ≥ 0.8.
+//  2. Sleep: median(gil) / median(spawn) lies within [0.9, 1.1].
+//  3. Coarse hash: median(gil) / median(sequential) lies within [0.9, 1.1].
+//  4. Coarse hash: pool, spawn and process reach speedup ≥ 0.85 ×
+//     min(procs, cores, tasks).
+//  5. HashWorkers pool: time at workers = cores (the smallest count ≥ cores)
+//     is at most 1.1 × the fastest larger pool; SleepWorkers pool: the
+//     largest pool is ≥ 1.1× faster than the smallest, significantly.
+//  6. Fine hash ns/task: exec ≥ 10× spawn and exec ≥ 10× process, each
+//     significantly (on fine hash the work is tiny, so ns/task is mostly
+//     per-task overhead).
+//  7. Counter: sync=none has a median lost-updates/op above 0 for spawn or
+//     pool at procs > 1, and every other variant lost no update in any
+//     sample; the note ranks the synchronized variants by throughput
+//     (spawn at the highest procs) with the p-value of the top two.
+//  8. Fine hash: at least one strategy is significantly slower than
+//     sequential; the figure names each, with its per-task overhead
+//     (ns/task − sequential ns/task) next to the work (sequential ns/task).
+package plots
