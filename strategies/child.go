@@ -1,0 +1,230 @@
+package strategies
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"sync"
+	"time"
+)
+
+const (
+	// handshakeTimeout bounds the wait for a new worker's hello.
+	handshakeTimeout = 10 * time.Second
+	// cancelGrace bounds the wait for a worker's reply once its chunk was
+	// cancelled; a worker that overruns it is killed.
+	cancelGrace = 2 * time.Second
+	// exitGrace bounds the wait for a worker to exit once its stdin is
+	// closed; a worker that overruns it is killed.
+	exitGrace = 5 * time.Second
+)
+
+// A child is one worker process, seen from the parent.
+type child struct {
+	cmd    *exec.Cmd
+	stdin  *os.File
+	stdout *os.File
+	r      *bufio.Reader
+	stderr *tail
+
+	wmu sync.Mutex // serializes writes to stdin
+	buf []byte     // guarded by wmu
+
+	// dead is set once the worker was killed or exited; it is only
+	// touched by the goroutine that owns the child.
+	dead bool
+}
+
+// startChild starts binary as a worker process and waits for its hello;
+// if ctx is done first, it kills the worker and returns ctx.Err().
+func startChild(ctx context.Context, binary string) (*child, error) {
+	if IsWorker() {
+		return nil, &WorkerError{First: -1, Last: -1, Err: errors.New("refusing to start a worker process from inside a worker process")}
+	}
+	if binary == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return nil, &WorkerError{First: -1, Last: -1, Err: fmt.Errorf("finding the running binary: %w", err)}
+		}
+		binary = exe
+	}
+	inR, inW, err := os.Pipe()
+	if err != nil {
+		return nil, &WorkerError{First: -1, Last: -1, Err: err}
+	}
+	outR, outW, err := os.Pipe()
+	if err != nil {
+		inR.Close()
+		inW.Close()
+		return nil, &WorkerError{First: -1, Last: -1, Err: err}
+	}
+	// The -test flags make a test binary that does not serve workers run
+	// nothing, so that it fails the handshake instead of running its
+	// tests again; a binary that serves workers never reads them.
+	cmd := exec.Command(binary, "-test.run=^$", "-test.bench=^$", "-test.fuzz=^$")
+	// GORACE keeps a -race worker from sleeping a second at exit.
+	cmd.Env = append(os.Environ(), WorkerEnv+"="+protocolMagic, "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"))
+	cmd.Stdin, cmd.Stdout = inR, outW
+	c := &child{cmd: cmd, stdin: inW, stdout: outR, r: bufio.NewReader(outR), stderr: &tail{}}
+	cmd.Stderr = c.stderr
+	cmd.SysProcAttr = sysProcAttr()
+	cmd.WaitDelay = exitGrace
+	err = cmd.Start()
+	inR.Close()
+	outW.Close()
+	if err != nil {
+		inW.Close()
+		outR.Close()
+		return nil, &WorkerError{First: -1, Last: -1, Err: fmt.Errorf("starting %s: %w", binary, err)}
+	}
+	c.stdout.SetReadDeadline(time.Now().Add(handshakeTimeout))
+	stop := context.AfterFunc(ctx, func() { c.stdout.SetReadDeadline(time.Now()) })
+	m, err := readMessage(c.r)
+	stop()
+	if ctx.Err() != nil {
+		c.kill()
+		return nil, ctx.Err()
+	}
+	if err == nil && (m.kind != frameHello || m.text != protocolMagic) {
+		err = fmt.Errorf("%w: first frame is %q %q, not hello %q", errProtocol, m.kind, m.text, protocolMagic)
+	}
+	if err != nil {
+		c.kill()
+		return nil, c.fail(-1, -1, fmt.Errorf("failed the worker handshake (%v): %s does not serve concbench workers; its main or TestMain must call strategies.ServeWorker when strategies.IsWorker() is true", err, binary))
+	}
+	return c, nil
+}
+
+func (c *child) pid() int { return c.cmd.Process.Pid }
+
+func (c *child) name() string { return fmt.Sprintf("worker pid %d", c.pid()) }
+
+// send writes one frame to the worker's stdin.
+func (c *child) send(m message) error {
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
+	c.buf = m.encode(c.buf[:0])
+	_, err := c.stdin.Write(c.buf)
+	return err
+}
+
+// run has the worker run tasks first to first+n-1 of the workload spec
+// names and returns the chunk's checksum and lost updates. When ctx is
+// done, it asks the worker to stop and returns ctx.Err(). An error that
+// leaves the worker unusable is a *WorkerError and the worker is killed
+// and waited for; a task's failure is a *TaskError and the worker lives.
+func (c *child) run(ctx context.Context, spec string, first, n int, timeout time.Duration) (uint64, int64, error) {
+	last := first + n - 1
+	if err := c.send(message{kind: frameRun, spec: spec, first: first, n: n}); err != nil {
+		c.kill()
+		return 0, 0, c.fail(first, last, fmt.Errorf("sending tasks: %w", err))
+	}
+	c.stdout.SetReadDeadline(time.Now().Add(timeout))
+	cancelled := make(chan struct{})
+	stop := context.AfterFunc(ctx, func() {
+		defer close(cancelled)
+		c.stdout.SetReadDeadline(time.Now().Add(cancelGrace))
+		c.send(message{kind: frameCancel})
+	})
+	m, err := readMessage(c.r)
+	if !stop() {
+		<-cancelled
+	}
+	switch {
+	case errors.Is(err, os.ErrDeadlineExceeded):
+		c.kill()
+		if ctx.Err() != nil {
+			return 0, 0, ctx.Err()
+		}
+		return 0, 0, c.fail(first, last, fmt.Errorf("no reply within %s: worker hung; killed it", timeout))
+	case err != nil:
+		c.kill()
+		return 0, 0, c.fail(first, last, fmt.Errorf("reading reply: %w", noEOF(err)))
+	}
+	switch m.kind {
+	case frameDone:
+		return m.checksum, m.lost, nil
+	case frameCancelled:
+		if ctx.Err() == nil {
+			c.kill()
+			return 0, 0, c.fail(first, last, fmt.Errorf("%w: worker cancelled a chunk nobody cancelled", errProtocol))
+		}
+		return 0, 0, ctx.Err()
+	case frameError:
+		te := &TaskError{Task: m.task, Worker: c.name(), Err: errors.New(m.text)}
+		if m.panicked {
+			te.Stack = []byte(m.stack)
+		}
+		if m.task < 0 {
+			te.Task = first
+		}
+		return 0, 0, te
+	}
+	c.kill()
+	return 0, 0, c.fail(first, last, fmt.Errorf("%w: unexpected reply frame %q", errProtocol, m.kind))
+}
+
+// fail builds a *WorkerError for the worker, which must have exited.
+func (c *child) fail(first, last int, err error) *WorkerError {
+	e := &WorkerError{PID: c.pid(), First: first, Last: last, Err: err, Stderr: c.stderr.String()}
+	if st := c.cmd.ProcessState; st != nil && !st.Success() {
+		e.Err = fmt.Errorf("%w (worker %s)", err, st)
+	}
+	return e
+}
+
+// kill kills the worker and waits for it.
+func (c *child) kill() {
+	c.cmd.Process.Kill()
+	c.wait()
+}
+
+// wait reaps the worker and closes the parent's pipe ends.
+func (c *child) wait() error {
+	c.dead = true
+	err := c.cmd.Wait()
+	c.stdin.Close()
+	c.stdout.Close()
+	return err
+}
+
+// close closes the worker's stdin, which tells it to exit, and waits for
+// it; a worker that does not exit within exitGrace is killed.
+func (c *child) close() error {
+	c.wmu.Lock()
+	c.stdin.Close()
+	c.wmu.Unlock()
+	t := time.AfterFunc(exitGrace, func() { c.cmd.Process.Kill() })
+	defer t.Stop()
+	if err := c.wait(); err != nil {
+		return fmt.Errorf("%s: %w", c.name(), err)
+	}
+	return nil
+}
+
+// tail keeps the last bytes written to it: a worker's stderr.
+type tail struct {
+	mu  sync.Mutex
+	buf []byte
+}
+
+const tailSize = 2 << 10
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.buf = append(t.buf, p...)
+	if len(t.buf) > tailSize {
+		t.buf = append(t.buf[:0], t.buf[len(t.buf)-tailSize:]...)
+	}
+	return len(p), nil
+}
+
+func (t *tail) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return string(t.buf)
+}

@@ -1,0 +1,179 @@
+package strategies
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Process runs the tasks on persistent worker processes, like
+// multiprocessing.Pool(W): W copies of the running binary, started on the
+// first Run and reused by later ones, each running chunks of tasks
+// sequentially and sending back one checksum per chunk over a pipe.
+//
+// Processes give real parallelism with no shared memory: a worker cannot
+// corrupt the parent, and a counter in a worker counts only that worker's
+// chunk. The price is the start of each worker (a few milliseconds, paid
+// once) and a pipe round trip per chunk (about 15 µs); chunks of many tasks
+// amortize it to well under a microsecond per task. Tasks reach the worker
+// as a workload Spec and a range of indices, so only workloads that
+// workloads.New (or the worker's Lookup) can rebuild can run here.
+//
+// The running binary must serve workers (see IsWorker and ServeWorker).
+// A worker that dies, hangs past Timeout or breaks the protocol fails the
+// batch with a *WorkerError naming its pid and tasks; it is killed and
+// reaped, and the next Run starts a replacement. Run calls are serialized.
+// Close ends every worker and waits for it.
+type Process struct {
+	opts Options
+
+	mu      sync.Mutex // serializes Run and Close
+	workers []*child   // guarded by mu; nil entries are not started
+	closed  bool       // guarded by mu
+}
+
+// NewProcess returns a Process strategy with opts.Workers workers (default
+// GOMAXPROCS). It starts no process: the first Run does.
+func NewProcess(opts Options) *Process {
+	if opts.Workers <= 0 {
+		panic(fmt.Sprintf("strategies: process: Workers is %d, must be positive", opts.Workers))
+	}
+	if opts.Timeout == 0 {
+		opts.Timeout = DefaultTimeout
+	}
+	return &Process{opts: opts, workers: make([]*child, opts.Workers)}
+}
+
+// Name returns "process".
+func (*Process) Name() string { return "process" }
+
+// PIDs returns the process IDs of the live workers.
+func (p *Process) PIDs() []int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	var pids []int
+	for _, c := range p.workers {
+		if c != nil && !c.dead {
+			pids = append(pids, c.pid())
+		}
+	}
+	return pids
+}
+
+// Run sends the batch to the workers in chunks of about
+// tasks / (4 × workers) tasks, enough to balance the load while keeping
+// round trips rare. It starts missing workers first.
+func (p *Process) Run(ctx context.Context, job Job) (Result, error) {
+	checkJob("process", job)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.closed {
+		return Result{}, ErrClosed
+	}
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	if err := p.start(ctx); err != nil {
+		return Result{}, err
+	}
+	spec := job.Workload.Spec().String()
+	chunk := max(1, job.Tasks/(4*len(p.workers)))
+	inner, cancel := context.WithCancel(ctx)
+	defer cancel()
+	fail := firstError{cancel: cancel}
+	var next atomic.Int64
+	var lost atomic.Int64
+	sums := make([]paddedSum, len(p.workers))
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w, c := range p.workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for inner.Err() == nil {
+				first := int(next.Add(int64(chunk))) - chunk
+				if first >= job.Tasks {
+					return
+				}
+				n := min(chunk, job.Tasks-first)
+				sum, l, err := c.run(inner, spec, first, n, p.opts.Timeout)
+				if err != nil {
+					fail.set(err)
+					return
+				}
+				if job.Done != nil {
+					d := time.Since(start)
+					for i := first; i < first+n; i++ {
+						job.Done[i] = d
+					}
+				}
+				sums[w].v += sum
+				lost.Add(l)
+			}
+		}()
+	}
+	wg.Wait()
+	p.reap()
+	if ctx.Err() != nil {
+		return Result{}, ctx.Err()
+	}
+	if fail.err != nil {
+		return Result{}, fail.err
+	}
+	var sum uint64
+	for _, s := range sums {
+		sum += s.v
+	}
+	return Result{Tasks: job.Tasks, Checksum: sum, Lost: lost.Load()}, nil
+}
+
+// start starts the missing workers concurrently. If any fails, the ones
+// started stay for the next try.
+func (p *Process) start(ctx context.Context) error {
+	var wg sync.WaitGroup
+	errs := make([]error, len(p.workers))
+	for i, c := range p.workers {
+		if c != nil {
+			continue
+		}
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			p.workers[i], errs[i] = startChild(ctx, p.opts.Binary)
+		}()
+	}
+	wg.Wait()
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	return errors.Join(errs...)
+}
+
+// reap forgets dead workers, so that the next Run replaces them.
+func (p *Process) reap() {
+	for i, c := range p.workers {
+		if c != nil && c.dead {
+			p.workers[i] = nil
+		}
+	}
+}
+
+// Close ends every worker by closing its stdin and waits for it to exit,
+// killing any that takes longer than a few seconds. Later Runs return
+// ErrClosed. Close is idempotent.
+func (p *Process) Close() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.closed = true
+	var errs []error
+	for i, c := range p.workers {
+		if c != nil {
+			errs = append(errs, c.close())
+			p.workers[i] = nil
+		}
+	}
+	return errors.Join(errs...)
+}

@@ -1,0 +1,121 @@
+package strategies
+
+import (
+	"context"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"concbench/workloads"
+)
+
+// A Strategy runs the tasks of a batch.
+type Strategy interface {
+	// Name returns the strategy's registry name.
+	Name() string
+
+	// Run runs tasks 0 to job.Tasks-1 of job.Workload and returns the
+	// batch result. It blocks until every task it started has returned.
+	// When ctx is done, Run stops starting tasks, cancels the ones that
+	// wait, and returns ctx.Err(). The first task error (a *TaskError) or
+	// worker failure (a *WorkerError) cancels the rest of the batch and is
+	// returned. No goroutine that Run starts outlives it.
+	Run(ctx context.Context, job Job) (Result, error)
+
+	// Close releases what the strategy holds across runs: the worker
+	// processes of process. It waits for them to exit. Run after Close
+	// returns ErrClosed. In-process strategies hold nothing.
+	Close() error
+}
+
+// A Job is one batch for Run.
+type Job struct {
+	Workload workloads.Workload
+	Tasks    int
+
+	// Done, if not nil, must have length Tasks: Run stores in Done[i] the
+	// time from the start of the batch until task i's result reached the
+	// strategy. For process, which gets results a chunk at a time, that
+	// is when the task's chunk came back.
+	Done []time.Duration
+}
+
+// A Result is the outcome of a batch that ran to the end.
+type Result struct {
+	Tasks int
+	// Checksum is the sum of workloads.Fold(i, v) over the tasks: equal
+	// for every strategy that ran the same batch correctly.
+	Checksum uint64
+	// Lost counts updates lost to data races (counter/sync=none only).
+	Lost int64
+}
+
+// Options configures a strategy built by New. The zero value gives the
+// defaults.
+type Options struct {
+	// Workers is the concurrency of pool, process and exec; zero means
+	// runtime.GOMAXPROCS(0) at the time of the call to New.
+	Workers int
+
+	// Binary is the executable that process and exec start as workers;
+	// empty means the running binary (os.Executable). It must serve
+	// workers: see ServeWorker.
+	Binary string
+
+	// Timeout bounds the wait for a worker process's reply to one chunk
+	// of tasks; zero means DefaultTimeout. A worker that does not answer
+	// in time is killed and the batch fails.
+	Timeout time.Duration
+}
+
+// DefaultTimeout is the reply deadline of a worker process when
+// Options.Timeout is zero.
+const DefaultTimeout = time.Minute
+
+// Names returns the registered strategy names, baseline first.
+func Names() []string {
+	return []string{"sequential", "spawn", "pool", "gil", "process", "exec"}
+}
+
+// New returns the strategy called name. Strategies that take no options
+// ignore opts. A negative Workers or Timeout is an error.
+func New(name string, opts Options) (Strategy, error) {
+	if opts.Workers < 0 {
+		return nil, fmt.Errorf("strategies: %s: workers must be positive, not %d", name, opts.Workers)
+	}
+	if opts.Timeout < 0 {
+		return nil, fmt.Errorf("strategies: %s: timeout must be positive, not %s", name, opts.Timeout)
+	}
+	if opts.Workers == 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	switch name {
+	case "sequential":
+		return Sequential{}, nil
+	case "spawn":
+		return Spawn{}, nil
+	case "pool":
+		return Pool{Workers: opts.Workers}, nil
+	case "gil":
+		return GIL{}, nil
+	case "process":
+		return NewProcess(opts), nil
+	case "exec":
+		return Exec{Workers: opts.Workers, Binary: opts.Binary, Timeout: opts.Timeout}, nil
+	}
+	return nil, fmt.Errorf("strategies: unknown strategy %q; valid strategies are %s", name, strings.Join(Names(), ", "))
+}
+
+// checkJob panics on caller misuse.
+func checkJob(name string, job Job) {
+	if job.Workload == nil {
+		panic("strategies: " + name + ": Job.Workload is nil")
+	}
+	if job.Tasks < 0 {
+		panic(fmt.Sprintf("strategies: %s: Job.Tasks is negative (%d)", name, job.Tasks))
+	}
+	if job.Done != nil && len(job.Done) != job.Tasks {
+		panic(fmt.Sprintf("strategies: %s: len(Job.Done) is %d, want Job.Tasks (%d)", name, len(job.Done), job.Tasks))
+	}
+}
