@@ -1,0 +1,104 @@
+package plots
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"image/png"
+	"io"
+	"strings"
+	"testing"
+)
+
+func TestChartsValid(t *testing.T) {
+	run, rows := readFixture(t)
+	charts, err := Charts(rows, FitAmdahl(rows, run.cores()), run.cores())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"time-sleep-d-10ms-tasks-64",
+		"time-hash-coarse-size-64kib-rounds-8-tasks-64",
+		"time-hash-fine-size-64b-rounds-1-tasks-4096",
+		"speedup-procs",
+		"speedup-workers-sleep",
+		"speedup-workers-hash",
+		"counter-throughput",
+		"counter-lost",
+		"latency-sleep-d-10ms-tasks-64",
+		"latency-hash-coarse-size-64kib-rounds-8-tasks-64",
+		"latency-hash-fine-size-64b-rounds-1-tasks-4096",
+	}
+	if len(charts) != len(want) {
+		t.Fatalf("%d charts, want %d", len(charts), len(want))
+	}
+	for i, c := range charts {
+		if c.Name != want[i] || c.Title == "" {
+			t.Errorf("chart %d = %q %q, want %q", i, c.Name, c.Title, want[i])
+		}
+		img, err := png.Decode(bytes.NewReader(c.PNG))
+		if err != nil {
+			t.Errorf("%s.png: %v", c.Name, err)
+		} else if b := img.Bounds(); b.Dx() != 960 || b.Dy() != 576 {
+			t.Errorf("%s.png is %v", c.Name, b)
+		}
+		checkSVG(t, c.Name, c.SVG)
+	}
+}
+
+// checkSVG parses an SVG document and checks that its root is <svg>.
+func checkSVG(t *testing.T, name string, data []byte) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	root := ""
+	for {
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Errorf("%s.svg: %v", name, err)
+			return
+		}
+		if se, ok := tok.(xml.StartElement); ok && root == "" {
+			root = se.Name.Local
+		}
+	}
+	if root != "svg" {
+		t.Errorf("%s.svg: root element %q, want svg", name, root)
+	}
+}
+
+func TestChartsPartial(t *testing.T) {
+	// Only Sleep spawn: one chart per workload, nothing for the rest.
+	run, err := ReadRun(writeRun(t, lines("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10.5e6)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := run.Derive()
+	charts, err := Charts(rows, FitAmdahl(rows, run.cores()), run.cores())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(charts) != 1 || charts[0].Name != "time-sleep-d-10ms-tasks-64" {
+		t.Errorf("charts = %v", charts)
+	}
+}
+
+func TestTicks(t *testing.T) {
+	got := ticks125{}.Ticks(150, 2500)
+	var labels []string
+	for _, tk := range got {
+		labels = append(labels, tk.Label)
+	}
+	if want := "200 500 1000 2000"; strings.Join(labels, " ") != want {
+		t.Errorf("log ticks %q, want %q", strings.Join(labels, " "), want)
+	}
+	labels = nil
+	for _, tk := range (linearTicks{}).Ticks(0, 2.6) {
+		labels = append(labels, tk.Label)
+	}
+	if want := "0 0.5 1 1.5 2 2.5"; strings.Join(labels, " ") != want {
+		t.Errorf("linear ticks %q, want %q", strings.Join(labels, " "), want)
+	}
+}
