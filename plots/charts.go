@@ -102,7 +102,8 @@ func logY(p *plot.Plot) {
 	p.Y.Tick.Marker = ticks125{}
 }
 
-// ticks125 marks 1, 2 and 5 times each power of ten on a log axis.
+// ticks125 marks 1, 2 and 5 times each power of ten on a log axis, or
+// only the powers of ten when the axis spans more than three decades.
 type ticks125 struct{}
 
 // Ticks implements plot.Ticker.
@@ -110,12 +111,20 @@ func (ticks125) Ticks(lo, hi float64) []plot.Tick {
 	if lo <= 0 || hi <= 0 || math.IsNaN(lo) || math.IsNaN(hi) {
 		return nil
 	}
+	mantissas := []float64{1, 2, 5}
+	if hi/lo > 1e3 { // many decades: powers of ten only
+		mantissas = mantissas[:1]
+	}
 	var ts []plot.Tick
 	for e := math.Floor(math.Log10(lo)); e <= math.Ceil(math.Log10(hi)); e++ {
-		for _, m := range []float64{1, 2, 5} {
+		for _, m := range mantissas {
 			v := m * math.Pow(10, e)
 			if v >= lo*0.999 && v <= hi*1.001 {
-				ts = append(ts, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', -1, 64)})
+				label := strconv.FormatFloat(v, 'f', -1, 64)
+				if v < 1 || v >= 1e7 {
+					label = strconv.FormatFloat(v, 'g', -1, 64)
+				}
+				ts = append(ts, plot.Tick{Value: v, Label: label})
 			}
 		}
 	}
@@ -208,11 +217,15 @@ func addRef(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []
 // ciNote names the interval shown by error bars.
 const ciNote = "bars: 95 % CI, or range if n < 6"
 
-// padLog widens a log axis: a factor 1.5 below the data and top above it,
-// so that the legend does not sit on the data.
+// padLog widens a log axis: a factor 1.5 below the data (down to a power of
+// ten when the axis spans many decades, so it keeps a label there) and top
+// above it, so that the legend does not sit on the data.
 func padLog(a *plot.Axis, top float64) {
 	a.Min /= 1.5
 	a.Max *= top
+	if a.Min > 0 && a.Max/a.Min > 1e3 { // show the power of ten below the data
+		a.Min = math.Pow(10, math.Floor(math.Log10(a.Min)))
+	}
 }
 
 // nominalX labels the X axis with names at 0, 1, … and leaves half a slot
