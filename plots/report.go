@@ -153,8 +153,12 @@ func (rep *Report) writeChoices(b *bytes.Buffer) {
 	fmt.Fprintf(b, "Fastest strategy by median batch time; \"as good\" are not significantly slower (p ≥ 0.05); \"avoid\" are significantly slower than sequential.\n\n")
 	fmt.Fprintf(b, "| workload | procs | fastest | time/op | speedup vs sequential | as good | avoid |\n|---|---|---|---|---|---|---|\n")
 	for _, c := range rep.Choices {
+		t := ns(c.Best.Time.Center)
+		if c.Best.Noisy {
+			t += " (noisy)"
+		}
 		fmt.Fprintf(b, "| %s | %d | **%s** | %s | %s | %s | %s |\n", cell(label(c.Best)), c.Procs, c.Best.Strategy,
-			ns(c.Best.Time.Center), est(c.Best.Speedup), orDash(strings.Join(c.AsGood, ", ")), orDash(strings.Join(c.Avoid, ", ")))
+			t, est(c.Best.Speedup), orDash(strings.Join(c.AsGood, ", ")), orDash(strings.Join(c.Avoid, ", ")))
 	}
 	fmt.Fprintf(b, "\n")
 }

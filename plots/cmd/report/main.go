@@ -24,8 +24,8 @@ import (
 func main() {
 	err := run(os.Args[1:], os.Stdout, os.Stderr)
 	switch {
-	case errors.Is(err, flag.ErrHelp):
-		os.Exit(2)
+	case errors.Is(err, flag.ErrHelp), errors.Is(err, errUsage):
+		os.Exit(2) // usage already printed
 	case err != nil:
 		fmt.Fprintf(os.Stderr, "report: %v\n", err)
 		os.Exit(1)
