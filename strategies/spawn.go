@@ -31,37 +31,55 @@ func (Spawn) Run(ctx context.Context, job Job) (Result, error) {
 
 // spawnAll runs every task of job on its own goroutine; task i is worker i.
 func spawnAll(ctx context.Context, job Job) (Result, error) {
-	b := job.Workload.Start(job.Tasks, job.Tasks)
 	inner, cancel := context.WithCancel(ctx)
 	defer cancel()
-	fail := firstError{cancel: cancel}
-	vals := make([]uint64, job.Tasks)
-	start := time.Now()
-	var wg sync.WaitGroup
+	r := &spawnRun{
+		ctx:   inner,
+		job:   job,
+		batch: job.Workload.Start(job.Tasks, job.Tasks),
+		fail:  firstError{cancel: cancel},
+		vals:  make([]uint64, job.Tasks),
+		start: time.Now(),
+	}
 	for i := range job.Tasks {
 		if inner.Err() != nil {
 			break
 		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			if inner.Err() != nil {
-				return
-			}
-			v, err := do(inner, b, i, i)
-			if err != nil {
-				fail.set(err)
-				return
-			}
-			vals[i] = foldDone(job, start, i, v)
-		}()
+		r.wg.Add(1)
+		// A method call with an argument, rather than a closure, spares
+		// a heap allocation per task.
+		go r.task(i)
 	}
-	wg.Wait()
+	r.wg.Wait()
 	var sum uint64
-	for _, v := range vals {
+	for _, v := range r.vals {
 		sum += v
 	}
-	return finish(ctx, b, job.Tasks, sum, fail.err)
+	return finish(ctx, r.batch, job.Tasks, sum, r.fail.err)
+}
+
+// spawnRun is the state the goroutines of one spawnAll share.
+type spawnRun struct {
+	ctx   context.Context
+	job   Job
+	batch workloads.Batch
+	fail  firstError
+	vals  []uint64 // task i writes vals[i]
+	start time.Time
+	wg    sync.WaitGroup
+}
+
+func (r *spawnRun) task(i int) {
+	defer r.wg.Done()
+	if r.ctx.Err() != nil {
+		return
+	}
+	v, err := do(r.ctx, r.batch, i, i)
+	if err != nil {
+		r.fail.set(err)
+		return
+	}
+	r.vals[i] = foldDone(r.job, r.start, i, v)
 }
 
 // foldDone records task i's completion time if the job asks for it and
