@@ -50,4 +50,4 @@ func mix64(z uint64) uint64 {
 type statelessBatch func(ctx context.Context, i int) (uint64, error)
 
 func (f statelessBatch) Do(ctx context.Context, _, i int) (uint64, error) { return f(ctx, i) }
-func (statelessBatch) Finish() (int64, error)                              { return 0, nil }
+func (statelessBatch) Finish() (int64, error)                             { return 0, nil }
