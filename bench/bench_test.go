@@ -1,0 +1,34 @@
+package bench
+
+import (
+	"runtime"
+	"testing"
+)
+
+// family runs the cases that build returns for the scale named by ScaleEnv
+// and this machine's CPU count.
+func family(b *testing.B, build func(Scale, int) []Case) {
+	s, err := ScaleFromEnv()
+	if err != nil {
+		b.Fatal(err)
+	}
+	RunFamily(b, build(s, runtime.NumCPU()))
+}
+
+// BenchmarkSleep: I/O-bound tasks under all six strategies.
+func BenchmarkSleep(b *testing.B) { family(b, SleepCases) }
+
+// BenchmarkSleepWorkers: the sleep workload on pool and process by worker count.
+func BenchmarkSleepWorkers(b *testing.B) { family(b, SleepWorkersCases) }
+
+// BenchmarkHash: coarse and fine CPU-bound tasks under all six strategies.
+func BenchmarkHash(b *testing.B) { family(b, HashCases) }
+
+// BenchmarkHashWorkers: the coarse hash on pool and process by worker count.
+func BenchmarkHashWorkers(b *testing.B) { family(b, HashWorkersCases) }
+
+// BenchmarkHashProcs: the coarse hash on spawn and pool by GOMAXPROCS.
+func BenchmarkHashProcs(b *testing.B) { family(b, HashProcsCases) }
+
+// BenchmarkCounter: a shared counter by sync variant and strategy.
+func BenchmarkCounter(b *testing.B) { family(b, CounterCases) }

@@ -1,0 +1,81 @@
+package bench
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"concbench/strategies"
+)
+
+// clockTick is the unit of utime and stime in /proc/<pid>/stat (USER_HZ,
+// 100 on every Linux architecture Go supports).
+const clockTick = 10 * time.Millisecond
+
+// pidLister is a strategy with live worker processes, such as
+// *strategies.Process, whose workers are not reaped until Close and so are
+// not yet in RUSAGE_CHILDREN.
+type pidLister interface {
+	PIDs() []int
+}
+
+// cpuTime returns the user+system CPU time used so far by this process, by
+// its reaped children (the processes of exec), and by the live worker
+// processes of s if it has any.
+func cpuTime(s strategies.Strategy) (time.Duration, error) {
+	var total time.Duration
+	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
+		var ru syscall.Rusage
+		if err := syscall.Getrusage(who, &ru); err != nil {
+			return 0, fmt.Errorf("getrusage: %w", err)
+		}
+		total += time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+	}
+	if pl, ok := s.(pidLister); ok {
+		for _, pid := range pl.PIDs() {
+			d, err := procCPU(pid)
+			if err != nil {
+				return 0, err
+			}
+			total += d
+		}
+	}
+	return total, nil
+}
+
+// procCPU returns utime+stime of a live process from /proc/<pid>/stat.
+func procCPU(pid int) (time.Duration, error) {
+	name := fmt.Sprintf("/proc/%d/stat", pid)
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return 0, fmt.Errorf("cpu time of worker: %w", err)
+	}
+	return parseStat(name, string(data))
+}
+
+// parseStat reads utime and stime (fields 14 and 15) from the text of a
+// /proc/<pid>/stat file. The command name (field 2) is in parentheses and
+// may hold spaces, so fields are counted after its closing parenthesis.
+func parseStat(name, text string) (time.Duration, error) {
+	i := strings.LastIndexByte(text, ')')
+	if i < 0 {
+		return 0, fmt.Errorf("%s: no command name", name)
+	}
+	f := strings.Fields(text[i+1:])
+	// f[0] is field 3 (state), so field n is f[n-3].
+	if len(f) < 13 {
+		return 0, fmt.Errorf("%s: only %d fields after the command name", name, len(f))
+	}
+	var ticks int64
+	for _, s := range f[11:13] {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%s: utime/stime %q: %w", name, s, err)
+		}
+		ticks += n
+	}
+	return time.Duration(ticks) * clockTick, nil
+}

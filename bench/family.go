@@ -1,0 +1,47 @@
+package bench
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+
+	"concbench/strategies"
+	"concbench/workloads"
+)
+
+// RunFamily runs each case as a sub-benchmark of b named by Case.Name.
+// The checksum every run must reproduce is computed once per workload and
+// batch size, with Sequential, outside the timer and only when a case that
+// needs it runs. With ListEnv set, each case only prints its name.
+func RunFamily(b *testing.B, cases []Case) {
+	want := checksums{}
+	list := os.Getenv(ListEnv) != ""
+	for _, c := range cases {
+		b.Run(c.Name(), func(b *testing.B) {
+			if list {
+				fmt.Fprintf(os.Stdout, "%s%s\n", ListPrefix, b.Name())
+				b.SkipNow()
+			}
+			runCase(b, c, want)
+		})
+	}
+}
+
+// checksums caches the sequential checksum of each batch, keyed by the
+// workload's spec text and the number of tasks.
+type checksums map[string]uint64
+
+// get returns the sequential checksum of tasks tasks of w.
+func (cs checksums) get(ctx context.Context, w workloads.Workload, tasks int) (uint64, error) {
+	key := fmt.Sprintf("%s#%d", w.Spec(), tasks)
+	if sum, ok := cs[key]; ok {
+		return sum, nil
+	}
+	r, err := strategies.Sequential{}.Run(ctx, strategies.Job{Workload: w, Tasks: tasks})
+	if err != nil {
+		return 0, fmt.Errorf("sequential baseline of %s: %w", key, err)
+	}
+	cs[key] = r.Checksum
+	return r.Checksum, nil
+}

@@ -1,0 +1,32 @@
+package bench
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"testing"
+
+	"go.uber.org/goleak"
+
+	"concbench/strategies"
+)
+
+// TestMain serves as a worker process when the process or exec strategy
+// started this binary as one; otherwise it runs the tests and benchmarks
+// and checks that no goroutine leaked.
+//
+// GOMAXPROCS is lowered to 1 before the benchmarks start so that the
+// testing package, which appends "-N" to benchmark names when GOMAXPROCS is
+// N > 1, adds no suffix: every benchmark sets its own GOMAXPROCS and names
+// it in /procs=N.
+func TestMain(m *testing.M) {
+	if strategies.IsWorker() {
+		if err := strategies.ServeWorker(os.Stdin, os.Stdout, nil); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
+	runtime.GOMAXPROCS(1)
+	goleak.VerifyTestMain(m)
+}

@@ -1,0 +1,257 @@
+package bench
+
+import (
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"concbench/workloads"
+)
+
+// ScaleEnv is the environment variable that picks the matrix's Scale by
+// name: "full" (the default), "quick" or "tiny".
+const ScaleEnv = "CONCBENCH_SCALE"
+
+// ListEnv, when set to a non-empty value, makes every benchmark of the
+// matrix print its full name on a line starting with ListPrefix and skip
+// itself without building or running anything. The driver uses it to learn
+// which benchmarks a -test.bench pattern selects.
+const ListEnv = "CONCBENCH_LIST"
+
+// ListPrefix starts each line printed in list mode (see ListEnv).
+const ListPrefix = "concbench-list "
+
+// A Scale sizes the workloads of the matrix. The families and name keys are
+// the same at every scale; only the values change.
+type Scale struct {
+	Name string
+
+	Sleep      time.Duration // sleep: d
+	SleepTasks int
+
+	CoarseSize   int64 // coarse hash: size, rounds, tasks
+	CoarseRounds int
+	CoarseTasks  int
+
+	FineSize   int64 // fine hash: size, rounds, tasks
+	FineRounds int
+	FineTasks  int
+
+	Incs         int // counter: incs, tasks
+	CounterTasks int
+}
+
+// Scales returns the known scales: full, the matrix of make bench; quick,
+// the matrix of make bench-quick; tiny, for the tests.
+func Scales() []Scale {
+	return []Scale{
+		{Name: "full",
+			Sleep: 10 * time.Millisecond, SleepTasks: 64,
+			CoarseSize: 64 << 10, CoarseRounds: 8, CoarseTasks: 64,
+			FineSize: 64, FineRounds: 1, FineTasks: 4096,
+			Incs: 1000, CounterTasks: 64},
+		{Name: "quick",
+			Sleep: 2 * time.Millisecond, SleepTasks: 32,
+			CoarseSize: 32 << 10, CoarseRounds: 2, CoarseTasks: 32,
+			FineSize: 64, FineRounds: 1, FineTasks: 512,
+			Incs: 1000, CounterTasks: 32},
+		{Name: "tiny",
+			Sleep: time.Millisecond, SleepTasks: 4,
+			CoarseSize: 32 << 10, CoarseRounds: 1, CoarseTasks: 4,
+			FineSize: 64, FineRounds: 1, FineTasks: 16,
+			Incs: 10, CounterTasks: 4},
+	}
+}
+
+// ScaleByName returns the scale called name; "" means "full".
+func ScaleByName(name string) (Scale, error) {
+	if name == "" {
+		name = "full"
+	}
+	var names []string
+	for _, s := range Scales() {
+		if s.Name == name {
+			return s, nil
+		}
+		names = append(names, s.Name)
+	}
+	return Scale{}, fmt.Errorf("unknown scale %q; valid scales are %s", name, strings.Join(names, ", "))
+}
+
+// ScaleFromEnv returns the scale that ScaleEnv names.
+func ScaleFromEnv() (Scale, error) {
+	s, err := ScaleByName(os.Getenv(ScaleEnv))
+	if err != nil {
+		return Scale{}, fmt.Errorf("%s: %w", ScaleEnv, err)
+	}
+	return s, nil
+}
+
+// A Case is one leaf benchmark of the matrix: a workload, a batch size,
+// a strategy with its worker count, and a GOMAXPROCS.
+type Case struct {
+	// Params are the name parts before strategy, in order: the workload's
+	// parameters in human form, tasks, and for the counter sync.
+	Params []workloads.Param
+	// Workload is the text form of the workload's spec, for workloads.Parse.
+	Workload string
+	Tasks    int
+	Strategy string
+	// Workers is the concurrency of pool, process and exec; zero means the
+	// default (GOMAXPROCS) and leaves workers out of the name.
+	Workers int
+	Procs   int
+}
+
+// Name returns the case's sub-benchmark name:
+// the params, then strategy=S, workers=W if set, and procs=P.
+func (c Case) Name() string {
+	var b strings.Builder
+	for _, p := range c.Params {
+		fmt.Fprintf(&b, "%s=%s/", p.Key, p.Value)
+	}
+	fmt.Fprintf(&b, "strategy=%s/", c.Strategy)
+	if c.Workers > 0 {
+		fmt.Fprintf(&b, "workers=%d/", c.Workers)
+	}
+	fmt.Fprintf(&b, "procs=%d", c.Procs)
+	return b.String()
+}
+
+// Racy reports whether the case is the deliberately unsynchronized counter,
+// the only one allowed to lose updates.
+func (c Case) Racy() bool {
+	for _, p := range c.Params {
+		if p.Key == "sync" && p.Value == "none" {
+			return true
+		}
+	}
+	return false
+}
+
+// Counter reports whether the case runs the counter workload, which reports
+// lost-updates/op.
+func (c Case) Counter() bool { return strings.HasPrefix(c.Workload, "counter/") }
+
+// All six strategies, and the ones with a worker count, in display order.
+var (
+	allStrategies     = []string{"sequential", "spawn", "pool", "gil", "process", "exec"}
+	counterStrategies = []string{"sequential", "spawn", "pool", "gil", "process"}
+)
+
+// workersStrategies are the strategies whose worker count is swept.
+func workersStrategies() []string { return []string{"pool", "process"} }
+
+func param(k, v string) workloads.Param { return workloads.Param{Key: k, Value: v} }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// sleepBase returns the Sleep workload's name params and spec.
+func (s Scale) sleepBase() ([]workloads.Param, string) {
+	d := s.Sleep.String()
+	return []workloads.Param{param("d", d), param("tasks", itoa(s.SleepTasks))}, "sleep/d=" + d
+}
+
+func hashBase(size int64, rounds, tasks int) ([]workloads.Param, string) {
+	sz := workloads.FormatSize(size)
+	return []workloads.Param{param("size", sz), param("rounds", itoa(rounds)), param("tasks", itoa(tasks))},
+		fmt.Sprintf("hash/size=%s/rounds=%d", sz, rounds)
+}
+
+func (s Scale) coarseBase() ([]workloads.Param, string) {
+	return hashBase(s.CoarseSize, s.CoarseRounds, s.CoarseTasks)
+}
+
+func (s Scale) fineBase() ([]workloads.Param, string) {
+	return hashBase(s.FineSize, s.FineRounds, s.FineTasks)
+}
+
+// SleepCases is BenchmarkSleep: the sleep workload under all six
+// strategies at the default worker count, procs = numCPU.
+func SleepCases(s Scale, numCPU int) []Case {
+	params, spec := s.sleepBase()
+	var cs []Case
+	for _, st := range allStrategies {
+		cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.SleepTasks, Strategy: st, Procs: numCPU})
+	}
+	return cs
+}
+
+// SleepWorkersCases is BenchmarkSleepWorkers: pool and process with 2, 8
+// and 64 workers on the sleep workload.
+func SleepWorkersCases(s Scale, numCPU int) []Case {
+	params, spec := s.sleepBase()
+	var cs []Case
+	for _, st := range workersStrategies() {
+		for _, w := range []int{2, 8, 64} {
+			cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.SleepTasks, Strategy: st, Workers: w, Procs: numCPU})
+		}
+	}
+	return cs
+}
+
+// HashCases is BenchmarkHash: coarse then fine hashing under all six
+// strategies.
+func HashCases(s Scale, numCPU int) []Case {
+	var cs []Case
+	add := func(params []workloads.Param, spec string, tasks int) {
+		for _, st := range allStrategies {
+			cs = append(cs, Case{Params: params, Workload: spec, Tasks: tasks, Strategy: st, Procs: numCPU})
+		}
+	}
+	params, spec := s.coarseBase()
+	add(params, spec, s.CoarseTasks)
+	params, spec = s.fineBase()
+	add(params, spec, s.FineTasks)
+	return cs
+}
+
+// HashWorkersCases is BenchmarkHashWorkers: pool and process with 1, 2, 4,
+// 8 and 64 workers on the coarse hash.
+func HashWorkersCases(s Scale, numCPU int) []Case {
+	params, spec := s.coarseBase()
+	var cs []Case
+	for _, st := range workersStrategies() {
+		for _, w := range []int{1, 2, 4, 8, 64} {
+			cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.CoarseTasks, Strategy: st, Workers: w, Procs: numCPU})
+		}
+	}
+	return cs
+}
+
+// HashProcsCases is BenchmarkHashProcs: sequential at procs=1, and spawn and
+// pool at procs = 1 … numCPU and 2 × numCPU, on the coarse hash.
+func HashProcsCases(s Scale, numCPU int) []Case {
+	params, spec := s.coarseBase()
+	cs := []Case{{Params: params, Workload: spec, Tasks: s.CoarseTasks, Strategy: "sequential", Procs: 1}}
+	var procs []int
+	for p := 1; p <= numCPU; p++ {
+		procs = append(procs, p)
+	}
+	procs = append(procs, 2*numCPU)
+	for _, st := range []string{"spawn", "pool"} {
+		for _, p := range procs {
+			cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.CoarseTasks, Strategy: st, Procs: p})
+		}
+	}
+	return cs
+}
+
+// CounterCases is BenchmarkCounter: every sync variant compiled into this
+// binary (workloads.SyncNames: none is left out of -race builds) under
+// sequential, spawn, pool, gil and process. A process counts only its own
+// chunks in its own memory, so the process rows measure separate counters,
+// not a shared one.
+func CounterCases(s Scale, numCPU int) []Case {
+	var cs []Case
+	for _, v := range workloads.SyncNames() {
+		params := []workloads.Param{param("incs", itoa(s.Incs)), param("tasks", itoa(s.CounterTasks)), param("sync", v)}
+		spec := fmt.Sprintf("counter/incs=%d/sync=%s", s.Incs, v)
+		for _, st := range counterStrategies {
+			cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.CounterTasks, Strategy: st, Procs: numCPU})
+		}
+	}
+	return cs
+}

@@ -1,0 +1,117 @@
+package bench
+
+import (
+	"context"
+	"runtime"
+	"testing"
+	"time"
+
+	"concbench/strategies"
+	"concbench/workloads"
+)
+
+// runCase measures one case: it sets GOMAXPROCS to c.Procs (restored by a
+// cleanup), builds the strategy, warms it with one untimed probe run that
+// also finds the peak goroutine count, then times b.N batches and reports
+// the metrics described in the package documentation.
+func runCase(b *testing.B, c Case, want checksums) {
+	ctx := context.Background()
+	prev := runtime.GOMAXPROCS(c.Procs)
+	b.Cleanup(func() { runtime.GOMAXPROCS(prev) })
+
+	w, err := workloads.Parse(c.Workload)
+	if err != nil {
+		b.Fatalf("workload %s: %v", c.Workload, err)
+	}
+	sum, err := want.get(ctx, w, c.Tasks)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, err := strategies.New(c.Strategy, strategies.Options{Workers: c.Workers})
+	if err != nil {
+		b.Fatalf("strategy %s: %v", c.Strategy, err)
+	}
+	b.Cleanup(func() {
+		if err := s.Close(); err != nil {
+			b.Errorf("closing %s: %v", c.Strategy, err)
+		}
+	})
+
+	// exec has nothing to warm and runs at most Workers processes at a
+	// time, so a short probe finds its peak; a full one would double the
+	// cost of its slowest benchmark.
+	probeTasks := c.Tasks
+	if c.Strategy == "exec" {
+		workers := c.Workers
+		if workers == 0 {
+			workers = runtime.GOMAXPROCS(0)
+		}
+		probeTasks = min(c.Tasks, 4*workers)
+	}
+	probeSum := sum
+	if probeTasks != c.Tasks {
+		if probeSum, err = want.get(ctx, w, probeTasks); err != nil {
+			b.Fatal(err)
+		}
+	}
+	peak, err := probe(ctx, s, w, probeTasks, probeSum)
+	if err != nil {
+		b.Fatalf("warm-up run of %s: %v", c.Strategy, err)
+	}
+
+	done := make([]time.Duration, c.Tasks)
+	lat := newLatencies(b.N, c.Tasks)
+	job := strategies.Job{Workload: w, Tasks: c.Tasks, Done: done}
+	var lost int64
+	cpu0, cpuErr := cpuTime(s)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := s.Run(ctx, job)
+		if err != nil {
+			b.Fatalf("%s run %d: %v", c.Strategy, i, err)
+		}
+		if r.Checksum != sum {
+			b.Fatalf("checksum mismatch: %s run %d gave %#x, sequential gave %#x", c.Strategy, i, r.Checksum, sum)
+		}
+		if r.Lost != 0 && !c.Racy() {
+			b.Fatalf("lost updates on a synchronized counter: %s run %d lost %d", c.Strategy, i, r.Lost)
+		}
+		lost += r.Lost
+		lat.add(done)
+	}
+	b.StopTimer()
+	cpu1, cpuErr1 := cpuTime(s)
+
+	n := float64(b.N)
+	elapsed := b.Elapsed()
+	tasks := n * float64(c.Tasks)
+	b.ReportMetric(float64(elapsed.Nanoseconds())/tasks, "ns/task")
+	if elapsed > 0 {
+		b.ReportMetric(tasks/elapsed.Seconds(), "tasks/s")
+	}
+	if cpuErr == nil && cpuErr1 == nil {
+		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/n, "cpu-ns/op")
+	} else {
+		b.Logf("cpu-ns/op not reported: %v", firstErr(cpuErr, cpuErr1))
+	}
+	p50, p99, err := lat.percentiles()
+	if err != nil {
+		b.Fatalf("task completion percentiles: %v", err)
+	}
+	b.ReportMetric(p50, "p50-ns")
+	b.ReportMetric(p99, "p99-ns")
+	b.ReportMetric(float64(peak), "peak-goroutines")
+	if c.Counter() {
+		b.ReportMetric(float64(lost)/n, "lost-updates/op")
+	}
+}
+
+func firstErr(errs ...error) error {
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
