@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"runtime"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// configLine is one benchfmt configuration line, "key: value".
+type configLine struct {
+	key, value string
+}
+
+// machineConfig returns the configuration lines that describe this run:
+// what the benchmark binary does not print itself (it prints goos, goarch,
+// pkg and cpu). A fact that cannot be found is written as "unknown".
+func machineConfig(ctx context.Context, modRoot string, o options, now time.Time) []configLine {
+	lines := []configLine{
+		{"go", orUnknown(goEnv(ctx, modRoot, "GOVERSION"))},
+		{"numcpu", strconv.Itoa(runtime.NumCPU())},
+		{"gomaxprocs", strconv.Itoa(runtime.GOMAXPROCS(0))},
+		{"commit", orUnknown(gitCommit(ctx, modRoot))},
+		{"kernel", orUnknown(kernel())},
+		{"cgroup-cpus", cgroupCPUs()},
+		{"date", now.UTC().Format(time.RFC3339)},
+		{"scale", o.scale},
+		{"benchtime", o.benchtime},
+		{"count", strconv.Itoa(o.count)},
+	}
+	deps, err := dependencies(ctx, modRoot)
+	if err != nil {
+		lines = append(lines, configLine{"deps", "unknown"})
+	}
+	return append(lines, deps...)
+}
+
+// writeConfig writes the configuration lines and the Unit lines of the
+// higher-is-better units.
+func writeConfig(w io.Writer, lines []configLine) error {
+	var b strings.Builder
+	for _, l := range lines {
+		fmt.Fprintf(&b, "%s: %s\n", l.key, l.value)
+	}
+	b.WriteString("Unit tasks/s better=higher\n")
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func orUnknown(s string, err error) string {
+	if err != nil || s == "" {
+		return "unknown"
+	}
+	return s
+}
+
+// output runs a command in dir and returns its trimmed standard output.
+func output(ctx context.Context, dir string, name string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Dir = dir
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
+func goEnv(ctx context.Context, dir, key string) (string, error) {
+	return output(ctx, dir, "go", "env", key)
+}
+
+// gitCommit returns the short commit of HEAD, with "-dirty" if tracked files
+// differ from it.
+func gitCommit(ctx context.Context, dir string) (string, error) {
+	rev, err := output(ctx, dir, "git", "rev-parse", "--short", "HEAD")
+	if err != nil {
+		return "", err
+	}
+	status, err := output(ctx, dir, "git", "status", "--porcelain", "--untracked-files=no")
+	if err != nil {
+		return "", err
+	}
+	if status != "" {
+		rev += "-dirty"
+	}
+	return rev, nil
+}
+
+// kernel returns the kernel release, as uname -r prints it.
+func kernel() (string, error) {
+	b, err := os.ReadFile("/proc/sys/kernel/osrelease")
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(string(b)), nil
+}
+
+// cgroupCPUs returns the CPU quota of this process's cgroup in CPUs ("1.5"),
+// "max" if there is none, or "unknown" if no cgroup file says.
+func cgroupCPUs() string {
+	if b, err := os.ReadFile("/sys/fs/cgroup/cpu.max"); err == nil { // cgroup v2
+		return parseCPUMax(string(b))
+	}
+	quota, err1 := os.ReadFile("/sys/fs/cgroup/cpu/cpu.cfs_quota_us") // cgroup v1
+	period, err2 := os.ReadFile("/sys/fs/cgroup/cpu/cpu.cfs_period_us")
+	if err1 != nil || err2 != nil {
+		return "unknown"
+	}
+	if strings.TrimSpace(string(quota)) == "-1" {
+		return "max"
+	}
+	return parseCPUMax(string(quota) + " " + string(period))
+}
+
+// parseCPUMax turns "quota period" (cpu.max) into CPUs: "max 100000" is
+// "max", "150000 100000" is "1.5".
+func parseCPUMax(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return "unknown"
+	}
+	if f[0] == "max" {
+		return "max"
+	}
+	if len(f) != 2 {
+		return "unknown"
+	}
+	q, err1 := strconv.ParseFloat(f[0], 64)
+	p, err2 := strconv.ParseFloat(f[1], 64)
+	if err1 != nil || err2 != nil || p <= 0 || q <= 0 {
+		return "unknown"
+	}
+	return strconv.FormatFloat(q/p, 'g', -1, 64)
+}
+
+// dependencies returns a "dep-<module path>" line with the version of each
+// module that go.mod requires. The key is the path lower-cased with every
+// run of other characters than letters and digits turned into one dash:
+// golang.org/x/perf becomes dep-golang-org-x-perf.
+func dependencies(ctx context.Context, modRoot string) ([]configLine, error) {
+	out, err := output(ctx, modRoot, "go", "mod", "edit", "-json")
+	if err != nil {
+		return nil, err
+	}
+	var mod struct {
+		Require []struct{ Path, Version string }
+	}
+	if err := json.Unmarshal([]byte(out), &mod); err != nil {
+		return nil, fmt.Errorf("reading go mod edit -json: %w", err)
+	}
+	var lines []configLine
+	for _, r := range mod.Require {
+		lines = append(lines, configLine{"dep-" + configKey(r.Path), r.Version})
+	}
+	return lines, nil
+}
+
+// configKey lower-cases s and replaces each run of characters other than
+// a-z and 0-9 with one dash.
+func configKey(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(s) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(r)
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"time"
+
+	"concbench/bench"
+)
+
+// waitDelay is how long an interrupted child may take to exit before it is
+// killed.
+const waitDelay = 5 * time.Second
+
+// driver holds one invocation's state.
+type driver struct {
+	o       options
+	stdout  io.Writer
+	stderr  io.Writer
+	modRoot string
+	binary  string
+
+	mu  sync.Mutex
+	sig os.Signal // first signal received, if any
+}
+
+// interrupted returns the signal that interrupted the run, or nil.
+func (d *driver) interrupted() os.Signal {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.sig
+}
+
+// drive is run with the signals to react to as a channel, so that tests can
+// send them.
+func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error {
+	o, err := parseOptions(args, stderr)
+	if err != nil {
+		return err
+	}
+	d := &driver{o: o, stdout: stdout, stderr: stderr}
+
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		select {
+		case s := <-sigs:
+			d.mu.Lock()
+			d.sig = s
+			d.mu.Unlock()
+			fmt.Fprintf(stderr, "benchrun: %v: stopping the benchmark binary and keeping what was measured\n", s)
+			cancel()
+		case <-stop:
+		}
+	}()
+
+	if d.modRoot, err = moduleRoot(ctx); err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "benchrun-")
+	if err != nil {
+		return fmt.Errorf("creating a temporary folder: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	d.binary = filepath.Join(tmp, "bench.test")
+
+	fmt.Fprintf(stdout, "building %s\n", d.binary)
+	if err := d.build(ctx); err != nil {
+		return d.early(err)
+	}
+	names, err := d.list(ctx)
+	if err != nil {
+		return d.early(err)
+	}
+	if len(names) == 0 {
+		return fmt.Errorf("-bench (BENCH) %q matches no benchmark; the families are Sleep, SleepWorkers, Hash, HashWorkers, HashProcs, Counter", o.bench)
+	}
+
+	now := time.Now()
+	dir, err := newRunFolder(o.results, now)
+	if err != nil {
+		return err
+	}
+	if err := d.measure(ctx, dir, names, now); err != nil {
+		return err
+	}
+	return d.summarize(dir)
+}
+
+// early turns an error before measuring into an interrupt message if a
+// signal caused it.
+func (d *driver) early(err error) error {
+	if s := d.interrupted(); s != nil {
+		return fmt.Errorf("interrupted by %v before any benchmark ran; nothing was written", s)
+	}
+	return err
+}
+
+// moduleRoot returns the folder holding concbench's go.mod.
+func moduleRoot(ctx context.Context) (string, error) {
+	gomod, err := output(ctx, "", "go", "env", "GOMOD")
+	if err != nil {
+		return "", fmt.Errorf("finding the module: %w", err)
+	}
+	if gomod == "" || gomod == os.DevNull {
+		return "", errors.New("not inside the concbench module: run from the repository")
+	}
+	return filepath.Dir(gomod), nil
+}
+
+// build compiles the benchmark binary once.
+func (d *driver) build(ctx context.Context) error {
+	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", d.binary, "concbench/bench")
+	cmd.Dir = d.modRoot
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("building the benchmark binary (go test -c concbench/bench): %w\n%s", err, strings.TrimSpace(out.String()))
+	}
+	return nil
+}
+
+// benchCmd returns the command running the benchmark binary with args, in
+// list mode if list is set. An interrupt is forwarded to it as the same
+// signal; it is killed if it has not exited waitDelay later.
+func (d *driver) benchCmd(ctx context.Context, list bool, args ...string) *exec.Cmd {
+	args = append([]string{"-test.run=^$", "-test.bench=" + d.o.bench}, args...)
+	cmd := exec.CommandContext(ctx, d.binary, args...)
+	cmd.Dir = d.modRoot
+	cmd.Env = append(os.Environ(), bench.ScaleEnv+"="+d.o.scale)
+	if list {
+		cmd.Env = append(cmd.Env, bench.ListEnv+"=1")
+	}
+	cmd.Cancel = func() error {
+		s := d.interrupted()
+		if s == nil {
+			s = syscall.SIGTERM
+		}
+		return cmd.Process.Signal(s)
+	}
+	cmd.WaitDelay = waitDelay
+	return cmd
+}
+
+// list returns the full names of the benchmarks that -bench selects, in the
+// order they run, without running them.
+func (d *driver) list(ctx context.Context) ([]string, error) {
+	cmd := d.benchCmd(ctx, true, "-test.benchtime=1x")
+	var out, errOut bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errOut
+	err := cmd.Run()
+	var names []string
+	for _, line := range strings.Split(out.String(), "\n") {
+		if name, ok := strings.CutPrefix(line, bench.ListPrefix); ok {
+			names = append(names, strings.TrimSpace(name))
+		}
+	}
+	if err != nil {
+		msg := strings.TrimSpace(errOut.String() + "\n" + out.String())
+		return nil, fmt.Errorf("listing the benchmarks that -bench (BENCH) %q selects: %w\n%s", d.o.bench, err, msg)
+	}
+	return names, nil
+}

@@ -1,0 +1,56 @@
+// Command benchrun is the driver behind make bench: it builds the benchmark
+// binary of package concbench/bench once, runs it -count times with
+// -test.count=1 so that configurations interleave, streams every result into
+// a new run folder, and then writes the benchstat table and the report.
+//
+// Usage:
+//
+//	go run ./bench/cmd/benchrun [-count 10] [-bench .] [-benchtime 200ms] [-scale full] [-results results] [-report=true]
+//
+// Each invocation writes results/<UTC time>-<host>/ (with a numeric suffix
+// if that folder exists) holding:
+//
+//	raw.txt        configuration lines (go, numcpu, gomaxprocs, commit,
+//	               kernel, cgroup-cpus, date, dependency versions, …),
+//	               Unit lines, then every benchmark result, as it comes
+//	benchstat.txt  go tool benchstat -col /strategy raw.txt
+//	REPORT.md …    from go run ./plots/cmd/report <run folder>
+//	INCOMPLETE     only if the run was interrupted or a benchmark failed:
+//	               what happened and how much was measured
+//
+// An interrupt (SIGINT or SIGTERM) is forwarded to the running benchmark
+// binary, which is then waited for (and killed if it does not exit); what was
+// measured stays in raw.txt, INCOMPLETE says what was cut short, and the
+// exit status is non-zero. Bad flags, and a -bench pattern that selects no
+// benchmark, are reported before any folder is created.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	err := run(os.Args[1:], os.Stdout, os.Stderr)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		os.Exit(2)
+	case err != nil:
+		fmt.Fprintf(os.Stderr, "benchrun: %v\n", err)
+		os.Exit(1)
+	}
+}
+
+// run runs the driver with the command line args, forwarding SIGINT and
+// SIGTERM to the benchmark binary.
+func run(args []string, stdout, stderr io.Writer) error {
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(sigs)
+	return drive(args, stdout, stderr, sigs)
+}

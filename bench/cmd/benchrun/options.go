@@ -1,0 +1,78 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+
+	"concbench/bench"
+)
+
+// options is the parsed command line.
+type options struct {
+	count     int
+	bench     string
+	benchtime string
+	scale     string
+	results   string
+	report    bool
+}
+
+// parseOptions parses and checks the command line. Every error is one line
+// that names the flag (and the make variable that sets it).
+func parseOptions(args []string, stderr io.Writer) (options, error) {
+	fs := flag.NewFlagSet("benchrun", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var o options
+	count := fs.String("count", "10", "number of times to run the whole matrix (make variable COUNT)")
+	fs.StringVar(&o.bench, "bench", ".", "regexp selecting benchmarks, as go test -bench (make variable BENCH)")
+	fs.StringVar(&o.benchtime, "benchtime", "200ms", "run time of each benchmark per run, as go test -benchtime (a duration or Nx)")
+	fs.StringVar(&o.scale, "scale", "full", "workload sizes: full, quick or tiny (see go doc concbench/bench)")
+	fs.StringVar(&o.results, "results", "results", "folder that receives the run folder")
+	fs.BoolVar(&o.report, "report", true, "write the charts and REPORT.md with go run ./plots/cmd/report")
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "usage: benchrun [flags]\n\nRuns the concbench benchmark matrix and writes a new folder under -results.\n\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return options{}, err
+	}
+	if fs.NArg() > 0 {
+		return options{}, fmt.Errorf("unexpected arguments %q; see benchrun -h", fs.Args())
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(*count))
+	if err != nil || n <= 0 {
+		return options{}, fmt.Errorf("-count (COUNT) must be a positive integer, got %q", *count)
+	}
+	o.count = n
+	if o.bench == "" {
+		return options{}, fmt.Errorf("-bench (BENCH) is empty; use . for every benchmark")
+	}
+	if _, err := regexp.Compile(o.bench); err != nil {
+		return options{}, fmt.Errorf("-bench (BENCH) %q is not a regexp: %v", o.bench, err)
+	}
+	if err := checkBenchtime(o.benchtime); err != nil {
+		return options{}, err
+	}
+	if _, err := bench.ScaleByName(o.scale); err != nil {
+		return options{}, fmt.Errorf("-scale: %w", err)
+	}
+	return o, nil
+}
+
+// checkBenchtime accepts what go test -benchtime accepts: a positive
+// duration or a positive count followed by x.
+func checkBenchtime(s string) error {
+	if n, ok := strings.CutSuffix(s, "x"); ok {
+		if v, err := strconv.Atoi(n); err == nil && v > 0 {
+			return nil
+		}
+	} else if d, err := time.ParseDuration(s); err == nil && d > 0 {
+		return nil
+	}
+	return fmt.Errorf("-benchtime %q is neither a positive duration (200ms) nor a count (5x)", s)
+}
