@@ -8,6 +8,10 @@ RUN     ?=
 OLD     ?=
 NEW     ?=
 FUZZTIME ?= 30s
+# BENCHTIME is each benchmark's time per run (go test -benchtime); BENCHSTAT_FLAGS
+# are added to go tool benchstat in compare (the keys that name a run, not a machine).
+BENCHTIME ?= 200ms
+BENCHSTAT_FLAGS ?= -ignore commit,date,count,benchtime
 
 .DEFAULT_GOAL := help
 
@@ -17,7 +21,7 @@ help:
 	@echo "Targets:"
 	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /' | column -t -s ':' 2>/dev/null || grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
 	@echo
-	@echo "Variables: COUNT=$(COUNT) BENCH=$(BENCH) RUN=<results/run> OLD=<run> NEW=<run> FUZZTIME=$(FUZZTIME)"
+	@echo "Variables: COUNT=$(COUNT) BENCH=$(BENCH) BENCHTIME=$(BENCHTIME) RUN=<results/run> OLD=<run> NEW=<run> FUZZTIME=$(FUZZTIME)"
 
 ## deps: download the Go modules and build the benchstat tool
 .PHONY: deps
@@ -32,3 +36,36 @@ test: deps
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestChecksumsMatchSequential|TestUnsynced|TestCountersEndExact' ./strategies ./workloads
+
+# benchrun builds the driver into a temporary folder and runs it with the
+# given flags, so that its exit status and error line are its own.
+define benchrun
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GO) build -o "$$tmp/benchrun" ./bench/cmd/benchrun && \
+	"$$tmp/benchrun" $(1)
+endef
+
+## bench: run the whole matrix COUNT times into results/<UTC time>-<host> (under 10 minutes on 2 cores)
+.PHONY: bench
+bench:
+	$(call benchrun,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -scale full)
+
+## bench-quick: a first look; the same families with smaller workloads, 3 runs (under 2 minutes)
+.PHONY: bench-quick
+bench-quick:
+	$(call benchrun,-count 3 -bench '$(BENCH)' -benchtime 100ms -scale quick)
+
+## compare: benchstat of two runs, OLD=results/<run> against NEW=results/<run>
+.PHONY: compare
+compare:
+	@test -n "$(OLD)" && test -n "$(NEW)" || { echo "compare: usage: make compare OLD=results/<run> NEW=results/<run>" >&2; exit 2; }
+	@test -f "$(OLD)/raw.txt" || { echo "compare: OLD=$(OLD) has no raw.txt: not a run folder" >&2; exit 1; }
+	@test -f "$(NEW)/raw.txt" || { echo "compare: NEW=$(NEW) has no raw.txt: not a run folder" >&2; exit 1; }
+	@for r in "$(OLD)" "$(NEW)"; do test ! -f "$$r/INCOMPLETE" || echo "compare: note: $$r is incomplete: $$(head -n 1 "$$r/INCOMPLETE")" >&2; done
+	$(GO) tool benchstat $(BENCHSTAT_FLAGS) "$(OLD)/raw.txt" "$(NEW)/raw.txt"
+
+## report: regenerate the charts and REPORT.md of RUN=results/<run> from its raw.txt
+.PHONY: report
+report:
+	@test -n "$(RUN)" || { echo "report: usage: make report RUN=results/<run>" >&2; exit 2; }
+	$(GO) run ./plots/cmd/report $(RUN)
