@@ -5,15 +5,18 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"sync"
 	"time"
 )
 
+// handshakeTimeout bounds the wait for a new worker's hello. It is a
+// variable only so that tests can shorten it.
+var handshakeTimeout = 10 * time.Second
+
 const (
-	// handshakeTimeout bounds the wait for a new worker's hello.
-	handshakeTimeout = 10 * time.Second
 	// cancelGrace bounds the wait for a worker's reply once its chunk was
 	// cancelled; a worker that overruns it is killed.
 	cancelGrace = 2 * time.Second
@@ -30,12 +33,15 @@ type child struct {
 	r      *bufio.Reader
 	stderr *tail
 
-	wmu sync.Mutex // serializes writes to stdin
+	wmu sync.Mutex // serializes writes to stdin and its closing
 	buf []byte     // guarded by wmu
 
-	// dead is set once the worker was killed or exited; it is only
-	// touched by the goroutine that owns the child.
-	dead bool
+	// exited is closed by the goroutine that waits for the process,
+	// once it has exited and been reaped; waitErr is then cmd.Wait's
+	// result. A worker that dies while idle is thus noticed (and
+	// replaced) by the next Run, and no exited worker stays a zombie.
+	exited  chan struct{}
+	waitErr error
 }
 
 // startChild starts binary as a worker process and waits for its hello;
@@ -68,7 +74,7 @@ func startChild(ctx context.Context, binary string) (*child, error) {
 	// GORACE keeps a -race worker from sleeping a second at exit.
 	cmd.Env = append(os.Environ(), WorkerEnv+"="+protocolMagic, "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"))
 	cmd.Stdin, cmd.Stdout = inR, outW
-	c := &child{cmd: cmd, stdin: inW, stdout: outR, r: bufio.NewReader(outR), stderr: &tail{}}
+	c := &child{cmd: cmd, stdin: inW, stdout: outR, r: bufio.NewReader(outR), stderr: &tail{}, exited: make(chan struct{})}
 	cmd.Stderr = c.stderr
 	cmd.SysProcAttr = sysProcAttr()
 	cmd.WaitDelay = exitGrace
@@ -80,6 +86,10 @@ func startChild(ctx context.Context, binary string) (*child, error) {
 		outR.Close()
 		return nil, &WorkerError{First: -1, Last: -1, Err: fmt.Errorf("starting %s: %w", binary, err)}
 	}
+	go func() {
+		c.waitErr = cmd.Wait()
+		close(c.exited)
+	}()
 	c.stdout.SetReadDeadline(time.Now().Add(handshakeTimeout))
 	stop := context.AfterFunc(ctx, func() { c.stdout.SetReadDeadline(time.Now()) })
 	m, err := readMessage(c.r)
@@ -88,7 +98,9 @@ func startChild(ctx context.Context, binary string) (*child, error) {
 		c.kill()
 		return nil, ctx.Err()
 	}
-	if err == nil && (m.kind != frameHello || m.text != protocolMagic) {
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		err = fmt.Errorf("no hello within %s", handshakeTimeout)
+	} else if err == nil && (m.kind != frameHello || m.text != protocolMagic) {
 		err = fmt.Errorf("%w: first frame is %q %q, not hello %q", errProtocol, m.kind, m.text, protocolMagic)
 	}
 	if err != nil {
@@ -139,7 +151,10 @@ func (c *child) run(ctx context.Context, spec string, first, n int, timeout time
 		if ctx.Err() != nil {
 			return 0, 0, ctx.Err()
 		}
-		return 0, 0, c.fail(first, last, fmt.Errorf("no reply within %s: worker hung; killed it", timeout))
+		return 0, 0, c.fail(first, last, fmt.Errorf("no complete reply within %s: worker hung; killed it", timeout))
+	case err == io.EOF:
+		c.kill()
+		return 0, 0, c.fail(first, last, errors.New("worker closed its stdout before replying"))
 	case err != nil:
 		c.kill()
 		return 0, 0, c.fail(first, last, fmt.Errorf("reading reply: %w", noEOF(err)))
@@ -167,28 +182,41 @@ func (c *child) run(ctx context.Context, spec string, first, n int, timeout time
 	return 0, 0, c.fail(first, last, fmt.Errorf("%w: unexpected reply frame %q", errProtocol, m.kind))
 }
 
-// fail builds a *WorkerError for the worker, which must have exited.
+// fail builds a *WorkerError for the worker, which must have been reaped:
+// its exit status ("exit status 3", "signal: killed") ends the message.
 func (c *child) fail(first, last int, err error) *WorkerError {
 	e := &WorkerError{PID: c.pid(), First: first, Last: last, Err: err, Stderr: c.stderr.String()}
-	if st := c.cmd.ProcessState; st != nil && !st.Success() {
+	if st := c.cmd.ProcessState; st != nil {
 		e.Err = fmt.Errorf("%w (worker %s)", err, st)
 	}
 	return e
 }
 
-// kill kills the worker and waits for it.
+// dead reports whether the worker has exited and been reaped.
+func (c *child) dead() bool {
+	select {
+	case <-c.exited:
+		return true
+	default:
+		return false
+	}
+}
+
+// kill kills the worker (if it still runs) and reaps it.
 func (c *child) kill() {
 	c.cmd.Process.Kill()
 	c.wait()
 }
 
-// wait reaps the worker and closes the parent's pipe ends.
+// wait waits for the worker to be reaped and closes the parent's pipe
+// ends. It may be called more than once.
 func (c *child) wait() error {
-	c.dead = true
-	err := c.cmd.Wait()
+	<-c.exited
+	c.wmu.Lock()
 	c.stdin.Close()
+	c.wmu.Unlock()
 	c.stdout.Close()
-	return err
+	return c.waitErr
 }
 
 // close closes the worker's stdin, which tells it to exit, and waits for

@@ -48,6 +48,9 @@ type WorkerError struct {
 
 func (e *WorkerError) Error() string {
 	msg := fmt.Sprintf("worker pid %d", e.PID)
+	if e.PID == 0 {
+		msg = "worker (not started)"
+	}
 	switch {
 	case e.First < 0:
 	case e.First == e.Last:

@@ -90,11 +90,14 @@ func (e Exec) Run(ctx context.Context, job Job) (Result, error) {
 // runOne starts a worker, runs task i on it and ends it.
 func (e Exec) runOne(ctx context.Context, spec string, i int, timeout time.Duration) (uint64, int64, error) {
 	c, err := startChild(ctx, e.Binary)
+	if we, ok := err.(*WorkerError); ok {
+		we.First, we.Last = i, i // the task the worker was started for
+	}
 	if err != nil {
 		return 0, 0, err
 	}
 	sum, lost, err := c.run(ctx, spec, i, 1, timeout)
-	if c.dead {
+	if c.dead() {
 		return sum, lost, err
 	}
 	if cerr := c.close(); err == nil && cerr != nil {

@@ -25,14 +25,20 @@ import (
 // The running binary must serve workers (see IsWorker and ServeWorker).
 // A worker that dies, hangs past Timeout or breaks the protocol fails the
 // batch with a *WorkerError naming its pid and tasks; it is killed and
-// reaped, and the next Run starts a replacement. Run calls are serialized.
-// Close ends every worker and waits for it.
+// reaped, the rest of the batch is cancelled, and the next Run starts a
+// replacement. A worker that dies between runs is replaced silently.
+// Run calls are serialized. Close ends every worker and waits for it.
 type Process struct {
 	opts Options
 
-	mu      sync.Mutex // serializes Run and Close
-	workers []*child   // guarded by mu; nil entries are not started
-	closed  bool       // guarded by mu
+	mu     sync.Mutex // serializes Run and Close
+	closed bool       // guarded by mu
+
+	// workers' entries are nil until started. They change only while mu
+	// is held, and then under smu too, so that PIDs can read them during
+	// a Run by holding smu alone.
+	workers []*child
+	smu     sync.Mutex
 }
 
 // NewProcess returns a Process strategy with opts.Workers workers (default
@@ -50,13 +56,14 @@ func NewProcess(opts Options) *Process {
 // Name returns "process".
 func (*Process) Name() string { return "process" }
 
-// PIDs returns the process IDs of the live workers.
+// PIDs returns the process IDs of the live workers. It may be called
+// during a Run.
 func (p *Process) PIDs() []int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	p.smu.Lock()
+	defer p.smu.Unlock()
 	var pids []int
 	for _, c := range p.workers {
-		if c != nil && !c.dead {
+		if c != nil && !c.dead() {
 			pids = append(pids, c.pid())
 		}
 	}
@@ -65,7 +72,8 @@ func (p *Process) PIDs() []int {
 
 // Run sends the batch to the workers in chunks of about
 // tasks / (4 × workers) tasks, enough to balance the load while keeping
-// round trips rare. It starts missing workers first.
+// round trips rare. It first replaces workers that died since the last
+// Run and starts missing ones.
 func (p *Process) Run(ctx context.Context, job Job) (Result, error) {
 	checkJob("process", job)
 	p.mu.Lock()
@@ -76,6 +84,7 @@ func (p *Process) Run(ctx context.Context, job Job) (Result, error) {
 	if err := ctx.Err(); err != nil {
 		return Result{}, err
 	}
+	p.dropDead()
 	if err := p.start(ctx); err != nil {
 		return Result{}, err
 	}
@@ -116,7 +125,7 @@ func (p *Process) Run(ctx context.Context, job Job) (Result, error) {
 		}()
 	}
 	wg.Wait()
-	p.reap()
+	p.dropDead()
 	if ctx.Err() != nil {
 		return Result{}, ctx.Err()
 	}
@@ -142,7 +151,10 @@ func (p *Process) start(ctx context.Context) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			p.workers[i], errs[i] = startChild(ctx, p.opts.Binary)
+			c, err := startChild(ctx, p.opts.Binary)
+			p.smu.Lock()
+			p.workers[i], errs[i] = c, err
+			p.smu.Unlock()
 		}()
 	}
 	wg.Wait()
@@ -152,10 +164,14 @@ func (p *Process) start(ctx context.Context) error {
 	return errors.Join(errs...)
 }
 
-// reap forgets dead workers, so that the next Run replaces them.
-func (p *Process) reap() {
+// dropDead forgets the workers that have exited, closing their pipes, so
+// that start replaces them.
+func (p *Process) dropDead() {
+	p.smu.Lock()
+	defer p.smu.Unlock()
 	for i, c := range p.workers {
-		if c != nil && c.dead {
+		if c != nil && c.dead() {
+			c.wait()
 			p.workers[i] = nil
 		}
 	}
@@ -168,11 +184,14 @@ func (p *Process) Close() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.closed = true
+	p.smu.Lock()
+	workers := p.workers
+	p.workers = make([]*child, len(workers))
+	p.smu.Unlock()
 	var errs []error
-	for i, c := range p.workers {
+	for _, c := range workers {
 		if c != nil {
 			errs = append(errs, c.close())
-			p.workers[i] = nil
 		}
 	}
 	return errors.Join(errs...)

@@ -34,8 +34,10 @@ const (
 	protocolMagic = "concbench-worker/1"
 
 	// maxFrame bounds a frame, so that a corrupt length allocates nothing
-	// large; maxStack bounds the stack a worker sends with a panic.
+	// large; maxText and maxStack bound the message and the stack a
+	// worker sends with an error, so that an error frame always fits.
 	maxFrame = 1 << 20
+	maxText  = 64 << 10
 	maxStack = 64 << 10
 )
 
@@ -70,39 +72,47 @@ func (m message) encode(dst []byte) []byte {
 	case frameError:
 		p = binary.AppendVarint(p, int64(m.task))
 		p = append(p, boolByte(m.panicked))
-		p = appendString(p, m.text)
-		stack := m.stack
-		if len(stack) > maxStack {
-			stack = stack[:maxStack]
-		}
-		p = appendString(p, stack)
+		p = appendString(p, truncate(m.text, maxText))
+		p = appendString(p, truncate(m.stack, maxStack))
 	}
 	dst = binary.AppendUvarint(dst, uint64(len(p)))
 	return append(dst, p...)
 }
 
+func truncate(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
 // readMessage reads and decodes one frame. It returns io.EOF only for a
-// clean end of stream between frames.
+// clean end of stream between frames; other errors wrap errProtocol and
+// the reader's error (such as os.ErrDeadlineExceeded). It allocates at
+// most maxFrame bytes plus the decoded strings.
 func readMessage(r *bufio.Reader) (message, error) {
 	size, err := binary.ReadUvarint(r)
 	if err == io.EOF {
 		return message{}, io.EOF
 	}
 	if err != nil {
-		return message{}, fmt.Errorf("%w: reading frame length: %v", errProtocol, noEOF(err))
+		return message{}, fmt.Errorf("%w: reading frame length: %w", errProtocol, noEOF(err))
 	}
 	if size == 0 || size > maxFrame {
 		return message{}, fmt.Errorf("%w: frame length %d out of range 1-%d", errProtocol, size, maxFrame)
 	}
 	p := make([]byte, size)
 	if _, err := io.ReadFull(r, p); err != nil {
-		return message{}, fmt.Errorf("%w: truncated frame: %v", errProtocol, noEOF(err))
+		return message{}, fmt.Errorf("%w: truncated frame: %w", errProtocol, noEOF(err))
 	}
 	return decodeMessage(p)
 }
 
 // decodeMessage decodes a frame payload.
 func decodeMessage(p []byte) (message, error) {
+	if len(p) == 0 {
+		return message{}, fmt.Errorf("%w: empty frame", errProtocol)
+	}
 	d := decoder{p: p[1:]}
 	m := message{kind: p[0]}
 	switch m.kind {
