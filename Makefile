@@ -37,6 +37,16 @@ test: deps
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestChecksumsMatchSequential|TestUnsynced|TestCountersEndExact' ./strategies ./workloads
 
+## fuzz: run each fuzz target (wire decoder, worker, spec parser) for FUZZTIME
+.PHONY: fuzz
+fuzz:
+	$(GO) test ./strategies -run '^$$' -fuzz='^FuzzReadMessage$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./strategies -run '^$$' -fuzz='^FuzzDecodeMessage$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./strategies -run '^$$' -fuzz='^FuzzMessageRoundTrip$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./strategies -run '^$$' -fuzz='^FuzzServeWorker$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./workloads -run '^$$' -fuzz='^FuzzParseSpec$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./workloads -run '^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME)
+
 # benchrun builds the driver into a temporary folder and runs it with the
 # given flags, so that its exit status and error line are its own.
 define benchrun

@@ -25,7 +25,7 @@ func ParseSpec(text string) (Spec, error) {
 	parts := strings.Split(text, "/")
 	s := Spec{Name: parts[0]}
 	if !validToken(s.Name) {
-		return Spec{}, fmt.Errorf("workloads: parsing spec %q: workload name must be a non-empty word of letters, digits, '-' or '_'", text)
+		return Spec{}, fmt.Errorf("workloads: parsing spec %q: workload name must be a non-empty word of letters, digits, '.', '-' or '_'", text)
 	}
 	for _, p := range parts[1:] {
 		k, v, ok := strings.Cut(p, "=")
