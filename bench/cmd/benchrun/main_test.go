@@ -1,0 +1,372 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"go.uber.org/goleak"
+	"golang.org/x/perf/benchfmt"
+	"golang.org/x/perf/benchproc"
+
+	"concbench/bench"
+)
+
+func TestMain(m *testing.M) {
+	goleak.VerifyTestMain(m)
+}
+
+// syncBuffer is a bytes.Buffer safe for the driver's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// runDirs returns the run folders under results.
+func runDirs(t *testing.T, results string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(results)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dirs []string
+	for _, e := range entries {
+		dirs = append(dirs, filepath.Join(results, e.Name()))
+	}
+	return dirs
+}
+
+// wantCases returns the tiny matrix as the bench package builds it.
+func wantCases(t *testing.T) map[string][]bench.Case {
+	t.Helper()
+	s, err := bench.ScaleByName("tiny")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := runtime.NumCPU()
+	return map[string][]bench.Case{
+		"Sleep":        bench.SleepCases(s, n),
+		"SleepWorkers": bench.SleepWorkersCases(s, n),
+		"Hash":         bench.HashCases(s, n),
+		"HashWorkers":  bench.HashWorkersCases(s, n),
+		"HashProcs":    bench.HashProcsCases(s, n),
+		"Counter":      bench.CounterCases(s, n),
+	}
+}
+
+// TestTinyMatrix runs the whole tiny matrix twice through the driver and
+// reads raw.txt back with benchfmt and benchproc.
+func TestTinyMatrix(t *testing.T) {
+	results := t.TempDir()
+	var stdout, stderr syncBuffer
+	err := drive([]string{"-scale", "tiny", "-count", "2", "-benchtime", "1x", "-results", results}, &stdout, &stderr, nil)
+	if err != nil {
+		t.Fatalf("drive: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+	dirs := runDirs(t, results)
+	if len(dirs) != 1 {
+		t.Fatalf("run folders %v, want one", dirs)
+	}
+	dir := dirs[0]
+	for _, f := range []string{"raw.txt", "benchstat.txt", "REPORT.md"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Errorf("run folder lacks %s: %v", f, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "INCOMPLETE")); err == nil {
+		t.Errorf("a complete run wrote INCOMPLETE")
+	}
+	if !strings.Contains(stdout.String(), "[run 2/2 ") || !strings.Contains(stdout.String(), "ETA") {
+		t.Errorf("no progress with run number and ETA in stdout:\n%s", stdout.String())
+	}
+
+	f, err := os.Open(filepath.Join(dir, "raw.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var pp benchproc.ProjectionParser
+	cols, err := pp.Parse("/strategy,/procs,/workers", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := pp.Residue()
+	fields := map[string]*benchproc.Field{}
+	for _, fl := range cols.Fields() {
+		fields[fl.Name] = fl
+	}
+
+	samples := map[string]int{}           // full name → results
+	units := map[string]map[string]bool{} // full name → units
+	sleepRows := map[benchproc.Key]bool{}
+	var config map[string]string
+	r := benchfmt.NewReader(f, "raw.txt")
+	for r.Scan() {
+		switch rec := r.Result().(type) {
+		case *benchfmt.SyntaxError:
+			t.Errorf("raw.txt: %v", rec)
+		case *benchfmt.Result:
+			name := string(rec.Name.Full())
+			samples[name]++
+			if units[name] == nil {
+				units[name] = map[string]bool{}
+			}
+			for _, v := range rec.Values {
+				u := v.Unit
+				if v.OrigUnit != "" {
+					u = v.OrigUnit
+				}
+				units[name][u] = true
+			}
+			k := cols.Project(rec)
+			if k.Get(fields["/strategy"]) == "" || k.Get(fields["/procs"]) == "" {
+				t.Errorf("%s does not project under /strategy and /procs: %v", name, k)
+			}
+			hasWorkers := k.Get(fields["/workers"]) != ""
+			if wantWorkers := strings.Contains(name, "Workers/"); hasWorkers != wantWorkers {
+				t.Errorf("%s: /workers is %q", name, k.Get(fields["/workers"]))
+			}
+			if strings.HasPrefix(name, "Sleep/") {
+				sleepRows[rows.Project(rec)] = true
+			}
+			config = map[string]string{}
+			for _, c := range rec.Config {
+				config[c.Key] = string(c.Value)
+			}
+		}
+	}
+	if err := r.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(sleepRows) != 1 {
+		t.Errorf("Sleep projects into %d rows under -col /strategy, want 1: %v", len(sleepRows), sleepRows)
+	}
+	for _, key := range []string{"goos", "goarch", "pkg", "cpu", "go", "numcpu", "gomaxprocs", "commit", "kernel", "cgroup-cpus", "date", "dep-golang-org-x-perf"} {
+		if config[key] == "" {
+			t.Errorf("raw.txt has no configuration line %q", key)
+		}
+	}
+
+	metrics := []string{"ns/op", "ns/task", "tasks/s", "B/op", "allocs/op", "cpu-ns/op", "p50-ns", "p99-ns", "peak-goroutines"}
+	want := wantCases(t)
+	total := 0
+	for family, cases := range want {
+		strategies := map[string]bool{}
+		for _, c := range cases {
+			total++
+			strategies[c.Strategy] = true
+			name := family + "/" + c.Name()
+			if samples[name] != 2 {
+				t.Errorf("%s: %d results, want 2", name, samples[name])
+				continue
+			}
+			need := metrics
+			if family == "Counter" {
+				need = append(slices.Clone(metrics), "lost-updates/op")
+			}
+			for _, m := range need {
+				if !units[name][m] {
+					t.Errorf("%s: no %s", name, m)
+				}
+			}
+		}
+		if family == "Sleep" || family == "Hash" {
+			if len(strategies) != 6 {
+				t.Errorf("%s has %d strategies, want all 6", family, len(strategies))
+			}
+		}
+	}
+	if len(samples) != total {
+		t.Errorf("raw.txt has %d benchmarks, want %d", len(samples), total)
+	}
+}
+
+// TestBadCount checks that a bad -count is one clear error and writes nothing.
+func TestBadCount(t *testing.T) {
+	for _, count := range []string{"0", "-2", "x", ""} {
+		results := filepath.Join(t.TempDir(), "results")
+		var stdout, stderr bytes.Buffer
+		err := drive([]string{"-count", count, "-results", results}, &stdout, &stderr, nil)
+		if err == nil || !strings.Contains(err.Error(), "-count (COUNT) must be a positive integer") {
+			t.Errorf("count %q: error %v", count, err)
+		}
+		if err != nil && strings.Contains(err.Error(), "\n") {
+			t.Errorf("count %q: error is not one line: %q", count, err)
+		}
+		if _, err := os.Stat(results); !errors.Is(err, os.ErrNotExist) {
+			t.Errorf("count %q: results folder created", count)
+		}
+	}
+}
+
+// TestBadFlags checks the other flag errors.
+func TestBadFlags(t *testing.T) {
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-bench", "("}, "is not a regexp"},
+		{[]string{"-benchtime", "fast"}, "-benchtime"},
+		{[]string{"-scale", "huge"}, "unknown scale"},
+		{[]string{"extra"}, "unexpected arguments"},
+	} {
+		err := drive(tc.args, &bytes.Buffer{}, &bytes.Buffer{}, nil)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%v: error %v, want %q", tc.args, err, tc.want)
+		}
+	}
+}
+
+// TestBenchMatchesNothing checks that a pattern selecting no benchmark is
+// an error that leaves earlier results untouched.
+func TestBenchMatchesNothing(t *testing.T) {
+	results := t.TempDir()
+	earlier := filepath.Join(results, "earlier")
+	if err := os.Mkdir(earlier, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	err := drive([]string{"-bench", "NoSuchFamily", "-scale", "tiny", "-results", results}, &stdout, &stderr, nil)
+	if err == nil || !strings.Contains(err.Error(), `"NoSuchFamily" matches no benchmark`) {
+		t.Fatalf("error %v", err)
+	}
+	if dirs := runDirs(t, results); len(dirs) != 1 || dirs[0] != earlier {
+		t.Errorf("results now hold %v, want only %s", dirs, earlier)
+	}
+}
+
+// TestRunFolderNeverOverwritten checks the suffixes.
+func TestRunFolderNeverOverwritten(t *testing.T) {
+	results := t.TempDir()
+	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	var dirs []string
+	for range 3 {
+		dir, err := newRunFolder(results, now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, "raw.txt"), []byte(dir), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		dirs = append(dirs, dir)
+	}
+	if dirs[0] == dirs[1] || dirs[1] == dirs[2] || dirs[0] == dirs[2] {
+		t.Fatalf("folders %v are not distinct", dirs)
+	}
+	if !strings.HasPrefix(filepath.Base(dirs[0]), "20260102T030405Z-") || !strings.HasSuffix(dirs[1], "-2") || !strings.HasSuffix(dirs[2], "-3") {
+		t.Errorf("folders %v", dirs)
+	}
+	for _, dir := range dirs {
+		if b, err := os.ReadFile(filepath.Join(dir, "raw.txt")); err != nil || string(b) != dir {
+			t.Errorf("%s/raw.txt changed: %q, %v", dir, b, err)
+		}
+	}
+}
+
+// notifyWriter calls f once, the first time what was written contains s.
+type notifyWriter struct {
+	syncBuffer
+	s    string
+	once sync.Once
+	f    func()
+}
+
+func (w *notifyWriter) Write(p []byte) (int, error) {
+	n, err := w.syncBuffer.Write(p)
+	if strings.Contains(w.String(), w.s) {
+		w.once.Do(w.f)
+	}
+	return n, err
+}
+
+// TestInterrupt sends SIGINT after the first result: the run stops, keeps
+// raw.txt with what was measured, writes INCOMPLETE and fails.
+func TestInterrupt(t *testing.T) {
+	results := t.TempDir()
+	sigs := make(chan os.Signal, 1)
+	stdout := &notifyWriter{s: "[run 1/", f: func() { sigs <- syscall.SIGINT }}
+	var stderr syncBuffer
+	start := time.Now()
+	err := drive([]string{"-scale", "tiny", "-count", "50", "-benchtime", "1x", "-bench", "Sleep", "-results", results}, stdout, &stderr, sigs)
+	if err == nil || !strings.Contains(err.Error(), "interrupted by interrupt") {
+		t.Fatalf("error %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("interrupted run took %v", d)
+	}
+	dirs := runDirs(t, results)
+	if len(dirs) != 1 {
+		t.Fatalf("run folders %v", dirs)
+	}
+	inc, err := os.ReadFile(filepath.Join(dirs[0], "INCOMPLETE"))
+	if err != nil || !strings.Contains(string(inc), "interrupted by interrupt") {
+		t.Errorf("INCOMPLETE: %q, %v", inc, err)
+	}
+	raw, err := os.ReadFile(filepath.Join(dirs[0], "raw.txt"))
+	if err != nil || !strings.Contains(string(raw), "BenchmarkSleep/") {
+		t.Errorf("raw.txt lacks the measured result: %v\n%s", err, raw)
+	}
+	if _, err := os.Stat(filepath.Join(dirs[0], "benchstat.txt")); err == nil {
+		t.Errorf("an interrupted run wrote benchstat.txt")
+	}
+}
+
+// TestFailedBenchmark runs a stand-in benchmark binary that fails: the run
+// fails naming the benchmark and its message, and keeps raw.txt.
+func TestFailedBenchmark(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "bench.test")
+	script := `#!/bin/sh
+echo "goos: linux"
+echo "BenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2 	1	100 ns/op"
+echo "--- FAIL: BenchmarkHash/size=64B/rounds=1/tasks=16/strategy=pool/procs=2"
+echo "    measure.go:60: checksum mismatch: pool run 0 gave 0x1, sequential gave 0x2"
+echo "--- FAIL: BenchmarkHash"
+echo FAIL
+exit 1
+`
+	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var stdout, stderr bytes.Buffer
+	d := &driver{o: options{count: 3, bench: ".", benchtime: "1x", scale: "tiny"}, stdout: &stdout, stderr: &stderr, modRoot: ".", binary: bin}
+	err := d.measure(t.Context(), dir, []string{"BenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2"}, time.Now())
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"run 1 of 3 failed", "BenchmarkHash/size=64B/rounds=1/tasks=16/strategy=pool/procs=2", "checksum mismatch"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+	raw, _ := os.ReadFile(filepath.Join(dir, "raw.txt"))
+	if !strings.Contains(string(raw), "BenchmarkSleep/d=1ms") {
+		t.Errorf("raw.txt lost the result before the failure:\n%s", raw)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "INCOMPLETE")); err != nil {
+		t.Errorf("no INCOMPLETE: %v", err)
+	}
+}

@@ -1,0 +1,92 @@
+// Package bench is the benchmark matrix of concbench: every strategy of
+// package concbench/strategies on every workload of package
+// concbench/workloads, as go test benchmarks whose names project into
+// benchstat tables. make bench runs it (see bench/cmd/benchrun); this
+// documentation is its manual.
+//
+// # The matrix
+//
+// Each benchmark family is a Benchmark function whose sub-benchmarks are
+// named in benchstat's key=value form, always ending in /procs=N, the
+// GOMAXPROCS that sub-benchmark sets (and restores). P below is
+// runtime.NumCPU(); sizes are written as workloads.FormatSize writes them
+// and durations as Go durations. At the full scale:
+//
+//	Sleep/d=10ms/tasks=64/strategy=S/procs=P                          S: all six
+//	SleepWorkers/d=10ms/tasks=64/strategy=S/workers=W/procs=P         S: pool, process; W: 2, 8, 64
+//	Hash/size=64KiB/rounds=8/tasks=64/strategy=S/procs=P              coarse; S: all six
+//	Hash/size=64B/rounds=1/tasks=4096/strategy=S/procs=P              fine; S: all six
+//	HashWorkers/size=64KiB/rounds=8/tasks=64/strategy=S/workers=W/procs=P
+//	                                                                  S: pool, process; W: 1, 2, 4, 8, 64
+//	HashProcs/size=64KiB/rounds=8/tasks=64/strategy=S/procs=N         sequential at N=1; spawn, pool at N = 1…P, 2P
+//	Counter/incs=1000/tasks=64/sync=V/strategy=S/procs=P              V: mutex, atomic, channel, sharded, none;
+//	                                                                  S: sequential, spawn, pool, gil, process
+//
+// The six strategies are sequential, spawn, pool, gil, process and exec.
+// In Sleep and Hash, pool, process and exec run at their default
+// concurrency, GOMAXPROCS, and the name has no workers key, so that
+// benchstat -col /strategy lines all six up in one row per workload; the
+// Workers families sweep the worker count instead. Counter leaves exec out
+// (a process per task of a thousand increments measures only process
+// starts), and sync=none is compiled only into binaries built without
+// -race (workloads.SyncNames). In the process rows, each worker process
+// counts its own chunks in its own memory: the counter is not shared across
+// processes, so those rows measure separate counters, and none loses no
+// update there.
+//
+// The environment variable CONCBENCH_SCALE (ScaleEnv) shrinks the workloads
+// without changing the families or the keys: "quick" (make bench-quick) and
+// "tiny" (the driver's tests). Scales lists the values.
+//
+// # Metrics
+//
+// Every benchmark reports, per batch of tasks (one op):
+//
+//	ns/op            wall time of the batch
+//	ns/task          ns/op ÷ tasks
+//	tasks/s          tasks ÷ wall time (higher is better)
+//	B/op, allocs/op  heap allocated by this process per batch (workers not included)
+//	cpu-ns/op        user+system CPU per batch: this process (getrusage
+//	                 RUSAGE_SELF), reaped children (RUSAGE_CHILDREN: exec's
+//	                 processes) and the live worker processes of process
+//	                 (/proc/<pid>/stat, 10 ms resolution); cpu-ns/op ÷ ns/op
+//	                 is the number of CPUs kept busy
+//	p50-ns, p99-ns   percentiles of the time from the start of a batch until
+//	                 each task's result reached the strategy (process: until
+//	                 its chunk came back); p99 near ns/op and p50 near half
+//	                 of it means tasks finished steadily, p50 near p99 means
+//	                 they all finished together
+//	peak-goroutines  the most goroutines alive during one batch (including
+//	                 the test framework's few)
+//	lost-updates/op  Counter only: increments lost to the data race of
+//	                 sync=none; any other variant losing one fails
+//
+// # How a case runs
+//
+// A sub-benchmark sets GOMAXPROCS, builds its strategy and computes (once
+// per family, workload and batch size, with Sequential) the checksum every
+// batch must reproduce, all outside the timer. One untimed probe batch then
+// starts process workers and records the peak goroutine count (exec's
+// probe is cut to four tasks per worker: it has nothing to warm). The timed
+// loop runs b.N batches; a checksum that differs from sequential's, an
+// error, or a lost update on a synchronized counter fails the benchmark
+// with b.Fatalf naming it. The strategy is closed by b.Cleanup.
+//
+// The test binary serves worker processes: TestMain checks
+// strategies.IsWorker first. It also lowers GOMAXPROCS to 1 before the
+// benchmarks start, because the testing package appends "-N" to every name
+// when GOMAXPROCS is N > 1; do not pass -cpu either. ListEnv makes every
+// benchmark print its name and skip, which is how the driver counts what a
+// -bench pattern selects.
+//
+// # Reading the results
+//
+// go tool benchstat -col /strategy results/<run>/raw.txt prints one table
+// per unit with a row per workload (and worker count, procs) and a column
+// per strategy, sequential first: "vs base" is each strategy against
+// sequential, with the p-value of a Mann-Whitney U test; "~" means no
+// significant difference. -col /workers on the Workers families and
+// -col /procs on HashProcs give the sweeps. The report (go run
+// ./plots/cmd/report) derives speedups, efficiency against the ideal and
+// the verdicts.
+package bench

@@ -1,0 +1,123 @@
+package bench
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"concbench/workloads"
+)
+
+func fullScale(t *testing.T) Scale {
+	t.Helper()
+	s, err := ScaleByName("full")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestNames pins the naming contract that the report parses.
+func TestNames(t *testing.T) {
+	s := fullScale(t)
+	names := func(cs []Case) []string {
+		var out []string
+		for _, c := range cs {
+			out = append(out, c.Name())
+		}
+		return out
+	}
+	if got, want := names(SleepCases(s, 2)), []string{
+		"d=10ms/tasks=64/strategy=sequential/procs=2",
+		"d=10ms/tasks=64/strategy=spawn/procs=2",
+		"d=10ms/tasks=64/strategy=pool/procs=2",
+		"d=10ms/tasks=64/strategy=gil/procs=2",
+		"d=10ms/tasks=64/strategy=process/procs=2",
+		"d=10ms/tasks=64/strategy=exec/procs=2",
+	}; !slices.Equal(got, want) {
+		t.Errorf("Sleep names\n%q\nwant\n%q", got, want)
+	}
+	checks := map[string]string{
+		"SleepWorkers": "d=10ms/tasks=64/strategy=process/workers=64/procs=2",
+		"Hash":         "size=64B/rounds=1/tasks=4096/strategy=exec/procs=2",
+		"HashWorkers":  "size=64KiB/rounds=8/tasks=64/strategy=pool/workers=1/procs=2",
+		"HashProcs":    "size=64KiB/rounds=8/tasks=64/strategy=spawn/procs=4",
+		"Counter":      "incs=1000/tasks=64/sync=atomic/strategy=process/procs=2",
+	}
+	families := map[string][]Case{
+		"SleepWorkers": SleepWorkersCases(s, 2),
+		"Hash":         HashCases(s, 2),
+		"HashWorkers":  HashWorkersCases(s, 2),
+		"HashProcs":    HashProcsCases(s, 2),
+		"Counter":      CounterCases(s, 2),
+	}
+	wantLen := map[string]int{"SleepWorkers": 6, "Hash": 12, "HashWorkers": 10, "HashProcs": 7, "Counter": 5 * len(workloads.SyncNames())}
+	for fam, cs := range families {
+		if !slices.Contains(names(cs), checks[fam]) {
+			t.Errorf("%s lacks %s: %q", fam, checks[fam], names(cs))
+		}
+		if len(cs) != wantLen[fam] {
+			t.Errorf("%s has %d cases, want %d", fam, len(cs), wantLen[fam])
+		}
+	}
+	if !slices.Contains(names(HashCases(s, 2)), "size=64KiB/rounds=8/tasks=64/strategy=sequential/procs=2") {
+		t.Errorf("Hash lacks the coarse sequential case")
+	}
+}
+
+// TestNamesAreWellFormed checks every name at every scale: key=value parts,
+// no colon, no space, no trailing -digits, ending in procs=N, and unique.
+func TestNamesAreWellFormed(t *testing.T) {
+	trailing := regexp.MustCompile(`-[0-9]+$`)
+	part := regexp.MustCompile(`^[a-z]+=[A-Za-z0-9.]+$`)
+	for _, s := range Scales() {
+		seen := map[string]bool{}
+		for fam, build := range map[string]func(Scale, int) []Case{
+			"Sleep": SleepCases, "SleepWorkers": SleepWorkersCases, "Hash": HashCases,
+			"HashWorkers": HashWorkersCases, "HashProcs": HashProcsCases, "Counter": CounterCases,
+		} {
+			for _, c := range build(s, 2) {
+				name := fam + "/" + c.Name()
+				if seen[name] {
+					t.Errorf("%s: duplicate %s", s.Name, name)
+				}
+				seen[name] = true
+				if strings.ContainsAny(name, ": \t") || trailing.MatchString(name) {
+					t.Errorf("%s: bad name %s", s.Name, name)
+				}
+				parts := strings.Split(c.Name(), "/")
+				for _, p := range parts {
+					if !part.MatchString(p) {
+						t.Errorf("%s: %s: part %q is not key=value", s.Name, name, p)
+					}
+				}
+				if !strings.HasPrefix(parts[len(parts)-1], "procs=") {
+					t.Errorf("%s: %s does not end in procs=N", s.Name, name)
+				}
+			}
+		}
+	}
+}
+
+func TestScaleByName(t *testing.T) {
+	if s, err := ScaleByName(""); err != nil || s.Name != "full" || s.Sleep != 10*time.Millisecond {
+		t.Errorf(`ScaleByName("") = %+v, %v`, s, err)
+	}
+	if _, err := ScaleByName("huge"); err == nil || !strings.Contains(err.Error(), "full, quick, tiny") {
+		t.Errorf("ScaleByName(huge) error %v", err)
+	}
+}
+
+func TestCoarseIsCoarse(t *testing.T) {
+	// The report calls a hash coarse when size × rounds ≥ 32 KiB.
+	for _, s := range Scales() {
+		if s.CoarseSize*int64(s.CoarseRounds) < 32<<10 {
+			t.Errorf("%s: coarse hash is %d bytes per task", s.Name, s.CoarseSize*int64(s.CoarseRounds))
+		}
+		if s.FineSize*int64(s.FineRounds) >= 32<<10 {
+			t.Errorf("%s: fine hash is %d bytes per task", s.Name, s.FineSize*int64(s.FineRounds))
+		}
+	}
+}

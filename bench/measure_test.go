@@ -1,0 +1,112 @@
+package bench
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"concbench/strategies"
+	"concbench/workloads"
+)
+
+func TestParseStat(t *testing.T) {
+	// Fields 14 and 15 are utime 250 and stime 50 ticks; the command name
+	// holds a space and a parenthesis.
+	text := "1234 (bench (x) y) S 1 1234 1234 0 -1 4194560 100 0 0 0 250 50 0 0 20 0 3 0 100 1000 10 18446744073709551615\n"
+	d, err := parseStat("stat", text)
+	if err != nil || d != 3*time.Second {
+		t.Errorf("parseStat = %v, %v; want 3s", d, err)
+	}
+	if _, err := parseStat("stat", "1234 (x) S 1 2"); err == nil {
+		t.Error("short stat accepted")
+	}
+}
+
+func TestCPUTimeCountsWorkerProcesses(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc")
+	}
+	p := strategies.NewProcess(strategies.Options{Workers: 1})
+	defer p.Close()
+	w, err := workloads.Parse("hash/size=64KiB/rounds=64")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Run(context.Background(), strategies.Job{Workload: w, Tasks: 1}); err != nil {
+		t.Fatal(err)
+	}
+	before, err := cpuTime(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.Run(context.Background(), strategies.Job{Workload: w, Tasks: 64}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := cpuTime(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 64 tasks of 4 MiB of SHA-256 take well over 20 ms of the worker's CPU,
+	// which only /proc/<pid>/stat sees.
+	if after-before < 20*time.Millisecond {
+		t.Errorf("cpu time grew by %v, want the worker's share", after-before)
+	}
+}
+
+func TestLatencies(t *testing.T) {
+	l := newLatencies(3, 4)
+	for range 5 { // only 3 batches fit
+		l.add([]time.Duration{1, 2, 3, 100})
+	}
+	if len(l.ns) != 12 {
+		t.Fatalf("kept %d samples, want 12", len(l.ns))
+	}
+	p50, p99, err := l.percentiles()
+	if err != nil || p50 != 2.5 || p99 != 100 {
+		t.Errorf("percentiles = %v, %v, %v", p50, p99, err)
+	}
+	if _, _, err := newLatencies(1, 1).percentiles(); err == nil {
+		t.Error("percentiles of nothing gave no error")
+	}
+}
+
+func TestProbeFindsPeakGoroutines(t *testing.T) {
+	w, err := workloads.Parse("sleep/d=5ms")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	want, err := strategies.Sequential{}.Run(ctx, strategies.Job{Workload: w, Tasks: 20})
+	if err != nil {
+		t.Fatal(err)
+	}
+	peak, err := probe(ctx, strategies.Spawn{}, w, 20, want.Checksum)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if peak < 20 {
+		t.Errorf("spawn of 20 sleeping tasks peaked at %d goroutines", peak)
+	}
+	if _, err := probe(ctx, strategies.Spawn{}, w, 20, want.Checksum+1); err == nil {
+		t.Error("probe accepted a wrong checksum")
+	}
+}
+
+func TestCaseKinds(t *testing.T) {
+	s := fullScale(t)
+	for _, c := range CounterCases(s, 2) {
+		if !c.Counter() {
+			t.Errorf("%s is not a counter", c.Name())
+		}
+		v, _ := (workloads.Spec{Params: c.Params}).Get("sync")
+		if c.Racy() != (v == "none") {
+			t.Errorf("%s: Racy() = %v", c.Name(), c.Racy())
+		}
+	}
+	for _, c := range HashCases(s, 2) {
+		if c.Counter() || c.Racy() {
+			t.Errorf("%s taken for a counter", c.Name())
+		}
+	}
+}
