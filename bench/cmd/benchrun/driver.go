@@ -59,7 +59,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 			d.mu.Lock()
 			d.sig = s
 			d.mu.Unlock()
-			fmt.Fprintf(stderr, "benchrun: %v: stopping the benchmark binary and keeping what was measured\n", s)
+			fmt.Fprintf(stderr, "benchrun: %s: stopping the benchmark binary and keeping what was measured\n", sigName(s))
 			cancel()
 		case <-stop:
 		}
@@ -102,7 +102,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 // signal caused it.
 func (d *driver) early(err error) error {
 	if s := d.interrupted(); s != nil {
-		return fmt.Errorf("interrupted by %v before any benchmark ran; nothing was written", s)
+		return fmt.Errorf("interrupted by %s before any benchmark ran; nothing was written", sigName(s))
 	}
 	return err
 }
@@ -171,4 +171,15 @@ func (d *driver) list(ctx context.Context) ([]string, error) {
 		return nil, fmt.Errorf("listing the benchmarks that -bench (BENCH) %q selects: %w\n%s", d.o.bench, err, msg)
 	}
 	return names, nil
+}
+
+// sigName names the signals the driver handles as the shell does.
+func sigName(s os.Signal) string {
+	switch s {
+	case syscall.SIGINT:
+		return "SIGINT"
+	case syscall.SIGTERM:
+		return "SIGTERM"
+	}
+	return s.String()
 }

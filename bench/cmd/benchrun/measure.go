@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -43,12 +46,15 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 	p := newProgress(d.stdout, d.o.count, names, now)
 	for i := 1; i <= d.o.count; i++ {
 		if s := d.interrupted(); s != nil {
-			return d.incomplete(dir, p, fmt.Sprintf("interrupted by %v before run %d of %d", s, i, d.o.count))
+			return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s before run %d of %d", sigName(s), i, d.o.count))
 		}
 		p.startRun(i, time.Now())
 		if err := d.runOnce(ctx, raw, p); err != nil {
-			if s := d.interrupted(); s != nil {
-				return d.incomplete(dir, p, fmt.Sprintf("interrupted by %v during run %d of %d, after %d of its %d benchmarks", s, i, d.o.count, p.done, len(names)))
+			if s := d.interrupted(); s != nil || killedBy(err) != nil {
+				if s == nil {
+					s = killedBy(err)
+				}
+				return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s during run %d of %d, after %d of its %d benchmarks", sigName(s), i, d.o.count, p.done, len(names)))
 			}
 			return d.incomplete(dir, p, fmt.Sprintf("run %d of %d failed: %v", i, d.o.count, err))
 		}
@@ -107,4 +113,22 @@ func (d *driver) incomplete(dir string, p *progress, why string) error {
 		return fmt.Errorf("%s; writing INCOMPLETE: %w", why, err)
 	}
 	return fmt.Errorf("%s; kept %d results in %s (see INCOMPLETE there)", why, p.results, filepath.Join(dir, "raw.txt"))
+}
+
+// killedBy returns SIGINT or SIGTERM if err says the benchmark binary died
+// of it (as when Ctrl-C reaches the whole process group before this
+// process's own handler runs), and nil otherwise.
+func killedBy(err error) os.Signal {
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) {
+		return nil
+	}
+	ws, ok := ee.Sys().(syscall.WaitStatus)
+	if !ok || !ws.Signaled() {
+		return nil
+	}
+	if s := ws.Signal(); s == syscall.SIGINT || s == syscall.SIGTERM {
+		return s
+	}
+	return nil
 }
