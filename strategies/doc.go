@@ -37,6 +37,13 @@
 // nothing runs recursively. On Linux a worker is killed by the kernel if
 // its parent dies.
 //
+// A worker that exits, is killed, hangs past the timeout (see
+// [DefaultTimeout]), writes anything but well-formed frames or fails the
+// handshake fails the batch with a [*WorkerError] naming its pid, the
+// tasks it was running and its exit status; the failed worker is killed
+// and reaped and the rest of the batch is cancelled. Process starts a
+// replacement on its next Run.
+//
 // Parent and worker talk over the worker's stdin and stdout in
 // length-prefixed binary frames. The parent sends a workload Spec with a
 // range of task indices; the worker answers with one checksum for the

@@ -178,8 +178,9 @@ func (p *Process) dropDead() {
 }
 
 // Close ends every worker by closing its stdin and waits for it to exit,
-// killing any that takes longer than a few seconds. Later Runs return
-// ErrClosed. Close is idempotent.
+// killing any that takes longer than a few seconds. It returns the exit
+// errors of workers that did not exit cleanly, including one that died
+// since the last Run. Later Runs return ErrClosed. Close is idempotent.
 func (p *Process) Close() error {
 	p.mu.Lock()
 	defer p.mu.Unlock()

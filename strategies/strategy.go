@@ -70,7 +70,16 @@ type Options struct {
 }
 
 // DefaultTimeout is the reply deadline of a worker process when
-// Options.Timeout is zero.
+// Options.Timeout is zero: a hung worker fails the batch after a minute.
+//
+// The deadline is deliberately fixed rather than derived from the chunks
+// seen so far (say, ten times the slowest): a chunk's time varies with
+// the workload, its parameters and the load on the machine, so a derived
+// deadline could kill a healthy worker and fail a benchmark spuriously,
+// which costs more than waiting a minute for a rare hang. Set
+// Options.Timeout when a tighter bound is known. A cancelled ctx does not
+// wait for the deadline: a worker gets about two seconds to stop, then
+// is killed.
 const DefaultTimeout = time.Minute
 
 // Names returns the registered strategy names, baseline first.
