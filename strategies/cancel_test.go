@@ -125,11 +125,7 @@ func TestCancelAtRandomPoints(t *testing.T) {
 				if p := runtime.GOMAXPROCS(0); p != procs {
 					t.Fatalf("%s: GOMAXPROCS is %d after the run, was %d", desc, p, procs)
 				}
-				if p, ok := s.(*strategies.Process); ok {
-					assertNoChildren(t, p.PIDs()...)
-				} else {
-					assertNoChildren(t)
-				}
+				assertOnlyWorkers(t, s)
 				if t.Failed() {
 					return
 				}
