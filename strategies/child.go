@@ -12,11 +12,10 @@ import (
 	"time"
 )
 
-// handshakeTimeout bounds the wait for a new worker's hello. It is a
-// variable only so that tests can shorten it.
-var handshakeTimeout = 10 * time.Second
-
 const (
+	// handshakeTimeout bounds the wait for a new worker's hello, unless
+	// the strategy's reply timeout is shorter.
+	handshakeTimeout = 10 * time.Second
 	// cancelGrace bounds the wait for a worker's reply once its chunk was
 	// cancelled; a worker that overruns it is killed.
 	cancelGrace = 2 * time.Second
@@ -44,9 +43,11 @@ type child struct {
 	waitErr error
 }
 
-// startChild starts binary as a worker process and waits for its hello;
+// startChild starts binary as a worker process and waits for its hello,
+// for at most handshakeTimeout or timeout, whichever is shorter;
 // if ctx is done first, it kills the worker and returns ctx.Err().
-func startChild(ctx context.Context, binary string) (*child, error) {
+func startChild(ctx context.Context, binary string, timeout time.Duration) (*child, error) {
+	handshake := min(handshakeTimeout, timeout)
 	if IsWorker() {
 		return nil, &WorkerError{First: -1, Last: -1, Err: errors.New("refusing to start a worker process from inside a worker process")}
 	}
@@ -90,7 +91,7 @@ func startChild(ctx context.Context, binary string) (*child, error) {
 		c.waitErr = cmd.Wait()
 		close(c.exited)
 	}()
-	c.stdout.SetReadDeadline(time.Now().Add(handshakeTimeout))
+	c.stdout.SetReadDeadline(time.Now().Add(handshake))
 	stop := context.AfterFunc(ctx, func() { c.stdout.SetReadDeadline(time.Now()) })
 	m, err := readMessage(c.r)
 	stop()
@@ -99,7 +100,7 @@ func startChild(ctx context.Context, binary string) (*child, error) {
 		return nil, ctx.Err()
 	}
 	if errors.Is(err, os.ErrDeadlineExceeded) {
-		err = fmt.Errorf("no hello within %s", handshakeTimeout)
+		err = fmt.Errorf("no hello within %s", handshake)
 	} else if err == nil && (m.kind != frameHello || m.text != protocolMagic) {
 		err = fmt.Errorf("%w: first frame is %q %q, not hello %q", errProtocol, m.kind, m.text, protocolMagic)
 	}

@@ -89,7 +89,7 @@ func (e Exec) Run(ctx context.Context, job Job) (Result, error) {
 
 // runOne starts a worker, runs task i on it and ends it.
 func (e Exec) runOne(ctx context.Context, spec string, i int, timeout time.Duration) (uint64, int64, error) {
-	c, err := startChild(ctx, e.Binary)
+	c, err := startChild(ctx, e.Binary, timeout)
 	if we, ok := err.(*WorkerError); ok {
 		we.First, we.Last = i, i // the task the worker was started for
 	}

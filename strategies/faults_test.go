@@ -305,9 +305,9 @@ func script(t *testing.T, body string) string {
 var hello = fmt.Sprintf(`printf '\%03o\110\%03o%s'`, 2+len(strategies.ProtocolMagic), len(strategies.ProtocolMagic), strategies.ProtocolMagic)
 
 func TestBinariesThatDoNotServeWorkers(t *testing.T) {
-	// Only fake workers start here, so short deadlines fail no real one.
+	// Only fake workers start here, so short deadlines fail no real one;
+	// Options.Timeout bounds the handshake too.
 	const timeout = 300 * time.Millisecond
-	defer strategies.SetHandshakeTimeout(timeout)()
 	const notWorker = "does not serve concbench workers"
 	cases := []struct {
 		name, binary, want string

@@ -151,7 +151,7 @@ func (p *Process) start(ctx context.Context) error {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			c, err := startChild(ctx, p.opts.Binary)
+			c, err := startChild(ctx, p.opts.Binary, p.opts.Timeout)
 			p.smu.Lock()
 			p.workers[i], errs[i] = c, err
 			p.smu.Unlock()

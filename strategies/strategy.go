@@ -64,8 +64,9 @@ type Options struct {
 	Binary string
 
 	// Timeout bounds the wait for a worker process's reply to one chunk
-	// of tasks; zero means DefaultTimeout. A worker that does not answer
-	// in time is killed and the batch fails.
+	// of tasks, and for a new worker's hello (which never waits more than
+	// 10 s); zero means DefaultTimeout. A worker that does not answer in
+	// time is killed and the batch fails.
 	Timeout time.Duration
 }
 
