@@ -3,10 +3,12 @@ package bench
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"concbench/strategies"
 	"concbench/workloads"
 )
 
@@ -135,11 +137,12 @@ func (c Case) Racy() bool {
 // lost-updates/op.
 func (c Case) Counter() bool { return strings.HasPrefix(c.Workload, "counter/") }
 
-// All six strategies, and the ones with a worker count, in display order.
-var (
-	allStrategies     = []string{"sequential", "spawn", "pool", "gil", "process", "exec"}
-	counterStrategies = []string{"sequential", "spawn", "pool", "gil", "process"}
-)
+// counterStrategies are the strategies of the Counter family: all but
+// exec, whose process per task of a thousand increments measures only
+// process starts.
+func counterStrategies() []string {
+	return slices.DeleteFunc(strategies.Names(), func(s string) bool { return s == "exec" })
+}
 
 // workersStrategies are the strategies whose worker count is swept.
 func workersStrategies() []string { return []string{"pool", "process"} }
@@ -173,7 +176,7 @@ func (s Scale) fineBase() ([]workloads.Param, string) {
 func SleepCases(s Scale, numCPU int) []Case {
 	params, spec := s.sleepBase()
 	var cs []Case
-	for _, st := range allStrategies {
+	for _, st := range strategies.Names() {
 		cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.SleepTasks, Strategy: st, Procs: numCPU})
 	}
 	return cs
@@ -197,7 +200,7 @@ func SleepWorkersCases(s Scale, numCPU int) []Case {
 func HashCases(s Scale, numCPU int) []Case {
 	var cs []Case
 	add := func(params []workloads.Param, spec string, tasks int) {
-		for _, st := range allStrategies {
+		for _, st := range strategies.Names() {
 			cs = append(cs, Case{Params: params, Workload: spec, Tasks: tasks, Strategy: st, Procs: numCPU})
 		}
 	}
@@ -249,7 +252,7 @@ func CounterCases(s Scale, numCPU int) []Case {
 	for _, v := range workloads.SyncNames() {
 		params := []workloads.Param{param("incs", itoa(s.Incs)), param("tasks", itoa(s.CounterTasks)), param("sync", v)}
 		spec := fmt.Sprintf("counter/incs=%d/sync=%s", s.Incs, v)
-		for _, st := range counterStrategies {
+		for _, st := range counterStrategies() {
 			cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.CounterTasks, Strategy: st, Procs: numCPU})
 		}
 	}

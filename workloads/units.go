@@ -8,21 +8,26 @@ import (
 	"time"
 )
 
-// byteUnits maps the suffixes ParseSize accepts to their multipliers,
-// longest first so that "KiB" is tried before "B".
-var byteUnits = [...]struct {
+// A byteUnit is a suffix ParseSize accepts and its multiplier.
+type byteUnit struct {
 	suffix string
 	mult   int64
-}{
-	{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10},
-	{"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"kB", 1e3}, {"B", 1},
+}
+
+// byteUnits returns the suffixes ParseSize accepts, binary ones first and
+// longest first, so that "KiB" is tried before "B".
+func byteUnits() []byteUnit {
+	return []byteUnit{
+		{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10},
+		{"GB", 1e9}, {"MB", 1e6}, {"KB", 1e3}, {"kB", 1e3}, {"B", 1},
+	}
 }
 
 // ParseSize parses a byte count such as "64KiB", "1MiB", "64B" or "4096".
 // The count must be positive.
 func ParseSize(s string) (int64, error) {
 	num, mult := s, int64(1)
-	for _, u := range byteUnits {
+	for _, u := range byteUnits() {
 		if strings.HasSuffix(s, u.suffix) {
 			num, mult = strings.TrimSuffix(s, u.suffix), u.mult
 			break
@@ -44,7 +49,7 @@ func ParseSize(s string) (int64, error) {
 // FormatSize returns the shortest exact human form of a byte count:
 // 65536 → "64KiB", 100 → "100B". ParseSize(FormatSize(n)) == n.
 func FormatSize(n int64) string {
-	for _, u := range byteUnits[:3] {
+	for _, u := range byteUnits()[:3] {
 		if n >= u.mult && n%u.mult == 0 {
 			return strconv.FormatInt(n/u.mult, 10) + u.suffix
 		}
