@@ -3,8 +3,6 @@ package strategies
 import (
 	"context"
 	"fmt"
-	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -43,48 +41,10 @@ func (e Exec) Run(ctx context.Context, job Job) (Result, error) {
 		timeout = DefaultTimeout
 	}
 	spec := job.Workload.Spec().String()
-	inner, cancel := context.WithCancel(ctx)
-	defer cancel()
-	fail := firstError{cancel: cancel}
-	var next, lost atomic.Int64
 	workers := min(e.Workers, max(job.Tasks, 1))
-	sums := make([]paddedSum, workers)
-	start := time.Now()
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for inner.Err() == nil {
-				i := int(next.Add(1)) - 1
-				if i >= job.Tasks {
-					return
-				}
-				sum, l, err := e.runOne(inner, spec, i, timeout)
-				if err != nil {
-					fail.set(err)
-					return
-				}
-				sums[w].v += sum
-				lost.Add(l)
-				if job.Done != nil {
-					job.Done[i] = time.Since(start)
-				}
-			}
-		}()
-	}
-	wg.Wait()
-	if ctx.Err() != nil {
-		return Result{}, ctx.Err()
-	}
-	if fail.err != nil {
-		return Result{}, fail.err
-	}
-	var sum uint64
-	for _, s := range sums {
-		sum += s.v
-	}
-	return Result{Tasks: job.Tasks, Checksum: sum, Lost: lost.Load()}, nil
+	return runChunks(ctx, job, workers, 1, func(ctx context.Context, _, i, _ int) (uint64, int64, error) {
+		return e.runOne(ctx, spec, i, timeout)
+	})
 }
 
 // runOne starts a worker, runs task i on it and ends it.

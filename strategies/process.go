@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"sync"
-	"sync/atomic"
-	"time"
 )
 
 // Process runs the tasks on persistent worker processes, like
@@ -90,53 +88,10 @@ func (p *Process) Run(ctx context.Context, job Job) (Result, error) {
 	}
 	spec := job.Workload.Spec().String()
 	chunk := max(1, job.Tasks/(4*len(p.workers)))
-	inner, cancel := context.WithCancel(ctx)
-	defer cancel()
-	fail := firstError{cancel: cancel}
-	var next atomic.Int64
-	var lost atomic.Int64
-	sums := make([]paddedSum, len(p.workers))
-	start := time.Now()
-	var wg sync.WaitGroup
-	for w, c := range p.workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for inner.Err() == nil {
-				first := int(next.Add(int64(chunk))) - chunk
-				if first >= job.Tasks {
-					return
-				}
-				n := min(chunk, job.Tasks-first)
-				sum, l, err := c.run(inner, spec, first, n, p.opts.Timeout)
-				if err != nil {
-					fail.set(err)
-					return
-				}
-				if job.Done != nil {
-					d := time.Since(start)
-					for i := first; i < first+n; i++ {
-						job.Done[i] = d
-					}
-				}
-				sums[w].v += sum
-				lost.Add(l)
-			}
-		}()
-	}
-	wg.Wait()
-	p.dropDead()
-	if ctx.Err() != nil {
-		return Result{}, ctx.Err()
-	}
-	if fail.err != nil {
-		return Result{}, fail.err
-	}
-	var sum uint64
-	for _, s := range sums {
-		sum += s.v
-	}
-	return Result{Tasks: job.Tasks, Checksum: sum, Lost: lost.Load()}, nil
+	defer p.dropDead()
+	return runChunks(ctx, job, len(p.workers), chunk, func(ctx context.Context, w, first, n int) (uint64, int64, error) {
+		return p.workers[w].run(ctx, spec, first, n, p.opts.Timeout)
+	})
 }
 
 // start starts the missing workers concurrently. If any fails, the ones
