@@ -24,10 +24,13 @@
 // then says so at the very top and quotes the file). raw.txt that is
 // missing, empty, binary or has no results is an error naming the file; a
 // syntax error is an error naming file:line, except in an INCOMPLETE run,
-// where malformed lines are skipped and listed as warnings. Data that is
-// merely absent (a narrowed run, no sequential baseline) is reported as
-// missing, never an error. Every output is written to a temporary file in
-// the run folder and renamed into place, REPORT.md last.
+// where malformed lines are skipped and listed as warnings; a file that ends
+// in the middle of a line is said to be cut short. Data that is merely
+// absent (a narrowed run, no sequential baseline) is reported as missing,
+// never an error. Every output is written to a temporary file in the run
+// folder; only once all are complete are they renamed into place, REPORT.md
+// last. So a full disk replaces nothing and leaves no temporary file, and a
+// name taken by a folder is an error before anything is written.
 //
 // A workload is the family's kind (sleep, hash, counter) plus every name
 // part except strategy, workers and procs, so SleepWorkers and Sleep runs of

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"unicode/utf8"
 
 	"golang.org/x/perf/benchfmt"
@@ -94,24 +95,32 @@ func (r *Run) ConfigValue(key string) string {
 // cut short by the interruption) become warnings instead.
 func ReadRun(dir string) (*Run, error) {
 	run := &Run{Dir: dir}
+	if fi, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("run folder %s: %w", dir, cause(err))
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("%s is a file, not a run folder (a folder holding raw.txt)", dir)
+	}
 	if b, err := os.ReadFile(filepath.Join(dir, IncompleteFile)); err == nil {
 		run.IsIncomplete = true
 		run.Incomplete = strings.TrimSpace(string(b))
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, IncompleteFile), err)
+		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, IncompleteFile), cause(err))
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, BenchstatFile)); err == nil {
 		run.Benchstat = string(b)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, BenchstatFile), err)
+		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, BenchstatFile), cause(err))
 	}
 	path := filepath.Join(dir, RawFile)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no such file (is %s a run folder?)", path, dir)
 	}
+	if errors.Is(err, syscall.EISDIR) {
+		return nil, fmt.Errorf("%s: a folder, not a file; a run folder holds its results in a raw.txt file", path)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, err)
+		return nil, fmt.Errorf("reading %s: %w", path, cause(err))
 	}
 	if err := parseRaw(run, data, path); err != nil {
 		return nil, err
@@ -206,11 +215,32 @@ func parseRaw(run *Run, data []byte, path string) error {
 	if err := rd.Err(); err != nil {
 		return fmt.Errorf("reading %s: %w", path, err)
 	}
+	// A file that does not end with a newline was probably cut short (the
+	// driver writes whole lines): say so about an error on its last line,
+	// and do not let a last line holding only a name (which benchfmt
+	// skips, as go test prints such lines) vanish silently.
+	cut := data[len(data)-1] != '\n'
+	lastNo := bytes.Count(data, []byte("\n")) + 1
+	last := string(data[bytes.LastIndexByte(data, '\n')+1:])
+	const cutHint = "the file ends in the middle of this line: was it cut short?"
+	if f := strings.Fields(last); cut && len(f) == 1 && strings.HasPrefix(f[0], "Benchmark") {
+		if !run.IsIncomplete {
+			return fmt.Errorf("%s:%d: %q is not a whole result line; %s", path, lastNo, last, cutHint)
+		}
+		run.Warnings = append(run.Warnings, fmt.Sprintf("skipped the last line %s:%d, %q, cut short", path, lastNo, last))
+	}
 	if len(syntaxErrs) > 0 {
 		if !run.IsIncomplete || len(order) == 0 {
 			first := syntaxErrs[0]
+			hint := ""
+			if cut && first.Line == lastNo {
+				hint = " (" + cutHint + ")"
+			}
 			if len(syntaxErrs) > 1 {
-				return fmt.Errorf("%w (and %d more syntax errors)", first, len(syntaxErrs)-1)
+				return fmt.Errorf("%w%s (and %d more syntax errors)", first, hint, len(syntaxErrs)-1)
+			}
+			if hint != "" {
+				return fmt.Errorf("%w%s", first, hint)
 			}
 			return first
 		}

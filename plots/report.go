@@ -44,23 +44,22 @@ func build(run *Run) (*Report, error) {
 }
 
 // Generate builds the report of the run folder dir and writes the charts
-// (PNG and SVG) and REPORT.md into it. Every file is written to a
-// temporary file in dir and renamed; REPORT.md comes last. Nothing is
-// written when reading or deriving fails.
+// (PNG and SVG) and REPORT.md into it. Every file is first written to a
+// temporary file in dir; once all are complete they are renamed into
+// place, REPORT.md last. Nothing is written when reading or deriving
+// fails, and nothing is replaced when writing fails (a full disk) or when
+// one of the names is taken by a folder; no temporary file is left.
 func Generate(dir string) (*Report, error) {
 	rep, err := Build(dir)
 	if err != nil {
 		return nil, err
 	}
+	var files []outFile
 	for _, c := range rep.Charts {
-		if err := writeAtomic(dir, c.Name+".png", c.PNG); err != nil {
-			return nil, err
-		}
-		if err := writeAtomic(dir, c.Name+".svg", c.SVG); err != nil {
-			return nil, err
-		}
+		files = append(files, outFile{c.Name + ".png", c.PNG}, outFile{c.Name + ".svg", c.SVG})
 	}
-	if err := writeAtomic(dir, ReportFile, rep.Markdown()); err != nil {
+	files = append(files, outFile{ReportFile, rep.Markdown()})
+	if err := writeAll(dir, files); err != nil {
 		return nil, err
 	}
 	return rep, nil

@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,4 +133,144 @@ func TestWriteAtomicReplaces(t *testing.T) {
 	if err := writeAtomic(filepath.Join(dir, "nope"), "f.txt", nil); err == nil || !strings.Contains(err.Error(), "writing ") {
 		t.Errorf("error %v", err)
 	}
+}
+
+// snapshot returns the files of dir (not recursive) with their bytes;
+// folders have a nil value.
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, e := range ents {
+		if e.IsDir() {
+			files[e.Name()] = nil
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[e.Name()] = b
+	}
+	return files
+}
+
+// sameSnapshot fails t unless dir holds exactly what it held before.
+func sameSnapshot(t *testing.T, dir string, before map[string][]byte) {
+	t.Helper()
+	after := snapshot(t, dir)
+	for name, b := range before {
+		if a, ok := after[name]; !ok {
+			t.Errorf("%s was removed", name)
+		} else if !bytes.Equal(a, b) {
+			t.Errorf("%s changed", name)
+		}
+	}
+	for name := range after {
+		if _, ok := before[name]; !ok {
+			t.Errorf("%s was created", name)
+		}
+	}
+}
+
+// smallRun makes a run folder with a few Sleep results: a report with a
+// few charts, quick to draw under -race.
+func smallRun(t *testing.T) string {
+	t.Helper()
+	return writeRun(t, "numcpu: 2\n"+
+		lines("Sleep/d=10ms/tasks=64/strategy=sequential/procs=2", 640e6)+
+		lines("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10.5e6))
+}
+
+// earlierReport makes a run folder that already holds a report: charts
+// and a REPORT.md whose bytes differ from what Generate would write now,
+// so that any replacement shows.
+func earlierReport(t *testing.T) (dir string, rep *Report) {
+	t.Helper()
+	dir = smallRun(t)
+	rep, err := Generate(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range rep.Charts {
+		for _, ext := range []string{".png", ".svg"} {
+			if err := os.WriteFile(filepath.Join(dir, c.Name+ext), []byte("earlier "+c.Name+ext), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, ReportFile), []byte("# earlier report\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir, rep
+}
+
+// TestGenerateCannotWrite makes the run folder refuse the report: a name
+// the report needs is taken by a folder, or the disk fills up while
+// REPORT.md is written. Each gives one line naming the file, replaces
+// nothing (an earlier REPORT.md and earlier charts stay byte for byte) and
+// leaves no temporary file.
+func TestGenerateCannotWrite(t *testing.T) {
+	t.Run("REPORT.md is a folder", func(t *testing.T) {
+		dir := smallRun(t)
+		if err := os.MkdirAll(filepath.Join(dir, ReportFile, "inside"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		before := snapshot(t, dir)
+		_, err := Generate(dir)
+		want := filepath.Join(dir, ReportFile) + " is a folder, but the report writes a file of that name: move the folder away and run the report again"
+		if err == nil || err.Error() != want {
+			t.Errorf("error %q, want %q", err, want)
+		}
+		sameSnapshot(t, dir, before)
+	})
+	t.Run("chart name is a folder", func(t *testing.T) {
+		dir, rep := earlierReport(t)
+		// The last chart's SVG: every other chart comes before it.
+		chart := filepath.Join(dir, rep.Charts[len(rep.Charts)-1].Name+".svg")
+		if err := os.Remove(chart); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Mkdir(chart, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		before := snapshot(t, dir)
+		_, err := Generate(dir)
+		if err == nil || !strings.HasPrefix(err.Error(), chart+" is a folder") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("error %q, want one line naming %s", err, chart)
+		}
+		sameSnapshot(t, dir, before)
+	})
+	t.Run("disk full", func(t *testing.T) {
+		dir, _ := earlierReport(t)
+		before := snapshot(t, dir)
+		// Write half of REPORT.md, then hit /dev/full, which fails every
+		// write with ENOSPC.
+		saved := writeData
+		t.Cleanup(func() { writeData = saved })
+		writeData = func(f *os.File, data []byte) error {
+			if !strings.HasPrefix(filepath.Base(f.Name()), "."+ReportFile) {
+				return saved(f, data)
+			}
+			if _, err := f.Write(data[:len(data)/2]); err != nil {
+				return err
+			}
+			full, err := os.OpenFile("/dev/full", os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer full.Close()
+			_, err = full.Write(data[len(data)/2:])
+			return err
+		}
+		_, err := Generate(dir)
+		want := "writing " + filepath.Join(dir, ReportFile) + ": no space left on device"
+		if err == nil || err.Error() != want {
+			t.Errorf("error %q, want %q", err, want)
+		}
+		sameSnapshot(t, dir, before)
+	})
 }

@@ -29,6 +29,10 @@ type driver struct {
 	modRoot string
 	binary  string
 
+	// wrapRaw, if set, wraps the writer of raw.txt; tests use it to make
+	// writes fail as on a full disk.
+	wrapRaw func(io.Writer) io.Writer
+
 	mu  sync.Mutex
 	sig os.Signal // first signal received, if any
 }
@@ -45,6 +49,11 @@ func (d *driver) interrupted() os.Signal {
 func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error {
 	o, err := parseOptions(args, stderr)
 	if err != nil {
+		return err
+	}
+	// A -results that cannot hold run folders is refused before the
+	// build, which takes a while; newRunFolder checks again.
+	if err := checkResults(o.results); err != nil {
 		return err
 	}
 	d := &driver{o: o, stdout: stdout, stderr: stderr}
@@ -75,7 +84,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 	defer os.RemoveAll(tmp)
 	d.binary = filepath.Join(tmp, "bench.test")
 
-	fmt.Fprintf(stdout, "building %s\n", d.binary)
+	fmt.Fprintf(stdout, "building the benchmark binary (go test -c concbench/bench)\n")
 	if err := d.build(ctx); err != nil {
 		return d.early(err)
 	}

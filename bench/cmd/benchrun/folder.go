@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -14,8 +15,11 @@ import (
 // <UTC time>-<host>, or <UTC time>-<host>-N for the smallest N ≥ 2 that is
 // free: an earlier run is never overwritten.
 func newRunFolder(results string, now time.Time) (string, error) {
+	if err := checkResults(results); err != nil {
+		return "", err
+	}
 	if err := os.MkdirAll(results, 0o755); err != nil {
-		return "", fmt.Errorf("creating the results folder: %w", err)
+		return "", fmt.Errorf("cannot create the results folder %s (-results): %w", results, cause(err))
 	}
 	host, err := os.Hostname()
 	if err != nil || host == "" {
@@ -32,7 +36,7 @@ func newRunFolder(results string, now time.Time) (string, error) {
 			return dir, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return "", fmt.Errorf("creating the run folder: %w", err)
+			return "", fmt.Errorf("cannot create a run folder in %s (-results): %w", results, cause(err))
 		}
 	}
 	return "", fmt.Errorf("creating the run folder: %s and 999 suffixed names exist", base)
@@ -47,4 +51,77 @@ func safeName(s string) string {
 		}
 		return '-'
 	}, s)
+}
+
+// checkResults reports a -results path that cannot hold run folders — an
+// existing file, or a path under one — without creating anything, so that
+// the driver can refuse it before building and measuring.
+func checkResults(results string) error {
+	const valid = "point -results at a folder, or at a path where one can be created (the default is results)"
+	want := filepath.Clean(results)
+	for p := want; ; {
+		fi, err := os.Stat(p)
+		switch {
+		case err == nil && fi.IsDir():
+			return nil
+		case err == nil && p == want:
+			return fmt.Errorf("-results %s is a file, not a folder; %s", results, valid)
+		case err == nil:
+			return fmt.Errorf("-results %s is under %s, which is a file, not a folder; %s", results, p, valid)
+		case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
+			return fmt.Errorf("-results %s cannot be used: %w", results, cause(err))
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return nil
+		}
+		p = parent
+	}
+}
+
+// cause strips the operation and path that os errors repeat, so that a
+// message naming the file itself reads "no space left on device" rather
+// than "write /x/raw.txt: no space left on device".
+func cause(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		return le.Err
+	}
+	var se *os.SyscallError
+	if errors.As(err, &se) {
+		return se.Err
+	}
+	return err
+}
+
+// writeFileAtomic writes data to path through a temporary file in the same
+// folder and a rename: a full disk leaves no half-written file behind.
+func writeFileAtomic(path string, data []byte) (err error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return fmt.Errorf("writing %s: %w", path, cause(err))
+	}
+	defer func() {
+		if err != nil {
+			f.Close()
+			os.Remove(f.Name())
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return fmt.Errorf("writing %s: %w", path, cause(err))
+	}
+	if err := f.Chmod(0o644); err != nil {
+		return fmt.Errorf("writing %s: %w", path, cause(err))
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("writing %s: %w", path, cause(err))
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("writing %s: %w", path, cause(err))
+	}
+	return nil
 }

@@ -14,15 +14,20 @@
 //	               kernel, cgroup-cpus, date, dependency versions, …),
 //	               Unit lines, then every benchmark result, as it comes
 //	benchstat.txt  go tool benchstat -col /strategy raw.txt
-//	REPORT.md …    from go run ./plots/cmd/report <run folder>
+//	REPORT.md …    from the report command, plots/cmd/report <run folder>
 //	INCOMPLETE     only if the run was interrupted or a benchmark failed:
 //	               what happened and how much was measured
 //
 // An interrupt (SIGINT or SIGTERM) is forwarded to the running benchmark
 // binary, which is then waited for (and killed if it does not exit); what was
 // measured stays in raw.txt, INCOMPLETE says what was cut short, and the
-// exit status is non-zero. Bad flags, and a -bench pattern that selects no
-// benchmark, are reported before any folder is created.
+// exit status is non-zero. Bad flags, a -results that is a file or lies
+// under one, and a -bench pattern that selects no benchmark, are reported
+// before any folder is created. If raw.txt cannot be written (a full disk),
+// the benchmark binary is stopped at once, what was written stays, and
+// INCOMPLETE says so if it can be written; if nothing was measured yet, the
+// new run folder is removed again. Errors are printed as "benchrun: …",
+// with exit status 1.
 package main
 
 import (

@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -18,6 +19,7 @@ import (
 	"golang.org/x/perf/benchproc"
 
 	"concbench/bench"
+	"concbench/plots"
 	"concbench/workloads"
 )
 
@@ -321,21 +323,65 @@ func (w *notifyWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// TestInterrupt sends SIGINT after the first result: the run stops, keeps
-// raw.txt with what was measured, writes INCOMPLETE and fails.
+// TestInterrupt sends SIGINT while process workers (grandchildren of the
+// driver) are running: the run stops, keeps raw.txt with what was
+// measured, writes INCOMPLETE and fails; no process of the benchmark binary
+// is left, and the report of the folder says at the top that the run is
+// incomplete.
 func TestInterrupt(t *testing.T) {
+	// The driver builds its binary under $TMPDIR: a folder of this test's
+	// own tells its processes from any other.
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	ours := func(exe string) bool { return strings.HasPrefix(exe, tmp+string(filepath.Separator)) }
+
 	results := t.TempDir()
 	sigs := make(chan os.Signal, 1)
-	stdout := &notifyWriter{s: "[run 1/", f: func() { sigs <- syscall.SIGINT }}
+	var once sync.Once
+	interrupt := func() { once.Do(func() { sigs <- syscall.SIGINT }) }
+
+	// SleepWorkers runs pool, then process: interrupt as soon as a worker
+	// process (a process of the binary not started by this one) is seen,
+	// or at run 20 at the latest.
+	var sawWorker atomic.Value
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		for {
+			for _, p := range processes(ours) {
+				if p.ppid != os.Getpid() {
+					sawWorker.Store(p)
+					interrupt()
+					return
+				}
+			}
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	})
+	defer wg.Wait()
+	defer close(done)
+
+	stdout := &notifyWriter{s: "[run 20/", f: interrupt}
 	var stderr syncBuffer
 	start := time.Now()
-	err := drive([]string{"-scale", "tiny", "-count", "50", "-benchtime", "1x", "-bench", "Sleep", "-results", results}, stdout, &stderr, sigs)
+	err := drive([]string{"-scale", "tiny", "-count", "50", "-benchtime", "10x", "-bench", "SleepWorkers", "-results", results}, stdout, &stderr, sigs)
 	if err == nil || !strings.Contains(err.Error(), "interrupted by SIGINT") {
 		t.Fatalf("error %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
 	}
-	if d := time.Since(start); d > 30*time.Second {
+	if d := time.Since(start); d > 2*time.Minute {
 		t.Errorf("interrupted run took %v", d)
 	}
+	if w := sawWorker.Load(); w == nil {
+		t.Errorf("no process worker was seen before the interrupt")
+	} else {
+		t.Logf("interrupted while worker %v ran", w)
+	}
+	noProcessesLeft(t, "the benchmark binary under "+tmp, ours)
+
 	dirs := runDirs(t, results)
 	if len(dirs) != 1 {
 		t.Fatalf("run folders %v", dirs)
@@ -345,11 +391,23 @@ func TestInterrupt(t *testing.T) {
 		t.Errorf("INCOMPLETE: %q, %v", inc, err)
 	}
 	raw, err := os.ReadFile(filepath.Join(dirs[0], "raw.txt"))
-	if err != nil || !strings.Contains(string(raw), "BenchmarkSleep/") {
+	if err != nil || !strings.Contains(string(raw), "BenchmarkSleepWorkers/") {
 		t.Errorf("raw.txt lacks the measured result: %v\n%s", err, raw)
 	}
 	if _, err := os.Stat(filepath.Join(dirs[0], "benchstat.txt")); err == nil {
 		t.Errorf("an interrupted run wrote benchstat.txt")
+	}
+
+	// make report on the interrupted folder.
+	if _, err := plots.Generate(dirs[0]); err != nil {
+		t.Fatalf("report of the interrupted run: %v", err)
+	}
+	md, err := os.ReadFile(filepath.Join(dirs[0], plots.ReportFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(string(md), "> **INCOMPLETE RUN.**") || !strings.Contains(string(md), "> interrupted by SIGINT") {
+		t.Errorf("REPORT.md does not say at the top that the run is incomplete:\n%s", md[:min(len(md), 400)])
 	}
 }
 

@@ -30,16 +30,26 @@ func (t *tailWriter) Write(p []byte) (int, error) {
 // measure writes raw.txt in dir: the configuration, then the output of
 // o.count runs of the benchmark binary, streamed line by line. An
 // interrupted or failed run leaves INCOMPLETE next to raw.txt and returns
-// an error saying what happened.
+// an error saying what happened. If raw.txt cannot be created or its
+// configuration lines cannot be written, nothing was measured: the run
+// folder is removed again.
 func (d *driver) measure(ctx context.Context, dir string, names []string, now time.Time) error {
 	rawPath := filepath.Join(dir, "raw.txt")
-	raw, err := os.OpenFile(rawPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := os.OpenFile(rawPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return fmt.Errorf("creating raw.txt: %w", err)
+		os.Remove(dir)
+		return fmt.Errorf("cannot create %s: %v; nothing was measured, and the empty run folder was removed", rawPath, cause(err))
 	}
-	defer raw.Close()
+	defer f.Close()
+	var raw io.Writer = f
+	if d.wrapRaw != nil {
+		raw = d.wrapRaw(f)
+	}
 	if err := writeConfig(raw, machineConfig(ctx, d.modRoot, d.o, now)); err != nil {
-		return fmt.Errorf("writing %s: %w", rawPath, err)
+		f.Close()
+		os.Remove(rawPath)
+		os.Remove(dir)
+		return fmt.Errorf("writing %s: %v; nothing was measured, and the run folder was removed", rawPath, cause(err))
 	}
 	fmt.Fprintf(d.stdout, "writing %s: %d benchmarks × %d runs, -benchtime %s, scale %s\n", rawPath, len(names), d.o.count, d.o.benchtime, d.o.scale)
 
@@ -50,6 +60,10 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 		}
 		p.startRun(i, time.Now())
 		if err := d.runOnce(ctx, raw, p); err != nil {
+			var we *rawWriteError
+			if errors.As(err, &we) {
+				return d.incomplete(dir, p, fmt.Sprintf("writing %s failed during run %d of %d: %v; the benchmark binary was stopped", rawPath, i, d.o.count, cause(we.err)))
+			}
 			if s := d.interrupted(); s != nil || killedBy(err) != nil {
 				if s == nil {
 					s = killedBy(err)
@@ -59,22 +73,37 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 			return d.incomplete(dir, p, fmt.Sprintf("run %d of %d failed: %v", i, d.o.count, err))
 		}
 	}
-	if err := raw.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", rawPath, err)
+	if err := f.Close(); err != nil {
+		return d.incomplete(dir, p, fmt.Sprintf("writing %s failed when closing it: %v", rawPath, cause(err)))
 	}
 	fmt.Fprintf(d.stdout, "measured %d results in %s\n", p.results, round(time.Since(now)))
 	return nil
 }
 
+// rawWriteError is a failed write to raw.txt (a full disk, say).
+type rawWriteError struct{ err error }
+
+func (e *rawWriteError) Error() string { return "writing raw.txt: " + e.err.Error() }
+func (e *rawWriteError) Unwrap() error { return e.err }
+
 // runOnce runs the benchmark binary once, appending its output to raw as it
-// comes and feeding result lines to p.
+// comes and feeding result lines to p. If a write to raw fails, the binary
+// is stopped at once (it and its worker processes are waited for) and a
+// *rawWriteError is returned.
 func (d *driver) runOnce(ctx context.Context, raw io.Writer, p *progress) error {
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	cmd := d.benchCmd(ctx, false, "-test.count=1", "-test.benchmem", "-test.benchtime="+d.o.benchtime)
 	var fails failures
 	var writeErr error
 	lw := &lineWriter{handle: func(line string) error {
-		if _, err := io.WriteString(raw, line+"\n"); err != nil && writeErr == nil {
-			writeErr = fmt.Errorf("writing raw.txt: %w", err)
+		if writeErr != nil {
+			return nil // the binary is being stopped; drop what it still says
+		}
+		if _, err := io.WriteString(raw, line+"\n"); err != nil {
+			writeErr = &rawWriteError{err}
+			stop()
+			return nil
 		}
 		fails.line(line)
 		if name, ok := resultName(line); ok {
@@ -110,7 +139,7 @@ func (d *driver) runOnce(ctx context.Context, raw io.Writer, p *progress) error 
 func (d *driver) incomplete(dir string, p *progress, why string) error {
 	text := fmt.Sprintf("%s.\nraw.txt holds the %d results measured before that; no benchstat.txt or report was written.\nRegenerate them from what was kept with: make report RUN=%s\n", why, p.results, dir)
 	if err := os.WriteFile(filepath.Join(dir, "INCOMPLETE"), []byte(text), 0o644); err != nil {
-		return fmt.Errorf("%s; writing INCOMPLETE: %w", why, err)
+		return fmt.Errorf("%s; kept %d results in %s, but INCOMPLETE could not be written there (%v)", why, p.results, filepath.Join(dir, "raw.txt"), cause(err))
 	}
 	return fmt.Errorf("%s; kept %d results in %s (see INCOMPLETE there)", why, p.results, filepath.Join(dir, "raw.txt"))
 }

@@ -33,7 +33,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.benchtime, "benchtime", "200ms", "run time of each benchmark per run, as go test -benchtime (a duration or Nx)")
 	fs.StringVar(&o.scale, "scale", "full", "workload sizes: full, quick or tiny (see go doc concbench/bench)")
 	fs.StringVar(&o.results, "results", "results", "folder that receives the run folder")
-	fs.BoolVar(&o.report, "report", true, "write the charts and REPORT.md with go run ./plots/cmd/report")
+	fs.BoolVar(&o.report, "report", true, "write the charts and REPORT.md with the report command (plots/cmd/report)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: benchrun [flags]\n\nRuns the concbench benchmark matrix and writes a new folder under -results.\n\n")
 		fs.PrintDefaults()

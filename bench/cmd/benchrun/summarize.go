@@ -3,14 +3,13 @@ package main
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 )
 
 // summarize writes dir/benchstat.txt and, unless -report=false, the charts
-// and REPORT.md. It is not interrupted by signals: by now every result is
+// and REPORT.md with the report command (plots/cmd/report). It is not interrupted by signals: by now every result is
 // safe in raw.txt, and this takes seconds.
 func (d *driver) summarize(dir string) error {
 	abs, err := filepath.Abs(dir)
@@ -27,19 +26,27 @@ func (d *driver) summarize(dir string) error {
 	if w := strings.TrimSpace(errOut.String()); w != "" {
 		fmt.Fprintf(d.stderr, "benchstat: %s\n", w)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "benchstat.txt"), out.Bytes(), 0o644); err != nil {
-		return fmt.Errorf("writing benchstat.txt: %w", err)
+	if err := writeFileAtomic(filepath.Join(dir, "benchstat.txt"), out.Bytes()); err != nil {
+		return fmt.Errorf("%w (raw.txt is kept)", err)
 	}
 	fmt.Fprintf(d.stdout, "wrote %s\n", filepath.Join(dir, "benchstat.txt"))
 	if !d.o.report {
 		fmt.Fprintf(d.stdout, "results in %s\n", dir)
 		return nil
 	}
-	rep := exec.Command("go", "run", "concbench/plots/cmd/report", abs)
+	// Built and run rather than go run, which adds an "exit status 1" line
+	// to the report's own error line.
+	reportBin := filepath.Join(filepath.Dir(d.binary), "report")
+	build := exec.Command("go", "build", "-o", reportBin, "concbench/plots/cmd/report")
+	build.Dir = d.modRoot
+	if msg, err := build.CombinedOutput(); err != nil {
+		return fmt.Errorf("building the report command (go build ./plots/cmd/report): %w\n%s\n(raw.txt and benchstat.txt are kept in %s)", err, strings.TrimSpace(string(msg)), dir)
+	}
+	rep := exec.Command(reportBin, abs)
 	rep.Dir = d.modRoot
 	rep.Stdout, rep.Stderr = d.stdout, d.stderr
 	if err := rep.Run(); err != nil {
-		return fmt.Errorf("report step (go run ./plots/cmd/report %s) failed: %w; raw.txt and benchstat.txt are kept in %s", dir, err, dir)
+		return fmt.Errorf("the report step failed (%w); raw.txt and benchstat.txt are kept in %s: once fixed, make report RUN=%s", err, dir, dir)
 	}
 	fmt.Fprintf(d.stdout, "results in %s\n", dir)
 	return nil

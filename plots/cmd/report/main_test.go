@@ -40,6 +40,26 @@ func TestRun(t *testing.T) {
 
 func TestRunErrors(t *testing.T) {
 	dir := t.TempDir()
+	file := filepath.Join(t.TempDir(), "notes.txt")
+	if err := os.WriteFile(file, []byte("not a run\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	rawDir := t.TempDir() // raw.txt is a folder
+	if err := os.Mkdir(filepath.Join(rawDir, "raw.txt"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	emptyRaw := t.TempDir()
+	if err := os.WriteFile(filepath.Join(emptyRaw, "raw.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	reportDir := t.TempDir() // REPORT.md is a folder
+	raw := "BenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2 \t1\t10500000 ns/op\n"
+	if err := os.WriteFile(filepath.Join(reportDir, "raw.txt"), []byte(raw), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(filepath.Join(reportDir, "REPORT.md"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -49,12 +69,20 @@ func TestRunErrors(t *testing.T) {
 		{"two args", []string{dir, dir}, "usage: report <run folder>"},
 		{"bad flag", []string{"-x", dir}, "flag provided but not defined: -x"},
 		{"missing raw", []string{dir}, filepath.Join(dir, "raw.txt") + ": no such file"},
+		{"no such folder", []string{filepath.Join(dir, "nope")}, "run folder " + filepath.Join(dir, "nope") + ": no such file or directory"},
+		{"a file", []string{file}, file + " is a file, not a run folder (a folder holding raw.txt)"},
+		{"raw.txt is a folder", []string{rawDir}, filepath.Join(rawDir, "raw.txt") + ": a folder, not a file"},
+		{"empty raw.txt", []string{emptyRaw}, filepath.Join(emptyRaw, "raw.txt") + ": empty file, no benchmark results"},
+		{"REPORT.md is a folder", []string{reportDir}, filepath.Join(reportDir, "REPORT.md") + " is a folder, but the report writes a file of that name"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			err := run(tc.args, &stdout, &stderr)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("error %v, want %q", err, tc.want)
+			}
+			if err != nil && strings.Contains(err.Error(), "\n") {
+				t.Errorf("error is not one line: %q", err)
 			}
 			if stdout.Len() != 0 {
 				t.Errorf("stdout %q", stdout.String())
