@@ -78,4 +78,6 @@ compare:
 .PHONY: report
 report:
 	@test -n "$(RUN)" || { echo "report: usage: make report RUN=results/<run>" >&2; exit 2; }
-	$(GO) run ./plots/cmd/report $(RUN)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GO) build -o "$$tmp/report" ./plots/cmd/report && \
+	"$$tmp/report" '$(RUN)'
