@@ -14,6 +14,8 @@ import (
 	"golang.org/x/perf/benchfmt"
 	"golang.org/x/perf/benchmath"
 	"golang.org/x/perf/benchproc"
+
+	"concbench/internal/oserr"
 )
 
 // File names inside a run folder.
@@ -96,7 +98,7 @@ func (r *Run) ConfigValue(key string) string {
 func ReadRun(dir string) (*Run, error) {
 	run := &Run{Dir: dir}
 	if fi, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf("run folder %s: %w", dir, cause(err))
+		return nil, fmt.Errorf("run folder %s: %w", dir, oserr.Cause(err))
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("%s is a file, not a run folder (a folder holding raw.txt)", dir)
 	}
@@ -104,12 +106,12 @@ func ReadRun(dir string) (*Run, error) {
 		run.IsIncomplete = true
 		run.Incomplete = strings.TrimSpace(string(b))
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, IncompleteFile), cause(err))
+		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, IncompleteFile), oserr.Cause(err))
 	}
 	if b, err := os.ReadFile(filepath.Join(dir, BenchstatFile)); err == nil {
 		run.Benchstat = string(b)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, BenchstatFile), cause(err))
+		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, BenchstatFile), oserr.Cause(err))
 	}
 	path := filepath.Join(dir, RawFile)
 	data, err := os.ReadFile(path)
@@ -120,7 +122,7 @@ func ReadRun(dir string) (*Run, error) {
 		return nil, fmt.Errorf("%s: a folder, not a file; a run folder holds its results in a raw.txt file", path)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("reading %s: %w", path, cause(err))
+		return nil, fmt.Errorf("reading %s: %w", path, oserr.Cause(err))
 	}
 	if err := parseRaw(run, data, path); err != nil {
 		return nil, err

@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"concbench/internal/oserr"
 )
 
 // outFile is one file to write into a run folder.
@@ -38,7 +40,7 @@ func writeAll(dir string, files []outFile) (err error) {
 		if fi, err := os.Lstat(path); err == nil && fi.IsDir() {
 			return fmt.Errorf("%s is a folder, but the report writes a file of that name: move the folder away and run the report again", path)
 		} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("writing %s: %w", path, cause(err))
+			return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
 		}
 	}
 	temps := make([]string, 0, len(files))
@@ -54,13 +56,13 @@ func writeAll(dir string, files []outFile) (err error) {
 			temps = append(temps, tmp)
 		}
 		if err != nil {
-			return fmt.Errorf("writing %s: %w", path, cause(err))
+			return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
 		}
 	}
 	for i, f := range files {
 		path := filepath.Join(dir, f.name)
 		if err := os.Rename(temps[i], path); err != nil {
-			return fmt.Errorf("writing %s: moving the finished file into place: %w", path, cause(err))
+			return fmt.Errorf("writing %s: moving the finished file into place: %w", path, oserr.Cause(err))
 		}
 	}
 	return nil
@@ -82,19 +84,4 @@ func writeTemp(dir string, f outFile) (string, error) {
 		return t.Name(), err
 	}
 	return t.Name(), t.Close()
-}
-
-// cause strips the operation and path that os errors repeat, so that a
-// message naming the file reads "no space left on device" rather than
-// "write /run/.REPORT.md.tmp123: no space left on device".
-func cause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	return err
 }

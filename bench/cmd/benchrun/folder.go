@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"concbench/internal/oserr"
 )
 
 // newRunFolder creates and returns a new folder under results named
@@ -19,7 +21,7 @@ func newRunFolder(results string, now time.Time) (string, error) {
 		return "", err
 	}
 	if err := os.MkdirAll(results, 0o755); err != nil {
-		return "", fmt.Errorf("cannot create the results folder %s (-results): %w", results, cause(err))
+		return "", fmt.Errorf("cannot create the results folder %s (-results): %w", results, oserr.Cause(err))
 	}
 	host, err := os.Hostname()
 	if err != nil || host == "" {
@@ -36,7 +38,7 @@ func newRunFolder(results string, now time.Time) (string, error) {
 			return dir, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
-			return "", fmt.Errorf("cannot create a run folder in %s (-results): %w", results, cause(err))
+			return "", fmt.Errorf("cannot create a run folder in %s (-results): %w", results, oserr.Cause(err))
 		}
 	}
 	return "", fmt.Errorf("creating the run folder: %s and 999 suffixed names exist", base)
@@ -69,7 +71,7 @@ func checkResults(results string) error {
 		case err == nil:
 			return fmt.Errorf("-results %s is under %s, which is a file, not a folder; %s", results, p, valid)
 		case !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, syscall.ENOTDIR):
-			return fmt.Errorf("-results %s cannot be used: %w", results, cause(err))
+			return fmt.Errorf("-results %s cannot be used: %w", results, oserr.Cause(err))
 		}
 		parent := filepath.Dir(p)
 		if parent == p {
@@ -79,31 +81,12 @@ func checkResults(results string) error {
 	}
 }
 
-// cause strips the operation and path that os errors repeat, so that a
-// message naming the file itself reads "no space left on device" rather
-// than "write /x/raw.txt: no space left on device".
-func cause(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
-	}
-	var se *os.SyscallError
-	if errors.As(err, &se) {
-		return se.Err
-	}
-	return err
-}
-
 // writeFileAtomic writes data to path through a temporary file in the same
 // folder and a rename: a full disk leaves no half-written file behind.
 func writeFileAtomic(path string, data []byte) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, cause(err))
+		return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
 	}
 	defer func() {
 		if err != nil {
@@ -112,16 +95,16 @@ func writeFileAtomic(path string, data []byte) (err error) {
 		}
 	}()
 	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", path, cause(err))
+		return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
 	}
 	if err := f.Chmod(0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, cause(err))
+		return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
 	}
 	if err := f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, cause(err))
+		return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
 	}
 	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, cause(err))
+		return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
 	}
 	return nil
 }

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"concbench/internal/oserr"
 )
 
 // tailWriter keeps the last max bytes written to it.
@@ -38,7 +40,7 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 	f, err := os.OpenFile(rawPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		os.Remove(dir)
-		return fmt.Errorf("cannot create %s: %v; nothing was measured, and the empty run folder was removed", rawPath, cause(err))
+		return fmt.Errorf("cannot create %s: %v; nothing was measured, and the empty run folder was removed", rawPath, oserr.Cause(err))
 	}
 	defer f.Close()
 	var raw io.Writer = f
@@ -49,7 +51,7 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 		f.Close()
 		os.Remove(rawPath)
 		os.Remove(dir)
-		return fmt.Errorf("writing %s: %v; nothing was measured, and the run folder was removed", rawPath, cause(err))
+		return fmt.Errorf("writing %s: %v; nothing was measured, and the run folder was removed", rawPath, oserr.Cause(err))
 	}
 	fmt.Fprintf(d.stdout, "writing %s: %d benchmarks × %d runs, -benchtime %s, scale %s\n", rawPath, len(names), d.o.count, d.o.benchtime, d.o.scale)
 
@@ -62,7 +64,7 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 		if err := d.runOnce(ctx, raw, p); err != nil {
 			var we *rawWriteError
 			if errors.As(err, &we) {
-				return d.incomplete(dir, p, fmt.Sprintf("writing %s failed during run %d of %d: %v; the benchmark binary was stopped", rawPath, i, d.o.count, cause(we.err)))
+				return d.incomplete(dir, p, fmt.Sprintf("writing %s failed during run %d of %d: %v; the benchmark binary was stopped", rawPath, i, d.o.count, oserr.Cause(we.err)))
 			}
 			if s := d.interrupted(); s != nil || killedBy(err) != nil {
 				if s == nil {
@@ -74,7 +76,7 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 		}
 	}
 	if err := f.Close(); err != nil {
-		return d.incomplete(dir, p, fmt.Sprintf("writing %s failed when closing it: %v", rawPath, cause(err)))
+		return d.incomplete(dir, p, fmt.Sprintf("writing %s failed when closing it: %v", rawPath, oserr.Cause(err)))
 	}
 	fmt.Fprintf(d.stdout, "measured %d results in %s\n", p.results, round(time.Since(now)))
 	return nil
@@ -139,7 +141,7 @@ func (d *driver) runOnce(ctx context.Context, raw io.Writer, p *progress) error 
 func (d *driver) incomplete(dir string, p *progress, why string) error {
 	text := fmt.Sprintf("%s.\nraw.txt holds the %d results measured before that; no benchstat.txt or report was written.\nRegenerate them from what was kept with: make report RUN=%s\n", why, p.results, dir)
 	if err := os.WriteFile(filepath.Join(dir, "INCOMPLETE"), []byte(text), 0o644); err != nil {
-		return fmt.Errorf("%s; kept %d results in %s, but INCOMPLETE could not be written there (%v)", why, p.results, filepath.Join(dir, "raw.txt"), cause(err))
+		return fmt.Errorf("%s; kept %d results in %s, but INCOMPLETE could not be written there (%v)", why, p.results, filepath.Join(dir, "raw.txt"), oserr.Cause(err))
 	}
 	return fmt.Errorf("%s; kept %d results in %s (see INCOMPLETE there)", why, p.results, filepath.Join(dir, "raw.txt"))
 }
