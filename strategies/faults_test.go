@@ -1,7 +1,6 @@
 package strategies_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,13 +9,13 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"concbench/internal/proctable"
 	"concbench/strategies"
 	"concbench/workloads"
 )
@@ -27,35 +26,19 @@ import (
 const faultBound = 5 * time.Second
 
 // children returns the pids of this process's child processes, zombies
-// included, from /proc, with their state letter (R, S, Z …).
-func children(t testing.TB) map[int]string {
+// included, with their state letter (R, S, Z …).
+func children(t testing.TB) map[int]proctable.Proc {
 	t.Helper()
 	if runtime.GOOS != "linux" {
 		t.Skip("lists child processes from /proc")
 	}
-	ents, err := os.ReadDir("/proc")
+	ps, err := proctable.Children()
 	if err != nil {
 		t.Fatal(err)
 	}
-	me := os.Getpid()
-	kids := map[int]string{}
-	for _, e := range ents {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
-		}
-		b, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue // it exited meanwhile
-		}
-		// pid (comm) state ppid …; comm may hold spaces and parentheses.
-		f := strings.Fields(string(b[bytes.LastIndexByte(b, ')')+1:]))
-		if len(f) < 2 {
-			continue
-		}
-		if ppid, _ := strconv.Atoi(f[1]); ppid == me {
-			kids[pid] = f[0]
-		}
+	kids := map[int]proctable.Proc{}
+	for _, p := range ps {
+		kids[p.PID] = p
 	}
 	return kids
 }
@@ -64,10 +47,9 @@ func children(t testing.TB) map[int]string {
 // running or zombie, other than those in allowed.
 func assertNoChildren(t testing.TB, allowed ...int) {
 	t.Helper()
-	for pid, state := range children(t) {
+	for pid, p := range children(t) {
 		if !slices.Contains(allowed, pid) {
-			cmd, _ := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid))
-			t.Errorf("child process %d (state %s, %q) outlived the run", pid, state, bytes.ReplaceAll(cmd, []byte{0}, []byte{' '}))
+			t.Errorf("child process %v outlived the run", p)
 		}
 	}
 }

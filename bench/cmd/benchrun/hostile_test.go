@@ -17,6 +17,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"concbench/internal/proctable"
 )
 
 // snapshot returns every file under root with its bytes, and every folder
@@ -264,70 +266,28 @@ func TestRawFullFromTheStart(t *testing.T) {
 	}
 }
 
-// procInfo is a process seen in /proc.
-type procInfo struct {
-	pid, ppid int
-	state     string
-	exe, cmd  string
-}
-
-func (p procInfo) String() string {
-	return fmt.Sprintf("pid %d (parent %d, state %s): %s", p.pid, p.ppid, p.state, p.cmd)
-}
-
-// processes lists the processes in /proc whose executable satisfies match;
-// a process that cannot be read (it just exited) is skipped.
-func processes(match func(exe string) bool) []procInfo {
-	ents, _ := os.ReadDir("/proc")
-	var ps []procInfo
-	for _, e := range ents {
-		pid, err := strconv.Atoi(e.Name())
-		if err != nil {
-			continue
+// processes lists the processes whose executable satisfies match; it may
+// run on any goroutine, so it returns none if /proc cannot be read.
+func processes(match func(exe string) bool) []proctable.Proc {
+	all, _ := proctable.List()
+	var ps []proctable.Proc
+	for _, p := range all {
+		if p.Exe != "" && match(p.Exe) {
+			ps = append(ps, p)
 		}
-		exe, err := os.Readlink(fmt.Sprintf("/proc/%d/exe", pid))
-		if err != nil {
-			continue
-		}
-		exe = strings.TrimSuffix(exe, " (deleted)")
-		if !match(exe) {
-			continue
-		}
-		p := procInfo{pid: pid, exe: exe}
-		if stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid)); err == nil {
-			s := string(stat)
-			if f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:]); len(f) > 1 {
-				p.state = f[0]
-				p.ppid, _ = strconv.Atoi(f[1])
-			}
-		}
-		if cmd, err := os.ReadFile(fmt.Sprintf("/proc/%d/cmdline", pid)); err == nil {
-			p.cmd = strings.TrimSpace(strings.ReplaceAll(string(cmd), "\x00", " "))
-		}
-		ps = append(ps, p)
 	}
 	return ps
 }
 
 // zombieChildren lists the children of this test process that exited and
 // were not reaped.
-func zombieChildren() []procInfo {
-	var zs []procInfo
-	// Zombies have no exe link: look at every stat.
-	ents, _ := os.ReadDir("/proc")
-	for _, e := range ents {
-		stat, err := os.ReadFile("/proc/" + e.Name() + "/stat")
-		if err != nil {
-			continue
-		}
-		s := string(stat)
-		f := strings.Fields(s[strings.LastIndexByte(s, ')')+1:])
-		if len(f) > 1 && f[0] == "Z" && f[1] == strconv.Itoa(os.Getpid()) {
-			pid, _ := strconv.Atoi(e.Name())
-			zs = append(zs, procInfo{pid: pid, ppid: os.Getpid(), state: "Z"})
-		}
+func zombieChildren(t *testing.T) []proctable.Proc {
+	t.Helper()
+	kids, err := proctable.Children()
+	if err != nil {
+		t.Fatal(err)
 	}
-	return zs
+	return slices.DeleteFunc(kids, func(p proctable.Proc) bool { return p.State != "Z" })
 }
 
 // noProcessesLeft fails t if, after a grace of a few seconds for worker
@@ -347,7 +307,7 @@ func noProcessesLeft(t *testing.T, what string, match func(exe string) bool) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if zs := zombieChildren(); len(zs) > 0 {
+	if zs := zombieChildren(t); len(zs) > 0 {
 		t.Errorf("unreaped children: %v", zs)
 	}
 }

@@ -349,7 +349,7 @@ func TestInterrupt(t *testing.T) {
 	wg.Go(func() {
 		for {
 			for _, p := range processes(ours) {
-				if p.ppid != os.Getpid() {
+				if p.PPID != os.Getpid() {
 					sawWorker.Store(p)
 					interrupt()
 					return
