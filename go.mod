@@ -1,4 +1,4 @@
-module concbench
+module github.com/concbench/concbench
 
 go 1.26.0
 

@@ -8,7 +8,7 @@ import (
 	"syscall"
 	"time"
 
-	"concbench/strategies"
+	"github.com/concbench/concbench/strategies"
 )
 
 // clockTick is the unit of utime and stime in /proc/<pid>/stat (USER_HZ,

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"time"
 
-	"concbench/strategies"
+	"github.com/concbench/concbench/strategies"
 )
 
 // cpuTime is only implemented on Linux; elsewhere cpu-ns/op is not reported.

@@ -1,6 +1,6 @@
 // Package bench is the benchmark matrix of concbench: every strategy of
-// package concbench/strategies on every workload of package
-// concbench/workloads, as go test benchmarks whose names project into
+// package github.com/concbench/concbench/strategies on every workload of package
+// github.com/concbench/concbench/workloads, as go test benchmarks whose names project into
 // benchstat tables. make bench runs it (see bench/cmd/benchrun); this
 // documentation is its manual.
 //

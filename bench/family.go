@@ -6,8 +6,8 @@ import (
 	"os"
 	"testing"
 
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 // RunFamily runs each case as a sub-benchmark of b named by Case.Name.

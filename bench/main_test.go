@@ -8,7 +8,7 @@ import (
 
 	"go.uber.org/goleak"
 
-	"concbench/strategies"
+	"github.com/concbench/concbench/strategies"
 )
 
 // TestMain serves as a worker process when the process or exec strategy

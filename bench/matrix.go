@@ -8,8 +8,8 @@ import (
 	"strings"
 	"time"
 
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 // ScaleEnv is the environment variable that picks the matrix's Scale by

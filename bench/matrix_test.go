@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"concbench/workloads"
+	"github.com/concbench/concbench/workloads"
 )
 
 func fullScale(t *testing.T) Scale {

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 // runCase measures one case: it sets GOMAXPROCS to c.Procs (restored by a

@@ -6,8 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 func TestParseStat(t *testing.T) {

@@ -8,8 +8,8 @@ import (
 	"sync/atomic"
 	"time"
 
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 // probe runs one untimed batch of tasks tasks of w with s and returns the

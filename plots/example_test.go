@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"log"
 
-	"concbench/plots"
+	"github.com/concbench/concbench/plots"
 )
 
 // Build reads a run folder and derives the report without writing it;

@@ -15,7 +15,7 @@ import (
 	"golang.org/x/perf/benchmath"
 	"golang.org/x/perf/benchproc"
 
-	"concbench/internal/oserr"
+	"github.com/concbench/concbench/internal/oserr"
 )
 
 // File names inside a run folder.

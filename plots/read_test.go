@@ -59,7 +59,7 @@ func TestReadErrors(t *testing.T) {
 		{"blank", "\n\n  \n", "raw.txt: empty file"},
 		{"binary", "\x7fELF\x02\x01\x01\x00\x00\x00", "raw.txt: binary data (NUL byte at offset 7)"},
 		{"invalid utf-8", "goos: \xff\xfe\n", "raw.txt: invalid UTF-8"},
-		{"no results", "goos: linux\nPASS\nok concbench/bench 1.2s\n", "raw.txt: no benchmark results"},
+		{"no results", "goos: linux\nPASS\nok github.com/concbench/concbench/bench 1.2s\n", "raw.txt: no benchmark results"},
 		{"syntax", good + "BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2 \t 1\t 10x ns/op\n", "raw.txt:3: parsing measurement"},
 		{"two syntax", good + "BenchmarkA 1\nBenchmarkB 1\n", "raw.txt:3: missing measurements (and 1 more syntax errors)"},
 		{"bad name", "BenchmarkSleep/prose/procs=2 \t 1\t 5 ns/op\n", `raw.txt:1: benchmark name "Sleep/prose/procs=2": part "prose" is not key=value`},

@@ -81,7 +81,7 @@ func (rep *Report) Markdown() []byte {
 		fmt.Fprintf(&b, "\n")
 	}
 	fmt.Fprintf(&b, "# concbench report: %s\n\n", name)
-	fmt.Fprintf(&b, "Generated from `%s` by `go run ./plots/cmd/report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range when a configuration has fewer than 6 samples); comparisons by Mann-Whitney U at α = %.2f. See `go doc concbench/plots` for how every figure and verdict is computed.\n\n",
+	fmt.Fprintf(&b, "Generated from `%s` by `go run ./plots/cmd/report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range when a configuration has fewer than 6 samples); comparisons by Mann-Whitney U at α = %.2f. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
 		RawFile, Confidence*100, Alpha)
 
 	rep.writeWarnings(&b)

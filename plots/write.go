@@ -7,7 +7,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"concbench/internal/oserr"
+	"github.com/concbench/concbench/internal/oserr"
 )
 
 // outFile is one file to write into a run folder.

@@ -12,8 +12,8 @@ import (
 
 	"go.uber.org/goleak"
 
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 // cancelling wraps an in-process workload so that task k cancels the

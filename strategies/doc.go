@@ -2,7 +2,7 @@
 // ways can be compared on the same work.
 //
 // A [Strategy] runs tasks 0 to n-1 of a workload (package
-// concbench/workloads) and returns the batch's [Result]: its checksum, the
+// [github.com/concbench/concbench/workloads]) and returns the batch's [Result]: its checksum, the
 // same for every strategy, and the updates lost to races. The strategies,
 // and the Python idiom each stands for:
 //

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 // sameAsSequential runs w under s and says whether it matched sequential.

@@ -65,3 +65,7 @@ func (e Exec) runOne(ctx context.Context, spec string, i int, timeout time.Durat
 	}
 	return sum, lost, err
 }
+
+func execEntry() entry {
+	return entry{"exec", Props{Concurrency: PerWorker, Rank: 5, Processes: true}, func(o Options) Strategy { return Exec{Workers: o.Workers, Binary: o.Binary, Timeout: o.Timeout} }}
+}

@@ -15,9 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"concbench/internal/proctable"
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/internal/proctable"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 // faultBound is how long a failing Run may take beyond its Timeout: the

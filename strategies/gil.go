@@ -30,3 +30,7 @@ func (GIL) Run(ctx context.Context, job Job) (Result, error) {
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(1))
 	return spawnAll(ctx, job)
 }
+
+func gilEntry() entry {
+	return entry{"gil", Props{Concurrency: PerTask, OneCore: true, Rank: 2, Model: true}, func(Options) Strategy { return GIL{} }}
+}

@@ -12,8 +12,8 @@ import (
 
 	"go.uber.org/goleak"
 
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 // TestMain is the test binary's entry and, when started by process or exec,

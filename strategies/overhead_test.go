@@ -8,8 +8,8 @@ import (
 	"sync"
 	"testing"
 
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 // The overhead benchmarks run no-op tasks, so that what they measure is

@@ -84,3 +84,7 @@ type paddedSum struct {
 	v uint64
 	_ [56]byte
 }
+
+func poolEntry() entry {
+	return entry{"pool", Props{Concurrency: PerWorker, Rank: 3}, func(o Options) Strategy { return Pool{Workers: o.Workers} }}
+}

@@ -152,3 +152,7 @@ func (p *Process) Close() error {
 	}
 	return errors.Join(errs...)
 }
+
+func processEntry() entry {
+	return entry{"process", Props{Concurrency: PerWorker, Rank: 4, Processes: true}, func(o Options) Strategy { return NewProcess(o) }}
+}

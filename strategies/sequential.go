@@ -37,3 +37,7 @@ func (Sequential) Run(ctx context.Context, job Job) (Result, error) {
 	}
 	return finish(ctx, b, job.Tasks, sum, nil)
 }
+
+func sequentialEntry() entry {
+	return entry{"sequential", Props{Concurrency: One, OneCore: true, Rank: 1}, func(Options) Strategy { return Sequential{} }}
+}

@@ -8,7 +8,7 @@ import (
 	"io"
 	"os"
 
-	"concbench/workloads"
+	"github.com/concbench/concbench/workloads"
 )
 
 // WorkerEnv is the environment variable that marks a process started by

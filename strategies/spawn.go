@@ -5,7 +5,7 @@ import (
 	"sync"
 	"time"
 
-	"concbench/workloads"
+	"github.com/concbench/concbench/workloads"
 )
 
 // Spawn starts one goroutine per task, like a threading.Thread per job.
@@ -89,4 +89,8 @@ func foldDone(job Job, start time.Time, i int, v uint64) uint64 {
 		job.Done[i] = time.Since(start)
 	}
 	return workloads.Fold(i, v)
+}
+
+func spawnEntry() entry {
+	return entry{"spawn", Props{Concurrency: PerTask, Rank: 2}, func(Options) Strategy { return Spawn{} }}
 }

@@ -8,8 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"concbench/strategies"
-	"concbench/workloads"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
 )
 
 // testWorkloads covers every workload and every counter variant in this

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"time"
 
-	"concbench/workloads"
+	"github.com/concbench/concbench/workloads"
 )
 
 // A Strategy runs the tasks of a batch.
@@ -83,14 +83,54 @@ type Options struct {
 // is killed.
 const DefaultTimeout = time.Minute
 
+// An entry registers one strategy: its name, its properties and how to
+// build it from Options with the defaults filled in. Each strategy's file
+// declares its entry; registry lists them.
+type entry struct {
+	name  string
+	props Props
+	build func(Options) Strategy
+}
+
+// registry returns the strategies in report order, baseline first. It is a
+// function, not a variable, so that no package state can be changed.
+// Adding a strategy is one file declaring its entry, plus one line here.
+func registry() []entry {
+	return []entry{
+		sequentialEntry(),
+		spawnEntry(),
+		poolEntry(),
+		gilEntry(),
+		processEntry(),
+		execEntry(),
+	}
+}
+
 // Names returns the registered strategy names, baseline first.
 func Names() []string {
-	return []string{"sequential", "spawn", "pool", "gil", "process", "exec"}
+	var names []string
+	for _, e := range registry() {
+		names = append(names, e.name)
+	}
+	return names
+}
+
+func lookup(name string) (entry, error) {
+	for _, e := range registry() {
+		if e.name == name {
+			return e, nil
+		}
+	}
+	return entry{}, fmt.Errorf("strategies: unknown strategy %q; valid strategies are %s", name, strings.Join(Names(), ", "))
 }
 
 // New returns the strategy called name. Strategies that take no options
 // ignore opts. A negative Workers or Timeout is an error.
 func New(name string, opts Options) (Strategy, error) {
+	e, err := lookup(name)
+	if err != nil {
+		return nil, err
+	}
 	if opts.Workers < 0 {
 		return nil, fmt.Errorf("strategies: %s: workers must be positive, not %d", name, opts.Workers)
 	}
@@ -100,21 +140,7 @@ func New(name string, opts Options) (Strategy, error) {
 	if opts.Workers == 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	switch name {
-	case "sequential":
-		return Sequential{}, nil
-	case "spawn":
-		return Spawn{}, nil
-	case "pool":
-		return Pool{Workers: opts.Workers}, nil
-	case "gil":
-		return GIL{}, nil
-	case "process":
-		return NewProcess(opts), nil
-	case "exec":
-		return Exec{Workers: opts.Workers, Binary: opts.Binary, Timeout: opts.Timeout}, nil
-	}
-	return nil, fmt.Errorf("strategies: unknown strategy %q; valid strategies are %s", name, strings.Join(Names(), ", "))
+	return e.build(opts), nil
 }
 
 // checkJob panics on caller misuse.

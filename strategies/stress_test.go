@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"concbench/strategies"
+	"github.com/concbench/concbench/strategies"
 )
 
 // TestStress runs large batches of tiny tasks through every strategy and

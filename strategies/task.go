@@ -6,7 +6,7 @@ import (
 	"runtime/debug"
 	"sync"
 
-	"concbench/workloads"
+	"github.com/concbench/concbench/workloads"
 )
 
 // do runs task i of b, turning an error or a panic into a *TaskError.

@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"concbench/workloads"
+	"github.com/concbench/concbench/workloads"
 )
 
 // frames concatenates the encodings of ms.

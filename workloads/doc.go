@@ -2,7 +2,7 @@
 //
 // A workload is a batch of independent, deterministic tasks: task i always
 // does the same work and returns the same value. A strategy (package
-// concbench/strategies) decides how the tasks of a batch are run; the
+// github.com/concbench/concbench/strategies) decides how the tasks of a batch are run; the
 // workload knows nothing about it.
 //
 // # Workloads

@@ -4,7 +4,7 @@ import (
 	"context"
 	"fmt"
 
-	"concbench/workloads"
+	"github.com/concbench/concbench/workloads"
 )
 
 func ExampleParse() {

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"concbench/workloads"
+	"github.com/concbench/concbench/workloads"
 )
 
 // specSeeds are valid and malformed specs for the fuzz targets.

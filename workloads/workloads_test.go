@@ -8,7 +8,7 @@ import (
 
 	"go.uber.org/goleak"
 
-	"concbench/workloads"
+	"github.com/concbench/concbench/workloads"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }

@@ -7,7 +7,7 @@ import (
 	"syscall"
 	"testing"
 
-	"concbench/internal/oserr"
+	"github.com/concbench/concbench/internal/oserr"
 )
 
 func TestCause(t *testing.T) {

@@ -6,7 +6,7 @@ import (
 	"runtime"
 	"testing"
 
-	"concbench/internal/proctable"
+	"github.com/concbench/concbench/internal/proctable"
 )
 
 func TestChildren(t *testing.T) {

@@ -14,7 +14,7 @@ import (
 	"syscall"
 	"time"
 
-	"concbench/bench"
+	"github.com/concbench/concbench/bench"
 )
 
 // waitDelay is how long an interrupted child may take to exit before it is
@@ -84,7 +84,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 	defer os.RemoveAll(tmp)
 	d.binary = filepath.Join(tmp, "bench.test")
 
-	fmt.Fprintf(stdout, "building the benchmark binary (go test -c concbench/bench)\n")
+	fmt.Fprintf(stdout, "building the benchmark binary (go test -c github.com/concbench/concbench/bench)\n")
 	if err := d.build(ctx); err != nil {
 		return d.early(err)
 	}
@@ -130,12 +130,12 @@ func moduleRoot(ctx context.Context) (string, error) {
 
 // build compiles the benchmark binary once.
 func (d *driver) build(ctx context.Context) error {
-	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", d.binary, "concbench/bench")
+	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", d.binary, "github.com/concbench/concbench/bench")
 	cmd.Dir = d.modRoot
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("building the benchmark binary (go test -c concbench/bench): %w\n%s", err, strings.TrimSpace(out.String()))
+		return fmt.Errorf("building the benchmark binary (go test -c github.com/concbench/concbench/bench): %w\n%s", err, strings.TrimSpace(out.String()))
 	}
 	return nil
 }

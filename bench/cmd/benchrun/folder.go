@@ -10,7 +10,7 @@ import (
 	"syscall"
 	"time"
 
-	"concbench/internal/oserr"
+	"github.com/concbench/concbench/internal/oserr"
 )
 
 // newRunFolder creates and returns a new folder under results named

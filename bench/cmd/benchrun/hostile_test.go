@@ -18,7 +18,7 @@ import (
 	"testing"
 	"time"
 
-	"concbench/internal/proctable"
+	"github.com/concbench/concbench/internal/proctable"
 )
 
 // snapshot returns every file under root with its bytes, and every folder

@@ -1,5 +1,5 @@
 // Command benchrun is the driver behind make bench: it builds the benchmark
-// binary of package concbench/bench once, runs it -count times with
+// binary of package github.com/concbench/concbench/bench once, runs it -count times with
 // -test.count=1 so that configurations interleave, streams every result into
 // a new run folder, and then writes the benchstat table and the report.
 //

@@ -18,9 +18,9 @@ import (
 	"golang.org/x/perf/benchfmt"
 	"golang.org/x/perf/benchproc"
 
-	"concbench/bench"
-	"concbench/plots"
-	"concbench/workloads"
+	"github.com/concbench/concbench/bench"
+	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/workloads"
 )
 
 func TestMain(m *testing.M) {

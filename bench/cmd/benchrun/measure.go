@@ -12,7 +12,7 @@ import (
 	"syscall"
 	"time"
 
-	"concbench/internal/oserr"
+	"github.com/concbench/concbench/internal/oserr"
 )
 
 // tailWriter keeps the last max bytes written to it.

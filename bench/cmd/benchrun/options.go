@@ -9,7 +9,7 @@ import (
 	"strings"
 	"time"
 
-	"concbench/bench"
+	"github.com/concbench/concbench/bench"
 )
 
 // options is the parsed command line.
@@ -31,7 +31,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	count := fs.String("count", "10", "number of times to run the whole matrix (make variable COUNT)")
 	fs.StringVar(&o.bench, "bench", ".", "regexp selecting benchmarks, as go test -bench (make variable BENCH)")
 	fs.StringVar(&o.benchtime, "benchtime", "200ms", "run time of each benchmark per run, as go test -benchtime (a duration or Nx)")
-	fs.StringVar(&o.scale, "scale", "full", "workload sizes: full, quick or tiny (see go doc concbench/bench)")
+	fs.StringVar(&o.scale, "scale", "full", "workload sizes: full, quick or tiny (see go doc github.com/concbench/concbench/bench)")
 	fs.StringVar(&o.results, "results", "results", "folder that receives the run folder")
 	fs.BoolVar(&o.report, "report", true, "write the charts and REPORT.md with the report command (plots/cmd/report)")
 	fs.Usage = func() {

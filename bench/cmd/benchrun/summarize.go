@@ -37,7 +37,7 @@ func (d *driver) summarize(dir string) error {
 	// Built and run rather than go run, which adds an "exit status 1" line
 	// to the report's own error line.
 	reportBin := filepath.Join(filepath.Dir(d.binary), "report")
-	build := exec.Command("go", "build", "-o", reportBin, "concbench/plots/cmd/report")
+	build := exec.Command("go", "build", "-o", reportBin, "github.com/concbench/concbench/plots/cmd/report")
 	build.Dir = d.modRoot
 	if msg, err := build.CombinedOutput(); err != nil {
 		return fmt.Errorf("building the report command (go build ./plots/cmd/report): %w\n%s\n(raw.txt and benchstat.txt are kept in %s)", err, strings.TrimSpace(string(msg)), dir)

@@ -6,7 +6,7 @@
 //
 // The argument is a run folder holding raw.txt (benchfmt), and optionally
 // benchstat.txt and INCOMPLETE. The charts (PNG and SVG) and REPORT.md are
-// written into the same folder; see "go doc concbench/plots" for what they
+// written into the same folder; see "go doc github.com/concbench/concbench/plots" for what they
 // contain.
 package main
 
@@ -18,7 +18,7 @@ import (
 	"os"
 	"path/filepath"
 
-	"concbench/plots"
+	"github.com/concbench/concbench/plots"
 )
 
 func main() {
