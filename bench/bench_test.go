@@ -32,3 +32,6 @@ func BenchmarkHashProcs(b *testing.B) { family(b, HashProcsCases) }
 
 // BenchmarkCounter: a shared counter by sync variant and strategy.
 func BenchmarkCounter(b *testing.B) { family(b, CounterCases) }
+
+// BenchmarkPycpu: the tutorials' number ** 2 loop under the six core strategies.
+func BenchmarkPycpu(b *testing.B) { family(b, PycpuCases) }

@@ -21,6 +21,7 @@
 //	HashProcs/size=64KiB/rounds=8/tasks=64/strategy=S/procs=N         sequential at N=1; spawn, pool at N = 1…P, 2P
 //	Counter/incs=1000/tasks=64/sync=V/strategy=S/procs=P              V: mutex, atomic, channel, sharded, none;
 //	                                                                  S: sequential, spawn, pool, gil, process
+//	Pycpu/n=100000/tasks=16/strategy=S/procs=P                        S: the six core strategies
 //
 // The six strategies are sequential, spawn, pool, gil, process and exec.
 // In Sleep and Hash, pool, process and exec run at their default

@@ -43,6 +43,9 @@ type Scale struct {
 
 	Incs         int // counter: incs, tasks
 	CounterTasks int
+
+	PycpuN     int // pycpu: n, tasks
+	PycpuTasks int
 }
 
 // Scales returns the known scales: full, the matrix of make bench; quick,
@@ -53,17 +56,20 @@ func Scales() []Scale {
 			Sleep: 10 * time.Millisecond, SleepTasks: 64,
 			CoarseSize: 64 << 10, CoarseRounds: 8, CoarseTasks: 64,
 			FineSize: 64, FineRounds: 1, FineTasks: 4096,
-			Incs: 1000, CounterTasks: 64},
+			Incs: 1000, CounterTasks: 64,
+			PycpuN: 100000, PycpuTasks: 16},
 		{Name: "quick",
 			Sleep: 5 * time.Millisecond, SleepTasks: 16,
 			CoarseSize: 64 << 10, CoarseRounds: 4, CoarseTasks: 16,
 			FineSize: 64, FineRounds: 1, FineTasks: 512,
-			Incs: 1000, CounterTasks: 32},
+			Incs: 1000, CounterTasks: 32,
+			PycpuN: 50000, PycpuTasks: 8},
 		{Name: "tiny",
 			Sleep: time.Millisecond, SleepTasks: 4,
 			CoarseSize: 32 << 10, CoarseRounds: 1, CoarseTasks: 4,
 			FineSize: 64, FineRounds: 1, FineTasks: 16,
-			Incs: 10, CounterTasks: 4},
+			Incs: 10, CounterTasks: 4,
+			PycpuN: 1000, PycpuTasks: 4},
 	}
 }
 

@@ -15,6 +15,8 @@
 //	                                             rounds=8    SHA-256 rounds chained
 //	counter  shared state                        incs=1000   increments per task
 //	                                             sync=mutex  mutex|atomic|channel|sharded|none
+//	pycpu    the tutorials' number ** 2 loop     n=100000    squares summed per task
+//	         (pure-Python CPU work in CPython)
 //
 // A workload is named by a [Spec]: a name plus parameters, with the text form
 // "hash/size=65536/rounds=8" (see [ParseSpec] and [Spec.String]). [New]
