@@ -1,0 +1,249 @@
+"""concbench reference: the seeds' strategies in CPython on concbench's tasks.
+
+  python3 reference/python/concbench [-run results/<run>] [-count 10]
+          [-scale full|quick|tiny] [-benchtime 200ms] [-bench REGEX]
+          [-o python.txt] [-ft auto|none|PATH]
+  python3 reference/python/concbench list [-scale S]
+  python3 reference/python/concbench digests -workload SPEC -tasks N
+
+The first form measures the matrix COUNT times, interleaved (every case of
+run 1, then of run 2, ...), and writes the Go benchmark format to
+<run>/python.txt: configuration lines (Python version, implementation, GIL
+on or off, start method, the Go run's commit), then one line per case and
+run. -run defaults to the newest run folder under results/; -scale to that
+run's scale, so that the names match its Go rows. An existing python.txt is
+never overwritten. With -ft auto (the default), a free-threaded CPython
+found on the PATH (python3.13t, python3.14t, ...) runs sequential, threads
+and threadpool too, as lang=python-ft rows.
+
+list prints the case names; digests prints task i's value (and, for hash,
+its digest) and the batch checksum, for the cross-language test.
+Stdlib only, Python 3.9 or later.
+"""
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+import bench
+import strategies
+import workloads
+
+FT_STRATEGIES = ("sequential", "threads", "threadpool")
+
+
+def gil_enabled():
+    f = getattr(sys, "_is_gil_enabled", None)
+    return True if f is None else bool(f())
+
+
+def newest_run(results):
+    """The newest run folder under results: the latest <UTC time>-<host> name
+    that holds a raw.txt."""
+    try:
+        names = sorted(n for n in os.listdir(results)
+                       if re.match(r"^[0-9]{8}T[0-9]{6}Z-", n) and os.path.isfile(os.path.join(results, n, "raw.txt")))
+    except OSError as e:
+        raise SystemExit(f"reference: cannot list {results}: {e.strerror}")
+    if not names:
+        raise SystemExit(f"reference: no run folder under {results}/; run make bench-quick (or make bench) first, or pass RUN=results/<run>")
+    return os.path.join(results, names[-1])
+
+
+def raw_config(run):
+    """The configuration lines of run/raw.txt (key: value before the first result)."""
+    cfg = {}
+    try:
+        with open(os.path.join(run, "raw.txt"), encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("Benchmark"):
+                    break
+                m = re.match(r"^([a-z][^\s:]*):\s*(.*)$", line)
+                if m:
+                    cfg.setdefault(m.group(1), m.group(2).strip())
+    except OSError:
+        pass
+    return cfg
+
+
+def find_ft(choice):
+    if choice == "none":
+        return None
+    if choice != "auto":
+        path = shutil.which(choice)
+        if not path:
+            raise SystemExit(f"reference: -ft {choice}: not found or not executable")
+        return path
+    for minor in range(13, 20):
+        path = shutil.which(f"python3.{minor}t")
+        if path:
+            return path
+    return None
+
+
+def ft_info(path):
+    out = subprocess.run([path, "-c", "import sys,platform; print(platform.python_version()); "
+                          "f=getattr(sys,'_is_gil_enabled',None); print('on' if f is None or f() else 'off')"],
+                         capture_output=True, text=True, check=True).stdout.split()
+    return out[0], out[1]
+
+
+def parse_args(argv):
+    p = argparse.ArgumentParser(prog="concbench-reference", description=__doc__.split("\n")[0])
+    p.add_argument("-run", default="", help="the run folder (default: the newest under -results)")
+    p.add_argument("-results", default="results", help="where run folders are")
+    p.add_argument("-count", default="10", help="how many interleaved runs of the matrix")
+    p.add_argument("-scale", default="", help="full, quick or tiny (default: the run's)")
+    p.add_argument("-benchtime", default="200ms", help="each case's time per run")
+    p.add_argument("-bench", default=".", help="a regexp on the case names")
+    p.add_argument("-o", default="python.txt", help="the file written in the run folder")
+    p.add_argument("-ft", default="auto", help="free-threaded CPython: auto, none or a path")
+    p.add_argument("-strategies", default="", help=argparse.SUPPRESS)
+    p.add_argument("-lang", default="python", help=argparse.SUPPRESS)
+    p.add_argument("-child", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("-workload", default="", help="digests: the workload spec")
+    p.add_argument("-tasks", default="4", help="digests: the number of tasks")
+    p.add_argument("command", nargs="?", default="run", choices=["run", "list", "digests"])
+    return p.parse_args(argv)
+
+
+def fail(msg):
+    raise SystemExit(f"reference: {msg}")
+
+
+def main(argv):
+    a = parse_args(argv)
+    if a.command == "digests":
+        return digests(a)
+    scale_name = a.scale
+    run = ""
+    if a.command == "run" and not a.child:
+        run = a.run or newest_run(a.results)
+        if not os.path.isdir(run):
+            fail(f"run folder {run}: no such folder")
+        scale_name = scale_name or raw_config(run).get("scale", "")
+    scale_name = scale_name or "full"
+    if scale_name not in bench.SCALES:
+        fail(f"unknown scale {scale_name!r}; valid scales are {', '.join(bench.SCALES)}")
+    try:
+        pattern = re.compile(a.bench)
+    except re.error as e:
+        fail(f"-bench {a.bench!r}: {e}")
+    only = [s for s in a.strategies.split(",") if s] or None
+    for s in only or []:
+        if s not in strategies.names():
+            fail(f"unknown strategy {s!r}; valid strategies are {', '.join(strategies.names())}")
+    cs = [c for c in bench.cases(bench.SCALES[scale_name], bench.procs(), a.lang, only) if pattern.search(c.name())]
+    if a.command == "list":
+        for c in cs:
+            print(f"Benchmark{c.name()}")
+        return 0
+    if not re.fullmatch(r"[1-9][0-9]*", a.count):
+        fail(f"-count (COUNT) {a.count!r} is not a positive integer")
+    try:
+        benchtime = bench.parse_benchtime(a.benchtime)
+    except ValueError as e:
+        fail(str(e))
+    if not cs:
+        fail(f"-bench {a.bench!r} matches no case; the families are Sleep, Hash, Counter, Pycpu")
+    if a.child:
+        return measure(cs, benchtime, 1, sys.stdout, None, None)
+    return reference(a, run, scale_name, cs, benchtime)
+
+
+def reference(a, run, scale_name, cs, benchtime):
+    ft = find_ft(a.ft)
+    path = os.path.join(run, a.o)
+    try:
+        out = open(path, "x", encoding="utf-8")
+    except FileExistsError:
+        fail(f"{path} exists and is never overwritten: move it away, or write another file with -o NAME")
+    except OSError as e:
+        fail(f"creating {path}: {e.strerror}")
+    go = raw_config(run)
+    count = int(a.count)
+    cfg = [
+        ("python", platform.python_version()),
+        ("python-implementation", platform.python_implementation()),
+        ("python-gil", "on" if gil_enabled() else "off"),
+        ("python-executable", sys.executable),
+        ("mp-start-method", strategies.mp_context().get_start_method()),
+        ("hash-input", "generated before timing"),
+    ]
+    if ft:
+        ft_version, ft_gil = ft_info(ft)
+        cfg += [("python-ft", ft_version), ("python-ft-gil", ft_gil), ("python-ft-executable", ft)]
+    cfg += [
+        ("numcpu", str(os.cpu_count())),
+        ("procs", str(bench.procs())),
+        ("commit", go.get("commit", "unknown")),
+        ("go-run-date", go.get("date", "unknown")),
+        ("date", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+        ("scale", scale_name),
+        ("benchtime", a.benchtime),
+        ("count", str(count)),
+    ]
+    with out:
+        for k, v in cfg:
+            out.write(f"{k}: {v}\n")
+        out.write("Unit tasks/s better=higher\n")
+        out.flush()
+        ftargs = None
+        if ft:
+            ftargs = [ft, os.path.dirname(os.path.abspath(__file__)), "-child", "-scale", scale_name,
+                      "-benchtime", a.benchtime, "-bench", a.bench, "-lang", "python-ft",
+                      "-strategies", ",".join(FT_STRATEGIES)]
+            bench.progress(f"{ft} (CPython {ft_version}, GIL {ft_gil}) runs {', '.join(FT_STRATEGIES)} too, as lang=python-ft")
+        try:
+            measure(cs, benchtime, count, out, ftargs, path)
+        except KeyboardInterrupt:
+            fail(f"interrupted; what was measured stays in {path}")
+        except (bench.Failure, RuntimeError, ValueError, OSError) as e:
+            fail(f"{e}; what was measured before stays in {path}")
+    bench.progress(f"wrote {path}")
+    return 0
+
+
+def measure(cs, benchtime, count, out, ftargs, path):
+    checksums = {}
+    start = time.monotonic()
+    for r in range(count):
+        for c in cs:
+            out.write(bench.run_case(c, benchtime, checksums) + "\n")
+            out.flush()
+        if ftargs:
+            res = subprocess.run(ftargs, stdout=subprocess.PIPE, text=True)
+            if res.returncode != 0:
+                raise RuntimeError(f"free-threaded run {' '.join(ftargs[:2])} exited with status {res.returncode}")
+            out.write(res.stdout)
+            out.flush()
+        if path:
+            done = time.monotonic() - start
+            eta = done / (r + 1) * (count - r - 1)
+            bench.progress(f"run {r + 1} of {count} done in {done:.0f}s; about {eta:.0f}s left")
+    return 0
+
+
+def digests(a):
+    try:
+        w = workloads.parse(a.workload)
+        tasks = workloads.parse_count("tasks", a.tasks)
+    except ValueError as e:
+        fail(str(e))
+    values = []
+    for i in range(tasks):
+        v = w.task(w.start(1), i)
+        values.append(v)
+        extra = f" {w.digest(i).hex()}" if isinstance(w, workloads.Hash) else ""
+        print(f"task {i} {v}{extra}")
+    print(f"checksum {workloads.checksum(values)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,194 @@
+"""The seeds' strategies in CPython, each with its Go counterpart.
+
+  sequential  a plain loop                        Go: sequential
+  threads     threading.Thread per task           Go: spawn, and gil as its model
+  threadpool  ThreadPoolExecutor(W).map           Go: pool
+  mppool      multiprocessing.Pool(W).map         Go: process
+  mpprocess   multiprocessing.Process per task,   Go: exec
+              at most W at a time
+
+W is the number of CPUs the process may run on, as Go's default
+GOMAXPROCS. A strategy is built once per benchmark (pools and worker
+processes start then, outside the timer) and closed after it. run returns
+the task values in task order; the first task error is raised.
+
+Worker processes are forked (the "fork" start method) where the platform
+has it, so that they inherit the workload, including the hash buffers
+generated before timing; elsewhere they are spawned and rebuild it.
+"""
+
+import multiprocessing
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import workloads
+
+# The workload of a multiprocessing worker, set by _init_worker.
+_worker_workload = None
+
+
+def _init_worker(w):
+    global _worker_workload
+    _worker_workload = w
+
+
+def _worker_task(i):
+    return _worker_workload.task(None, i)
+
+
+def _one_task(w, i, conn):
+    """Body of an mpprocess child: runs task i and sends ("ok", value) or
+    ("error", text) back."""
+    try:
+        conn.send(("ok", w.task(None, i)))
+    except BaseException as e:  # the parent raises it with the task index
+        conn.send(("error", f"{type(e).__name__}: {e}"))
+    finally:
+        conn.close()
+
+
+def mp_context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+class Sequential:
+    name = "sequential"
+    shares_memory = True
+
+    def __init__(self, workers):
+        pass
+
+    def run(self, w, state, tasks):
+        return [w.task(state, i) for i in range(tasks)]
+
+    def close(self):
+        pass
+
+
+class Threads:
+    name = "threads"
+    shares_memory = True
+
+    def __init__(self, workers):
+        pass
+
+    def run(self, w, state, tasks):
+        values = [None] * tasks
+        errors = []
+
+        def body(i):
+            try:
+                values[i] = w.task(state, i)
+            except BaseException as e:
+                errors.append((i, e))
+
+        threads = [threading.Thread(target=body, args=(i,)) for i in range(tasks)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        if errors:
+            i, e = min(errors, key=lambda x: x[0])
+            raise RuntimeError(f"task {i}: {e}") from e
+        return values
+
+    def close(self):
+        pass
+
+
+class ThreadPool:
+    name = "threadpool"
+    shares_memory = True
+
+    def __init__(self, workers):
+        self.ex = ThreadPoolExecutor(max_workers=workers)
+
+    def run(self, w, state, tasks):
+        return list(self.ex.map(lambda i: w.task(state, i), range(tasks)))
+
+    def close(self):
+        self.ex.shutdown(wait=True)
+
+
+class MPPool:
+    name = "mppool"
+    shares_memory = False
+
+    def __init__(self, workers, w):
+        self.pool = mp_context().Pool(workers, initializer=_init_worker, initargs=(w,))
+
+    def pids(self):
+        return [p.pid for p in getattr(self.pool, "_pool", [])]
+
+    def run(self, w, state, tasks):
+        return self.pool.map(_worker_task, range(tasks))
+
+    def close(self):
+        self.pool.close()
+        self.pool.join()
+
+
+class MPProcess:
+    name = "mpprocess"
+    shares_memory = False
+
+    def __init__(self, workers):
+        self.workers = workers
+        self.ctx = mp_context()
+
+    def run(self, w, state, tasks):
+        values = [None] * tasks
+        running = []  # (i, process, receiving end)
+        nxt = 0
+        try:
+            while nxt < tasks or running:
+                while nxt < tasks and len(running) < self.workers:
+                    recv, send = self.ctx.Pipe(duplex=False)
+                    p = self.ctx.Process(target=_one_task, args=(w, nxt, send))
+                    p.start()
+                    send.close()
+                    running.append((nxt, p, recv))
+                    nxt += 1
+                i, p, recv = running.pop(0)
+                try:
+                    status, v = recv.recv()
+                except EOFError:
+                    p.join()
+                    raise RuntimeError(f"task {i} in worker pid {p.pid}: exited with status {p.exitcode} before replying")
+                finally:
+                    recv.close()
+                p.join()
+                if status != "ok":
+                    raise RuntimeError(f"task {i} in worker pid {p.pid}: {v}")
+                values[i] = v
+        finally:
+            for _, p, recv in running:  # after an error: no orphan is left
+                p.kill()
+                p.join()
+                recv.close()
+        return values
+
+    def close(self):
+        pass
+
+
+_ALL = {c.name: c for c in (Sequential, Threads, ThreadPool, MPPool, MPProcess)}
+
+# The Go strategy each Python strategy is compared with in the report.
+GO_COUNTERPART = {"sequential": "sequential", "threads": "spawn", "threadpool": "pool",
+                  "mppool": "process", "mpprocess": "exec"}
+
+
+def names():
+    return list(_ALL)
+
+
+def new(name, workers, w):
+    """Builds strategy name for workload w; an unknown name is an error listing
+    the valid ones."""
+    if name not in _ALL:
+        raise ValueError(f"unknown strategy {name!r}; valid strategies are {', '.join(_ALL)}")
+    if name == "mppool":
+        return MPPool(workers, w)
+    return _ALL[name](workers)

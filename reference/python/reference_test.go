@@ -1,0 +1,229 @@
+// Package python holds the tests of the CPython reference implementation in
+// reference/python/concbench (see its __main__.py for the manual): that its
+// tasks compute, value for value, what the Go workloads compute, and that its
+// benchmark names line up with the Go matrix. The tests run python3; they
+// skip, saying so, only when python3 is not on the PATH.
+package python
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"go.uber.org/goleak"
+
+	"github.com/concbench/concbench/bench"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
+)
+
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+
+// python returns the path of python3, or skips the test.
+func python(t *testing.T) string {
+	t.Helper()
+	p, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 is not on the PATH: the CPython reference cannot be checked here")
+	}
+	return p
+}
+
+// reference runs the reference tool with args and returns its stdout.
+func reference(t *testing.T, args ...string) string {
+	t.Helper()
+	cmd := exec.Command(python(t), append([]string{"concbench"}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("python3 concbench %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return string(out)
+}
+
+// TestDigestsMatchGo compares, task by task, the values (and for hash the
+// full digests) and the batch checksum of the Python tasks with Go's.
+func TestDigestsMatchGo(t *testing.T) {
+	for _, c := range []struct {
+		spec  string
+		tasks int
+	}{
+		{"hash/size=64B/rounds=1", 16},
+		{"hash/size=100B/rounds=3", 8}, // a size that is not a multiple of 8
+		{"hash/size=64KiB/rounds=2", 3},
+		{"pycpu/n=1000", 8},
+		{"pycpu/n=100000", 3},
+		{"sleep/d=1ms", 4},
+		{"counter/incs=10/sync=mutex", 4},
+	} {
+		t.Run(c.spec, func(t *testing.T) {
+			out := reference(t, "digests", "-workload", c.spec, "-tasks", strconv.Itoa(c.tasks))
+			w, err := workloads.Parse(c.spec)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := w.Start(c.tasks, 1)
+			var want []uint64
+			for i := range c.tasks {
+				v, err := b.Do(context.Background(), 0, i)
+				if err != nil {
+					t.Fatal(err)
+				}
+				want = append(want, v)
+			}
+			res, err := strategies.Sequential{}.Run(context.Background(), strategies.Job{Workload: w, Tasks: c.tasks})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sc := bufio.NewScanner(strings.NewReader(out))
+			seen := 0
+			for sc.Scan() {
+				f := strings.Fields(sc.Text())
+				switch {
+				case len(f) >= 3 && f[0] == "task":
+					i, _ := strconv.Atoi(f[1])
+					v, err := strconv.ParseUint(f[2], 10, 64)
+					if err != nil || i != seen || i >= c.tasks {
+						t.Fatalf("bad line %q", sc.Text())
+					}
+					if v != want[i] {
+						t.Errorf("task %d: Python %d, Go %d", i, v, want[i])
+					}
+					if strings.HasPrefix(c.spec, "hash/") {
+						checkDigest(t, c.spec, i, f, v)
+					}
+					seen++
+				case len(f) == 2 && f[0] == "checksum":
+					if f[1] != strconv.FormatUint(res.Checksum, 10) {
+						t.Errorf("batch checksum: Python %s, Go %d", f[1], res.Checksum)
+					}
+				default:
+					t.Fatalf("unexpected line %q", sc.Text())
+				}
+			}
+			if seen != c.tasks {
+				t.Errorf("Python printed %d tasks, want %d:\n%s", seen, c.tasks, out)
+			}
+		})
+	}
+}
+
+// checkDigest checks the full digest Python printed for hash task i against
+// an independent computation of the hash workload's definition, and its
+// first 8 bytes against the task value.
+func checkDigest(t *testing.T, spec string, i int, f []string, v uint64) {
+	t.Helper()
+	if len(f) != 4 {
+		t.Fatalf("hash task %d: no digest in %q", i, strings.Join(f, " "))
+	}
+	d, err := hex.DecodeString(f[3])
+	if err != nil || len(d) != 32 {
+		t.Fatalf("hash task %d: digest %q is not 32 hex bytes", i, f[3])
+	}
+	if got := binary.LittleEndian.Uint64(d); got != v {
+		t.Errorf("hash task %d: digest starts with %d, value is %d", i, got, v)
+	}
+	s, _ := workloads.ParseSpec(spec)
+	size, _ := s.Get("size")
+	rounds, _ := s.Get("rounds")
+	n, _ := workloads.ParseSize(size)
+	r, _ := strconv.Atoi(rounds)
+	if want := hashDigest(int(n), r, i); !bytes.Equal(d, want) {
+		t.Errorf("hash task %d: Python digest %x, want %x", i, d, want)
+	}
+}
+
+// TestNamesMatchGo checks that every Python case at every scale is named as
+// a Go case of the same family, with a Python strategy and lang=python
+// before procs, so that the report can line them up.
+func TestNamesMatchGo(t *testing.T) {
+	counterpart := map[string]string{"sequential": "sequential", "threads": "spawn", "threadpool": "pool", "mppool": "process", "mpprocess": "exec"}
+	for _, s := range bench.Scales() {
+		goNames := map[string]bool{}
+		for fam, build := range map[string]func(bench.Scale, int) []bench.Case{
+			"Sleep": bench.SleepCases, "Hash": bench.HashCases, "Counter": bench.CounterCases, "Pycpu": bench.PycpuCases,
+		} {
+			for _, c := range build(s, runtime.NumCPU()) {
+				goNames[fam+"/"+c.Name()] = true
+			}
+		}
+		out := reference(t, "list", "-scale", s.Name)
+		lines := strings.Fields(out)
+		if len(lines) < 20 {
+			t.Fatalf("%s: only %d Python cases:\n%s", s.Name, len(lines), out)
+		}
+		for _, name := range lines {
+			name = strings.TrimPrefix(name, "Benchmark")
+			parts := strings.Split(name, "/")
+			n := len(parts)
+			if n < 4 || parts[n-2] != "lang=python" || parts[n-1] != fmt.Sprintf("procs=%d", runtime.NumCPU()) {
+				t.Errorf("%s: %s does not end in lang=python/procs=%d", s.Name, name, runtime.NumCPU())
+				continue
+			}
+			st := strings.TrimPrefix(parts[n-3], "strategy=")
+			goSt, ok := counterpart[st]
+			if !ok {
+				t.Errorf("%s: %s: unknown Python strategy %q", s.Name, name, st)
+				continue
+			}
+			goName := strings.Join(slices.Concat(parts[:n-3], []string{"strategy=" + goSt, parts[n-1]}), "/")
+			if !goNames[goName] {
+				t.Errorf("%s: %s has no Go twin %s", s.Name, name, goName)
+			}
+		}
+	}
+}
+
+// TestBadInput checks that bad input gets one clear line and a non-zero
+// exit, and that an existing python.txt is never overwritten.
+func TestBadInput(t *testing.T) {
+	py := python(t)
+	run := filepath.Join(t.TempDir(), "20260101T000000Z-host")
+	if err := os.MkdirAll(run, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(run, "raw.txt"), []byte("scale: tiny\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(run, "python.txt"), []byte("earlier\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-run", run}, "python.txt exists and is never overwritten"},
+		{[]string{"-run", run, "-o", "p2.txt", "-count", "0"}, "-count (COUNT) '0' is not a positive integer"},
+		{[]string{"-run", run, "-o", "p2.txt", "-scale", "huge"}, "valid scales are full, quick, tiny"},
+		{[]string{"-run", run, "-o", "p2.txt", "-bench", "Nothing"}, "matches no case"},
+		{[]string{"-run", filepath.Join(run, "missing")}, "no such folder"},
+		{[]string{"-results", t.TempDir()}, "no run folder under"},
+		{[]string{"digests", "-workload", "disk"}, "valid workloads are sleep, hash, counter, pycpu"},
+		{[]string{"digests", "-workload", "counter/sync=spin"}, "valid variants are mutex, none"},
+		{[]string{"-run", run, "-o", "p2.txt", "-strategies", "greenlets", "-child"}, "valid strategies are sequential, threads, threadpool, mppool, mpprocess"},
+	} {
+		cmd := exec.Command(py, append([]string{"concbench"}, c.args...)...)
+		out, err := cmd.CombinedOutput()
+		if err == nil || !strings.Contains(string(out), c.want) || strings.Count(strings.TrimSpace(string(out)), "\n") > 0 {
+			t.Errorf("concbench %s: %v, %q; want one line containing %q and a non-zero exit", strings.Join(c.args, " "), err, out, c.want)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(run, "python.txt")); string(b) != "earlier\n" {
+		t.Errorf("python.txt was changed to %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(run, "p2.txt")); err == nil {
+		t.Errorf("a failed run left p2.txt behind")
+	}
+}
