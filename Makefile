@@ -81,3 +81,9 @@ report:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(GO) build -o "$$tmp/report" ./plots/cmd/report && \
 	"$$tmp/report" '$(RUN)'
+
+## reference: CPython on the same tasks (reference/python) into RUN=results/<run>/python.txt (default: the newest run), COUNT times
+.PHONY: reference
+reference:
+	@command -v python3 >/dev/null 2>&1 || { echo "reference: python3 not found on the PATH; install CPython 3.9 or later (stdlib only) and run make reference again" >&2; exit 1; }
+	@python3 reference/python/concbench $(if $(RUN),-run '$(RUN)') -count '$(COUNT)' -benchtime '$(BENCHTIME)'

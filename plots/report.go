@@ -16,6 +16,8 @@ type Report struct {
 	Choices  []Choice
 	Verdicts []Verdict
 	Charts   []Chart
+	// Python is the Go vs CPython comparison, nil without python.txt.
+	Python *Python
 }
 
 // Build reads the run folder dir and derives the report without writing
@@ -40,6 +42,9 @@ func build(run *Run) (*Report, error) {
 		return nil, fmt.Errorf("%s: %w", run.Dir, err)
 	}
 	rep.Charts = charts
+	if rep.Python, err = readPython(run, rows); err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 
@@ -55,7 +60,7 @@ func Generate(dir string) (*Report, error) {
 		return nil, err
 	}
 	var files []outFile
-	for _, c := range rep.Charts {
+	for _, c := range rep.allCharts() {
 		files = append(files, outFile{c.Name + ".png", c.PNG}, outFile{c.Name + ".svg", c.SVG})
 	}
 	files = append(files, outFile{ReportFile, rep.Markdown()})
@@ -89,6 +94,7 @@ func (rep *Report) Markdown() []byte {
 	rep.writeChoices(&b)
 	rep.writeVerdicts(&b)
 	rep.writeCharts(&b)
+	rep.writePython(&b)
 	rep.writeRows(&b)
 	rep.writeFits(&b)
 	rep.writeBenchstat(&b)

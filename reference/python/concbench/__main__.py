@@ -175,6 +175,10 @@ def reference(a, run, scale_name, cs, benchtime):
         ("mp-start-method", strategies.mp_context().get_start_method()),
         ("hash-input", "generated before timing"),
     ]
+    # Which Go strategy each Python strategy stands beside in the report, and
+    # which Go strategy models it (gil models CPython's threads).
+    cfg += [(f"counterpart-{s}", g) for s, g in strategies.GO_COUNTERPART.items()]
+    cfg += [(f"model-{s}", g) for s, g in strategies.GO_MODEL.items()]
     if ft:
         ft_version, ft_gil = ft_info(ft)
         cfg += [("python-ft", ft_version), ("python-ft-gil", ft_gil), ("python-ft-executable", ft)]

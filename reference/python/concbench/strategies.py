@@ -180,6 +180,11 @@ GO_COUNTERPART = {"sequential": "sequential", "threads": "spawn", "threadpool": 
                   "mppool": "process", "mpprocess": "exec"}
 
 
+# The Go strategy that models a Python strategy: gil, GOMAXPROCS=1, stands
+# for CPython's GIL.
+GO_MODEL = {"threads": "gil"}
+
+
 def names():
     return list(_ALL)
 

@@ -1,0 +1,115 @@
+package plots
+
+import (
+	"fmt"
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+)
+
+// ChartGoVsPython draws, for one workload, the speedup over its own
+// language's sequential of each Go strategy and of its CPython
+// counterpart, side by side in one slot per pair (log scale, CI error
+// bars); a Go model (gil beside CPython threads) gets a series of its own.
+func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
+	strats := py.pyStrategies()
+	if len(strats) == 0 {
+		return nil, nil
+	}
+	p := newPlot(fmt.Sprintf("Go vs CPython, speedup over each one's sequential: %s, procs=%d", w.Label, w.Procs),
+		"Go strategy | CPython strategy", "speedup over sequential (×, log scale)")
+	logY(p)
+	var names []string
+	type series struct {
+		name string
+		xs   []float64
+		ys   []Summary
+	}
+	goS := series{name: "Go"}
+	modelS := series{}
+	langS := map[string]*series{}
+	for _, l := range py.langs() {
+		langS[l] = &series{name: "CPython " + py.langVersion(l)}
+	}
+	any := false
+	for i, s := range strats {
+		g := py.counterpart(s)
+		names = append(names, g+" | "+s)
+		x := float64(i)
+		if r := w.Go[g]; r != nil {
+			goS.xs, goS.ys = append(goS.xs, x-0.2), append(goS.ys, pySpeedup(r))
+			any = true
+		}
+		if m := py.model(s); m != "" && w.Go[m] != nil {
+			modelS.name = fmt.Sprintf("Go %s (the model of CPython %s)", m, s)
+			modelS.xs, modelS.ys = append(modelS.xs, x-0.07), append(modelS.ys, pySpeedup(w.Go[m]))
+		}
+		for k, l := range py.langs() {
+			if r := w.Py[l][s]; r != nil {
+				ls := langS[l]
+				ls.xs, ls.ys = append(ls.xs, x+0.07+0.13*float64(k)), append(ls.ys, pySpeedup(r))
+				any = true
+			}
+		}
+	}
+	if !any {
+		return nil, nil
+	}
+	all := []series{goS, modelS}
+	for _, l := range py.langs() {
+		all = append(all, *langS[l])
+	}
+	for i, s := range all {
+		if len(s.xs) == 0 {
+			continue
+		}
+		if err := addDots(p, i, s.name+" ("+ciNote+")", s.xs, s.ys, 1, true, false); err != nil {
+			return nil, err
+		}
+	}
+	nominalX(p, names...)
+	if err := addRef(p, "no speedup (1×)", plotter.XYs{{X: -0.5, Y: 1}, {X: float64(len(names)) - 0.5, Y: 1}},
+		color.Gray{Y: 120}, []vg.Length{vg.Points(4), vg.Points(3)}); err != nil {
+		return nil, err
+	}
+	padLog(&p.Y, 4)
+	return p, nil
+}
+
+// langVersion describes a lang of python.txt: "3.11.7 (GIL on)".
+func (py *Python) langVersion(lang string) string {
+	v, gil := py.Run.ConfigValue(lang), py.Run.ConfigValue(lang+"-gil")
+	if v == "" {
+		return lang
+	}
+	if lang != "python" {
+		v = lang + " " + v
+	}
+	if gil != "" {
+		v += ", GIL " + gil
+	}
+	return v
+}
+
+// charts renders ChartGoVsPython for every workload.
+func (py *Python) charts() ([]Chart, error) {
+	var out []Chart
+	for _, w := range py.Workloads {
+		p, err := py.ChartGoVsPython(w)
+		name := "python-" + slug(w.Label)
+		if err != nil {
+			return nil, fmt.Errorf("chart %s: %w", name, err)
+		}
+		if p == nil {
+			continue
+		}
+		c, err := render(p, name)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
