@@ -123,4 +123,32 @@
 //  8. Fine hash: at least one strategy is significantly slower than
 //     sequential; the figure names each, with its per-task overhead
 //     (ns/task − sequential ns/task) next to the work (sequential ns/task).
+//
+// # Go vs CPython
+//
+// When the run folder also holds python.txt (make reference: the same tasks
+// under the tutorials' strategies in CPython, see reference/python), the
+// report has a "Go vs CPython" section. python.txt is read as a run of its
+// own; each CPython row (names as the Go rows plus lang=python, or
+// lang=python-ft for a free-threaded CPython) is lined up with the Go rows
+// of the same workload at the same procs and default workers. Its
+// counterpart-S configuration lines name the Go strategy beside each CPython
+// strategy S, and model-S the Go strategy that models it (gil for threads).
+// Speedups are over each language's own sequential: a Go task is far
+// faster, so only speedups compare across languages.
+//
+//   - P1…: for each workload, the model predicts CPython: the ratio of
+//     CPython threads' speedup to Go gil's, with the interval
+//     [py.lo / go.hi, py.hi / go.lo], lies within 1 ± GILAgree (15 %).
+//     Expected to FAIL on sleep (CPython threads start slowly) and on the
+//     coarse hash (hashlib releases the GIL, gil does not), and to hold on
+//     pycpu, the pure-Python loop.
+//   - The last: Go's process is at least as fast as multiprocessing.Pool
+//     on the coarse hash: the interval of median(Go) / median(CPython)
+//     at most 1, and the difference significant.
+//
+// One chart per workload (python-<workload>) shows, per pair of
+// strategies, the Go and the CPython speedups side by side, with the gil
+// model next to CPython threads. A python.txt without results gives a note;
+// a malformed one is an error naming file:line, like raw.txt.
 package plots
