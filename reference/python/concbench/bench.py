@@ -124,6 +124,7 @@ def run_case(case, benchtime_s, checksums):
         checksums[key], _ = _batch(w, strategies.Sequential(case.procs), case.tasks)
     want = checksums[key]
     strat = strategies.new(case.strategy, case.procs, w)
+    ok = False
     try:
         pids = strat.pids if hasattr(strat, "pids") else (lambda: [])
         n, elapsed, cpu, lost = 1, 0.0, 0.0, 0
@@ -141,8 +142,9 @@ def run_case(case, benchtime_s, checksums):
                 break
             per_op = max(elapsed / n, 1)
             n = int(min(max(math.ceil(benchtime_s * 1e9 * 1.2 / per_op), n + 1), 100 * n))
+        ok = True
     finally:
-        strat.close()
+        strat.close(ok)
     ns_op = elapsed / n
     line = (f"Benchmark{case.name()}\t{n}\t{ns_op:.0f} ns/op\t{cpu / n:.0f} cpu-ns/op\t"
             f"{ns_op / case.tasks:.0f} ns/task\t{case.tasks / (ns_op / 1e9):.4g} tasks/s")

@@ -9,7 +9,9 @@
 
 W is the number of CPUs the process may run on, as Go's default
 GOMAXPROCS. A strategy is built once per benchmark (pools and worker
-processes start then, outside the timer) and closed after it. run returns
+processes start then, outside the timer) and closed after it;
+close(ok=False), after a failure, stops what is still running first. No
+thread or process outlives close. run returns
 the task values in task order; the first task error is raised.
 
 Worker processes are forked (the "fork" start method) where the platform
@@ -62,7 +64,7 @@ class Sequential:
     def run(self, w, state, tasks):
         return [w.task(state, i) for i in range(tasks)]
 
-    def close(self):
+    def close(self, ok=True):
         pass
 
 
@@ -93,7 +95,7 @@ class Threads:
             raise RuntimeError(f"task {i}: {e}") from e
         return values
 
-    def close(self):
+    def close(self, ok=True):
         pass
 
 
@@ -107,8 +109,10 @@ class ThreadPool:
     def run(self, w, state, tasks):
         return list(self.ex.map(lambda i: w.task(state, i), range(tasks)))
 
-    def close(self):
-        self.ex.shutdown(wait=True)
+    def close(self, ok=True):
+        """Waits for the pool's threads; after a failure, cancels the tasks
+        not yet started first."""
+        self.ex.shutdown(wait=True, cancel_futures=not ok)
 
 
 class MPPool:
@@ -124,8 +128,14 @@ class MPPool:
     def run(self, w, state, tasks):
         return self.pool.map(_worker_task, range(tasks))
 
-    def close(self):
-        self.pool.close()
+    def close(self, ok=True):
+        """Waits for the worker processes to exit; after a failure
+        (an interrupt, a task error) kills them first. No worker outlives
+        close."""
+        if ok:
+            self.pool.close()
+        else:
+            self.pool.terminate()
         self.pool.join()
 
 
@@ -169,7 +179,7 @@ class MPProcess:
                 recv.close()
         return values
 
-    def close(self):
+    def close(self, ok=True):
         pass
 
 
