@@ -26,8 +26,10 @@ import os
 import platform
 import re
 import shutil
+import signal
 import subprocess
 import sys
+import threading
 import time
 
 import bench
@@ -152,12 +154,30 @@ def main(argv):
     if not cs:
         fail(f"-bench {a.bench!r} matches no case; the families are Sleep, Hash, Counter, Pycpu")
     if a.child:
-        return measure(cs, benchtime, 1, sys.stdout, None, None)
+        return measure(cs, benchtime, 1, sys.stdout, None, None, threading.Event())
     return reference(a, run, scale_name, cs, benchtime)
+
+
+def catch_signals():
+    """Makes SIGINT and SIGTERM stop the run. The handler raises
+    KeyboardInterrupt and also sets the event it returns, which measure
+    checks after every case: CPython ignores an exception raised inside
+    some callbacks (the logging module's after-fork handler), and the event
+    makes sure that such an interrupt still stops the run."""
+    stop = threading.Event()
+
+    def handler(signum, frame):
+        stop.set()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, handler)
+    signal.signal(signal.SIGTERM, handler)
+    return stop
 
 
 def reference(a, run, scale_name, cs, benchtime):
     ft = find_ft(a.ft)
+    stop = catch_signals()
     path = os.path.join(run, a.o)
     try:
         out = open(path, "x", encoding="utf-8")
@@ -204,7 +224,7 @@ def reference(a, run, scale_name, cs, benchtime):
                       "-strategies", ",".join(FT_STRATEGIES)]
             bench.progress(f"{ft} (CPython {ft_version}, GIL {ft_gil}) runs {', '.join(FT_STRATEGIES)} too, as lang=python-ft")
         try:
-            measure(cs, benchtime, count, out, ftargs, path)
+            measure(cs, benchtime, count, out, ftargs, path, stop)
         except KeyboardInterrupt:
             fail(f"interrupted; what was measured stays in {path}")
         except (bench.Failure, RuntimeError, ValueError, OSError) as e:
@@ -213,12 +233,15 @@ def reference(a, run, scale_name, cs, benchtime):
     return 0
 
 
-def measure(cs, benchtime, count, out, ftargs, path):
+def measure(cs, benchtime, count, out, ftargs, path, stop):
     checksums = {}
     start = time.monotonic()
     for r in range(count):
         for c in cs:
-            out.write(bench.run_case(c, benchtime, checksums) + "\n")
+            line = bench.run_case(c, benchtime, checksums)
+            if stop.is_set():
+                raise KeyboardInterrupt
+            out.write(line + "\n")
             out.flush()
         if ftargs:
             res = subprocess.run(ftargs, stdout=subprocess.PIPE, text=True)
