@@ -129,6 +129,15 @@ func (py *Python) counterpart(s string) string { return py.Run.ConfigValue("coun
 // ("model-s" line), or "".
 func (py *Python) model(s string) string { return py.Run.ConfigValue("model-" + s) }
 
+// about names Python strategy s with its idiom from the "idiom-s" line:
+// "mppool (multiprocessing.Pool(W))".
+func (py *Python) about(s string) string {
+	if i := py.Run.ConfigValue("idiom-" + s); i != "" {
+		return s + " (" + i + ")"
+	}
+	return s
+}
+
 // pyStrategies returns the Python strategies with a counterpart line, in
 // the order of those lines.
 func (py *Python) pyStrategies() []string {
@@ -193,7 +202,7 @@ func (py *Python) verdicts() []Verdict {
 // interval, FAIL if its whole interval lies outside.
 func (py *Python) modelVerdict(n int, w *PyWorkload, s, m string) Verdict {
 	var j judge
-	claim := fmt.Sprintf("The %s model predicts CPython %s on %s: speedups over sequential agree within %.0f %%.", m, s, w.Label, 100*GILAgree)
+	claim := fmt.Sprintf("The %s model predicts CPython %s on %s: speedups over sequential agree within %.0f %%.", m, py.about(s), w.Label, 100*GILAgree)
 	g, p := w.Go[m], w.Py["python"][s]
 	switch {
 	case g == nil || !g.Speedup.Valid():
@@ -215,7 +224,7 @@ func (py *Python) modelVerdict(n int, w *PyWorkload, s, m string) Verdict {
 // difference is significant.
 func (py *Python) processVerdict(n int, w *PyWorkload, s string) Verdict {
 	var j judge
-	claim := fmt.Sprintf("Go's process is at least as fast as CPython's %s on the coarse hash.", s)
+	claim := fmt.Sprintf("Go's process is at least as fast as CPython's %s on the coarse hash.", py.about(s))
 	if w == nil || w.Go["process"] == nil || w.Py["python"][s] == nil {
 		j.missing = append(j.missing, fmt.Sprintf("coarse Hash with Go strategy=process and CPython strategy=%s", s))
 		return j.verdict(n, claim)

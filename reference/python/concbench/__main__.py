@@ -199,6 +199,7 @@ def reference(a, run, scale_name, cs, benchtime):
     # which Go strategy models it (gil models CPython's threads).
     cfg += [(f"counterpart-{s}", g) for s, g in strategies.GO_COUNTERPART.items()]
     cfg += [(f"model-{s}", g) for s, g in strategies.GO_MODEL.items()]
+    cfg += [(f"idiom-{s}", i) for s, i in strategies.IDIOM.items()]
     if ft:
         ft_version, ft_gil = ft_info(ft)
         cfg += [("python-ft", ft_version), ("python-ft-gil", ft_gil), ("python-ft-executable", ft)]

@@ -190,6 +190,11 @@ GO_COUNTERPART = {"sequential": "sequential", "threads": "spawn", "threadpool": 
                   "mppool": "process", "mpprocess": "exec"}
 
 
+# The Python idiom of each strategy, for the report.
+IDIOM = {"sequential": "a plain loop", "threads": "threading.Thread per task",
+         "threadpool": "ThreadPoolExecutor(W)", "mppool": "multiprocessing.Pool(W)",
+         "mpprocess": "multiprocessing.Process per task"}
+
 # The Go strategy that models a Python strategy: gil, GOMAXPROCS=1, stands
 # for CPython's GIL.
 GO_MODEL = {"threads": "gil"}
