@@ -214,6 +214,13 @@ func (py *Python) modelVerdict(n int, w *PyWorkload, s, m string) Verdict {
 		j.part(within(r, 1-GILAgree, 1+GILAgree), fmt.Sprintf("Go %s %s×, CPython %s %s×; ratio %s", m, est(g.Speedup), s, est(p.Speedup), est(r)), g, p)
 		j.p("Go "+m+" vs sequential", g.P)
 		j.p("CPython "+s+" vs sequential", p.P)
+		// Beside it, the CPython strategy paired with Go's pool, whose
+		// threads start once: it separates the GIL from thread starts.
+		for _, s2 := range py.pyStrategies() {
+			if r := w.Py["python"][s2]; s2 != s && r != nil && py.counterpart(s2) == "pool" && r.Speedup.Valid() {
+				j.notes = append(j.notes, fmt.Sprintf("CPython %s, threads started once: %s×", py.about(s2), est(r.Speedup)))
+			}
+		}
 	}
 	return j.verdict(n, claim)
 }

@@ -113,16 +113,19 @@ def _batch(w, strat, tasks):
     return workloads.checksum(values), lost
 
 
-def run_case(case, benchtime_s, checksums):
-    """Measures case and returns its result line (without the Benchmark
-    prefix's newline)."""
-    w = workloads.parse(case.spec)
+def run_case(case, benchtime_s, cache):
+    """Measures case and returns its result line (without a newline).
+    cache keeps, across cases and runs, each workload (with its generated
+    hash buffers) and the sequential checksum of each batch."""
+    w = cache.get(case.spec)
+    if w is None:
+        w = cache[case.spec] = workloads.parse(case.spec)
     if hasattr(w, "prepare"):
         w.prepare(case.tasks)
     key = (case.spec, case.tasks)
-    if key not in checksums:
-        checksums[key], _ = _batch(w, strategies.Sequential(case.procs), case.tasks)
-    want = checksums[key]
+    if key not in cache:
+        cache[key], _ = _batch(w, strategies.Sequential(case.procs), case.tasks)
+    want = cache[key]
     strat = strategies.new(case.strategy, case.procs, w)
     ok = False
     try:
