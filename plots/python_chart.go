@@ -19,7 +19,7 @@ func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
 		return nil, nil
 	}
 	p := newPlot(fmt.Sprintf("Go vs CPython, speedup over each one's sequential: %s, procs=%d", w.Label, w.Procs),
-		"Go strategy | CPython strategy", "speedup over sequential (×, log scale)")
+		"Go strategy | CPython strategy ("+ciNote+")", "speedup over sequential (×, log scale)")
 	logY(p)
 	var names []string
 	type series struct {
@@ -65,7 +65,7 @@ func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
 		if len(s.xs) == 0 {
 			continue
 		}
-		if err := addDots(p, i, s.name+" ("+ciNote+")", s.xs, s.ys, 1, true, false); err != nil {
+		if err := addDots(p, i, s.name, s.xs, s.ys, 1, true, false); err != nil {
 			return nil, err
 		}
 	}
