@@ -95,6 +95,7 @@ func wantCases(t *testing.T) map[string][]bench.Case {
 		"HashWorkers":  bench.HashWorkersCases(s, n),
 		"HashProcs":    bench.HashProcsCases(s, n),
 		"Counter":      counter,
+		"Pycpu":        bench.PycpuCases(s, n),
 	}
 }
 

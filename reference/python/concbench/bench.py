@@ -10,9 +10,10 @@ report lines each row up with the Go row of the same workload. procs is the
 number of CPUs the process may run on (Go's NumCPU); W, the pools' size,
 is the same number.
 
-A case runs like a Go benchmark: the strategy is built (pools start) and
-the checksum every batch must reproduce is computed with sequential, both
-outside the timer; then batches run with n = 1, then n predicted to fill
+A case runs like a Go benchmark: the strategy is built (pools start), the
+checksum every batch must reproduce is computed with sequential, and a
+pool runs one batch to start its workers, all outside the timer; then
+batches run with n = 1, then n predicted to fill
 benchtime, and the last n is reported. A batch whose checksum differs from
 sequential's, or a mutex counter that does not end exact, fails the run.
 """
@@ -116,7 +117,17 @@ def _batch(w, strat, tasks):
 def run_case(case, benchtime_s, cache):
     """Measures case and returns its result line (without a newline).
     cache keeps, across cases and runs, each workload (with its generated
-    hash buffers) and the sequential checksum of each batch."""
+    hash buffers) and the sequential checksum of each batch. Any error is
+    a Failure naming the case."""
+    try:
+        return _run_case(case, benchtime_s, cache)
+    except Failure:
+        raise
+    except (RuntimeError, ValueError, OSError) as e:
+        raise Failure(f"{case.name()}: {e}") from e
+
+
+def _run_case(case, benchtime_s, cache):
     w = cache.get(case.spec)
     if w is None:
         w = cache[case.spec] = workloads.parse(case.spec)
@@ -130,6 +141,8 @@ def run_case(case, benchtime_s, cache):
     ok = False
     try:
         pids = strat.pids if hasattr(strat, "pids") else (lambda: [])
+        if getattr(strat, "pool", None) is not None or getattr(strat, "ex", None) is not None:
+            _batch(w, strat, case.tasks)  # untimed: the pool's workers start
         n, elapsed, cpu, lost = 1, 0.0, 0.0, 0
         while True:
             lost = 0
