@@ -2,6 +2,7 @@ package workloads_test
 
 import (
 	"context"
+	"fmt"
 	"math/big"
 	"strings"
 	"testing"
@@ -58,4 +59,20 @@ func TestPycpuBadParams(t *testing.T) {
 	if err != nil || w.Spec().String() != "pycpu/n=100000" {
 		t.Errorf(`Parse("pycpu") = %v, %v; want the default pycpu/n=100000`, w, err)
 	}
+}
+
+// The pycpu workload: task i sums the squares of n consecutive integers
+// from i·n, as the tutorials' number ** 2 loop does in Python.
+func Example_pycpu() {
+	w, err := workloads.Parse("pycpu/n=3")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	b := w.Start(2, 1)
+	v0, _ := b.Do(context.Background(), 0, 0) // 0² + 1² + 2²
+	v1, _ := b.Do(context.Background(), 0, 1) // 3² + 4² + 5²
+	fmt.Println(w.Spec(), v0, v1)
+	// Output:
+	// pycpu/n=3 5 50
 }
