@@ -11,7 +11,6 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
-	"gonum.org/v1/plot/plotutil"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -152,9 +151,9 @@ type errPoints struct {
 }
 
 // addDots adds one series of medians (divided by div) at xs with their
-// confidence intervals as error bars, styled as series i, with a legend
+// confidence intervals as error bars, drawn in style st, with a legend
 // entry. Points with a non-positive median are left out on a log axis.
-func addDots(p *plot.Plot, i int, name string, xs []float64, ys []Summary, div float64, log bool, line bool) error {
+func addDots(p *plot.Plot, st Style, name string, xs []float64, ys []Summary, div float64, log bool, line bool) error {
 	var pts errPoints
 	for k, s := range ys {
 		c, lo, hi := s.Center/div, s.Lo/div, s.Hi/div
@@ -174,12 +173,12 @@ func addDots(p *plot.Plot, i int, name string, xs []float64, ys []Summary, div f
 	if err != nil {
 		return fmt.Errorf("series %s: %w", name, err)
 	}
-	sc.GlyphStyle = draw.GlyphStyle{Color: seriesColor(i), Shape: plotutil.Shape(i), Radius: vg.Points(4)}
+	sc.GlyphStyle = draw.GlyphStyle{Color: st.Color, Shape: st.Shape, Radius: vg.Points(4)}
 	eb, err := plotter.NewYErrorBars(pts)
 	if err != nil {
 		return fmt.Errorf("series %s: %w", name, err)
 	}
-	eb.LineStyle.Color = seriesColor(i)
+	eb.LineStyle.Color = st.Color
 	eb.LineStyle.Width = vg.Points(1.2)
 	p.Add(eb, sc)
 	if line && len(pts.XYs) > 1 {
@@ -187,14 +186,22 @@ func addDots(p *plot.Plot, i int, name string, xs []float64, ys []Summary, div f
 		if err != nil {
 			return fmt.Errorf("series %s: %w", name, err)
 		}
-		l.LineStyle.Color = seriesColor(i)
+		l.LineStyle.Color = st.Color
 		l.LineStyle.Width = vg.Points(1.5)
+		l.LineStyle.Dashes = st.Dashes
 		p.Add(l)
 		p.Legend.Add(name, l, sc)
 		return nil
 	}
-	p.Legend.Add(name, sc)
+	if name != "" {
+		p.Legend.Add(name, sc)
+	}
 	return nil
+}
+
+// glyphThumb is a legend entry drawing one marker in style st.
+func glyphThumb(st Style) plot.Thumbnailer {
+	return &plotter.Scatter{GlyphStyle: draw.GlyphStyle{Color: st.Color, Shape: st.Shape, Radius: vg.Points(4)}}
 }
 
 // addRef adds a reference line (ideal, fit) through the points.
@@ -235,14 +242,9 @@ func nominalX(p *plot.Plot, names ...string) {
 	p.X.Min, p.X.Max = -0.5, float64(len(names))-0.5
 }
 
-// seriesColor returns the color of series i: dark enough to read on white.
-func seriesColor(i int) color.Color {
-	return plotutil.DarkColors[i%len(plotutil.DarkColors)]
-}
-
 // ChartTimePerTask draws the median time per task of each strategy on one
 // workload (log scale, CI error bars).
-func ChartTimePerTask(rows []*Row) (*plot.Plot, error) {
+func ChartTimePerTask(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
@@ -258,8 +260,11 @@ func ChartTimePerTask(rows []*Row) (*plot.Plot, error) {
 	p := newPlot(fmt.Sprintf("Time per task by strategy: %s, procs=%d", label(rows[0]), rows[0].Procs),
 		"strategy", "time per task ("+unit+", log scale)")
 	logY(p)
-	if err := addDots(p, 0, "median time per task ("+ciNote+")", xs, ys, div, true, false); err != nil {
-		return nil, err
+	p.X.Label.Text = "strategy (" + ciNote + ")"
+	for i := range ys {
+		if err := addDots(p, pal.Style(names[i]), names[i], xs[i:i+1], ys[i:i+1], div, true, false); err != nil {
+			return nil, err
+		}
 	}
 	nominalX(p, names...)
 	padLog(&p.Y, 3)
@@ -268,7 +273,7 @@ func ChartTimePerTask(rows []*Row) (*plot.Plot, error) {
 
 // ChartLatency draws the p50 and p99 task completion times (from batch
 // start) of each strategy on one workload.
-func ChartLatency(rows []*Row) (*plot.Plot, error) {
+func ChartLatency(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	var names []string
 	var x50, x99 []float64
 	var y50, y99 []Summary
@@ -289,12 +294,23 @@ func ChartLatency(rows []*Row) (*plot.Plot, error) {
 	p := newPlot(fmt.Sprintf("Task completion time: %s, procs=%d", label(rows[0]), rows[0].Procs),
 		"strategy", "time from batch start ("+unit+", log scale)")
 	logY(p)
-	if err := addDots(p, 0, "p50 (median task done)", x50, y50, div, true, false); err != nil {
-		return nil, err
+	// Each strategy in its colour; the marker tells the percentile.
+	for i, name := range names {
+		st := pal.Style(name)
+		st.Shape = draw.CircleGlyph{}
+		if err := addDots(p, st, "", x50[i:i+1], y50[i:i+1], div, true, false); err != nil {
+			return nil, err
+		}
+		st.Shape = draw.RingGlyph{}
+		if err := addDots(p, st, "", x99[i:i+1], y99[i:i+1], div, true, false); err != nil {
+			return nil, err
+		}
 	}
-	if err := addDots(p, 1, "p99 (batch nearly done)", x99, y99, div, true, false); err != nil {
-		return nil, err
-	}
+	key := Style{Color: referenceColor()}
+	key.Shape = draw.CircleGlyph{}
+	p.Legend.Add("p50, filled (median task done)", glyphThumb(key))
+	key.Shape = draw.RingGlyph{}
+	p.Legend.Add("p99, hollow (batch nearly done)", glyphThumb(key))
 	nominalX(p, names...)
 	padLog(&p.Y, 3)
 	return p, nil
@@ -303,7 +319,7 @@ func ChartLatency(rows []*Row) (*plot.Plot, error) {
 // ChartSpeedupProcs draws the speedup over sequential against GOMAXPROCS
 // (HashProcs) for each strategy, with the ideal min(procs, cores) and the
 // Amdahl fits.
-func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64) (*plot.Plot, error) {
+func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64, pal *Palette) (*plot.Plot, error) {
 	byStrategy := map[string][]*Row{}
 	var order []string
 	maxP := 0
@@ -322,7 +338,7 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64) (*plot.Plot
 	}
 	p := newPlot("Speedup over sequential vs GOMAXPROCS: "+label(byStrategy[order[0]][0]),
 		"GOMAXPROCS (procs)", "speedup over sequential (×)")
-	for i, st := range order {
+	for _, st := range order {
 		rs := byStrategy[st]
 		slices.SortFunc(rs, func(a, b *Row) int { return a.Procs - b.Procs })
 		var xs []float64
@@ -331,7 +347,7 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64) (*plot.Plot
 			xs = append(xs, float64(r.Procs))
 			ys = append(ys, Summary{Center: r.Speedup.V, Lo: r.Speedup.Lo, Hi: r.Speedup.Hi})
 		}
-		if err := addDots(p, i, st+" (median, CI)", xs, ys, 1, false, true); err != nil {
+		if err := addDots(p, pal.Style(st), st+" (median, CI)", xs, ys, 1, false, true); err != nil {
 			return nil, err
 		}
 	}
@@ -343,13 +359,12 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64) (*plot.Plot
 		return nil, err
 	}
 	for _, f := range fits {
-		i := slices.Index(order, f.Strategy)
 		var xys plotter.XYs
 		for q := 1.0; q <= float64(maxP); q += 0.25 {
 			xys = append(xys, plotter.XY{X: q, Y: f.Predict(math.Min(q, cores))})
 		}
 		name := fmt.Sprintf("%s Amdahl fit f=%.3f (rms %s)", f.Strategy, f.F, num(f.Residual))
-		if err := addRef(p, name, xys, seriesColor(max(i, 0)), []vg.Length{vg.Points(2), vg.Points(3)}); err != nil {
+		if err := addRef(p, name, xys, pal.Style(f.Strategy).Color, []vg.Length{vg.Points(2), vg.Points(3)}); err != nil {
 			return nil, err
 		}
 	}
@@ -375,7 +390,7 @@ func intTicks(lo, hi int) plot.ConstantTicks {
 // worker count of pool and process for one sweep family (SleepWorkers or
 // HashWorkers), with the ideal speedup: tasks/⌈tasks/workers⌉ for sleep,
 // min(workers, cores, tasks) for hash.
-func ChartSpeedupWorkers(rows []*Row, family string, cores float64) (*plot.Plot, error) {
+func ChartSpeedupWorkers(rows []*Row, family string, cores float64, pal *Palette) (*plot.Plot, error) {
 	byStrategy := map[string][]*Row{}
 	var order []string
 	var workers []int
@@ -404,7 +419,7 @@ func ChartSpeedupWorkers(rows []*Row, family string, cores float64) (*plot.Plot,
 		ts = append(ts, plot.Tick{Value: float64(w), Label: strconv.Itoa(w)})
 	}
 	p.X.Tick.Marker = ts
-	for i, st := range order {
+	for _, st := range order {
 		rs := byStrategy[st]
 		slices.SortFunc(rs, func(a, b *Row) int { return a.Workers - b.Workers })
 		var xs []float64
@@ -413,7 +428,7 @@ func ChartSpeedupWorkers(rows []*Row, family string, cores float64) (*plot.Plot,
 			xs = append(xs, float64(r.Workers))
 			ys = append(ys, Summary{Center: r.Speedup.V, Lo: r.Speedup.Lo, Hi: r.Speedup.Hi})
 		}
-		if err := addDots(p, i, st+" (median, CI)", xs, ys, 1, false, true); err != nil {
+		if err := addDots(p, pal.Style(st), st+" (median, CI)", xs, ys, 1, false, true); err != nil {
 			return nil, err
 		}
 	}
@@ -473,7 +488,7 @@ func counterDots(rows []*Row, value func(*Row) (Summary, bool)) (syncs, strategi
 
 // ChartCounterThroughput draws the counter throughput (increments per
 // second) of each sync variant × strategy.
-func ChartCounterThroughput(rows []*Row) (*plot.Plot, error) {
+func ChartCounterThroughput(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	syncs, strategies, xs, ys := counterDots(rows, func(r *Row) (Summary, bool) { return throughput(r), true })
 	if len(syncs) == 0 {
 		return nil, nil
@@ -481,8 +496,8 @@ func ChartCounterThroughput(rows []*Row) (*plot.Plot, error) {
 	p := newPlot(fmt.Sprintf("Shared counter throughput by sync variant and strategy, procs=%d", maxProcs(rows, "Counter")),
 		"sync variant", "increments per second (millions, log scale)")
 	logY(p)
-	for i, st := range strategies {
-		if err := addDots(p, i, st, xs[st], ys[st], 1e6, true, false); err != nil {
+	for _, st := range strategies {
+		if err := addDots(p, pal.Style(st), st, xs[st], ys[st], 1e6, true, false); err != nil {
 			return nil, err
 		}
 	}
@@ -493,7 +508,7 @@ func ChartCounterThroughput(rows []*Row) (*plot.Plot, error) {
 
 // ChartCounterLost draws the lost updates per batch of each sync variant ×
 // strategy: only sync=none should lose any.
-func ChartCounterLost(rows []*Row) (*plot.Plot, error) {
+func ChartCounterLost(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	syncs, strategies, xs, ys := counterDots(rows, func(r *Row) (Summary, bool) {
 		m := r.Bench.Metric("lost-updates/op")
 		if m == nil {
@@ -506,8 +521,8 @@ func ChartCounterLost(rows []*Row) (*plot.Plot, error) {
 	}
 	p := newPlot(fmt.Sprintf("Shared counter lost updates by sync variant and strategy, procs=%d", maxProcs(rows, "Counter")),
 		"sync variant", "lost updates per batch (count)")
-	for i, st := range strategies {
-		if err := addDots(p, i, st, xs[st], ys[st], 1, false, false); err != nil {
+	for _, st := range strategies {
+		if err := addDots(p, pal.Style(st), st, xs[st], ys[st], 1, false, false); err != nil {
 			return nil, err
 		}
 	}
@@ -546,6 +561,7 @@ func slug(s string) string {
 
 // Charts draws every chart the data allows, in report order.
 func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
+	pal := NewPalette(strategyOrder(rows))
 	var out []Chart
 	add := func(name string, p *plot.Plot, err error) error {
 		if err != nil {
@@ -562,31 +578,31 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 		return nil
 	}
 	for _, ws := range mainWorkloads(rows, "Sleep", "Hash") {
-		p, err := ChartTimePerTask(ws)
+		p, err := ChartTimePerTask(ws, pal)
 		if err := add("time-"+slug(label(ws[0])), p, err); err != nil {
 			return nil, err
 		}
 	}
-	p, err := ChartSpeedupProcs(rows, fits, cores)
+	p, err := ChartSpeedupProcs(rows, fits, cores, pal)
 	if err := add("speedup-procs", p, err); err != nil {
 		return nil, err
 	}
 	for _, fam := range []string{"SleepWorkers", "HashWorkers"} {
-		p, err := ChartSpeedupWorkers(rows, fam, cores)
+		p, err := ChartSpeedupWorkers(rows, fam, cores, pal)
 		if err := add("speedup-workers-"+string(kind(fam)), p, err); err != nil {
 			return nil, err
 		}
 	}
-	p, err = ChartCounterThroughput(rows)
+	p, err = ChartCounterThroughput(rows, pal)
 	if err := add("counter-throughput", p, err); err != nil {
 		return nil, err
 	}
-	p, err = ChartCounterLost(rows)
+	p, err = ChartCounterLost(rows, pal)
 	if err := add("counter-lost", p, err); err != nil {
 		return nil, err
 	}
 	for _, ws := range mainWorkloads(rows, "Sleep", "Hash") {
-		p, err := ChartLatency(ws)
+		p, err := ChartLatency(ws, pal)
 		if err := add("latency-"+slug(label(ws[0])), p, err); err != nil {
 			return nil, err
 		}

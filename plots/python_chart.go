@@ -61,11 +61,12 @@ func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
 	for _, l := range py.langs() {
 		all = append(all, *langS[l])
 	}
+	// The series are languages, not strategies: styles by position.
 	for i, s := range all {
 		if len(s.xs) == 0 {
 			continue
 		}
-		if err := addDots(p, i, s.name, s.xs, s.ys, 1, true, false); err != nil {
+		if err := addDots(p, styleAt(i), s.name, s.xs, s.ys, 1, true, false); err != nil {
 			return nil, err
 		}
 	}
