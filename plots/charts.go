@@ -324,7 +324,7 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64, pal *Palett
 	var order []string
 	maxP := 0
 	for _, r := range rows {
-		if r.Bench.Family != "HashProcs" || r.Strategy == "sequential" || !r.Speedup.Valid() {
+		if r.Bench.Family != "HashProcs" || isBaseline(r.Props) || !r.Speedup.Valid() {
 			continue
 		}
 		if byStrategy[r.Strategy] == nil {
@@ -441,7 +441,7 @@ func ChartSpeedupWorkers(rows []*Row, family string, cores float64, pal *Palette
 			y = float64(t) / math.Ceil(float64(t)/float64(w))
 		} else {
 			name = "ideal min(workers, cores, tasks)"
-			y = cpuLimit("pool", first.Tasks, first.Procs, w, cores)
+			y = coreLimit(first.Tasks, first.Procs, w, cores)
 		}
 		ideal = append(ideal, plotter.XY{X: float64(w), Y: y})
 	}

@@ -51,7 +51,7 @@ func Choose(rows []*Row) []Choice {
 			if compare(r.Bench.Metric("ns/op").Sample, best.Bench.Metric("ns/op").Sample) >= Alpha {
 				c.AsGood = append(c.AsGood, r.Strategy)
 			}
-			if r.Strategy != "sequential" && r.Speedup.Valid() && r.Speedup.V < 1 && r.P < Alpha {
+			if !isBaseline(r.Props) && r.Speedup.Valid() && r.Speedup.V < 1 && r.P < Alpha {
 				c.Avoid = append(c.Avoid, fmt.Sprintf("%s (%s×)", r.Strategy, num(r.Speedup.V)))
 			}
 		}

@@ -3,6 +3,8 @@ package plots
 import (
 	"math"
 	"time"
+
+	"github.com/concbench/concbench/strategies"
 )
 
 // An Estimate is a derived figure with an interval around it.
@@ -27,15 +29,19 @@ type Row struct {
 	Bench    *Benchmark
 	Workload string // see workloadOf
 	Strategy string
+	// Props are the strategy's properties, from the run's configuration
+	// lines (see Run.Props).
+	Props strategies.Props
 	// Procs is the GOMAXPROCS of the benchmark; Tasks the batch size;
 	// Workers the workers name part (0 when absent).
 	Procs, Tasks, Workers int
-	// Concurrency is how many tasks may be in flight at once: 1 for
-	// sequential, tasks for spawn and gil, workers (default procs) for
-	// pool, process and exec.
+	// Concurrency is how many tasks may be in flight at once, from
+	// Props.Concurrency: 1 (sequential), tasks (spawn, gil) or workers,
+	// default procs (pool, process, exec).
 	Concurrency int
 	// CPULimit is the most CPU parallelism the strategy can use:
-	// 1 for sequential and gil, else min(procs, cores, tasks, workers).
+	// 1 when Props.OneCore (sequential, gil), else
+	// min(procs, cores, tasks, workers).
 	CPULimit float64
 
 	Time    Summary // ns/op: batch wall time
@@ -64,12 +70,13 @@ type Row struct {
 // strategyOf returns the strategy name part, "" when absent.
 func strategyOf(b *Benchmark) string { return b.Param("strategy") }
 
-// concurrency returns how many tasks a strategy runs at once.
-func concurrency(strategy string, tasks, procs, workers int) int {
-	switch strategy {
-	case "sequential":
+// concurrency returns how many tasks a strategy with properties p runs at
+// once: 1, every task of the batch, or its workers (default procs).
+func concurrency(p strategies.Props, tasks, procs, workers int) int {
+	switch p.Concurrency {
+	case strategies.One:
 		return 1
-	case "pool", "process", "exec":
+	case strategies.PerWorker:
 		if workers > 0 {
 			return workers
 		}
@@ -78,14 +85,22 @@ func concurrency(strategy string, tasks, procs, workers int) int {
 		}
 		return 1
 	}
-	return tasks // spawn, gil, anything that starts a task each
+	return tasks
 }
 
-// cpuLimit returns the most CPUs a strategy can keep busy.
-func cpuLimit(strategy string, tasks, procs, workers int, cores float64) float64 {
-	if strategy == "sequential" || strategy == "gil" {
+// cpuLimit returns the most CPUs a strategy with properties p can keep
+// busy: 1 if it keeps one core busy whatever GOMAXPROCS is, else
+// coreLimit.
+func cpuLimit(p strategies.Props, tasks, procs, workers int, cores float64) float64 {
+	if p.OneCore {
 		return 1
 	}
+	return coreLimit(tasks, procs, workers, cores)
+}
+
+// coreLimit is min(cores, procs, tasks, workers) over the positive ones:
+// the most CPUs a batch can keep busy.
+func coreLimit(tasks, procs, workers int, cores float64) float64 {
 	l := cores
 	for _, n := range []int{procs, tasks, workers} {
 		if n > 0 {
@@ -98,7 +113,8 @@ func cpuLimit(strategy string, tasks, procs, workers int, cores float64) float64
 	return l
 }
 
-// findBaseline returns the sequential benchmark to compare b with: the
+// findBaseline returns the baseline benchmark (isBaseline: sequential) to
+// compare b with: the
 // same workload in the same family at the same procs if there is one, then
 // the same family at the lowest procs, then another family (Sleep for
 // SleepWorkers, Hash for HashWorkers and HashProcs) at the same procs, then
@@ -109,7 +125,7 @@ func (r *Run) findBaseline(b *Benchmark) *Benchmark {
 	var best *Benchmark
 	bestRank, bestProcs := 5, 0
 	for _, c := range r.Benchmarks {
-		if strategyOf(c) != "sequential" || workloadOf(c) != w || c.Metric("ns/op") == nil {
+		if !isBaseline(r.props(strategyOf(c))) || workloadOf(c) != w || c.Metric("ns/op") == nil {
 			continue
 		}
 		cp := intParam(c, "procs")
@@ -142,6 +158,7 @@ func (r *Run) Derive() []*Row {
 			Bench:       b,
 			Workload:    workloadOf(b),
 			Strategy:    strategyOf(b),
+			Props:       r.props(strategyOf(b)),
 			Procs:       intParam(b, "procs"),
 			Tasks:       intParam(b, "tasks"),
 			Workers:     intParam(b, "workers"),
@@ -153,8 +170,8 @@ func (r *Run) Derive() []*Row {
 			P:           math.NaN(),
 		}
 		row.Noisy = t.Summary.Noisy()
-		row.Concurrency = concurrency(row.Strategy, row.Tasks, row.Procs, row.Workers)
-		row.CPULimit = cpuLimit(row.Strategy, row.Tasks, row.Procs, row.Workers, cores)
+		row.Concurrency = concurrency(row.Props, row.Tasks, row.Procs, row.Workers)
+		row.CPULimit = cpuLimit(row.Props, row.Tasks, row.Procs, row.Workers, cores)
 		if m := b.Metric("ns/task"); m != nil {
 			row.PerTask = m.Summary
 		}

@@ -17,6 +17,19 @@
 //	HashProcs/…/strategy=S/procs=P
 //	Counter/incs=1000/tasks=64/sync=V/strategy=S/procs=2
 //
+// Each strategy's properties (strategies.Props: how many tasks it runs at
+// once, whether it keeps one core busy, its simplicity rank, whether it is
+// a model) come from the run's "strategy-<name>: <properties>"
+// configuration lines, which the driver writes for every registered
+// strategy; a run written before those lines existed takes today's
+// properties from the strategies registry, and a strategy unknown to both
+// (the CPython strategies of python.txt) counts as one that may run every
+// task at once, ranked last. The baseline of every speedup is the strategy
+// that runs one task at a time and models nothing (sequential). So the
+// report names no strategy in its figures, charts and tables: a new
+// strategy needs no change here. Only the seed lessons (Verdicts) name the
+// strategies their claims are about.
+//
 // Units are read as written (ns/op, ns/task, tasks/s, cpu-ns/op, p50-ns,
 // p99-ns, lost-updates/op, …), undoing benchfmt's tidying of ns to sec.
 // The folder may also hold benchstat.txt (embedded in the report) and
@@ -60,10 +73,11 @@
 //     ratio of values inside both intervals lies in it, so it is
 //     conservative.
 //   - Efficiency against the ideal. Sleep: ideal batch time
-//     ⌈tasks / concurrency⌉ · d divided by ns/op, where concurrency is 1
-//     for sequential, tasks for spawn and gil, and workers (default procs)
-//     for pool, process and exec. Hash: speedup / min(procs, cores, tasks,
-//     workers), taken as 1 for sequential and gil; cores is numcpu from the
+//     ⌈tasks / concurrency⌉ · d divided by ns/op, where concurrency is 1,
+//     tasks or workers (default procs) as the strategy's properties say
+//     (sequential; spawn and gil; pool, process and exec). Hash: speedup /
+//     min(procs, cores, tasks, workers), taken as 1 for a strategy that keeps
+//     one core busy (sequential, gil); cores is numcpu from the
 //     configuration lines, lowered by a numeric cgroup-cpus quota.
 //   - Parallelism = median(cpu-ns/op) / median(ns/op): CPUs busy on average,
 //     worker processes included.

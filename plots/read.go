@@ -16,6 +16,7 @@ import (
 	"golang.org/x/perf/benchproc"
 
 	"github.com/concbench/concbench/internal/oserr"
+	"github.com/concbench/concbench/strategies"
 )
 
 // File names inside a run folder.
@@ -31,8 +32,15 @@ type Run struct {
 	// Dir is the run folder.
 	Dir string
 	// Config holds the file configuration lines of raw.txt (goos, cpu,
-	// numcpu, commit, …) in order of first appearance.
+	// numcpu, commit, …) in order of first appearance, except the
+	// strategy-<name> lines, which are parsed into Props.
 	Config []Param
+	// Props holds the strategy properties that the run wrote as
+	// "strategy-<name>: <properties>" configuration lines
+	// (strategies.ConfigKey, strategies.Props.String), by strategy name.
+	// A run without them (written before they existed) leaves it empty;
+	// the report then takes today's properties (strategies.PropsOf).
+	Props map[string]strategies.Props
 	// Benchmarks are the distinct benchmark names in order of first
 	// appearance, each with its samples per unit.
 	Benchmarks []*Benchmark
@@ -168,6 +176,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 	var syntaxErrs []*benchfmt.SyntaxError
 	seenConfig := map[string]bool{}
 	run.HigherBetter = map[string]bool{}
+	run.Props = map[string]strategies.Props{}
 
 	rd := benchfmt.NewReader(bytes.NewReader(data), path)
 	for rd.Scan() {
@@ -180,10 +189,19 @@ func parseRaw(run *Run, data []byte, path string) error {
 			}
 		case *benchfmt.Result:
 			for _, c := range rec.Config {
-				if c.File && !seenConfig[c.Key] {
-					seenConfig[c.Key] = true
-					run.Config = append(run.Config, Param{c.Key, string(c.Value)})
+				if !c.File || seenConfig[c.Key] {
+					continue
 				}
+				seenConfig[c.Key] = true
+				if name, ok := propsKey(c.Key); ok {
+					p, err := strategies.ParseProps(string(c.Value))
+					if err != nil {
+						return fmt.Errorf("%s: configuration line %s: %w", path, c.Key, err)
+					}
+					run.Props[name] = p
+					continue
+				}
+				run.Config = append(run.Config, Param{c.Key, string(c.Value)})
 			}
 			if ok, _ := filter.Apply(rec); !ok {
 				continue

@@ -110,7 +110,7 @@ func (rep *Report) writeWarnings(b *bytes.Buffer) {
 	}
 	noBase := map[string]bool{}
 	for _, r := range rep.Rows {
-		if r.Baseline == nil && r.Strategy != "sequential" {
+		if r.Baseline == nil && !isBaseline(r.Props) {
 			noBase[r.Bench.Family+" "+r.Workload] = true
 		}
 	}

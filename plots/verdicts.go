@@ -300,7 +300,7 @@ func lessonCPU(s selection, cores float64) Verdict {
 			j.missing = append(j.missing, "coarse Hash strategy=sequential baseline")
 			continue
 		}
-		ideal := math.Min(cpuLimit("spawn", r.Tasks, r.Procs, 0, cores), float64(max(r.Tasks, 1)))
+		ideal := math.Min(coreLimit(r.Tasks, r.Procs, 0, cores), float64(max(r.Tasks, 1)))
 		need := CPUSpeedupFrac * ideal
 		j.part(atLeast(r.Speedup, need), fmt.Sprintf("%s speedup %s (need ≥ %s)", st, est(r.Speedup), num(need)), r)
 		j.p(st+" vs sequential", r.P)
@@ -322,7 +322,7 @@ func lessonPoolSize(s selection, cores float64) Verdict {
 	slices.SortFunc(pools, func(a, b *Row) int { return a.Workers - b.Workers })
 	var atCores, bestMore *Row
 	for _, r := range pools {
-		c := cpuLimit("spawn", r.Tasks, r.Procs, 0, cores)
+		c := coreLimit(r.Tasks, r.Procs, 0, cores)
 		if atCores == nil && float64(r.Workers) >= c {
 			atCores = r
 			continue

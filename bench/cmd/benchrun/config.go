@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/concbench/concbench/strategies"
 )
 
 // configLine is one benchfmt configuration line, "key: value".
@@ -38,7 +40,24 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 	if err != nil {
 		lines = append(lines, configLine{"deps", "unknown"})
 	}
-	return append(lines, deps...)
+	lines = append(lines, deps...)
+	return append(lines, strategyConfig()...)
+}
+
+// strategyConfig returns a "strategy-<name>: <properties>" line for every
+// registered strategy (strategies.ConfigKey, strategies.Props.String): the
+// report reads each strategy's concurrency, core limit, simplicity rank
+// and model flag from them, so that it names no strategy itself.
+func strategyConfig() []configLine {
+	var lines []configLine
+	for _, name := range strategies.Names() {
+		p, err := strategies.PropsOf(name)
+		if err != nil {
+			continue // unreachable: Names lists only registered strategies
+		}
+		lines = append(lines, configLine{strategies.ConfigKey(name), p.String()})
+	}
+	return lines
 }
 
 // writeConfig writes the configuration lines and the Unit lines of the

@@ -11,7 +11,8 @@
 // if that folder exists) holding:
 //
 //	raw.txt        configuration lines (go, numcpu, gomaxprocs, commit,
-//	               kernel, cgroup-cpus, date, dependency versions, …),
+//	               kernel, cgroup-cpus, date, dependency versions, and a
+//	               strategy-<name> line of properties per strategy, …),
 //	               Unit lines, then every benchmark result, as it comes
 //	benchstat.txt  go tool benchstat -col /strategy raw.txt
 //	REPORT.md …    from the report command, plots/cmd/report <run folder>

@@ -20,6 +20,7 @@ import (
 
 	"github.com/concbench/concbench/bench"
 	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
 
@@ -189,6 +190,13 @@ func TestTinyMatrix(t *testing.T) {
 	for _, key := range []string{"goos", "goarch", "pkg", "cpu", "go", "numcpu", "gomaxprocs", "commit", "kernel", "cgroup-cpus", "date", "dep-golang-org-x-perf"} {
 		if config[key] == "" {
 			t.Errorf("raw.txt has no configuration line %q", key)
+		}
+	}
+
+	for _, name := range strategies.Names() {
+		want, _ := strategies.PropsOf(name)
+		if got, err := strategies.ParseProps(config[strategies.ConfigKey(name)]); err != nil || got != want {
+			t.Errorf("raw.txt line %s: %q gives %+v, %v; want %+v", strategies.ConfigKey(name), config[strategies.ConfigKey(name)], got, err, want)
 		}
 	}
 
