@@ -111,6 +111,22 @@ type Case struct {
 	// default (GOMAXPROCS) and leaves workers out of the name.
 	Workers int
 	Procs   int
+	// Build builds the workload from its Spec; nil means workloads.New.
+	// Worker processes rebuild it with the Lookup their ServeWorker got,
+	// which must agree.
+	Build strategies.Lookup
+}
+
+// workload builds the case's workload.
+func (c Case) workload() (workloads.Workload, error) {
+	spec, err := workloads.ParseSpec(c.Workload)
+	if err != nil {
+		return nil, err
+	}
+	if c.Build == nil {
+		return workloads.New(spec)
+	}
+	return c.Build(spec)
 }
 
 // Name returns the case's sub-benchmark name:

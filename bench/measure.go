@@ -2,12 +2,12 @@ package bench
 
 import (
 	"context"
+	"io"
 	"runtime"
 	"testing"
 	"time"
 
 	"github.com/concbench/concbench/strategies"
-	"github.com/concbench/concbench/workloads"
 )
 
 // runCase measures one case: it sets GOMAXPROCS to c.Procs (restored by a
@@ -19,9 +19,16 @@ func runCase(b *testing.B, c Case, want checksums) {
 	prev := runtime.GOMAXPROCS(c.Procs)
 	b.Cleanup(func() { runtime.GOMAXPROCS(prev) })
 
-	w, err := workloads.Parse(c.Workload)
+	w, err := c.workload()
 	if err != nil {
 		b.Fatalf("workload %s: %v", c.Workload, err)
+	}
+	if cl, ok := w.(io.Closer); ok {
+		b.Cleanup(func() {
+			if err := cl.Close(); err != nil {
+				b.Errorf("closing workload %s: %v", c.Workload, err)
+			}
+		})
 	}
 	sum, err := want.get(ctx, w, c.Tasks)
 	if err != nil {

@@ -124,6 +124,7 @@ func (s *server) handle(m message) error {
 		return fmt.Errorf("%w: run frame while a chunk is running", errProtocol)
 	}
 	if m.spec != s.specText || s.workload == nil {
+		s.closeWorkload()
 		spec, err := workloads.ParseSpec(m.spec)
 		if err == nil {
 			s.workload, err = s.lookup(spec)
@@ -142,18 +143,30 @@ func (s *server) handle(m message) error {
 	return nil
 }
 
-// stop cancels the running chunk and waits for it, so that ServeWorker
-// leaves no goroutine behind.
+// stop cancels the running chunk and waits for it, then closes the
+// workload, so that ServeWorker leaves no goroutine behind.
 func (s *server) stop() {
 	if s.cancel != nil {
 		s.cancel()
 		<-s.done
 	}
+	s.closeWorkload()
+}
+
+// closeWorkload closes the current workload if it holds resources across
+// batches (an io.Closer, such as fetch's shared client or file's folder).
+// No chunk is running when it is called.
+func (s *server) closeWorkload() {
+	if c, ok := s.workload.(io.Closer); ok {
+		c.Close()
+	}
+	s.workload = nil
 }
 
 // runChunk runs tasks first to first+n-1 of w in one batch.
 func runChunk(ctx context.Context, w workloads.Workload, first, n int) message {
 	b := w.Start(n, 1)
+	defer workloads.Release(b)
 	var sum uint64
 	for i := first; i < first+n; i++ {
 		if ctx.Err() != nil {

@@ -46,7 +46,10 @@ func (f *firstError) set(err error) {
 
 // finish turns the end of a batch into Run's return values: ctx.Err() if
 // the caller cancelled, else the first error, else the workload's check.
+// It is called once every task has returned, and releases the batch
+// (workloads.Release) whatever the outcome.
 func finish(ctx context.Context, b workloads.Batch, tasks int, sum uint64, err error) (Result, error) {
+	defer workloads.Release(b)
 	if ctx.Err() != nil {
 		return Result{}, ctx.Err()
 	}

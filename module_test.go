@@ -1,0 +1,125 @@
+package concbench_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/strategies"
+)
+
+// TestOwnModule does what README.md's "Benchmark your own task" says, from
+// the README alone: a module of its own in a temporary folder, requiring
+// this one through a replace directive, with the README's test file. It
+// runs the benchmark once per strategy and makes the report from the
+// output. It works offline: the module cache and go.sum of this module
+// are enough.
+func TestOwnModule(t *testing.T) {
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("skipped: the go command is not on PATH, and this test builds a module with it")
+	}
+	if testing.Short() {
+		t.Skip("skipped in -short mode: builds and runs a module of its own (about 10 s)")
+	}
+	repo, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile(filepath.Join(repo, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := readmeTestFile(string(readme))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	mod := t.TempDir()
+	gomod := "module example.com/mytask\n\ngo 1.26.0\n\n" +
+		"require github.com/concbench/concbench v0.0.0\n\n" +
+		"replace github.com/concbench/concbench => " + repo + "\n"
+	for name, data := range map[string][]byte{
+		"go.mod":         []byte(gomod),
+		"go.sum":         sum,
+		"mytask_test.go": []byte(src),
+	} {
+		if err := os.WriteFile(filepath.Join(mod, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, goBin, "test", "-run", "^$", "-bench", "Decode", "-benchtime", "1x", "-count", "1", ".")
+	cmd.Dir = mod
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", strategies.WorkerEnv+"=")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("go test in the module of its own: %v\nstdout:\n%s\nstderr:\n%s", err, out, stderr.Bytes())
+	}
+	for _, s := range strategies.Names() {
+		re := regexp.MustCompile(`(?m)^BenchmarkDecode/records=100/tasks=64/strategy=` + s + `/procs=\d+\s+1\s+\d+ ns/op`)
+		if !re.Match(out) {
+			t.Errorf("no result line for strategy %s in:\n%s", s, out)
+		}
+		if !bytes.Contains(out, []byte(strategies.ConfigKey(s)+": ")) {
+			t.Errorf("no configuration line %s: in:\n%s", strategies.ConfigKey(s), out)
+		}
+	}
+
+	run := filepath.Join(mod, "results", "mytask")
+	if err := os.MkdirAll(run, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(run, "raw.txt"), out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plots.Generate(run); err != nil {
+		t.Fatalf("report of the module's results: %v", err)
+	}
+	report, err := os.ReadFile(filepath.Join(run, "REPORT.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(report, []byte("records=100")) {
+		t.Errorf("REPORT.md does not mention the workload records=100:\n%s", report)
+	}
+}
+
+// readmeTestFile returns the Go code block of README.md's section
+// "Benchmark your own task", without the list item's indentation.
+func readmeTestFile(readme string) (string, error) {
+	_, section, ok := strings.Cut(readme, "## Benchmark your own task")
+	if !ok {
+		return "", errors.New("README.md has no section \"Benchmark your own task\"")
+	}
+	_, code, ok := strings.Cut(section, "```go\n")
+	if !ok {
+		return "", errors.New("README.md's section \"Benchmark your own task\" has no Go code block")
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(code, "\n") {
+		line = strings.TrimPrefix(line, "   ")
+		if line == "```" {
+			return b.String(), nil
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+	}
+	return "", errors.New("README.md's Go code block in \"Benchmark your own task\" does not end")
+}

@@ -1,0 +1,108 @@
+package concbench
+
+import (
+	"fmt"
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/concbench/concbench/bench"
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
+)
+
+// Run benchmarks tasks tasks of the workload that spec names (its text
+// form, such as "decode/records=100") under every strategy of package
+// strategies, each at its default worker count and GOMAXPROCS =
+// runtime.NumCPU(), as sub-benchmarks of b named
+//
+//	<spec's parameters>/tasks=<tasks>/strategy=<S>/procs=<P>
+//
+// exactly like the suite's own families, so benchstat -col /strategy and
+// the suite's report read the results. Each strategy's batches must give
+// sequential's checksum; a mismatch, a task error or a worker failure
+// fails that benchmark with its message. The metrics are the suite's:
+// ns/op per batch, ns/task, tasks/s, cpu-ns/op (worker processes
+// included), p50-ns, p99-ns, peak-goroutines, B/op and allocs/op (see the
+// bench package).
+//
+// Run builds the workload with build once per strategy and closes it
+// (if it is an io.Closer) when that strategy's benchmark ends; worker
+// processes build it with the build their Main got, which must be the
+// same. Before the benchmarks it prints the configuration lines the report
+// needs (numcpu and each strategy's properties) to standard output, where
+// go test -bench writes its results.
+//
+// A spec that does not parse, that build rejects, or whose text could not
+// be part of a benchmark name (a ':' or a space), and tasks < 1 fail b
+// with a message saying what is valid. Run must be called from the
+// Benchmark function itself, not from a sub-benchmark of it that also
+// runs other benchmarks, and the test binary's TestMain must call Main.
+func Run(b *testing.B, build Build, spec string, tasks int) {
+	b.Helper()
+	cases, err := cases(build, spec, tasks, runtime.NumCPU())
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := writeConfig(os.Stdout); err != nil {
+		b.Fatal(err)
+	}
+	bench.RunFamily(b, cases)
+}
+
+// cases returns the sub-benchmarks of Run: one per strategy.
+func cases(build Build, text string, tasks, numCPU int) ([]bench.Case, error) {
+	if build == nil {
+		return nil, fmt.Errorf("concbench: Run %s: build is nil; pass the function that builds your workload from its Spec", text)
+	}
+	if tasks < 1 {
+		return nil, fmt.Errorf("concbench: Run %s: tasks is %d; a batch needs at least 1 task", text, tasks)
+	}
+	spec, err := workloads.ParseSpec(text)
+	if err != nil {
+		return nil, fmt.Errorf("concbench: Run: %w", err)
+	}
+	if strings.ContainsAny(text, ": ") {
+		return nil, fmt.Errorf("concbench: Run %s: a benchmark name may hold no ':' or space; write the value without them", text)
+	}
+	for _, p := range spec.Params {
+		switch p.Key {
+		case "tasks", "strategy", "workers", "procs":
+			return nil, fmt.Errorf("concbench: Run %s: parameter %q is a key Run adds to benchmark names; name it otherwise", text, p.Key)
+		}
+	}
+	w, err := build(spec)
+	if err != nil {
+		return nil, fmt.Errorf("concbench: Run: building %s: %w", text, err)
+	}
+	if c, ok := w.(interface{ Close() error }); ok {
+		if err := c.Close(); err != nil {
+			return nil, fmt.Errorf("concbench: Run: closing %s after checking it: %w", text, err)
+		}
+	}
+	params := append(spec.Params[:len(spec.Params):len(spec.Params)], workloads.Param{Key: "tasks", Value: strconv.Itoa(tasks)})
+	var cs []bench.Case
+	for _, name := range strategies.Names() {
+		cs = append(cs, bench.Case{Params: params, Workload: text, Tasks: tasks, Strategy: name, Procs: numCPU, Build: build})
+	}
+	return cs, nil
+}
+
+// writeConfig writes the configuration lines that the report reads from a
+// run's results: the CPU count and every strategy's properties.
+func writeConfig(w *os.File) error {
+	lines := fmt.Sprintf("numcpu: %d\n", runtime.NumCPU())
+	for _, name := range strategies.Names() {
+		p, err := strategies.PropsOf(name)
+		if err != nil {
+			return fmt.Errorf("concbench: %w", err)
+		}
+		lines += fmt.Sprintf("%s: %s\n", strategies.ConfigKey(name), p)
+	}
+	if _, err := w.WriteString(lines); err != nil {
+		return fmt.Errorf("concbench: writing configuration lines: %w", err)
+	}
+	return nil
+}
