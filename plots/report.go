@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
+	"slices"
 	"strings"
 )
 
@@ -49,7 +50,8 @@ func build(run *Run) (*Report, error) {
 }
 
 // Generate builds the report of the run folder dir and writes the charts
-// (PNG and SVG) and REPORT.md into it. Every file is first written to a
+// (PNG and SVG), DepsFile (when raw.txt names dependency versions) and
+// REPORT.md into it. Every file is first written to a
 // temporary file in dir; once all are complete they are renamed into
 // place, REPORT.md last. Nothing is written when reading or deriving
 // fails, and nothing is replaced when writing fails (a full disk) or when
@@ -63,6 +65,9 @@ func Generate(dir string) (*Report, error) {
 	for _, c := range rep.allCharts() {
 		files = append(files, outFile{c.Name + ".png", c.PNG}, outFile{c.Name + ".svg", c.SVG})
 	}
+	if deps := rep.deps(); deps != nil {
+		files = append(files, outFile{DepsFile, deps})
+	}
 	files = append(files, outFile{ReportFile, rep.Markdown()})
 	if err := writeAll(dir, files); err != nil {
 		return nil, err
@@ -70,11 +75,15 @@ func Generate(dir string) (*Report, error) {
 	return rep, nil
 }
 
-// Markdown renders REPORT.md.
+// Markdown renders REPORT.md, the answer first: the title, one line about
+// the machine, the recommendation table (within the first 15 lines of a
+// complete run), the verdicts, the overview heatmap, the charts; then the
+// details, and the machine last. Dependency versions and the benchstat
+// tables are files of their own (DepsFile, BenchstatFile), linked, so that
+// no fenced block is longer than a screen.
 func (rep *Report) Markdown() []byte {
 	var b bytes.Buffer
 	run := rep.Run
-	name := filepath.Base(filepath.Clean(run.Dir))
 	if run.IsIncomplete {
 		fmt.Fprintf(&b, "> **INCOMPLETE RUN.** The benchmark driver was interrupted; this report covers only what was measured.\n")
 		if run.Incomplete != "" {
@@ -85,23 +94,62 @@ func (rep *Report) Markdown() []byte {
 		}
 		fmt.Fprintf(&b, "\n")
 	}
-	fmt.Fprintf(&b, "# concbench report: %s\n\n", name)
-	fmt.Fprintf(&b, "Generated from `%s` by `go run ./plots/cmd/report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range when a configuration has fewer than 6 samples); comparisons by Mann-Whitney U at α = %.2f. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
-		RawFile, Confidence*100, Alpha)
-
-	rep.writeWarnings(&b)
-	rep.writeMachine(&b)
+	fmt.Fprintf(&b, "# concbench report: %s\n\n", rep.Name())
+	fmt.Fprintf(&b, "%s\n\n", rep.MachineSummary())
+	if rep.hasWarnings() {
+		fmt.Fprintf(&b, "This run has warnings: see [Warnings](#warnings).\n\n")
+	}
 	rep.writeChoices(&b)
 	rep.writeVerdicts(&b)
 	rep.writeCharts(&b)
 	rep.writePython(&b)
 	rep.writeRows(&b)
 	rep.writeFits(&b)
-	rep.writeBenchstat(&b)
+	rep.writeWarnings(&b)
+	rep.writeMachine(&b)
 	return b.Bytes()
 }
 
-func (rep *Report) writeWarnings(b *bytes.Buffer) {
+// Name is the name of the run: its folder's base name.
+func (rep *Report) Name() string { return filepath.Base(filepath.Clean(rep.Run.Dir)) }
+
+// MachineSummary is one line about the machine and the run: CPU, cores,
+// Go, OS, date, commit and sample count, from the configuration lines;
+// a missing item is left out.
+func (rep *Report) MachineSummary() string {
+	cfg := rep.Run.ConfigValue
+	var parts []string
+	add := func(format, v string) {
+		if v != "" {
+			parts = append(parts, fmt.Sprintf(format, v))
+		}
+	}
+	add("%s", cfg("cpu"))
+	if c := rep.Run.cores(); !math.IsInf(c, 0) {
+		parts = append(parts, fmt.Sprintf("%g cores", c))
+	}
+	add("%s", cfg("go"))
+	if cfg("goos") != "" {
+		parts = append(parts, cfg("goos")+"/"+cfg("goarch"))
+	}
+	if d := cfg("date"); strings.HasSuffix(d, "Z") {
+		parts = append(parts, strings.Replace(strings.TrimSuffix(d, "Z"), "T", " ", 1)+" UTC")
+	} else {
+		add("%s", d)
+	}
+	add("commit %s", cfg("commit"))
+	n := 0
+	for _, bm := range rep.Run.Benchmarks {
+		if m := bm.Metric("ns/op"); m != nil {
+			n = max(n, m.Summary.N)
+		}
+	}
+	parts = append(parts, fmt.Sprintf("%d configurations, up to %d samples each", len(rep.Run.Benchmarks), n))
+	return "**Machine:** " + strings.Join(parts, " · ") + " ([details](#machine-and-run))"
+}
+
+// warnings lists the problems of the run that did not stop the report.
+func (rep *Report) warnings() []string {
 	var missing []string
 	for _, v := range rep.Verdicts {
 		if strings.HasPrefix(v.Note, "no data: ") {
@@ -114,39 +162,56 @@ func (rep *Report) writeWarnings(b *bytes.Buffer) {
 			noBase[r.Bench.Family+" "+r.Workload] = true
 		}
 	}
-	if len(rep.Run.Warnings) == 0 && len(missing) == 0 && len(noBase) == 0 {
+	ws := slices.Clone(rep.Run.Warnings)
+	for _, k := range sortedKeys(noBase) {
+		ws = append(ws, fmt.Sprintf("no `sequential` baseline for %s: no speedup or efficiency there", k))
+	}
+	if len(missing) > 0 {
+		ws = append(ws, "missing data: "+strings.Join(missing, "; "))
+	}
+	return ws
+}
+
+func (rep *Report) hasWarnings() bool { return len(rep.warnings()) > 0 }
+
+func (rep *Report) writeWarnings(b *bytes.Buffer) {
+	ws := rep.warnings()
+	if len(ws) == 0 {
 		return
 	}
 	fmt.Fprintf(b, "## Warnings\n\n")
-	for _, w := range rep.Run.Warnings {
+	for _, w := range ws {
 		fmt.Fprintf(b, "- %s\n", w)
-	}
-	for _, k := range sortedKeys(noBase) {
-		fmt.Fprintf(b, "- no `sequential` baseline for %s: no speedup or efficiency there\n", k)
-	}
-	if len(missing) > 0 {
-		fmt.Fprintf(b, "- missing data: %s\n", strings.Join(missing, "; "))
 	}
 	fmt.Fprintf(b, "\n")
 }
 
+// writeMachine writes the configuration lines of raw.txt except the
+// dependency versions (in DepsFile), and links the raw files.
 func (rep *Report) writeMachine(b *bytes.Buffer) {
 	fmt.Fprintf(b, "## Machine and run\n\n")
+	fmt.Fprintf(b, "Generated from [`%s`](%s) by `make report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range when a configuration has fewer than 6 samples); comparisons by Mann-Whitney U at α = %.2f. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
+		RawFile, RawFile, Confidence*100, Alpha)
+	if rep.Run.Benchstat != "" {
+		fmt.Fprintf(b, "The benchstat tables are in [`%s`](%s)", BenchstatFile, BenchstatFile)
+	} else {
+		fmt.Fprintf(b, "%s is absent from this run folder; regenerate it with `go tool benchstat -col /strategy %s`", BenchstatFile, filepath.Join(rep.Run.Dir, RawFile))
+	}
+	if len(rep.deps()) > 0 {
+		fmt.Fprintf(b, "; the dependency versions in [`%s`](%s)", DepsFile, DepsFile)
+	}
+	fmt.Fprintf(b, ".\n\n")
 	if len(rep.Run.Config) == 0 {
 		fmt.Fprintf(b, "%s has no configuration lines.\n\n", RawFile)
 		return
 	}
 	fmt.Fprintf(b, "| key | value |\n|---|---|\n")
 	for _, c := range rep.Run.Config {
-		fmt.Fprintf(b, "| %s | %s |\n", cell(c.Key), cell(c.Value))
-	}
-	n := 0
-	for _, bm := range rep.Run.Benchmarks {
-		if m := bm.Metric("ns/op"); m != nil {
-			n = max(n, m.Summary.N)
+		if !isDep(c.Key) {
+			fmt.Fprintf(b, "| %s | %s |\n", cell(c.Key), cell(c.Value))
 		}
 	}
-	fmt.Fprintf(b, "| (derived) benchmarks | %d configurations, up to %d samples each |\n\n", len(rep.Run.Benchmarks), n)
+	fmt.Fprintf(b, "\n")
 }
 
 func (rep *Report) writeChoices(b *bytes.Buffer) {
@@ -235,13 +300,4 @@ func (rep *Report) writeFits(b *bytes.Buffer) {
 		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", cell(f.Workload), f.Strategy, strings.Join(pts, ", "), fmt.Sprintf("%.3f", f.F), num(f.Residual), num(limit))
 	}
 	fmt.Fprintf(b, "\n")
-}
-
-func (rep *Report) writeBenchstat(b *bytes.Buffer) {
-	fmt.Fprintf(b, "## Benchstat tables\n\n")
-	if rep.Run.Benchstat == "" {
-		fmt.Fprintf(b, "%s is absent from this run folder; regenerate it with `go tool benchstat -col /strategy %s`.\n", BenchstatFile, filepath.Join(rep.Run.Dir, RawFile))
-		return
-	}
-	fmt.Fprintf(b, "From %s:\n\n```\n%s\n```\n", BenchstatFile, strings.TrimRight(rep.Run.Benchstat, "\n"))
 }

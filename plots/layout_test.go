@@ -1,0 +1,76 @@
+package plots
+
+import (
+	"strings"
+	"testing"
+)
+
+// exampleRun is the example run checked into the repository.
+const exampleRun = "../results/example"
+
+// The example report answers first: the recommendation table within its
+// first 15 lines, no fenced block longer than 20 lines, the dependency
+// versions and the benchstat tables linked, not pasted.
+func TestExampleReportAnswersFirst(t *testing.T) {
+	rep, err := Build(exampleRun)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(rep.Markdown())
+	checkAnswerFirst(t, text)
+	if !strings.Contains(text, "]("+DepsFile+")") || len(rep.deps()) == 0 {
+		t.Errorf("the example names dependency versions, but REPORT.md does not link %s", DepsFile)
+	}
+}
+
+// checkAnswerFirst checks the layout of a REPORT.md of a complete run.
+func checkAnswerFirst(t *testing.T, text string) {
+	t.Helper()
+	lines := strings.Split(text, "\n")
+	table := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, "| workload | procs | fastest |") {
+			table = i + 1
+			break
+		}
+	}
+	if table < 0 || table > 15 {
+		t.Errorf("recommendation table header at line %d, want within the first 15:\n%s", table, strings.Join(lines[:min(20, len(lines))], "\n"))
+	}
+	if !strings.HasPrefix(lines[0], "# ") || !strings.HasPrefix(lines[2], "**Machine:** ") {
+		t.Errorf("report does not open with the title and the machine line:\n%s\n%s\n%s", lines[0], lines[1], lines[2])
+	}
+	order := []string{"## Which strategy for which work", "## Verdicts", "## Charts", "## Machine and run"}
+	last := -1
+	for _, h := range order {
+		i := strings.Index(text, "\n"+h+"\n")
+		if i < 0 {
+			t.Errorf("no section %q", h)
+			continue
+		}
+		if i < last {
+			t.Errorf("section %q out of order (want %v)", h, order)
+		}
+		last = i
+	}
+	open := -1
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "```") {
+			continue
+		}
+		if open < 0 {
+			open = i
+			continue
+		}
+		if n := i - open - 1; n > 20 {
+			t.Errorf("fenced block at line %d has %d lines, want at most 20", open+1, n)
+		}
+		open = -1
+	}
+	if strings.Contains(text, "| dep-") {
+		t.Errorf("dependency versions in REPORT.md; they belong in %s", DepsFile)
+	}
+	if !strings.Contains(text, "]("+BenchstatFile+")") {
+		t.Errorf("no link to %s", BenchstatFile)
+	}
+}
