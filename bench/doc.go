@@ -14,8 +14,8 @@
 //
 //	Sleep/d=10ms/tasks=64/strategy=S/procs=P                          S: all six
 //	SleepWorkers/d=10ms/tasks=64/strategy=S/workers=W/procs=P         S: pool, process; W: 2, 8, 64
-//	Hash/size=64KiB/rounds=8/tasks=64/strategy=S/procs=P              coarse; S: all six
-//	Hash/size=64B/rounds=1/tasks=4096/strategy=S/procs=P              fine; S: all six
+//	Hash/size=64KiB/rounds=8/tasks=64/strategy=S/procs=P              coarse; S: all eleven
+//	Hash/size=64B/rounds=1/tasks=4096/strategy=S/procs=P              fine; S: all eleven
 //	HashWorkers/size=64KiB/rounds=8/tasks=64/strategy=S/workers=W/procs=P
 //	                                                                  S: pool, process; W: 1, 2, 4, 8, 64
 //	HashProcs/size=64KiB/rounds=8/tasks=64/strategy=S/procs=N         sequential at N=1; spawn, pool at N = 1…P, 2P
@@ -23,7 +23,12 @@
 //	                                                                  S: sequential, spawn, pool, gil, process
 //	Pycpu/n=100000/tasks=16/strategy=S/procs=P                        S: the six core strategies
 //
-// The six strategies are sequential, spawn, pool, gil, process and exec.
+// The six core strategies are sequential, spawn, pool, gil, process and
+// exec; "all six" above means them. The five library adapters (errgroup,
+// semaphore, ants, pond, conc) run in Hash, where "all eleven" adds them
+// (coarse: do they reach pool's speedup; fine: their cost per tiny task),
+// and in Flood; Sleep would only repeat pool's row at two workers, and
+// Counter is about synchronization, not scheduling.
 // In Sleep and Hash, pool, process and exec run at their default
 // concurrency, GOMAXPROCS, and the name has no workers key, so that
 // benchstat -col /strategy lines all six up in one row per workload; the

@@ -163,7 +163,7 @@ func (c Case) Counter() bool { return strings.HasPrefix(c.Workload, "counter/") 
 // exec, whose process per task of a thousand increments measures only
 // process starts.
 func counterStrategies() []string {
-	return slices.DeleteFunc(strategies.Names(), func(s string) bool { return s == "exec" })
+	return slices.DeleteFunc(coreStrategies(), func(s string) bool { return s == "exec" })
 }
 
 // workersStrategies are the strategies whose worker count is swept.
@@ -193,12 +193,12 @@ func (s Scale) fineBase() ([]workloads.Param, string) {
 	return hashBase(s.FineSize, s.FineRounds, s.FineTasks)
 }
 
-// SleepCases is BenchmarkSleep: the sleep workload under all six
-// strategies at the default worker count, procs = numCPU.
+// SleepCases is BenchmarkSleep: the sleep workload under the six core
+// strategies (not the library adapters: see libraryStrategies) at the default worker count, procs = numCPU.
 func SleepCases(s Scale, numCPU int) []Case {
 	params, spec := s.sleepBase()
 	var cs []Case
-	for _, st := range strategies.Names() {
+	for _, st := range coreStrategies() {
 		cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.SleepTasks, Strategy: st, Procs: numCPU})
 	}
 	return cs
@@ -217,8 +217,8 @@ func SleepWorkersCases(s Scale, numCPU int) []Case {
 	return cs
 }
 
-// HashCases is BenchmarkHash: coarse then fine hashing under all six
-// strategies.
+// HashCases is BenchmarkHash: coarse then fine hashing under every
+// strategy, the six core ones and the five library adapters.
 func HashCases(s Scale, numCPU int) []Case {
 	var cs []Case
 	add := func(params []workloads.Param, spec string, tasks int) {

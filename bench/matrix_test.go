@@ -53,7 +53,7 @@ func TestNames(t *testing.T) {
 		"HashProcs":    HashProcsCases(s, 2),
 		"Counter":      CounterCases(s, 2),
 	}
-	wantLen := map[string]int{"SleepWorkers": 6, "Hash": 12, "HashWorkers": 10, "HashProcs": 7, "Counter": 5 * len(workloads.SyncNames())}
+	wantLen := map[string]int{"SleepWorkers": 6, "Hash": 22, "HashWorkers": 10, "HashProcs": 7, "Counter": 5 * len(workloads.SyncNames())}
 	for fam, cs := range families {
 		if !slices.Contains(names(cs), checks[fam]) {
 			t.Errorf("%s lacks %s: %q", fam, checks[fam], names(cs))

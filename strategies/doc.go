@@ -1,5 +1,5 @@
-// Package strategies runs a batch of tasks in one of six ways, so that the
-// ways can be compared on the same work.
+// Package strategies runs a batch of tasks in one of eleven ways, so that
+// the ways can be compared on the same work.
 //
 // A [Strategy] runs tasks 0 to n-1 of a workload (package
 // [github.com/concbench/concbench/workloads]) and returns the batch's [Result]: its checksum, the
@@ -12,6 +12,20 @@
 //	gil         CPython's GIL                      spawn under GOMAXPROCS=1
 //	process     multiprocessing.Pool(W)           W persistent worker processes
 //	exec        a process per job                 one os/exec process per task
+//
+// and five adapters over the libraries Go programs reach for to bound
+// concurrency, each at most W tasks at once:
+//
+//	errgroup    golang.org/x/sync/errgroup          a goroutine per task, SetLimit(W)
+//	semaphore   golang.org/x/sync/semaphore         a goroutine per task after Acquire
+//	ants        github.com/panjf2000/ants/v2        W reused workers, Submit blocks
+//	pond        github.com/alitto/pond/v2           W on-demand workers, unbounded queue
+//	conc        github.com/sourcegraph/conc/pool    W workers, WithMaxGoroutines(W)
+//
+// Each library handles errors and panics its own way; the adapters run
+// every task through the same wrapper as the other strategies, so all
+// eleven share the semantics below. Each adapter makes its library's pool
+// in Run and waits for it to end before returning.
 //
 // Each type's doc says what it costs and when to pick it. [New] builds a
 // strategy from its name; [Names] lists them.

@@ -68,7 +68,7 @@ func ExampleNew() {
 	fmt.Println(err)
 	// Output:
 	// pool <nil>
-	// strategies: unknown strategy "threads"; valid strategies are sequential, spawn, pool, gil, process, exec
+	// strategies: unknown strategy "threads"; valid strategies are sequential, spawn, pool, gil, process, exec, errgroup, semaphore, ants, pond, conc
 }
 
 func ExampleTaskError() {
@@ -78,4 +78,29 @@ func ExampleTaskError() {
 		fmt.Println("task", te.Task, "failed:", te.Err)
 	}
 	// Output: task 3 failed: boom
+}
+
+func ExampleErrgroup() {
+	sameAsSequential(strategies.Errgroup{Workers: 8}, "sleep/d=1ms", 100)
+	// Output: errgroup ran 100 tasks of sleep/d=1ms; same checksum as sequential: true
+}
+
+func ExampleSemaphore() {
+	sameAsSequential(strategies.Semaphore{Workers: 8}, "counter/incs=1000/sync=sharded", 16)
+	// Output: semaphore ran 16 tasks of counter/incs=1000/sync=sharded; same checksum as sequential: true
+}
+
+func ExampleAnts() {
+	sameAsSequential(strategies.Ants{Workers: 4}, "hash/size=1KiB/rounds=2", 32)
+	// Output: ants ran 32 tasks of hash/size=1024/rounds=2; same checksum as sequential: true
+}
+
+func ExamplePond() {
+	sameAsSequential(strategies.Pond{Workers: 4}, "sleep/d=1ms", 100)
+	// Output: pond ran 100 tasks of sleep/d=1ms; same checksum as sequential: true
+}
+
+func ExampleConc() {
+	sameAsSequential(strategies.Conc{Workers: 4}, "counter/incs=1000/sync=mutex", 16)
+	// Output: conc ran 16 tasks of counter/incs=1000/sync=mutex; same checksum as sequential: true
 }

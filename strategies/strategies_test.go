@@ -198,7 +198,7 @@ func (p probe) Do(context.Context, int, int) (uint64, error) { p(); return 1, ni
 
 func TestUnknownStrategy(t *testing.T) {
 	_, err := strategies.New("threads", strategies.Options{})
-	if err == nil || !strings.Contains(err.Error(), "sequential, spawn, pool, gil, process, exec") {
+	if err == nil || !strings.Contains(err.Error(), "sequential, spawn, pool, gil, process, exec, errgroup, semaphore, ants, pond, conc") {
 		t.Errorf("err = %v, want one listing the valid strategies", err)
 	}
 	if _, err := strategies.New("pool", strategies.Options{Workers: -1}); err == nil {

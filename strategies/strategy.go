@@ -103,6 +103,11 @@ func registry() []entry {
 		gilEntry(),
 		processEntry(),
 		execEntry(),
+		errgroupEntry(),
+		semaphoreEntry(),
+		antsEntry(),
+		pondEntry(),
+		concEntry(),
 	}
 }
 
