@@ -10,7 +10,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m)
+	// Importing ants (through strategies) starts its default pool, whose
+	// two housekeeping goroutines live as long as the process.
+	goleak.VerifyTestMain(m, goleak.IgnoreCurrent())
 }
 
 // fixture is the committed run folder of hand-written benchfmt data.

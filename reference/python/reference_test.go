@@ -28,7 +28,10 @@ import (
 	"github.com/concbench/concbench/workloads"
 )
 
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
+// TestMain ignores the goroutines alive when it starts: importing ants
+// (through strategies) starts its default pool, whose two housekeeping
+// goroutines live as long as the process.
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m, goleak.IgnoreCurrent()) }
 
 // python returns the path of python3, or skips the test.
 func python(t *testing.T) string {
