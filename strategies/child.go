@@ -73,7 +73,10 @@ func startChild(ctx context.Context, binary string, timeout time.Duration) (*chi
 	// tests again; a binary that serves workers never reads them.
 	cmd := exec.Command(binary, "-test.run=^$", "-test.bench=^$", "-test.fuzz=^$")
 	// GORACE keeps a -race worker from sleeping a second at exit.
-	cmd.Env = append(os.Environ(), WorkerEnv+"="+protocolMagic, "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"))
+	// GOMAXPROCS=1: a worker runs one task at a time, so a second P
+	// would only run the garbage collector and the frame reader beside
+	// it, competing with the other workers for the cores.
+	cmd.Env = append(os.Environ(), WorkerEnv+"="+protocolMagic, "GORACE=atexit_sleep_ms=0 "+os.Getenv("GORACE"), "GOMAXPROCS=1")
 	cmd.Stdin, cmd.Stdout = inR, outW
 	c := &child{cmd: cmd, stdin: inW, stdout: outR, r: bufio.NewReader(outR), stderr: &tail{}, exited: make(chan struct{})}
 	cmd.Stderr = c.stderr
@@ -130,22 +133,72 @@ func (c *child) send(m message) error {
 // leaves the worker unusable is a *WorkerError and the worker is killed
 // and waited for; a task's failure is a *TaskError and the worker lives.
 func (c *child) run(ctx context.Context, spec string, first, n int, timeout time.Duration) (uint64, int64, error) {
-	last := first + n - 1
+	if err := c.sendRun(spec, first, n); err != nil {
+		return 0, 0, err
+	}
+	w := c.watch(ctx)
+	defer w.stop()
+	return w.reply(first, n, timeout)
+}
+
+// sendRun sends a run frame for tasks first to first+n-1. If the write
+// fails, it kills the worker and returns a *WorkerError.
+func (c *child) sendRun(spec string, first, n int) error {
 	if err := c.send(message{kind: frameRun, spec: spec, first: first, n: n}); err != nil {
 		c.kill()
-		return 0, 0, c.fail(first, last, fmt.Errorf("sending tasks: %w", err))
+		return c.fail(first, first+n-1, fmt.Errorf("sending tasks: %w", err))
 	}
-	c.stdout.SetReadDeadline(time.Now().Add(timeout))
-	cancelled := make(chan struct{})
-	stop := context.AfterFunc(ctx, func() {
-		defer close(cancelled)
+	return nil
+}
+
+// A watch ties a worker's replies to a context: once the context is done,
+// it sends the worker a cancel frame, which stops every chunk sent before
+// it, and gives the worker cancelGrace to answer each of them.
+type watch struct {
+	c   *child
+	ctx context.Context
+
+	mu        sync.Mutex
+	cancelled bool // guarded by mu; the cancel frame is being sent or was
+	stopFunc  func() bool
+	sent      chan struct{} // closed once the cancel frame was sent
+}
+
+// watch starts watching ctx for c. The caller must call stop.
+func (c *child) watch(ctx context.Context) *watch {
+	w := &watch{c: c, ctx: ctx, sent: make(chan struct{})}
+	w.stopFunc = context.AfterFunc(ctx, func() {
+		defer close(w.sent)
+		w.mu.Lock()
+		w.cancelled = true
 		c.stdout.SetReadDeadline(time.Now().Add(cancelGrace))
+		w.mu.Unlock()
 		c.send(message{kind: frameCancel})
 	})
-	m, err := readMessage(c.r)
-	if !stop() {
-		<-cancelled
+	return w
+}
+
+// stop stops watching and waits for a cancel frame being sent.
+func (w *watch) stop() {
+	if !w.stopFunc() {
+		<-w.sent
 	}
+}
+
+// reply reads the worker's reply to its oldest unanswered chunk, tasks
+// first to first+n-1, waiting at most timeout, or cancelGrace once the
+// context is done. It returns the chunk's checksum and lost updates; a
+// *TaskError if a task failed, which leaves the worker usable; ctx.Err()
+// if the chunk was cancelled; or a *WorkerError, after killing the worker,
+// if the worker broke down.
+func (w *watch) reply(first, n int, timeout time.Duration) (uint64, int64, error) {
+	c, ctx, last := w.c, w.ctx, first+n-1
+	w.mu.Lock()
+	if !w.cancelled {
+		c.stdout.SetReadDeadline(time.Now().Add(timeout))
+	}
+	w.mu.Unlock()
+	m, err := readMessage(c.r)
 	switch {
 	case errors.Is(err, os.ErrDeadlineExceeded):
 		c.kill()

@@ -11,6 +11,11 @@ import (
 // multiprocessing.Pool(W): W copies of the running binary, started on the
 // first Run and reused by later ones, each running chunks of tasks
 // sequentially and sending back one checksum per chunk over a pipe.
+// Like the Pool's task queue, two chunks are in flight per worker, so a
+// worker starts its next chunk the moment it replies instead of waiting a
+// round trip for it. Each worker runs with GOMAXPROCS=1 (it runs one task
+// at a time) and waits for frames in the runtime's poller, not in a
+// blocked read(2).
 //
 // Processes give real parallelism with no shared memory: a worker cannot
 // corrupt the parent, and a counter in a worker counts only that worker's
@@ -68,10 +73,10 @@ func (p *Process) PIDs() []int {
 	return pids
 }
 
-// Run sends the batch to the workers in chunks of about
-// tasks / (4 × workers) tasks, enough to balance the load while keeping
-// round trips rare. It first replaces workers that died since the last
-// Run and starts missing ones.
+// Run sends the batch to the workers in chunks of about a quarter of a
+// worker's share, tasks / (4 × workers), enough to balance the load while
+// keeping round trips rare, two chunks in flight per worker. It first
+// replaces workers that died since the last Run and starts missing ones.
 func (p *Process) Run(ctx context.Context, job Job) (Result, error) {
 	checkJob("process", job)
 	p.mu.Lock()
@@ -87,11 +92,8 @@ func (p *Process) Run(ctx context.Context, job Job) (Result, error) {
 		return Result{}, err
 	}
 	spec := job.Workload.Spec().String()
-	chunk := max(1, job.Tasks/(4*len(p.workers)))
 	defer p.dropDead()
-	return runChunks(ctx, job, len(p.workers), chunk, func(ctx context.Context, w, first, n int) (uint64, int64, error) {
-		return p.workers[w].run(ctx, spec, first, n, p.opts.Timeout)
-	})
+	return runPipelined(ctx, job, p.workers, spec, chunkSize(job.Tasks, len(p.workers)), p.opts.Timeout)
 }
 
 // start starts the missing workers concurrently. If any fails, the ones
@@ -155,4 +157,11 @@ func (p *Process) Close() error {
 
 func processEntry() entry {
 	return entry{"process", Props{Concurrency: PerWorker, Rank: 4, Processes: true}, func(o Options) Strategy { return NewProcess(o) }}
+}
+
+// chunkSize returns the tasks per chunk for a batch of tasks on workers
+// workers: a quarter of a worker's share, at least one, so that even a
+// batch of 16 tasks on 2 workers is dealt in 8 chunks that balance.
+func chunkSize(tasks, workers int) int {
+	return max(1, tasks/(4*workers))
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 
 	"github.com/concbench/concbench/workloads"
 )
@@ -40,9 +41,17 @@ type Lookup func(workloads.Spec) (workloads.Workload, error)
 // ServeWorker serves the worker protocol: it says hello on out, then runs
 // the chunks of tasks that arrive on in, one at a time and sequentially,
 // each in a fresh batch, and answers each with its checksum or its first
-// error. A task panic is answered with the panic value and stack. A cancel
-// frame stops the running chunk between tasks and inside a waiting task.
-// lookup rebuilds workloads from their specs; nil means workloads.New.
+// error, in the order they arrived. A task panic is answered with the
+// panic value and stack. Chunks that arrive while one runs wait in a queue
+// (the parent keeps two per worker in flight, so that a worker never idles
+// between chunks). A cancel frame stops the running chunk between tasks
+// and inside a waiting task, and answers every queued chunk with
+// "cancelled" without running it. lookup rebuilds workloads from their
+// specs; nil means workloads.New.
+//
+// When in is an *os.File (a worker's stdin), ServeWorker reads a
+// non-blocking duplicate of it through the runtime's poller, so that the
+// goroutine waiting for frames holds no thread while a chunk computes.
 //
 // ServeWorker returns nil when in ends cleanly, after the running chunk
 // (if any) stops, and an error for a broken protocol or a failed write.
@@ -57,11 +66,21 @@ func ServeWorker(in io.Reader, out io.Writer, lookup Lookup) error {
 		return fmt.Errorf("strategies: worker: saying hello: %w", err)
 	}
 
+	in, polled := pollable(in)
 	frames := make(chan message)
 	readErr := make(chan error, 1)
 	quit := make(chan struct{})
-	defer close(quit)
+	var reader sync.WaitGroup
+	reader.Add(1)
+	defer func() {
+		close(quit)
+		if polled != nil {
+			polled.Close() // ends the reader's read
+			reader.Wait()
+		}
+	}()
 	go func() {
+		defer reader.Done()
 		r := bufio.NewReader(in)
 		for {
 			m, err := readMessage(r)
@@ -96,9 +115,16 @@ func ServeWorker(in io.Reader, out io.Writer, lookup Lookup) error {
 			if err := writeMessage(w, reply); err != nil {
 				return fmt.Errorf("strategies: worker: writing reply: %w", err)
 			}
+			if err := s.next(w); err != nil {
+				return fmt.Errorf("strategies: worker: writing reply: %w", err)
+			}
 		}
 	}
 }
+
+// maxQueued bounds the chunks a worker holds besides the running one; the
+// parent sends at most pipelineDepth - 1.
+const maxQueued = 8
 
 // server is the state of ServeWorker's loop.
 type server struct {
@@ -107,22 +133,60 @@ type server struct {
 	workload workloads.Workload
 	cancel   context.CancelFunc // non-nil while a chunk runs
 	done     chan message
+	queue    []queued // chunks waiting, oldest first
 }
 
+// queued is a chunk that waits for the running one.
+type queued struct {
+	run       message
+	cancelled bool // a cancel frame arrived after it
+}
+
+// handle handles a frame from the parent.
 func (s *server) handle(m message) error {
 	switch m.kind {
 	case frameCancel:
 		if s.cancel != nil {
 			s.cancel()
 		}
+		for i := range s.queue {
+			s.queue[i].cancelled = true
+		}
 		return nil
 	case frameRun:
 	default:
 		return fmt.Errorf("%w: unexpected frame %q", errProtocol, m.kind)
 	}
-	if s.cancel != nil {
-		return fmt.Errorf("%w: run frame while a chunk is running", errProtocol)
+	if len(s.queue) == maxQueued {
+		return fmt.Errorf("%w: more than %d chunks queued", errProtocol, maxQueued)
 	}
+	s.queue = append(s.queue, queued{run: m})
+	if s.cancel == nil {
+		s.start()
+	}
+	return nil
+}
+
+// next answers the queued chunks that were cancelled and starts the first
+// that was not, if any. No chunk runs when it is called.
+func (s *server) next(w *bufio.Writer) error {
+	for len(s.queue) > 0 && s.queue[0].cancelled {
+		s.queue = s.queue[1:]
+		if err := writeMessage(w, message{kind: frameCancelled}); err != nil {
+			return err
+		}
+	}
+	if len(s.queue) > 0 {
+		s.start()
+	}
+	return nil
+}
+
+// start starts the first queued chunk, which was not cancelled, in a
+// goroutine that sends its reply on s.done.
+func (s *server) start() {
+	m := s.queue[0].run
+	s.queue = s.queue[1:]
 	if m.spec != s.specText || s.workload == nil {
 		s.closeWorkload()
 		spec, err := workloads.ParseSpec(m.spec)
@@ -133,14 +197,14 @@ func (s *server) handle(m message) error {
 			s.workload = nil
 			s.done <- message{kind: frameError, task: -1, text: err.Error()}
 			s.cancel = func() {}
-			return nil
+			return
 		}
 		s.specText = m.spec
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s.cancel = cancel
-	go func() { s.done <- runChunk(ctx, s.workload, m.first, m.n) }()
-	return nil
+	w := s.workload
+	go func() { s.done <- runChunk(ctx, w, m.first, m.n) }()
 }
 
 // stop cancels the running chunk and waits for it, then closes the

@@ -14,13 +14,19 @@ import (
 //
 //	'H' hello     worker → parent, once: the protocol magic
 //	'R' run       parent → worker: spec string, first task, task count
-//	'C' cancel    parent → worker: stop the running chunk
+//	'C' cancel    parent → worker: stop the running chunk and the queued ones
 //	'D' done      worker → parent: chunk checksum (8 bytes LE), lost (varint)
 //	'E' error     worker → parent: task (varint), panicked (1 byte), message, stack
 //	'X' cancelled worker → parent: the chunk stopped on cancel
 //
 // Strings are a uvarint length and bytes. A worker runs one chunk at a
-// time; a cancel with no chunk running is ignored.
+// time and queues the run frames that arrive meanwhile; it answers every
+// run frame with one D, E or X, in the order they came. A cancel stops the
+// running chunk and answers every queued one with X; with no chunk running
+// or queued it is ignored.
+//
+// Version 2 (concbench-worker/2) added the queue: a version-1 worker
+// rejected a run frame while a chunk ran.
 const (
 	frameHello     = 'H'
 	frameRun       = 'R'
@@ -31,7 +37,7 @@ const (
 
 	// protocolMagic is the hello payload: it names the protocol and its
 	// version, so that a binary that is not a worker fails the handshake.
-	protocolMagic = "concbench-worker/1"
+	protocolMagic = "concbench-worker/2"
 
 	// maxFrame bounds a frame, so that a corrupt length allocates nothing
 	// large; maxText and maxStack bound the message and the stack a

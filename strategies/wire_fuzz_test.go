@@ -40,6 +40,7 @@ func wireSeeds() [][]byte {
 		frames(message{kind: frameRun, spec: "noop", first: 0, n: 1 << 30}, message{kind: frameCancel}),
 		frames(message{kind: frameRun, spec: "sleep/d=1h", first: 0, n: 4}),
 		frames(message{kind: frameRun, spec: "noop", n: 2}, message{kind: frameRun, spec: "noop", n: 2}),
+		frames(message{kind: frameRun, spec: "sleep/d=1h", n: 2}, message{kind: frameRun, spec: "noop", n: 2}, message{kind: frameCancel}, message{kind: frameRun, spec: "noop", first: 2, n: 1}),
 		frames(message{kind: frameRun, spec: "disk/x=1", n: 2}, message{kind: frameRun, spec: "noop", n: 2}),
 		frames(message{kind: frameRun, spec: "not a spec", n: 2}),
 		frames(message{kind: frameDone, checksum: 1<<64 - 1, lost: -7}),
@@ -94,7 +95,7 @@ func FuzzDecodeMessage(f *testing.F) {
 // FuzzMessageRoundTrip encodes valid messages of every kind: each must
 // decode to itself, its long error text and stack cut to their bounds.
 func FuzzMessageRoundTrip(f *testing.F) {
-	f.Add(byte(0), "concbench-worker/1", 0, 0, uint64(0), int64(0), false, "")
+	f.Add(byte(0), "concbench-worker/2", 0, 0, uint64(0), int64(0), false, "")
 	f.Add(byte(1), "hash/size=64/rounds=1", 12, 100, uint64(0), int64(0), false, "")
 	f.Add(byte(3), "", 0, 0, uint64(1<<64-1), int64(-1<<63), false, "")
 	f.Add(byte(4), "boom", -1, 0, uint64(0), int64(0), true, "goroutine 7 [running]:")
