@@ -28,16 +28,18 @@ type Chart struct {
 	PNG, SVG    []byte
 }
 
-// render draws p in both formats.
+// render draws p in both formats, its legend outside the plot area, in a
+// column on the right.
 func render(p *plot.Plot, name string) (Chart, error) {
 	c := Chart{Name: name, Title: p.Title.Text}
 	for _, format := range []string{"png", "svg"} {
-		w, err := p.WriterTo(chartWidth, chartHeight, format)
+		cv, err := draw.NewFormattedCanvas(chartWidth, chartHeight, format)
 		if err != nil {
 			return Chart{}, fmt.Errorf("chart %s: %w", name, err)
 		}
+		drawOutsideLegend(p, draw.New(cv))
 		var buf bytes.Buffer
-		if _, err := w.WriteTo(&buf); err != nil {
+		if _, err := cv.WriteTo(&buf); err != nil {
 			return Chart{}, fmt.Errorf("chart %s: rendering %s: %w", name, format, err)
 		}
 		if format == "png" {
@@ -47,6 +49,32 @@ func render(p *plot.Plot, name string) (Chart, error) {
 		}
 	}
 	return c, nil
+}
+
+// drawOutsideLegend draws p into dc with its legend in a column right of
+// the plot, top-aligned with the plot area, so that no entry covers data.
+// gonum/plot only draws a legend inside the data area, hence this.
+func drawOutsideLegend(p *plot.Plot, dc draw.Canvas) {
+	legend := p.Legend
+	width := legend.Rectangle(dc).Size().X
+	if width == 0 {
+		p.Draw(dc)
+		return
+	}
+	defer func() { p.Legend = legend }()
+	p.Legend = plot.NewLegend()
+	pad := vg.Points(12)
+	p.Draw(draw.Crop(dc, 0, -(width + 2*pad), 0, 0))
+	area := dc
+	area.Min.X = dc.Max.X - width - pad
+	area.Max.X = dc.Max.X - pad/2
+	if p.Title.Text != "" {
+		area.Max.Y -= p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding
+	}
+	area.Max.Y -= pad
+	legend.Top, legend.Left = true, true
+	legend.XOffs, legend.YOffs = 0, 0
+	legend.Draw(area)
 }
 
 // newPlot returns a plot with a title, axis labels and a legend at the
@@ -577,13 +605,17 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 		out = append(out, c)
 		return nil
 	}
+	p, err := ChartOverview(rows)
+	if err := add(OverviewChart, p, err); err != nil {
+		return nil, err
+	}
 	for _, ws := range mainWorkloads(rows, "Sleep", "Hash") {
 		p, err := ChartTimePerTask(ws, pal)
 		if err := add("time-"+slug(label(ws[0])), p, err); err != nil {
 			return nil, err
 		}
 	}
-	p, err := ChartSpeedupProcs(rows, fits, cores, pal)
+	p, err = ChartSpeedupProcs(rows, fits, cores, pal)
 	if err := add("speedup-procs", p, err); err != nil {
 		return nil, err
 	}

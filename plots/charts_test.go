@@ -17,6 +17,7 @@ func TestChartsValid(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []string{
+		"overview",
 		"time-sleep-d-10ms-tasks-64",
 		"time-hash-coarse-size-64kib-rounds-8-tasks-64",
 		"time-hash-fine-size-64b-rounds-1-tasks-4096",
@@ -81,7 +82,9 @@ func TestChartsPartial(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(charts) != 1 || charts[0].Name != "time-sleep-d-10ms-tasks-64" {
-		t.Errorf("charts = %v", charts)
+		for _, c := range charts {
+			t.Errorf("chart %s", c.Name)
+		}
 	}
 }
 

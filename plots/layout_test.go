@@ -40,7 +40,7 @@ func checkAnswerFirst(t *testing.T, text string) {
 	if !strings.HasPrefix(lines[0], "# ") || !strings.HasPrefix(lines[2], "**Machine:** ") {
 		t.Errorf("report does not open with the title and the machine line:\n%s\n%s\n%s", lines[0], lines[1], lines[2])
 	}
-	order := []string{"## Which strategy for which work", "## Verdicts", "## Charts", "## Machine and run"}
+	order := []string{"## Which strategy for which work", "## Verdicts", "## Overview", "## Charts", "## Machine and run"}
 	last := -1
 	for _, h := range order {
 		i := strings.Index(text, "\n"+h+"\n")

@@ -101,6 +101,7 @@ func (rep *Report) Markdown() []byte {
 	}
 	rep.writeChoices(&b)
 	rep.writeVerdicts(&b)
+	rep.writeOverview(&b)
 	rep.writeCharts(&b)
 	rep.writePython(&b)
 	rep.writeRows(&b)
@@ -261,7 +262,21 @@ func (rep *Report) writeCharts(b *bytes.Buffer) {
 		return
 	}
 	for _, c := range rep.Charts {
+		if c.Name == OverviewChart {
+			continue
+		}
 		fmt.Fprintf(b, "### %s\n\n![%s](%s.png)\n\n([SVG](%s.svg))\n\n", c.Title, c.Title, c.Name, c.Name)
+	}
+}
+
+// writeOverview shows the overview heatmap, when the run has one.
+func (rep *Report) writeOverview(b *bytes.Buffer) {
+	for _, c := range rep.Charts {
+		if c.Name == OverviewChart {
+			fmt.Fprintf(b, "## Overview\n\n")
+			fmt.Fprintf(b, "Speedup over sequential of every strategy on every workload: purple is faster than sequential, orange slower, white the same (log scale). \"≈ seq\" marks a cell not significantly different from sequential (p ≥ %.2f), \"noisy\" one whose interval is wider than ±%.0f %%.\n\n", Alpha, NoisyWidth*100)
+			fmt.Fprintf(b, "![%s](%s.png)\n\n([SVG](%s.svg))\n\n", c.Title, c.Name, c.Name)
+		}
 	}
 }
 
