@@ -31,7 +31,7 @@ func TestRun(t *testing.T) {
 	if err := run([]string{dir}, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
-	want := "wrote " + filepath.Join(dir, "REPORT.md") + " and 11 charts (PNG+SVG): 8 PASS, 0 FAIL, 0 INCONCLUSIVE\n"
+	want := "wrote " + filepath.Join(dir, "REPORT.md") + " and 12 charts (PNG+SVG): 8 PASS, 0 FAIL, 0 INCONCLUSIVE\n"
 	if stdout.String() != want || stderr.Len() != 0 {
 		t.Errorf("stdout %q stderr %q, want %q", stdout.String(), stderr.String(), want)
 	}
