@@ -64,6 +64,19 @@
 //	                 they all finished together
 //	peak-goroutines  the most goroutines alive during one batch (including
 //	                 the test framework's few)
+//	peak-stack-B     the most goroutine stack memory in use during one batch
+//	                 above its start (runtime/metrics
+//	                 /memory/classes/heap/stacks:bytes): what goroutines
+//	                 alive at once cost
+//	peak-heap-B      the most heap object memory during one batch above its
+//	                 start (/memory/classes/heap/objects:bytes): live objects
+//	                 and garbage not yet swept, so up to about twice the live
+//	                 peak at GOGC=100
+//	peak-rss-B       the process's peak resident set growth during one batch:
+//	                 the kernel's high-water mark VmHWM, reset through
+//	                 /proc/self/clear_refs before the batch, less VmRSS at
+//	                 its start; where the reset is refused, the largest
+//	                 VmRSS sampled every millisecond (the benchmark logs so)
 //	lost-updates/op  Counter only: increments lost to the data race of
 //	                 sync=none; any other variant losing one fails
 //
@@ -72,8 +85,14 @@
 // A sub-benchmark sets GOMAXPROCS, builds its strategy and computes (once
 // per family, workload and batch size, with Sequential) the checksum every
 // batch must reproduce, all outside the timer. One untimed probe batch then
-// starts process workers and records the peak goroutine count (exec's
-// probe is cut to four tasks per worker: it has nothing to warm). The timed
+// starts process workers and records the peak goroutine count and memory
+// (exec's probe is cut to four tasks per worker: it has nothing to warm).
+// Before it, debug.FreeOSMemory collects the previous case's garbage and
+// returns its free pages, so that each case's memory peaks start from the
+// same floor; the memory figures are this process's, not a worker
+// process's. The peaks are sampled by a poller every 50 µs and by every
+// 256th task as it starts (a flood of runnable goroutines can delay the
+// poller), so a peak shorter than that can be missed. The timed
 // loop runs b.N batches; a checksum that differs from sequential's, an
 // error, or a lost update on a synchronized counter fails the benchmark
 // with b.Fatalf naming it. The strategy is closed by b.Cleanup.

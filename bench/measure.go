@@ -12,7 +12,7 @@ import (
 
 // runCase measures one case: it sets GOMAXPROCS to c.Procs (restored by a
 // cleanup), builds the strategy, warms it with one untimed probe run that
-// also finds the peak goroutine count, then times b.N batches and reports
+// also finds the peak goroutine count and memory, then times b.N batches and reports
 // the metrics described in the package documentation.
 func runCase(b *testing.B, c Case, want checksums) {
 	ctx := context.Background()
@@ -108,7 +108,13 @@ func runCase(b *testing.B, c Case, want checksums) {
 	}
 	b.ReportMetric(p50, "p50-ns")
 	b.ReportMetric(p99, "p99-ns")
-	b.ReportMetric(float64(peak), "peak-goroutines")
+	b.ReportMetric(float64(peak.Goroutines), "peak-goroutines")
+	b.ReportMetric(float64(peak.Mem.Stack), "peak-stack-B")
+	b.ReportMetric(float64(peak.Mem.Heap), "peak-heap-B")
+	b.ReportMetric(float64(peak.Mem.RSS), "peak-rss-B")
+	if !peak.Mem.RSSExact {
+		b.Logf("peak-rss-B is the largest VmRSS sampled: /proc/self/clear_refs could not reset the kernel's high-water mark")
+	}
 	if c.Counter() {
 		b.ReportMetric(float64(lost)/n, "lost-updates/op")
 	}

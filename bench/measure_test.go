@@ -85,8 +85,8 @@ func TestProbeFindsPeakGoroutines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if peak < 20 {
-		t.Errorf("spawn of 20 sleeping tasks peaked at %d goroutines", peak)
+	if peak.Goroutines < 20 {
+		t.Errorf("spawn of 20 sleeping tasks peaked at %d goroutines", peak.Goroutines)
 	}
 	if _, err := probe(ctx, strategies.Spawn{}, w, 20, want.Checksum+1); err == nil {
 		t.Error("probe accepted a wrong checksum")

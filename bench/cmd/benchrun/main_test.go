@@ -202,7 +202,7 @@ func TestTinyMatrix(t *testing.T) {
 		}
 	}
 
-	metrics := []string{"ns/op", "ns/task", "tasks/s", "B/op", "allocs/op", "cpu-ns/op", "p50-ns", "p99-ns", "peak-goroutines"}
+	metrics := []string{"ns/op", "ns/task", "tasks/s", "B/op", "allocs/op", "cpu-ns/op", "p50-ns", "p99-ns", "peak-goroutines", "peak-stack-B", "peak-heap-B", "peak-rss-B"}
 	want := wantCases(t)
 	total := 0
 	for family, cases := range want {
