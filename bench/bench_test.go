@@ -35,3 +35,6 @@ func BenchmarkCounter(b *testing.B) { family(b, CounterCases) }
 
 // BenchmarkPycpu: the tutorials' number ** 2 loop under the six core strategies.
 func BenchmarkPycpu(b *testing.B) { family(b, PycpuCases) }
+
+// BenchmarkAlloc: a fresh buffer allocated and touched per task, under every strategy.
+func BenchmarkAlloc(b *testing.B) { family(b, AllocCases) }

@@ -22,6 +22,7 @@
 //	Counter/incs=1000/tasks=64/sync=V/strategy=S/procs=P              V: mutex, atomic, channel, sharded, none;
 //	                                                                  S: sequential, spawn, pool, gil, process
 //	Pycpu/n=100000/tasks=16/strategy=S/procs=P                        S: the six core strategies
+//	Alloc/size=1MiB/tasks=16/strategy=S/procs=P                       S: all eleven
 //
 // The six core strategies are sequential, spawn, pool, gil, process and
 // exec; "all six" above means them. The five library adapters (errgroup,

@@ -46,6 +46,9 @@ type Scale struct {
 
 	PycpuN     int // pycpu: n, tasks
 	PycpuTasks int
+
+	AllocSize  int64 // alloc: size, tasks
+	AllocTasks int
 }
 
 // Scales returns the known scales: full, the matrix of make bench; quick,
@@ -57,19 +60,22 @@ func Scales() []Scale {
 			CoarseSize: 64 << 10, CoarseRounds: 8, CoarseTasks: 64,
 			FineSize: 64, FineRounds: 1, FineTasks: 4096,
 			Incs: 1000, CounterTasks: 64,
-			PycpuN: 100000, PycpuTasks: 16},
+			PycpuN: 100000, PycpuTasks: 16,
+			AllocSize: 1 << 20, AllocTasks: 16},
 		{Name: "quick",
 			Sleep: 5 * time.Millisecond, SleepTasks: 16,
 			CoarseSize: 64 << 10, CoarseRounds: 4, CoarseTasks: 16,
 			FineSize: 64, FineRounds: 1, FineTasks: 512,
 			Incs: 1000, CounterTasks: 32,
-			PycpuN: 50000, PycpuTasks: 8},
+			PycpuN: 50000, PycpuTasks: 8,
+			AllocSize: 1 << 20, AllocTasks: 8},
 		{Name: "tiny",
 			Sleep: time.Millisecond, SleepTasks: 4,
 			CoarseSize: 32 << 10, CoarseRounds: 1, CoarseTasks: 4,
 			FineSize: 64, FineRounds: 1, FineTasks: 16,
 			Incs: 10, CounterTasks: 4,
-			PycpuN: 1000, PycpuTasks: 4},
+			PycpuN: 1000, PycpuTasks: 4,
+			AllocSize: 64 << 10, AllocTasks: 4},
 	}
 }
 

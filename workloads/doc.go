@@ -15,6 +15,8 @@
 //	                                             rounds=8    SHA-256 rounds chained
 //	counter  shared state                        incs=1000   increments per task
 //	                                             sync=mutex  mutex|atomic|channel|sharded|none
+//	alloc    allocation and garbage collection   size=1MiB   bytes allocated and touched
+//	                                                         per task
 //	pycpu    the tutorials' number ** 2 loop     n=100000    squares summed per task
 //	         (pure-Python CPU work in CPython)
 //

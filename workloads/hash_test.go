@@ -61,6 +61,7 @@ func TestHashWorkersShareNothing(t *testing.T) {
 			if _, err := batch.Finish(); err != nil {
 				t.Fatal(err)
 			}
+			workloads.Release(batch)
 		}
 		if sa != p.sum || sb != p.sum {
 			t.Errorf("%s: interleaved batches gave %#x and %#x, pinned %#x", p.spec, sa, sb, p.sum)
@@ -81,6 +82,7 @@ func TestHashAllocatesNothingPerTask(t *testing.T) {
 			b.Do(context.Background(), 0, i)
 		}
 		b.Finish()
+		workloads.Release(b)
 	})
 	// Start allocates the batch and its slot per worker; a task nothing.
 	if allocs > 2 {

@@ -35,6 +35,9 @@ func kinds() []kind {
 			{"incs", "1000", "a positive integer"},
 			{"sync", "mutex", strings.Join(SyncNames(), "|")},
 		}, buildCounter},
+		{"alloc", "allocates and touches a fresh size-byte buffer per task; allocation-bound", []param{
+			{"size", "1MiB", "a positive byte count such as 64KiB or 1MiB"},
+		}, buildAlloc},
 		{"pycpu", "sums the squares of n integers per task, the tutorials' number ** 2 loop; CPU-bound", []param{
 			{"n", "100000", "a positive integer"},
 		}, buildPycpu},

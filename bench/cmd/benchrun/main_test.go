@@ -99,6 +99,7 @@ func wantCases(t *testing.T) map[string][]bench.Case {
 		"HashProcs":    bench.HashProcsCases(s, n),
 		"Counter":      counter,
 		"Pycpu":        bench.PycpuCases(s, n),
+		"Alloc":        bench.AllocCases(s, n),
 	}
 }
 
