@@ -6,8 +6,8 @@ import (
 )
 
 // The expected values below are computed by hand from the fixture, whose
-// samples for a configuration with median m are 0.996m, 0.998m, 1.002m and
-// 1.004m (median m, interval [0.996m, 1.004m]).
+// samples for a configuration with median m are 0.996m, 0.998m, 0.999m,
+// 1.001m, 1.002m and 1.004m (median m, 95 % interval [0.996m, 1.004m]).
 
 func TestDeriveSleep(t *testing.T) {
 	_, rows := readFixture(t)
@@ -22,8 +22,8 @@ func TestDeriveSleep(t *testing.T) {
 	if !near(sp.Parallelism, 0.02) || sp.Concurrency != 64 || sp.Noisy {
 		t.Errorf("spawn parallelism %v concurrency %d noisy %v", sp.Parallelism, sp.Concurrency, sp.Noisy)
 	}
-	if !near(sp.P, 2.0/70) {
-		t.Errorf("spawn p = %v, want 2/70 (4 vs 4 fully separated)", sp.P)
+	if !near(sp.P, 2.0/924) {
+		t.Errorf("spawn p = %v, want 2/924 (6 vs 6 fully separated)", sp.P)
 	}
 	// pool with workers = procs = 2: ideal ⌈64/2⌉ · 10 ms = 320 ms.
 	pool := rowNamed(t, rows, "Sleep/d=10ms/tasks=64/strategy=pool/procs=2")

@@ -37,10 +37,11 @@ func TestReadFixture(t *testing.T) {
 	if m == nil {
 		t.Fatal("no ns/op (units must not be tidied to sec/op)")
 	}
-	// Samples 0.996, 0.998, 1.002, 1.004 × 10.5 ms: median 10.5 ms, and
-	// with 4 samples the interval is the range at 87.5 %.
-	want := Summary{Center: 10.5e6, Lo: 10.458e6, Hi: 10.542e6, Confidence: 0.875, N: 4}
-	if s := m.Summary; !near(s.Center, want.Center) || !near(s.Lo, want.Lo) || !near(s.Hi, want.Hi) || s.N != 4 || !near(s.Confidence, 0.875) {
+	// Samples 0.996, 0.998, 0.999, 1.001, 1.002, 1.004 × 10.5 ms: median
+	// 10.5 ms, and with 6 samples the 95 % interval is the range, at
+	// 1 − 2/2⁶ = 96.875 %.
+	want := Summary{Center: 10.5e6, Lo: 10.458e6, Hi: 10.542e6, Confidence: 0.96875, N: 6}
+	if s := m.Summary; !near(s.Center, want.Center) || !near(s.Lo, want.Lo) || !near(s.Hi, want.Hi) || s.N != 6 || !near(s.Confidence, want.Confidence) {
 		t.Errorf("spawn ns/op summary = %+v, want %+v", s, want)
 	}
 	if len(run.Warnings) != 0 || run.IsIncomplete || run.Benchstat != "" {

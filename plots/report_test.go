@@ -38,7 +38,7 @@ func TestGenerate(t *testing.T) {
 		"## Charts",
 		"![Time per task by strategy: sleep d=10ms tasks=64, procs=2](time-sleep-d-10ms-tasks-64.png)",
 		"([SVG](speedup-procs.svg))",
-		"| Sleep/d=10ms/tasks=64/strategy=exec/procs=2 | 4 | 360ms [306ms, 432ms] |",
+		"| Sleep/d=10ms/tasks=64/strategy=exec/procs=2 | 6 | 360ms [306ms, 432ms] |",
 		"noisy ±20 %",
 		"| hash size=64KiB rounds=8 tasks=64 | spawn | 1: 0.99, 2: 1.90, 4: 1.93 | 0.044 |",
 	} {
@@ -99,7 +99,7 @@ func TestGenerateIncomplete(t *testing.T) {
 	for _, want := range []string{
 		"> interrupted: signal: interrupt\n> run 2 of 5\n",
 		"## Warnings",
-		"raw.txt:6: missing units",
+		"raw.txt:8: missing units",
 		"no `sequential` baseline for Sleep sleep d=10ms tasks=64",
 		"missing data: lesson 1 (sleep strategy=pool with workers ≥ tasks)",
 		"benchstat.txt is absent from this run folder",
