@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -8,17 +9,76 @@ import (
 
 // A Choice is one row of the "which strategy for which work" table: for
 // one workload at one procs (main families Sleep, Hash, Counter), the
-// fastest strategy by median ns/op, the strategies not significantly
-// slower than it, and those significantly slower than sequential.
+// strategy to use and the ones to avoid, each judged against the fastest.
+//
+// Strategies that are models (Props.Model: gil, which stands for CPython's
+// GIL) take no part: they are neither the fastest, nor recommended, nor to
+// be avoided; the verdicts and charts show them.
 type Choice struct {
 	Workload string
 	Procs    int
-	Best     *Row
-	// AsGood are strategies whose ns/op does not differ from Best's at
-	// α = 0.05 (Mann-Whitney U).
-	AsGood []string
-	// Avoid are strategies significantly slower than sequential.
-	Avoid []string
+	// Fastest is the strategy with the lowest median ns/op.
+	Fastest *Row
+	// Recommended is the simplest strategy (lowest Props.Rank; the faster
+	// of a tie) that is not significantly slower than Fastest (see
+	// Slower); Fastest itself when every simpler one is. Nil when TooFew.
+	Recommended *Ranked
+	// AsGood are the strategies other than Recommended whose time is
+	// within 10 % of Fastest's: the whole interval of the ratio is at most
+	// 1.1. Fastest is in none of the lists.
+	AsGood []Ranked
+	// Unclear are the strategies other than Recommended neither as good
+	// nor significantly slower: the interval straddles 1.1, or the
+	// difference is not significant.
+	Unclear []Ranked
+	// Avoid are the strategies significantly slower than Fastest (Slower).
+	Avoid []Ranked
+	// TooFew is the smallest sample count of the workload's rows when it
+	// is below MinSamples; then nothing is ranked and every list is empty.
+	TooFew int
+}
+
+// A Ranked is one strategy of a Choice, compared with the fastest.
+type Ranked struct {
+	Row *Row
+	// Ratio is median(ns/op) / median(fastest ns/op), with the interval
+	// [lo / fastest.hi, hi / fastest.lo]; exactly 1 for the fastest.
+	Ratio Estimate
+	// P is the Mann-Whitney U p-value against the fastest (NaN for the
+	// fastest itself).
+	P float64
+}
+
+// Name names the strategy, with its workers when the name has them:
+// "pool", "pool workers=2".
+func (k Ranked) Name() string { return rowName(k.Row) }
+
+// String is the strategy and how it compares with the fastest:
+// "pool workers=2: 31× slower [30.2, 31.9]", "spawn: fastest",
+// "pool: 1.02× [0.99, 1.05]".
+func (k Ranked) String() string {
+	switch {
+	case k.Ratio.V == 1 && k.Ratio.Lo == 1 && k.Ratio.Hi == 1:
+		return k.Name() + ": fastest"
+	case Slower(k.Ratio, k.P):
+		return fmt.Sprintf("%s: %s× slower [%s, %s]", k.Name(), num(k.Ratio.V), num(k.Ratio.Lo), num(k.Ratio.Hi))
+	}
+	return fmt.Sprintf("%s: %s× [%s, %s]", k.Name(), num(k.Ratio.V), num(k.Ratio.Lo), num(k.Ratio.Hi))
+}
+
+// rowName is a row's strategy with its workers part, if any.
+func rowName(r *Row) string {
+	if r.Workers > 0 {
+		return fmt.Sprintf("%s workers=%d", r.Strategy, r.Workers)
+	}
+	return r.Strategy
+}
+
+// Slower reports whether a strategy is significantly slower than the
+// fastest, by the report's rule for a difference: p < Alpha and the whole
+// interval of the time ratio above 1 + SameWithin (more than 10 % slower).
+func Slower(ratio Estimate, p float64) bool {
+	return p < Alpha && ratio.Lo > 1+SameWithin
 }
 
 // Choose builds the strategy table from the derived rows.
@@ -30,7 +90,7 @@ func Choose(rows []*Row) []Choice {
 	groups := map[key][]*Row{}
 	var order []key
 	for _, r := range rows {
-		if !isMain(r.Bench.Family) || r.Strategy == "" {
+		if !isMain(r.Bench.Family) || r.Strategy == "" || r.Props.Model {
 			continue
 		}
 		k := key{r.Workload, r.Procs}
@@ -41,23 +101,62 @@ func Choose(rows []*Row) []Choice {
 	}
 	var out []Choice
 	for _, k := range order {
-		rs := groups[k]
-		best := slices.MinFunc(rs, func(a, b *Row) int { return cmpFloat(a.Time.Center, b.Time.Center) })
-		c := Choice{Workload: k.workload, Procs: k.procs, Best: best}
-		for _, r := range rs {
-			if r == best {
-				continue
-			}
-			if compare(r.Bench.Metric("ns/op").Sample, best.Bench.Metric("ns/op").Sample) >= Alpha {
-				c.AsGood = append(c.AsGood, r.Strategy)
-			}
-			if !isBaseline(r.Props) && r.Speedup.Valid() && r.Speedup.V < 1 && r.P < Alpha {
-				c.Avoid = append(c.Avoid, fmt.Sprintf("%s (%s×)", r.Strategy, num(r.Speedup.V)))
-			}
-		}
-		out = append(out, c)
+		out = append(out, choose(k.workload, k.procs, groups[k]))
 	}
 	return out
+}
+
+// choose ranks the rows of one workload at one procs.
+func choose(workload string, procs int, rs []*Row) Choice {
+	fastest := slices.MinFunc(rs, func(a, b *Row) int { return cmpFloat(a.Time.Center, b.Time.Center) })
+	c := Choice{Workload: workload, Procs: procs, Fastest: fastest}
+	for _, r := range rs {
+		if n := r.Time.N; n < MinSamples && (c.TooFew == 0 || n < c.TooFew) {
+			c.TooFew = n
+		}
+	}
+	if c.TooFew > 0 {
+		return c
+	}
+	var candidates []Ranked // not significantly slower, fastest included
+	for _, r := range rs {
+		k := Ranked{Row: r, Ratio: Estimate{1, 1, 1}, P: nan().V}
+		if r != fastest {
+			k.Ratio = ratio(r.Time, fastest.Time)
+			k.P = compare(r.Bench.Metric("ns/op").Sample, fastest.Bench.Metric("ns/op").Sample)
+		}
+		if !Slower(k.Ratio, k.P) {
+			candidates = append(candidates, k)
+		}
+		switch {
+		case r == fastest:
+		case Slower(k.Ratio, k.P):
+			c.Avoid = append(c.Avoid, k)
+		case k.Ratio.Hi <= 1+SameWithin:
+			c.AsGood = append(c.AsGood, k)
+		default:
+			c.Unclear = append(c.Unclear, k)
+		}
+	}
+	best := slices.MinFunc(candidates, func(a, b Ranked) int {
+		return cmp.Or(cmp.Compare(a.Row.Props.Rank, b.Row.Props.Rank), cmpFloat(a.Row.Time.Center, b.Row.Time.Center))
+	})
+	c.Recommended = &best
+	notBest := func(k Ranked) bool { return k.Row == best.Row }
+	c.AsGood = slices.DeleteFunc(c.AsGood, notBest)
+	c.Unclear = slices.DeleteFunc(c.Unclear, notBest)
+	// The slowest last, so that the worst to avoid is easy to find.
+	slices.SortStableFunc(c.Avoid, func(a, b Ranked) int { return cmpFloat(a.Ratio.V, b.Ratio.V) })
+	return c
+}
+
+// names lists the strategies of ks, with their ratios.
+func names(ks []Ranked) string {
+	var parts []string
+	for _, k := range ks {
+		parts = append(parts, k.String())
+	}
+	return strings.Join(parts, ", ")
 }
 
 // label is a short human name for a workload: "sleep d=10ms tasks=64",

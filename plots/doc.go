@@ -50,17 +50,32 @@
 // the same d and tasks share a workload. A hash workload is coarse when a
 // task hashes at least CoarseBytes (size × rounds), fine otherwise.
 //
-// # Statistics
+// # Statistics: the rule
 //
-// Each configuration's samples are summarized with
-// golang.org/x/perf/benchmath.AssumeNothing: the median with a 95 %
-// distribution-free confidence interval. With fewer than 6 samples no
-// interval reaches 95 %, and the sample range [min, max] is used instead
-// (its confidence is 1 − 2^(1−n): 75 % for 3 samples, 87.5 % for 4).
-// Comparisons use the Mann-Whitney U test (AssumeNothing.Compare) at
-// α = 0.05; note that 3 against 3 samples can never reach p < 0.05 (the
-// smallest possible p is 0.1), so run at least 4 samples. A row whose
-// interval extends more than 5 % from its median is marked noisy.
+// One rule decides every verdict and every ranking, and REPORT.md states it
+// at its top (Rule):
+//
+//   - A configuration needs at least MinSamples (6) samples for an interval
+//     or a test. Below that, every verdict that depends on it is
+//     INCONCLUSIVE with the note "too few samples: n=3, need 6", and the
+//     answer table says "too few samples to rank" for its workload.
+//   - Intervals: each configuration's samples are summarized with
+//     golang.org/x/perf/benchmath.AssumeNothing, the median with a 95 %
+//     distribution-free confidence interval (with 6 samples, the sample
+//     range, at 96.9 %). Below 6 samples the report shows the sample range
+//     for orientation only.
+//   - Tests: the Mann-Whitney U test (AssumeNothing.Compare) at α = 0.05;
+//     no test is run below 6 samples (3 against 3 could never give
+//     p < 0.1).
+//   - A claim that two figures differ needs p < α and the whole interval of
+//     the figure on the claimed side of its threshold.
+//   - A claim that two figures are the same ("within 10 %") needs the whole
+//     interval inside the band; it fails only when the interval is wholly
+//     outside and the difference is significant.
+//   - Anything else is INCONCLUSIVE.
+//
+// A row whose interval extends more than 5 % from its median is marked
+// noisy.
 //
 // # Derived figures
 //
@@ -86,10 +101,24 @@
 //     least-squares f is Σxy/Σx² with x = 1 − 1/p, y = 1/S − 1/p (clamped to
 //     [0, 1]); the residual is the RMS of S − S_fit in speedup units.
 //
-// The "which strategy for which work" table names, for each Sleep, Hash and
-// Counter workload, the fastest strategy by median ns/op, the strategies
-// not significantly slower than it, and those significantly slower than
-// sequential.
+// # Which strategy for which work
+//
+// For each Sleep, Hash and Counter workload at each procs, the answer table
+// (Choose; the same lines end make bench in the terminal, WriteAnswer)
+// compares every strategy with the fastest by the time ratio
+// median(ns/op) / median(fastest ns/op), with the interval
+// [lo / fastest.hi, hi / fastest.lo], and the Mann-Whitney p:
+//
+//   - avoid: significantly slower, p < α and the whole interval above 1.1
+//     (more than 10 % slower), shown as "pool workers=2: 31× slower [30, 32]";
+//   - as good: the whole interval at most 1.1;
+//   - undecided: neither.
+//
+// It recommends ("use") the simplest strategy that is not significantly
+// slower than the fastest, simplicity being Props.Rank (sequential, spawn,
+// pool, process, exec), with its speedup over sequential. Models
+// (Props.Model: gil) take no part: the verdicts and charts show them as the
+// GIL model, and they are never recommended.
 //
 // # Charts
 //
@@ -110,11 +139,13 @@
 // # Verdicts
 //
 // Each seed lesson is restated as a claim and judged PASS, FAIL or
-// INCONCLUSIVE. A figure compared with a threshold passes only if its whole
-// interval is on the passing side and fails only if its whole interval is on
-// the failing side; otherwise the verdict is INCONCLUSIVE. Claims about a
-// difference also need p < 0.05. A claim with several parts fails if any
-// part fails and passes only if every part passes. Missing data gives
+// INCONCLUSIVE by the rule above. A figure compared with a threshold passes
+// only if its whole interval is on the passing side and fails only if its
+// whole interval is on the failing side; a pass or fail that amounts to a
+// difference between two strategies also needs p < 0.05 (lessons 2, 3 and
+// 5 fail, lessons 4, 5 and 6 pass, only then). A part with fewer than 6
+// samples behind it is INCONCLUSIVE. A claim with several parts fails if
+// any part fails and passes only if every part passes. Missing data gives
 // INCONCLUSIVE with "no data: …". The main families are judged at their
 // highest procs.
 //

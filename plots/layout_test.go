@@ -29,7 +29,7 @@ func checkAnswerFirst(t *testing.T, text string) {
 	lines := strings.Split(text, "\n")
 	table := -1
 	for i, l := range lines {
-		if strings.HasPrefix(l, "| workload | procs | fastest |") {
+		if strings.HasPrefix(l, "| workload | procs | use |") {
 			table = i + 1
 			break
 		}

@@ -96,6 +96,7 @@ func (rep *Report) Markdown() []byte {
 	}
 	fmt.Fprintf(&b, "# concbench report: %s\n\n", rep.Name())
 	fmt.Fprintf(&b, "%s\n\n", rep.MachineSummary())
+	fmt.Fprintf(&b, "**The rule.** %s\n\n", Rule)
 	if rep.hasWarnings() {
 		fmt.Fprintf(&b, "This run has warnings: see [Warnings](#warnings).\n\n")
 	}
@@ -191,7 +192,7 @@ func (rep *Report) writeWarnings(b *bytes.Buffer) {
 // dependency versions (in DepsFile), and links the raw files.
 func (rep *Report) writeMachine(b *bytes.Buffer) {
 	fmt.Fprintf(b, "## Machine and run\n\n")
-	fmt.Fprintf(b, "Generated from [`%s`](%s) by `make report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range when a configuration has fewer than 6 samples); comparisons by Mann-Whitney U at α = %.2f. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
+	fmt.Fprintf(b, "Generated from [`%s`](%s) by `make report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range, for orientation only, when a configuration has fewer than 6 samples); comparisons by Mann-Whitney U at α = %.2f; conclusions by the rule at the top. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
 		RawFile, RawFile, Confidence*100, Alpha)
 	if rep.Run.Benchstat != "" {
 		fmt.Fprintf(b, "The benchstat tables are in [`%s`](%s)", BenchstatFile, BenchstatFile)
@@ -221,15 +222,16 @@ func (rep *Report) writeChoices(b *bytes.Buffer) {
 		fmt.Fprintf(b, "No Sleep, Hash or Counter results.\n\n")
 		return
 	}
-	fmt.Fprintf(b, "Fastest strategy by median batch time; \"as good\" are not significantly slower (p ≥ 0.05); \"avoid\" are significantly slower than sequential.\n\n")
-	fmt.Fprintf(b, "| workload | procs | fastest | time/op | speedup vs sequential | as good | avoid |\n|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(b, "Use: the simplest strategy (%s) not significantly slower than the fastest. Every other strategy is compared with the fastest (time ratio with its 95 %% interval): \"as good\" is within 10 %%, \"avoid\" is significantly more than 10 %% slower, \"undecided\" is neither. Models (gil) are not ranked.\n\n", simplicity(rep.Rows))
+	fmt.Fprintf(b, "| workload | procs | use | speedup vs sequential | fastest time/op | as good | undecided | avoid |\n|---|---|---|---|---|---|---|---|\n")
 	for _, c := range rep.Choices {
-		t := ns(c.Best.Time.Center)
-		if c.Best.Noisy {
+		a := answerOf(c)
+		t := ns(c.Fastest.Time.Center)
+		if c.Fastest.Noisy {
 			t += " (noisy)"
 		}
-		fmt.Fprintf(b, "| %s | %d | **%s** | %s | %s | %s | %s |\n", cell(label(c.Best)), c.Procs, c.Best.Strategy,
-			t, est(c.Best.Speedup), orDash(strings.Join(c.AsGood, ", ")), orDash(strings.Join(c.Avoid, ", ")))
+		fmt.Fprintf(b, "| %s | %d | **%s** | %s | %s | %s | %s | %s |\n", cell(a.Workload), a.Procs, cell(a.Use),
+			a.Speedup, t, cell(orDash(a.AsGood)), cell(orDash(a.Unclear)), cell(orDash(a.Avoid)))
 	}
 	fmt.Fprintf(b, "\n")
 }

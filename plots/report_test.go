@@ -30,7 +30,7 @@ func TestGenerate(t *testing.T) {
 		"| commit | abc1234 |",
 		"The benchstat tables are in [`benchstat.txt`](benchstat.txt); the dependency versions in [`deps.txt`](deps.txt).",
 		"## Which strategy for which work",
-		"| sleep d=10ms tasks=64 | 2 | **spawn** | 10.5ms | 61.4 [60.9, 61.9] |",
+		"| sleep d=10ms tasks=64 | 2 | **spawn** | 61.4 [60.9, 61.9] | 10.5ms |",
 		"| hash (fine) size=64B rounds=1 tasks=4096 | 2 | **sequential** |",
 		"## Verdicts",
 		"| 1 | I/O-bound work speeds up with concurrency",

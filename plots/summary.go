@@ -14,6 +14,22 @@ const (
 	Alpha      = 0.05
 )
 
+// MinSamples is the fewest samples a configuration needs before the report
+// computes an interval or a test from it: with 6 samples the sample range
+// is a 96.9 % interval of the median (1 − 2/2⁶), and two fully separated
+// samples of 6 give a Mann-Whitney p of 0.002; with 3 against 3 no p can
+// go below 0.1, so no difference could ever be significant.
+const MinSamples = 6
+
+// Rule is the statistical rule that every verdict and every ranking of
+// the report follows, in one paragraph. REPORT.md states it at the top and
+// the driver's summary at the end of make bench refers to it.
+const Rule = "Every configuration needs at least 6 samples for an interval or a test; " +
+	"below that every verdict is INCONCLUSIVE (\"too few samples: n=3, need 6\") and the answer table says \"too few samples to rank\". " +
+	"Intervals are 95 % distribution-free confidence intervals of the median (benchmath); comparisons are Mann-Whitney U tests at α = 0.05. " +
+	"A claim that two strategies differ needs p < 0.05 and the interval of the figure wholly on the claimed side of its threshold; " +
+	"a claim that they are the same (\"within 10 %\") needs the whole interval inside the band. Anything else is INCONCLUSIVE."
+
 // NoisyWidth is the relative half-width of a confidence interval above which
 // a row is marked noisy: the interval is wider than ±5 % of the median.
 const NoisyWidth = 0.05
@@ -29,8 +45,9 @@ func thresholds() *benchmath.Thresholds {
 type Summary struct {
 	Center, Lo, Hi float64
 	// Confidence is the actual confidence level of [Lo, Hi]. With fewer
-	// than 6 samples no interval reaches 95 %, and the interval is the
-	// sample range [min, max], whose confidence is 1 − 2^(1−n).
+	// than MinSamples samples no interval reaches 95 %, and [Lo, Hi] is
+	// the sample range [min, max], whose confidence is 1 − 2^(1−n): shown
+	// for orientation, never used for a conclusion (see Enough).
 	Confidence float64
 	// N is the number of samples.
 	N int
@@ -57,6 +74,10 @@ func summarize(s *benchmath.Sample) Summary {
 	return Summary{Center: sum.Center, Lo: sum.Lo, Hi: sum.Hi, Confidence: sum.Confidence, N: n}
 }
 
+// Enough reports whether the summary has the MinSamples samples that an
+// interval or a test needs.
+func (s Summary) Enough() bool { return s.N >= MinSamples }
+
 // RelHalfWidth is the larger distance from the median to an end of the
 // interval, relative to the median.
 func (s Summary) RelHalfWidth() float64 {
@@ -74,9 +95,10 @@ func (s Summary) RelHalfWidth() float64 {
 func (s Summary) Noisy() bool { return s.RelHalfWidth() > NoisyWidth }
 
 // compare runs the Mann-Whitney U test (benchmath.AssumeNothing.Compare)
-// between two samples and returns its p-value.
+// between two samples and returns its p-value; NaN (no test) when either
+// has fewer than MinSamples values.
 func compare(a, b *benchmath.Sample) float64 {
-	if a == nil || b == nil || len(a.Values) == 0 || len(b.Values) == 0 {
+	if a == nil || b == nil || len(a.Values) < MinSamples || len(b.Values) < MinSamples {
 		return math.NaN()
 	}
 	return benchmath.AssumeNothing.Compare(a, b).P

@@ -52,14 +52,35 @@ type judge struct {
 	notes   []string
 	missing []string
 	noisy   bool
+	// fewest is the smallest sample count below MinSamples among the
+	// rows behind a part, 0 if every row has enough.
+	fewest int
 }
 
+// part adds one part of the claim, judged o from the rows given. A part
+// whose rows (or their baselines) include one with fewer than MinSamples
+// samples is INCONCLUSIVE, whatever o says.
 func (j *judge) part(o Outcome, figure string, rows ...*Row) {
-	j.outs = append(j.outs, o)
-	j.figures = append(j.figures, figure)
 	for _, r := range rows {
 		j.noisy = j.noisy || r.Noisy
+		n := r.Time.N
+		if r.Baseline != nil {
+			n = min(n, r.Baseline.Metric("ns/op").Summary.N)
+		}
+		if n < MinSamples {
+			o = Inconclusive
+			if j.fewest == 0 || n < j.fewest {
+				j.fewest = n
+			}
+		}
 	}
+	j.outs = append(j.outs, o)
+	j.figures = append(j.figures, figure)
+}
+
+// tooFew is the note of a verdict with too few samples.
+func tooFew(n int) string {
+	return fmt.Sprintf("too few samples: n=%d, need %d", n, MinSamples)
 }
 
 func (j *judge) p(label string, p float64) {
@@ -75,6 +96,9 @@ func (j *judge) verdict(lesson int, claim string) Verdict {
 	}
 	v.Figure = strings.Join(j.figures, "; ")
 	notes := j.notes
+	if j.fewest > 0 {
+		notes = append([]string{tooFew(j.fewest)}, notes...)
+	}
 	if len(j.missing) > 0 {
 		notes = append([]string{"no data: " + strings.Join(j.missing, ", ")}, notes...)
 	}
@@ -130,13 +154,28 @@ func within(e Estimate, lo, hi float64) Outcome {
 }
 
 // significant turns a PASS into INCONCLUSIVE when the comparison behind
-// it is not significant at Alpha.
+// it is not significant at Alpha: a claim that two figures differ needs
+// p < Alpha besides its interval. A NaN p (too few samples for a test)
+// adds no note: part says why.
 func (j *judge) significant(o Outcome, p float64, what string) Outcome {
-	if o == Pass && !(p < Alpha) {
-		j.notes = append(j.notes, what+" not significant at α = 0.05")
-		return Inconclusive
+	return j.needP(o, Pass, p, what)
+}
+
+// differs turns a FAIL into INCONCLUSIVE when the comparison behind it is
+// not significant: the failure of a claim of sameness ("within 10 %") is a
+// claim of a difference.
+func (j *judge) differs(o Outcome, p float64, what string) Outcome {
+	return j.needP(o, Fail, p, what)
+}
+
+func (j *judge) needP(o, claim Outcome, p float64, what string) Outcome {
+	if o != claim || p < Alpha {
+		return o
 	}
-	return o
+	if !math.IsNaN(p) {
+		j.notes = append(j.notes, what+" not significant at α = 0.05")
+	}
+	return Inconclusive
 }
 
 // Verdicts judges the eight seed lessons. A lesson whose data is absent is
@@ -246,11 +285,15 @@ func lessonIO(s selection) Verdict {
 	return j.verdict(1, claim)
 }
 
-// sameAs judges that row a's ns/op is within 10 % of row b's.
+// sameAs judges that row a's ns/op is within 10 % of row b's: PASS when
+// the whole interval of the ratio is inside the band, FAIL when it is
+// wholly outside and the difference is significant.
 func (j *judge) sameAs(a, b *Row) {
 	rt := ratio(a.Time, b.Time)
-	j.part(within(rt, 1-SameWithin, 1+SameWithin), fmt.Sprintf("%s/%s time ratio %s", a.Strategy, b.Strategy, est(rt)), a, b)
-	j.p(a.Strategy+" vs "+b.Strategy, compare(a.Bench.Metric("ns/op").Sample, b.Bench.Metric("ns/op").Sample))
+	p := compare(a.Bench.Metric("ns/op").Sample, b.Bench.Metric("ns/op").Sample)
+	o := j.differs(within(rt, 1-SameWithin, 1+SameWithin), p, a.Strategy+" vs "+b.Strategy+" difference")
+	j.part(o, fmt.Sprintf("%s/%s time ratio %s", a.Strategy, b.Strategy, est(rt)), a, b)
+	j.p(a.Strategy+" vs "+b.Strategy, p)
 }
 
 func lessonGILIO(s selection) Verdict {
@@ -302,7 +345,7 @@ func lessonCPU(s selection, cores float64) Verdict {
 		}
 		ideal := math.Min(coreLimit(r.Tasks, r.Procs, 0, cores), float64(max(r.Tasks, 1)))
 		need := CPUSpeedupFrac * ideal
-		j.part(atLeast(r.Speedup, need), fmt.Sprintf("%s speedup %s (need ≥ %s)", st, est(r.Speedup), num(need)), r)
+		j.part(j.significant(atLeast(r.Speedup, need), r.P, st+" vs sequential"), fmt.Sprintf("%s speedup %s (need ≥ %s)", st, est(r.Speedup), num(need)), r)
 		j.p(st+" vs sequential", r.P)
 	}
 	j.missing = slices.Compact(j.missing)
@@ -335,9 +378,10 @@ func lessonPoolSize(s selection, cores float64) Verdict {
 		j.missing = append(j.missing, "HashWorkers strategy=pool with workers = cores and more")
 	} else {
 		rt := ratio(atCores.Time, bestMore.Time)
-		j.part(atMost(rt, 1+SameWithin),
+		p := compare(atCores.Bench.Metric("ns/op").Sample, bestMore.Bench.Metric("ns/op").Sample)
+		j.part(j.differs(atMost(rt, 1+SameWithin), p, "hash difference"),
 			fmt.Sprintf("hash: time(workers=%d)/time(workers=%d) %s", atCores.Workers, bestMore.Workers, est(rt)), atCores, bestMore)
-		j.p(fmt.Sprintf("hash workers=%d vs %d", atCores.Workers, bestMore.Workers), compare(atCores.Bench.Metric("ns/op").Sample, bestMore.Bench.Metric("ns/op").Sample))
+		j.p(fmt.Sprintf("hash workers=%d vs %d", atCores.Workers, bestMore.Workers), p)
 	}
 	// I/O part.
 	var sp []*Row
@@ -441,9 +485,9 @@ func lessonSharedState(s selection) Verdict {
 			}
 		}
 		if len(bad) == 0 {
-			j.part(Pass, fmt.Sprintf("synchronized variants: 0 lost updates in all %d configurations", len(exact)))
+			j.part(Pass, fmt.Sprintf("synchronized variants: 0 lost updates in all %d configurations", len(exact)), exact...)
 		} else {
-			j.part(Fail, "lost updates in "+strings.Join(bad, ", "))
+			j.part(Fail, "lost updates in "+strings.Join(bad, ", "), exact...)
 		}
 	}
 	if rank, p := counterRanking(s.counter); rank != "" {

@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"testing"
@@ -141,5 +142,32 @@ func TestOutcomeRules(t *testing.T) {
 	var j judge
 	if o := j.significant(Pass, 0.1, "x"); o != Inconclusive || j.notes[0] != "x not significant at α = 0.05" {
 		t.Errorf("significant: %s %q", o, j.notes)
+	}
+}
+
+// A claim of a difference needs p < α as well as its interval: a PASS of
+// a difference claim (significant) or a FAIL of a sameness claim (differs)
+// without it is INCONCLUSIVE, and says why unless no test could run.
+func TestDifferenceNeedsP(t *testing.T) {
+	var j judge
+	for _, c := range []struct {
+		o, want Outcome
+		p       float64
+		f       func(Outcome, float64, string) Outcome
+	}{
+		{Pass, Pass, 0.01, j.significant},
+		{Pass, Inconclusive, 0.2, j.significant},
+		{Fail, Fail, 0.2, j.significant},
+		{Fail, Fail, 0.01, j.differs},
+		{Fail, Inconclusive, 0.2, j.differs},
+		{Fail, Inconclusive, math.NaN(), j.differs},
+		{Pass, Pass, 0.2, j.differs},
+	} {
+		if got := c.f(c.o, c.p, "x"); got != c.want {
+			t.Errorf("%s with p=%v: %s, want %s", c.o, c.p, got, c.want)
+		}
+	}
+	if len(j.notes) != 2 {
+		t.Errorf("notes %q, want one per non-significant p", j.notes)
 	}
 }

@@ -7,7 +7,9 @@
 // The argument is a run folder holding raw.txt (benchfmt), and optionally
 // benchstat.txt and INCOMPLETE. The charts (PNG and SVG) and REPORT.md are
 // written into the same folder; see "go doc github.com/concbench/concbench/plots" for what they
-// contain.
+// contain. It then prints the answer: per workload the strategy to use,
+// its speedup over sequential and what to avoid, and the verdicts with
+// their tally, with REPORT.md's figures (plots.Report.WriteAnswer).
 package main
 
 import (
@@ -67,5 +69,5 @@ func run(args []string, stdout, stderr io.Writer) error {
 	if rep.Run.IsIncomplete {
 		fmt.Fprintf(stdout, "note: the run is marked INCOMPLETE\n")
 	}
-	return nil
+	return rep.WriteAnswer(stdout)
 }

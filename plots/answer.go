@@ -1,0 +1,138 @@
+package plots
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+)
+
+// An answer is one Choice in words, as both REPORT.md's table and the
+// terminal summary print it, so that the two always show the same figures.
+type answer struct {
+	Workload string // label of the workload
+	Procs    int
+	// Use is the recommended strategy, with how it compares with the
+	// fastest when it is not the fastest; or why nothing is ranked.
+	Use string
+	// Speedup is the recommended strategy's speedup over sequential with
+	// its interval, "—" when nothing is ranked.
+	Speedup string
+	// AsGood, Unclear and Avoid list the other strategies with their time
+	// ratio to the fastest; "" when empty.
+	AsGood, Unclear, Avoid string
+}
+
+// answerOf puts a Choice into words.
+func answerOf(c Choice) answer {
+	a := answer{Workload: label(c.Fastest), Procs: c.Procs, Speedup: "—"}
+	if c.TooFew > 0 {
+		a.Use = fmt.Sprintf("too few samples to rank (n=%d, need %d)", c.TooFew, MinSamples)
+		return a
+	}
+	rec := c.Recommended
+	a.Use = rec.Name()
+	if rec.Row != c.Fastest {
+		a.Use += fmt.Sprintf(" (%s× [%s, %s] the time of the fastest, %s)",
+			num(rec.Ratio.V), num(rec.Ratio.Lo), num(rec.Ratio.Hi), rowName(c.Fastest))
+	}
+	if rec.Row.Speedup.Valid() {
+		a.Speedup = est(rec.Row.Speedup)
+	}
+	a.AsGood, a.Unclear, a.Avoid = names(c.AsGood), names(c.Unclear), names(c.Avoid)
+	return a
+}
+
+// Tally counts the verdicts of the report (Go lessons only) by outcome.
+func (rep *Report) Tally() map[Outcome]int {
+	t := map[Outcome]int{}
+	for _, v := range rep.Verdicts {
+		t[v.Outcome]++
+	}
+	return t
+}
+
+// WriteAnswer prints the answer of the run for a terminal, the way
+// hyperfine ends a comparison: one line per workload with the strategy to
+// use, its speedup over sequential with its interval, and what to avoid
+// (against the fastest); then the verdicts, one line each, and their
+// tally. The figures are REPORT.md's, from the same code.
+func (rep *Report) WriteAnswer(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "\nWhich strategy for which work (medians, 95 %% intervals; at least %d samples each, see %s):\n", MinSamples, ReportFile)
+	if len(rep.Choices) == 0 {
+		fmt.Fprintf(&b, "  no Sleep, Hash or Counter results\n")
+	}
+	for _, c := range rep.Choices {
+		a := answerOf(c)
+		fmt.Fprintf(&b, "  %s, procs=%d\n    use %s", a.Workload, a.Procs, a.Use)
+		if a.Speedup != "—" && !isBaseline(c.Recommended.Row.Props) {
+			fmt.Fprintf(&b, ": %s× faster than sequential", a.Speedup)
+		}
+		b.WriteString("\n")
+		if a.AsGood != "" {
+			fmt.Fprintf(&b, "    as good (within 10 %% of the fastest): %s\n", a.AsGood)
+		}
+		if a.Unclear != "" {
+			fmt.Fprintf(&b, "    undecided: %s\n", a.Unclear)
+		}
+		if a.Avoid != "" {
+			fmt.Fprintf(&b, "    avoid (significantly slower than the fastest): %s\n", a.Avoid)
+		}
+	}
+	t := rep.Tally()
+	fmt.Fprintf(&b, "\nVerdicts: %d PASS, %d FAIL, %d INCONCLUSIVE\n", t[Pass], t[Fail], t[Inconclusive])
+	for _, v := range rep.Verdicts {
+		fmt.Fprintf(&b, "  %d %-12s %s\n", v.Lesson, v.Outcome, firstSentence(v.Claim))
+		if v.Outcome != Inconclusive {
+			continue
+		}
+		note := v.Note
+		if v.Noisy {
+			note = strings.TrimPrefix(note+"; noisy (an interval wider than ±5 %)", "; ")
+		}
+		if note != "" {
+			fmt.Fprintf(&b, "    %s\n", note)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// firstSentence returns s up to its first ": " or ". ".
+func firstSentence(s string) string {
+	if i := strings.IndexAny(s, ":."); i > 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// simplicity lists the strategies of rows that the table ranks (models
+// left out) from the simplest, by Props.Rank: "sequential, spawn, pool,
+// process, exec"; strategies of equal rank are joined by " = ".
+func simplicity(rows []*Row) string {
+	rank := map[string]int{}
+	for _, r := range rows {
+		if r.Strategy != "" && !r.Props.Model {
+			rank[r.Strategy] = r.Props.Rank
+		}
+	}
+	names := make([]string, 0, len(rank))
+	for n := range rank {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(cmp.Compare(rank[a], rank[b]), strings.Compare(a, b)) })
+	var b strings.Builder
+	for i, n := range names {
+		switch {
+		case i == 0:
+		case rank[n] == rank[names[i-1]]:
+			b.WriteString(" = ")
+		default:
+			b.WriteString(", ")
+		}
+		b.WriteString(n)
+	}
+	return b.String()
+}
