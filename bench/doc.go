@@ -23,6 +23,17 @@
 //	                                                                  S: sequential, spawn, pool, gil, process
 //	Pycpu/n=100000/tasks=16/strategy=S/procs=P                        S: the six core strategies
 //	Alloc/size=1MiB/tasks=16/strategy=S/procs=P                       S: all eleven
+//	Fetch/d=5ms/size=16KiB/client=shared/tasks=32/strategy=S/procs=P  S: the six core strategies
+//	FetchClient/d=0s/size=16KiB/client=C/tasks=32/strategy=S/procs=P  C: shared, per-worker, per-task;
+//	                                                                  S: sequential, pool
+//	File/size=64KiB/sync=V/tasks=16/strategy=S/procs=P                V: none, fsync;
+//	                                                                  S: sequential, spawn, pool, process
+//
+// Fetch and FetchClient GET from a workloads.FetchServer that the family
+// starts on 127.0.0.1 (its port reaches worker processes in the workload
+// Spec, not in the name) and closes at its end; File writes under
+// os.TempDir() (set TMPDIR to measure another disk). Both are built on the
+// public API of package github.com/concbench/concbench (workloads.Func).
 //
 // The six core strategies are sequential, spawn, pool, gil, process and
 // exec; "all six" above means them. The five library adapters (errgroup,

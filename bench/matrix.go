@@ -49,6 +49,13 @@ type Scale struct {
 
 	AllocSize  int64 // alloc: size, tasks
 	AllocTasks int
+
+	FetchDelay time.Duration // fetch: d of the overlap family, size, tasks
+	FetchSize  int64
+	FetchTasks int
+
+	FileSize  int64 // file: size, tasks
+	FileTasks int
 }
 
 // Scales returns the known scales: full, the matrix of make bench; quick,
@@ -61,21 +68,27 @@ func Scales() []Scale {
 			FineSize: 64, FineRounds: 1, FineTasks: 4096,
 			Incs: 1000, CounterTasks: 64,
 			PycpuN: 100000, PycpuTasks: 16,
-			AllocSize: 1 << 20, AllocTasks: 16},
+			AllocSize: 1 << 20, AllocTasks: 16,
+			FetchDelay: 5 * time.Millisecond, FetchSize: 16 << 10, FetchTasks: 32,
+			FileSize: 64 << 10, FileTasks: 16},
 		{Name: "quick",
 			Sleep: 5 * time.Millisecond, SleepTasks: 16,
 			CoarseSize: 64 << 10, CoarseRounds: 4, CoarseTasks: 16,
 			FineSize: 64, FineRounds: 1, FineTasks: 512,
 			Incs: 1000, CounterTasks: 32,
 			PycpuN: 50000, PycpuTasks: 8,
-			AllocSize: 1 << 20, AllocTasks: 8},
+			AllocSize: 1 << 20, AllocTasks: 8,
+			FetchDelay: 2 * time.Millisecond, FetchSize: 16 << 10, FetchTasks: 32,
+			FileSize: 64 << 10, FileTasks: 8},
 		{Name: "tiny",
 			Sleep: time.Millisecond, SleepTasks: 4,
 			CoarseSize: 32 << 10, CoarseRounds: 1, CoarseTasks: 4,
 			FineSize: 64, FineRounds: 1, FineTasks: 16,
 			Incs: 10, CounterTasks: 4,
 			PycpuN: 1000, PycpuTasks: 4,
-			AllocSize: 64 << 10, AllocTasks: 4},
+			AllocSize: 64 << 10, AllocTasks: 4,
+			FetchDelay: time.Millisecond, FetchSize: 1 << 10, FetchTasks: 4,
+			FileSize: 4 << 10, FileTasks: 4},
 	}
 }
 

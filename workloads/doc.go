@@ -19,6 +19,25 @@
 //	                                                         per task
 //	pycpu    the tutorials' number ** 2 loop     n=100000    squares summed per task
 //	         (pure-Python CPU work in CPython)
+//	fetch    real network I/O: an HTTP GET on    d=1ms       the server's wait before answering
+//	         loopback from a FetchServer         size=16KiB  body bytes read and checksummed
+//	                                             client=shared  shared|per-worker|per-task
+//	                                             port        the FetchServer's port (required)
+//	file     real disk I/O: write a new file,    size=64KiB  bytes written and read back
+//	         read it back, remove it             sync=none   none|fsync
+//
+// # Your own workload
+//
+// [Func] is a workload written as a function of the task index, with
+// optional per-worker state (Setup, Teardown), the way Python's
+// threading.local holds a session per thread. fetch and file are written
+// with it; a user's own task is too (see package
+// github.com/concbench/concbench). A Batch that holds resources is a
+// [Releaser]: every strategy releases each batch once its tasks have
+// returned, whatever the outcome. A Workload that holds resources across
+// batches (fetch's shared client, file's folder) also implements io.Closer:
+// whoever built it closes it, and a worker process closes the workloads it
+// built when it stops serving.
 //
 // A workload is named by a [Spec]: a name plus parameters, with the text form
 // "hash/size=65536/rounds=8" (see [ParseSpec] and [Spec.String]). [New]

@@ -41,6 +41,16 @@ func kinds() []kind {
 		{"pycpu", "sums the squares of n integers per task, the tutorials' number ** 2 loop; CPU-bound", []param{
 			{"n", "100000", "a positive integer"},
 		}, buildPycpu},
+		{"fetch", "GETs a size-byte body from a FetchServer on 127.0.0.1 that answers after d; real network I/O", []param{
+			{"d", "1ms", "a duration from 0s to 10s"},
+			{"size", "16KiB", "a byte count up to 64MiB"},
+			{"client", "shared", strings.Join(fetchClients(), "|")},
+			{"port", "0", "the Port of a running FetchServer (required)"},
+		}, buildFetch},
+		{"file", "writes size bytes to a new file per task, optionally fsyncs, reads it back and removes it; real disk I/O", []param{
+			{"size", "64KiB", "a byte count up to 256MiB"},
+			{"sync", "none", strings.Join(fileSyncs(), "|")},
+		}, buildFile},
 	}
 }
 

@@ -3,7 +3,9 @@ package workloads
 import "context"
 
 // A Workload describes a batch of independent, deterministic tasks.
-// A Workload is immutable and safe for concurrent use.
+// A Workload is immutable and safe for concurrent use. One that holds
+// resources across batches (a shared HTTP client, a scratch folder) also
+// implements io.Closer; whoever built it closes it after its last batch.
 type Workload interface {
 	// Spec returns the canonical Spec of the workload: New(w.Spec())
 	// builds an equal workload.

@@ -6,12 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"go.uber.org/goleak"
-
 	"github.com/concbench/concbench/workloads"
 )
-
-func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 func TestSpecRoundTrip(t *testing.T) {
 	for _, text := range []string{"noop", "hash/size=65536/rounds=8", "sleep/d=10ms", "counter/incs=5/sync=atomic", "x/a=1/b=2/c=3"} {

@@ -100,6 +100,9 @@ func wantCases(t *testing.T) map[string][]bench.Case {
 		"Counter":      counter,
 		"Pycpu":        bench.PycpuCases(s, n),
 		"Alloc":        bench.AllocCases(s, n),
+		"Fetch":        bench.FetchCases(s, n, 0),
+		"FetchClient":  bench.FetchClientCases(s, n, 0),
+		"File":         bench.FileCases(s, n),
 	}
 }
 
