@@ -34,13 +34,23 @@ func openFDs(t *testing.T) []string {
 	return fds
 }
 
+// snapshot is what runs and is open before a test.
+type snapshot struct {
+	fds        []string
+	goroutines goleak.Option
+}
+
+func takeSnapshot(t *testing.T) snapshot {
+	return snapshot{openFDs(t), goleak.IgnoreCurrent()}
+}
+
 // checkNoLeaks fails t if, within a few seconds, file descriptors other
-// than before's are still open or goroutines other than the test's run.
-func checkNoLeaks(t *testing.T, before []string) {
+// than before's are still open or goroutines other than before's run.
+func checkNoLeaks(t *testing.T, before snapshot) {
 	t.Helper()
 	var extra []string
 	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(20 * time.Millisecond) {
-		extra = slices.DeleteFunc(openFDs(t), func(fd string) bool { return slices.Contains(before, fd) })
+		extra = slices.DeleteFunc(openFDs(t), func(fd string) bool { return slices.Contains(before.fds, fd) })
 		if len(extra) == 0 || time.Now().After(deadline) {
 			break
 		}
@@ -48,7 +58,7 @@ func checkNoLeaks(t *testing.T, before []string) {
 	if len(extra) > 0 {
 		t.Errorf("file descriptors left open: %v", extra)
 	}
-	goleak.VerifyNone(t)
+	goleak.VerifyNone(t, before.goroutines)
 }
 
 // runEveryStrategy runs tasks tasks of w under every strategy and checks
@@ -101,7 +111,7 @@ func startServer(t *testing.T) *workloads.FetchServer {
 }
 
 func TestFetchEveryStrategy(t *testing.T) {
-	before := openFDs(t)
+	before := takeSnapshot(t)
 	srv := startServer(t)
 	for _, client := range []string{"shared", "per-worker", "per-task"} {
 		t.Run(client, func(t *testing.T) {
@@ -146,7 +156,7 @@ func TestFetchChecksumIndependentOfClientAndPort(t *testing.T) {
 }
 
 func TestFetchServerDown(t *testing.T) {
-	before := openFDs(t)
+	before := takeSnapshot(t)
 	srv := startServer(t)
 	port := srv.Port()
 	if err := srv.Close(); err != nil {
@@ -174,7 +184,7 @@ func TestFetchServerDown(t *testing.T) {
 }
 
 func TestFetchCancel(t *testing.T) {
-	before := openFDs(t)
+	before := takeSnapshot(t)
 	srv := startServer(t)
 	w, err := workloads.Parse(fmt.Sprintf("fetch/d=5s/client=per-worker/port=%d", srv.Port()))
 	if err != nil {
@@ -204,7 +214,7 @@ func TestFetchCancel(t *testing.T) {
 func TestFileEveryStrategy(t *testing.T) {
 	tmp := t.TempDir()
 	t.Setenv("TMPDIR", tmp) // worker processes inherit it
-	before := openFDs(t)
+	before := takeSnapshot(t)
 	for _, sync := range []string{"none", "fsync"} {
 		t.Run(sync, func(t *testing.T) {
 			w, err := workloads.Parse("file/size=5000/sync=" + sync)
