@@ -50,8 +50,8 @@ func build(run *Run) (*Report, error) {
 }
 
 // Generate builds the report of the run folder dir and writes the charts
-// (PNG and SVG), DepsFile (when raw.txt names dependency versions) and
-// REPORT.md into it. Every file is first written to a
+// (PNG and SVG), DepsFile (when raw.txt names dependency versions),
+// HTMLFile and REPORT.md into it. Every file is first written to a
 // temporary file in dir; once all are complete they are renamed into
 // place, REPORT.md last. Nothing is written when reading or deriving
 // fails, and nothing is replaced when writing fails (a full disk) or when
@@ -68,7 +68,11 @@ func Generate(dir string) (*Report, error) {
 	if deps := rep.deps(); deps != nil {
 		files = append(files, outFile{DepsFile, deps})
 	}
-	files = append(files, outFile{ReportFile, rep.Markdown()})
+	page, err := rep.HTML()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, outFile{HTMLFile, page}, outFile{ReportFile, rep.Markdown()})
 	if err := writeAll(dir, files); err != nil {
 		return nil, err
 	}
@@ -246,13 +250,17 @@ func orDash(s string) string {
 func (rep *Report) writeVerdicts(b *bytes.Buffer) {
 	fmt.Fprintf(b, "## Verdicts\n\n")
 	fmt.Fprintf(b, "Each seed lesson as a claim. PASS/FAIL need the whole interval on one side of the threshold; an interval that straddles it, a difference that is not significant, or missing data gives INCONCLUSIVE.\n\n")
-	fmt.Fprintf(b, "| # | claim | verdict | figure | p-value | note |\n|---|---|---|---|---|---|\n")
+	fmt.Fprintf(b, "| # | claim | verdict | figure | p-value | note | chart |\n|---|---|---|---|---|---|---|\n")
 	for _, v := range rep.Verdicts {
 		note := v.Note
 		if v.Noisy {
 			note = strings.TrimPrefix(note+"; noisy (CI wider than ±5 %)", "; ")
 		}
-		fmt.Fprintf(b, "| %d | %s | **%s** | %s | %s | %s |\n", v.Lesson, cell(v.Claim), v.Outcome, cell(v.Figure), cell(v.P), cell(orDash(note)))
+		chart := "—"
+		if c := verdictChart(v, rep.Charts); c != "" {
+			chart = fmt.Sprintf("[chart](%s.png)", c)
+		}
+		fmt.Fprintf(b, "| %d | %s | **%s** | %s | %s | %s | %s |\n", v.Lesson, cell(v.Claim), v.Outcome, cell(v.Figure), cell(v.P), cell(orDash(note)), chart)
 	}
 	fmt.Fprintf(b, "\n")
 }

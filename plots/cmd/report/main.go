@@ -6,10 +6,12 @@
 //
 // The argument is a run folder holding raw.txt (benchfmt), and optionally
 // benchstat.txt and INCOMPLETE. The charts (PNG and SVG) and REPORT.md are
-// written into the same folder; see "go doc github.com/concbench/concbench/plots" for what they
-// contain. It then prints the answer: per workload the strategy to use,
-// its speedup over sequential and what to avoid, and the verdicts with
-// their tally, with REPORT.md's figures (plots.Report.WriteAnswer).
+// written into the same folder, with index.html (the same report as a
+// self-contained page); see "go doc github.com/concbench/concbench/plots"
+// for what they contain. It then prints the answer: per workload the
+// strategy to use, its speedup over sequential and what to avoid, and the
+// verdicts with their tally, with REPORT.md's figures
+// (plots.Report.WriteAnswer).
 package main
 
 import (
@@ -64,8 +66,8 @@ func run(args []string, stdout, stderr io.Writer) error {
 	for _, v := range rep.Verdicts {
 		counts[v.Outcome]++
 	}
-	fmt.Fprintf(stdout, "wrote %s and %d charts (PNG+SVG): %d PASS, %d FAIL, %d INCONCLUSIVE\n",
-		filepath.Join(dir, plots.ReportFile), len(rep.Charts), counts[plots.Pass], counts[plots.Fail], counts[plots.Inconclusive])
+	fmt.Fprintf(stdout, "wrote %s, %s and %d charts (PNG+SVG): %d PASS, %d FAIL, %d INCONCLUSIVE\n",
+		filepath.Join(dir, plots.ReportFile), filepath.Join(dir, plots.HTMLFile), len(rep.Charts), counts[plots.Pass], counts[plots.Fail], counts[plots.Inconclusive])
 	if rep.Run.IsIncomplete {
 		fmt.Fprintf(stdout, "note: the run is marked INCOMPLETE\n")
 	}

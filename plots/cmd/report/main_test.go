@@ -31,7 +31,7 @@ func TestRun(t *testing.T) {
 	if err := run([]string{dir}, &stdout, &stderr); err != nil {
 		t.Fatal(err)
 	}
-	want := "wrote " + filepath.Join(dir, "REPORT.md") + " and 12 charts (PNG+SVG): 8 PASS, 0 FAIL, 0 INCONCLUSIVE\n"
+	want := "wrote " + filepath.Join(dir, "REPORT.md") + ", " + filepath.Join(dir, "index.html") + " and 12 charts (PNG+SVG): 8 PASS, 0 FAIL, 0 INCONCLUSIVE\n"
 	out := stdout.String()
 	if !strings.HasPrefix(out, want) || stderr.Len() != 0 {
 		t.Errorf("stdout %q stderr %q, want it to start with %q", out, stderr.String(), want)
