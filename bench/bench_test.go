@@ -38,3 +38,13 @@ func BenchmarkPycpu(b *testing.B) { family(b, PycpuCases) }
 
 // BenchmarkAlloc: a fresh buffer allocated and touched per task, under every strategy.
 func BenchmarkAlloc(b *testing.B) { family(b, AllocCases) }
+
+// BenchmarkHashCeiling: the machine's ceiling for the coarse hash: one
+// process per CPU hashing its share with no protocol, for the process rows.
+func BenchmarkHashCeiling(b *testing.B) {
+	s, err := ScaleFromEnv()
+	if err != nil {
+		b.Fatal(err)
+	}
+	runCeilingFamily(b, HashCeilingCases(s, runtime.NumCPU()))
+}

@@ -23,6 +23,9 @@
 //	                                                                  S: sequential, spawn, pool, gil, process
 //	Pycpu/n=100000/tasks=16/strategy=S/procs=P                        S: the six core strategies
 //	Alloc/size=1MiB/tasks=16/strategy=S/procs=P                       S: all eleven
+//	HashCeiling/size=64KiB/rounds=8/tasks=64/probe=processes/workers=P/procs=P
+//	                                                                  not a strategy: P processes each hash their share
+//	                                                                  in a plain loop, no protocol (the machine's ceiling)
 //	Fetch/d=5ms/size=16KiB/client=shared/tasks=32/strategy=S/procs=P  S: the six core strategies
 //	FetchClient/d=0s/size=16KiB/client=C/tasks=32/strategy=S/procs=P  C: shared, per-worker, per-task;
 //	                                                                  S: sequential, pool

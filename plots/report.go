@@ -164,7 +164,7 @@ func (rep *Report) warnings() []string {
 	}
 	noBase := map[string]bool{}
 	for _, r := range rep.Rows {
-		if r.Baseline == nil && !isBaseline(r.Props) {
+		if r.Baseline == nil && !isBaseline(r.Props) && r.Bench.Param("probe") == "" {
 			noBase[r.Bench.Family+" "+r.Workload] = true
 		}
 	}

@@ -171,11 +171,14 @@ func TestTinyMatrix(t *testing.T) {
 				units[name][u] = true
 			}
 			k := cols.Project(rec)
-			if k.Get(fields["/strategy"]) == "" || k.Get(fields["/procs"]) == "" {
+			// A probe (HashCeiling) measures the machine, not a
+			// strategy: it has no strategy key and names its workers.
+			probe := strings.Contains(name, "/probe=")
+			if (k.Get(fields["/strategy"]) == "") != probe || k.Get(fields["/procs"]) == "" {
 				t.Errorf("%s does not project under /strategy and /procs: %v", name, k)
 			}
 			hasWorkers := k.Get(fields["/workers"]) != ""
-			if wantWorkers := strings.Contains(name, "Workers/"); hasWorkers != wantWorkers {
+			if wantWorkers := strings.Contains(name, "Workers/") || probe; hasWorkers != wantWorkers {
 				t.Errorf("%s: /workers is %q", name, k.Get(fields["/workers"]))
 			}
 			if strings.HasPrefix(name, "Sleep/") {
@@ -233,6 +236,14 @@ func TestTinyMatrix(t *testing.T) {
 		// adapters too.
 		if want := map[string]int{"Sleep": 6, "Hash": 11}[family]; want > 0 && len(strategies) != want {
 			t.Errorf("%s has %d strategies, want %d", family, len(strategies), want)
+		}
+	}
+	tiny, _ := bench.ScaleByName("tiny")
+	for _, c := range bench.HashCeilingCases(tiny, runtime.NumCPU()) {
+		total++
+		name := "HashCeiling/" + c.Name()
+		if samples[name] != 2 || !units[name]["ns/op"] || !units[name]["ns/task"] {
+			t.Errorf("%s: %d results with units %v, want 2 with ns/op and ns/task", name, samples[name], units[name])
 		}
 	}
 	if len(samples) != total {
