@@ -609,7 +609,7 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 	if err := add(OverviewChart, p, err); err != nil {
 		return nil, err
 	}
-	for _, ws := range mainWorkloads(rows, "Sleep", "Hash") {
+	for _, ws := range mainWorkloads(rows, timeFamilies(rows)...) {
 		p, err := ChartTimePerTask(ws, pal)
 		if err := add("time-"+slug(label(ws[0])), p, err); err != nil {
 			return nil, err
@@ -633,7 +633,7 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 	if err := add("counter-lost", p, err); err != nil {
 		return nil, err
 	}
-	for _, ws := range mainWorkloads(rows, "Sleep", "Hash") {
+	for _, ws := range mainWorkloads(rows, timeFamilies(rows)...) {
 		p, err := ChartLatency(ws, pal)
 		if err := add("latency-"+slug(label(ws[0])), p, err); err != nil {
 			return nil, err

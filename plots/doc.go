@@ -169,6 +169,28 @@
 //     sequential; the figure names each, with its per-task overhead
 //     (ns/task − sequential ns/task) next to the work (sequential ns/task).
 //
+// Runs with Fetch, FetchClient or File rows get three claims about real
+// I/O, numbered after the lessons (plots/io.go):
+//
+//  9. Fetch (client=shared): spawn reaches efficiency ≥ 0.8 against the
+//     ideal ⌈tasks/concurrency⌉·d, as on sleep. The note gives sleep's
+//     spawn efficiency and the CPU the batch needs (cpu-ns/op, client and
+//     server) with the wall time that CPU takes at least on the cores
+//     spawn may use: when that floor nears d, the requests' CPU, not the
+//     wait, bounds the batch.
+//  10. FetchClient (d=0s): under sequential and under pool, the time with
+//     a new connection per task is ≥ 1.1× the time with one shared client,
+//     each significantly.
+//  11. File sync=fsync: pool is ≥ 1.1× faster than sequential,
+//     significantly; the note gives what fsync costs (sequential
+//     fsync/none time ratio, per-task times) and pool's speedup without
+//     fsync.
+//
+// Every main family (any family but the …Workers and …Procs sweeps: Sleep,
+// Hash, Counter, Pycpu, Fetch, FetchClient, File, a user's own) has its
+// rows in the "which strategy" table and the overview; every one but
+// Counter has time and latency charts.
+//
 // # Go vs CPython
 //
 // When the run folder also holds python.txt (make reference: the same tasks

@@ -178,12 +178,13 @@ func (j *judge) needP(o, claim Outcome, p float64, what string) Outcome {
 	return Inconclusive
 }
 
-// Verdicts judges the eight seed lessons. A lesson whose data is absent is
+// Verdicts judges the eight seed lessons, then the real I/O claims
+// (fetch, file), numbered after them. A lesson whose data is absent is
 // INCONCLUSIVE with "no data: …".
 func (r *Run) Verdicts(rows []*Row) []Verdict {
 	cores := r.cores()
 	sel := selectRows(rows)
-	return []Verdict{
+	vs := []Verdict{
 		lessonIO(sel),
 		lessonGILIO(sel),
 		lessonGILCPU(sel),
@@ -193,6 +194,11 @@ func (r *Run) Verdicts(rows []*Row) []Verdict {
 		lessonSharedState(sel),
 		lessonFineGrained(sel),
 	}
+	for _, v := range ioVerdicts(rows) {
+		v.Lesson = len(vs) + 1
+		vs = append(vs, v)
+	}
+	return vs
 }
 
 // selection holds the rows each lesson looks at.

@@ -2,6 +2,7 @@ package plots
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -38,9 +39,22 @@ func kind(family string) Kind {
 }
 
 // isMain reports whether family is a strategy comparison (Sleep, Hash,
-// Counter) rather than a worker or GOMAXPROCS sweep.
+// Counter, Pycpu, Fetch, File, a user's own workload) rather than a worker
+// or GOMAXPROCS sweep (a name ending in Workers or Procs).
 func isMain(family string) bool {
-	return family == "Sleep" || family == "Hash" || family == "Counter"
+	return family != "" && !strings.HasSuffix(family, "Workers") && !strings.HasSuffix(family, "Procs")
+}
+
+// timeFamilies returns the main families that get time and latency charts,
+// in order of first appearance: all but Counter, which has its own.
+func timeFamilies(rows []*Row) []string {
+	var fams []string
+	for _, r := range rows {
+		if f := r.Bench.Family; isMain(f) && f != "Counter" && !slices.Contains(fams, f) {
+			fams = append(fams, f)
+		}
+	}
+	return fams
 }
 
 // workloadOf names the workload a benchmark runs: its kind and the name parts
