@@ -48,3 +48,7 @@ func BenchmarkHashCeiling(b *testing.B) {
 	}
 	runCeilingFamily(b, HashCeilingCases(s, runtime.NumCPU()))
 }
+
+// BenchmarkFlood: many more waiting tasks than workers, spawn against the
+// bounded pools by worker count.
+func BenchmarkFlood(b *testing.B) { family(b, FloodCases) }

@@ -131,7 +131,7 @@ func runCeiling(b *testing.B, c CeilingCase, want checksums) {
 	if err != nil {
 		b.Fatalf("workload %s: %v", c.Workload, err)
 	}
-	sum, err := want.get(context.Background(), w, c.Tasks)
+	sum, err := want.get(context.Background(), strategies.Sequential{}, w, c.Tasks)
 	if err != nil {
 		b.Fatal(err)
 	}

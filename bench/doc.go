@@ -31,6 +31,9 @@
 //	                                                                  S: sequential, pool
 //	File/size=64KiB/sync=V/tasks=16/strategy=S/procs=P                V: none, fsync;
 //	                                                                  S: sequential, spawn, pool, process
+//	Flood/d=1ms/tasks=50000/strategy=spawn/procs=P
+//	Flood/d=1ms/tasks=50000/strategy=S/workers=W/procs=P              S: pool and the five library adapters;
+//	                                                                  W: 1000, 10000, 100000
 //
 // Fetch and FetchClient GET from a workloads.FetchServer that the family
 // starts on 127.0.0.1 (its port reaches worker processes in the workload

@@ -54,8 +54,11 @@ type Scale struct {
 	FetchSize  int64
 	FetchTasks int
 
-	FileSize  int64 // file: size, tasks
-	FileTasks int
+	FileSize     int64 // file: size, tasks
+	FileTasks    int
+	FloodSleep   time.Duration // flood: d, tasks, and the pools' worker counts
+	FloodTasks   int
+	FloodWorkers []int
 }
 
 // Scales returns the known scales: full, the matrix of make bench; quick,
@@ -70,7 +73,8 @@ func Scales() []Scale {
 			PycpuN: 100000, PycpuTasks: 16,
 			AllocSize: 1 << 20, AllocTasks: 16,
 			FetchDelay: 5 * time.Millisecond, FetchSize: 16 << 10, FetchTasks: 32,
-			FileSize: 64 << 10, FileTasks: 16},
+			FileSize: 64 << 10, FileTasks: 16,
+			FloodSleep: time.Millisecond, FloodTasks: 50_000, FloodWorkers: []int{1000, 10_000, 100_000}},
 		{Name: "quick",
 			Sleep: 5 * time.Millisecond, SleepTasks: 16,
 			CoarseSize: 64 << 10, CoarseRounds: 4, CoarseTasks: 16,
@@ -79,7 +83,8 @@ func Scales() []Scale {
 			PycpuN: 50000, PycpuTasks: 8,
 			AllocSize: 1 << 20, AllocTasks: 8,
 			FetchDelay: 2 * time.Millisecond, FetchSize: 16 << 10, FetchTasks: 32,
-			FileSize: 64 << 10, FileTasks: 8},
+			FileSize: 64 << 10, FileTasks: 8,
+			FloodSleep: time.Millisecond, FloodTasks: 10_000, FloodWorkers: []int{100, 1000, 10_000}},
 		{Name: "tiny",
 			Sleep: time.Millisecond, SleepTasks: 4,
 			CoarseSize: 32 << 10, CoarseRounds: 1, CoarseTasks: 4,
@@ -88,7 +93,8 @@ func Scales() []Scale {
 			PycpuN: 1000, PycpuTasks: 4,
 			AllocSize: 64 << 10, AllocTasks: 4,
 			FetchDelay: time.Millisecond, FetchSize: 1 << 10, FetchTasks: 4,
-			FileSize: 4 << 10, FileTasks: 4},
+			FileSize: 4 << 10, FileTasks: 4,
+			FloodSleep: time.Millisecond, FloodTasks: 200, FloodWorkers: []int{2, 20}},
 	}
 }
 
@@ -130,6 +136,12 @@ type Case struct {
 	// default (GOMAXPROCS) and leaves workers out of the name.
 	Workers int
 	Procs   int
+	// RefWorkers, if positive, has the checksum every batch must
+	// reproduce computed by a pool of that many workers instead of by
+	// Sequential: for batches of waiting tasks that would take minutes one
+	// at a time (Flood). The strategies' tests hold pool to sequential's
+	// checksum on every workload.
+	RefWorkers int
 	// Build builds the workload from its Spec; nil means workloads.New.
 	// Worker processes rebuild it with the Lookup their ServeWorker got,
 	// which must agree.

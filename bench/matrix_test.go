@@ -77,6 +77,7 @@ func TestNamesAreWellFormed(t *testing.T) {
 		for fam, build := range map[string]func(Scale, int) []Case{
 			"Sleep": SleepCases, "SleepWorkers": SleepWorkersCases, "Hash": HashCases,
 			"HashWorkers": HashWorkersCases, "HashProcs": HashProcsCases, "Counter": CounterCases,
+			"Flood": FloodCases,
 		} {
 			for _, c := range build(s, 2) {
 				name := fam + "/" + c.Name()
@@ -119,5 +120,34 @@ func TestCoarseIsCoarse(t *testing.T) {
 		if s.FineSize*int64(s.FineRounds) >= 32<<10 {
 			t.Errorf("%s: fine hash is %d bytes per task", s.Name, s.FineSize*int64(s.FineRounds))
 		}
+	}
+}
+
+func TestFloodCases(t *testing.T) {
+	s := fullScale(t)
+	cs := FloodCases(s, 2)
+	var names []string
+	for _, c := range cs {
+		names = append(names, c.Name())
+	}
+	if len(cs) != 1+6*3 {
+		t.Errorf("Flood has %d cases, want spawn and 6 strategies × 3 worker counts", len(cs))
+	}
+	for _, want := range []string{
+		"d=1ms/tasks=50000/strategy=spawn/procs=2",
+		"d=1ms/tasks=50000/strategy=ants/workers=100000/procs=2",
+		"d=1ms/tasks=50000/strategy=errgroup/workers=1000/procs=2",
+	} {
+		if !slices.Contains(names, want) {
+			t.Errorf("Flood lacks %s: %q", want, names)
+		}
+	}
+	for _, c := range cs {
+		if c.RefWorkers <= 0 || c.reference().Name() != "pool" {
+			t.Errorf("%s: reference checksum by %s, want a pool (sequential would take tasks × d)", c.Name(), c.reference().Name())
+		}
+	}
+	if r := SleepCases(s, 2)[0].reference(); r.Name() != "sequential" {
+		t.Errorf("Sleep's reference is %s, want sequential", r.Name())
 	}
 }

@@ -30,7 +30,7 @@ func runCase(b *testing.B, c Case, want checksums) {
 			}
 		})
 	}
-	sum, err := want.get(ctx, w, c.Tasks)
+	sum, err := want.get(ctx, c.reference(), w, c.Tasks)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func runCase(b *testing.B, c Case, want checksums) {
 	}
 	probeSum := sum
 	if probeTasks != c.Tasks {
-		if probeSum, err = want.get(ctx, w, probeTasks); err != nil {
+		if probeSum, err = want.get(ctx, c.reference(), w, probeTasks); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -103,6 +103,7 @@ func wantCases(t *testing.T) map[string][]bench.Case {
 		"Fetch":        bench.FetchCases(s, n, 0),
 		"FetchClient":  bench.FetchClientCases(s, n, 0),
 		"File":         bench.FileCases(s, n),
+		"Flood":        bench.FloodCases(s, n),
 	}
 }
 
@@ -178,7 +179,8 @@ func TestTinyMatrix(t *testing.T) {
 				t.Errorf("%s does not project under /strategy and /procs: %v", name, k)
 			}
 			hasWorkers := k.Get(fields["/workers"]) != ""
-			if wantWorkers := strings.Contains(name, "Workers/") || probe; hasWorkers != wantWorkers {
+			wantWorkers := strings.Contains(name, "Workers/") || probe || strings.HasPrefix(name, "Flood/") && !strings.Contains(name, "strategy=spawn/")
+			if hasWorkers != wantWorkers {
 				t.Errorf("%s: /workers is %q", name, k.Get(fields["/workers"]))
 			}
 			if strings.HasPrefix(name, "Sleep/") {
