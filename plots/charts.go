@@ -625,6 +625,10 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 			return nil, err
 		}
 	}
+	p, err = ChartAlloc(rows, pal)
+	if err := add(AllocChart, p, err); err != nil {
+		return nil, err
+	}
 	p, err = ChartCounterThroughput(rows, pal)
 	if err := add("counter-throughput", p, err); err != nil {
 		return nil, err

@@ -135,6 +135,8 @@
 //     strategy, log scale; counter-lost: lost updates per batch;
 //   - latency-<workload>: p50 and p99 task completion time, measured from
 //     the start of the batch, by strategy.
+//   - alloc: time per task by strategy on the Alloc family (a fresh
+//     buffer allocated and touched per task), log scale.
 //
 // # Verdicts
 //
@@ -155,6 +157,10 @@
 //  3. Coarse hash: median(gil) / median(sequential) lies within [0.9, 1.1].
 //  4. Coarse hash: pool, spawn and process reach speedup ≥ 0.85 ×
 //     min(procs, cores, tasks).
+//     Under the verdicts, a table sets process beside the HashCeiling
+//     probe (Ceilings): one process per CPU hashing its share of the same
+//     batch with no protocol, the speedup this machine gave. Process ÷
+//     probe is the strategy's cost; probe ÷ ideal is the machine's.
 //  5. HashWorkers pool: time at workers = cores (the smallest count ≥ cores)
 //     is at most 1.1 × the fastest larger pool; SleepWorkers pool: the
 //     largest pool is ≥ 1.1× faster than the smallest, significantly.

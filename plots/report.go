@@ -106,6 +106,7 @@ func (rep *Report) Markdown() []byte {
 	}
 	rep.writeChoices(&b)
 	rep.writeVerdicts(&b)
+	rep.writeCeilings(&b)
 	rep.writeOverview(&b)
 	rep.writeCharts(&b)
 	rep.writePython(&b)

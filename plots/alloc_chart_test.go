@@ -1,0 +1,43 @@
+package plots
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestChartAlloc(t *testing.T) {
+	dir := copyRun(t)
+	f, err := os.OpenFile(filepath.Join(dir, RawFile), os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, st := range []string{"sequential", "spawn", "process"} {
+		for i := range 6 {
+			fmt.Fprintf(f, "BenchmarkAlloc/size=1MiB/tasks=16/strategy=%s/procs=2 \t 60\t%d ns/op\t%d ns/task\n", st, 6_000_000+i*1000, 375_000+i*60)
+		}
+	}
+	f.Close()
+	rep, err := Build(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := ChartAlloc(rep.Rows, NewPalette(strategyOrder(rep.Rows)))
+	if err != nil || p == nil {
+		t.Fatalf("ChartAlloc = %v, %v", p, err)
+	}
+	if want := "Allocation-bound tasks: time per task by strategy, Alloc size=1MiB tasks=16, procs=2"; p.Title.Text != want {
+		t.Errorf("title %q, want %q", p.Title.Text, want)
+	}
+	found := false
+	for _, c := range rep.Charts {
+		found = found || c.Name == AllocChart
+	}
+	if !found {
+		t.Errorf("the report has no %s chart", AllocChart)
+	}
+	if p, err := ChartAlloc(nil, NewPalette(nil)); p != nil || err != nil {
+		t.Errorf("ChartAlloc without Alloc rows = %v, %v; want nothing", p, err)
+	}
+}
