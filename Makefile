@@ -29,13 +29,27 @@ deps:
 	$(GO) mod download
 	$(GO) build -o /dev/null golang.org/x/perf/cmd/benchstat
 
-## test: go vet, the race-checked tests, then the racy counter without -race
+# BROWSERS are the names chromium goes by; the browser test of index.html
+# (plots/browser) looks for the same ones.
+BROWSERS := chromium chromium-browser google-chrome headless-shell
+have_browser = $(firstword $(foreach b,$(BROWSERS),$(shell command -v $(b) 2>/dev/null)))
+
+## test: go vet, the race-checked tests (index.html in headless chromium when installed), then the racy counter without -race
 .PHONY: test
 test: deps
 	$(GO) vet ./...
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
+	@$(if $(have_browser),,echo "test: no chromium on the PATH: skipping the browser test of index.html (plots/browser); make browser-deps installs it")
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run 'TestChecksumsMatchSequential|TestUnsynced|TestCountersEndExact' ./strategies ./workloads
+
+## browser-deps: install Debian's chromium for the browser test of index.html (apt-get, as root), when missing
+.PHONY: browser-deps
+browser-deps:
+	@if [ -n "$(have_browser)" ]; then echo "browser-deps: $(have_browser) is installed"; \
+	elif ! command -v apt-get >/dev/null 2>&1; then echo "browser-deps: no apt-get here; install chromium with your package manager" >&2; exit 1; \
+	elif [ "$$(id -u)" -ne 0 ]; then echo "browser-deps: run as root (sudo make browser-deps) to apt-get install chromium" >&2; exit 1; \
+	else apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; fi
 
 ## fuzz: run each fuzz target (wire decoder, worker, spec parser) for FUZZTIME
 .PHONY: fuzz
@@ -74,7 +88,7 @@ compare:
 	@for r in "$(OLD)" "$(NEW)"; do test ! -f "$$r/INCOMPLETE" || echo "compare: note: $$r is incomplete: $$(head -n 1 "$$r/INCOMPLETE")" >&2; done
 	$(GO) tool benchstat $(BENCHSTAT_FLAGS) "$(OLD)/raw.txt" "$(NEW)/raw.txt"
 
-## report: regenerate the charts and REPORT.md of RUN=results/<run> from its raw.txt
+## report: regenerate the charts, REPORT.md and index.html of RUN=results/<run> from its raw.txt
 .PHONY: report
 report:
 	@test -n "$(RUN)" || { echo "report: usage: make report RUN=results/<run>" >&2; exit 2; }
