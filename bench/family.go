@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/concbench/concbench/strategies"
@@ -13,11 +14,19 @@ import (
 // RunFamily runs each case as a sub-benchmark of b named by Case.Name.
 // The checksum every run must reproduce is computed once per workload and
 // batch size, with Sequential, outside the timer and only when a case that
-// needs it runs. With ListEnv set, each case only prints its name.
+// needs it runs. With ListEnv set, each case only prints its name; with
+// OnlyEnv set, only the cases the file lists run.
 func RunFamily(b *testing.B, cases []Case) {
 	want := checksums{}
 	list := os.Getenv(ListEnv) != ""
+	only, err := onlyNames()
+	if err != nil {
+		b.Fatal(err)
+	}
 	for _, c := range cases {
+		if only != nil && !only[b.Name()+"/"+c.Name()] {
+			continue
+		}
 		b.Run(c.Name(), func(b *testing.B) {
 			if list {
 				fmt.Fprintf(os.Stdout, "%s%s\n", ListPrefix, b.Name())
@@ -46,4 +55,24 @@ func (cs checksums) get(ctx context.Context, ref strategies.Strategy, w workload
 	}
 	cs[key] = r.Checksum
 	return r.Checksum, nil
+}
+
+// onlyNames reads the file that OnlyEnv names into a set of full benchmark
+// names; nil when OnlyEnv is unset.
+func onlyNames() (map[string]bool, error) {
+	path := os.Getenv(OnlyEnv)
+	if path == "" {
+		return nil, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", OnlyEnv, err)
+	}
+	names := map[string]bool{}
+	for _, l := range strings.Split(string(data), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			names[l] = true
+		}
+	}
+	return names, nil
 }

@@ -22,6 +22,14 @@ const ScaleEnv = "CONCBENCH_SCALE"
 // which benchmarks a -test.bench pattern selects.
 const ListEnv = "CONCBENCH_LIST"
 
+// OnlyEnv, when set, names a file that lists full benchmark names
+// ("BenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2"), one a line:
+// the families that -test.bench selects then run only those of their
+// cases. The driver uses it to re-run exactly the configurations whose
+// interval is still wide (select their families with -test.bench too: a
+// family none of whose cases runs reports itself as a result).
+const OnlyEnv = "CONCBENCH_ONLY"
+
 // ListPrefix starts each line printed in list mode (see ListEnv).
 const ListPrefix = "concbench-list "
 

@@ -35,6 +35,7 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 		{"scale", o.scale},
 		{"benchtime", o.benchtime},
 		{"count", strconv.Itoa(o.count)},
+		{"noise-budget", o.noiseBudget.String()},
 	}
 	deps, err := dependencies(ctx, modRoot)
 	if err != nil {

@@ -5,7 +5,7 @@
 //
 // Usage:
 //
-//	go run ./bench/cmd/benchrun [-count 10] [-bench .] [-benchtime 200ms] [-scale full] [-results results] [-report=true]
+//	go run ./bench/cmd/benchrun [-count 10] [-bench .] [-benchtime 200ms] [-scale full] [-noise-budget 0] [-results results] [-report=true]
 //
 // Each invocation writes results/<UTC time>-<host>/ (with a numeric suffix
 // if that folder exists) holding:
@@ -18,6 +18,18 @@
 //	REPORT.md …    from the report command, plots/cmd/report <run folder>
 //	INCOMPLETE     only if the run was interrupted or a benchmark failed:
 //	               what happened and how much was measured
+//
+// After the -count runs, a -noise-budget above 0 re-runs the configurations
+// whose ns/op interval (as the report computes it: plots.Summary) is wider
+// than ±5 %, or that have fewer than 6 samples and so no interval yet: all
+// of them once per round, in one run of the benchmark binary that selects
+// exactly them (bench.OnlyEnv), so that they stay interleaved; round after
+// round, until none is left or the next round, estimated from what its
+// configurations took in run 1, would not end within the budget. The
+// driver then prints how many rounds it ran and every configuration that
+// is still noisy with its final interval; the report shows the sample
+// count of every row. The budget is written as the noise-budget
+// configuration line.
 //
 // An interrupt (SIGINT or SIGTERM) is forwarded to the running benchmark
 // binary, which is then waited for (and killed if it does not exit); what was

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/concbench/concbench/bench"
 	"github.com/concbench/concbench/internal/oserr"
 )
 
@@ -61,18 +62,13 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 			return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s before run %d of %d", sigName(s), i, d.o.count))
 		}
 		p.startRun(i, time.Now())
-		if err := d.runOnce(ctx, raw, p); err != nil {
-			var we *rawWriteError
-			if errors.As(err, &we) {
-				return d.incomplete(dir, p, fmt.Sprintf("writing %s failed during run %d of %d: %v; the benchmark binary was stopped", rawPath, i, d.o.count, oserr.Cause(we.err)))
-			}
-			if s := d.interrupted(); s != nil || killedBy(err) != nil {
-				if s == nil {
-					s = killedBy(err)
-				}
-				return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s during run %d of %d, after %d of its %d benchmarks", sigName(s), i, d.o.count, p.done, len(names)))
-			}
-			return d.incomplete(dir, p, fmt.Sprintf("run %d of %d failed: %v", i, d.o.count, err))
+		if err := d.runOnce(ctx, raw, p, nil); err != nil {
+			return d.runFailed(dir, p, err, fmt.Sprintf("run %d of %d", i, d.o.count))
+		}
+	}
+	if d.o.noiseBudget > 0 {
+		if err := d.rerunNoisy(ctx, dir, raw, p); err != nil {
+			return err
 		}
 	}
 	if err := f.Close(); err != nil {
@@ -82,20 +78,51 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 	return nil
 }
 
+// runFailed turns the error of a run of the benchmark binary (which, "run
+// 2 of 10", names) into INCOMPLETE and the error to report.
+func (d *driver) runFailed(dir string, p *progress, err error, which string) error {
+	var we *rawWriteError
+	if errors.As(err, &we) {
+		return d.incomplete(dir, p, fmt.Sprintf("writing %s failed during %s: %v; the benchmark binary was stopped", filepath.Join(dir, "raw.txt"), which, oserr.Cause(we.err)))
+	}
+	if s := d.interrupted(); s != nil || killedBy(err) != nil {
+		if s == nil {
+			s = killedBy(err)
+		}
+		return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s during %s, after %d of its %d benchmarks", sigName(s), which, p.done, len(p.names)))
+	}
+	return d.incomplete(dir, p, fmt.Sprintf("%s failed: %v", which, err))
+}
+
 // rawWriteError is a failed write to raw.txt (a full disk, say).
 type rawWriteError struct{ err error }
 
 func (e *rawWriteError) Error() string { return "writing raw.txt: " + e.err.Error() }
 func (e *rawWriteError) Unwrap() error { return e.err }
 
-// runOnce runs the benchmark binary once, appending its output to raw as it
-// comes and feeding result lines to p. If a write to raw fails, the binary
-// is stopped at once (it and its worker processes are waited for) and a
-// *rawWriteError is returned.
-func (d *driver) runOnce(ctx context.Context, raw io.Writer, p *progress) error {
+// A selection narrows a run of the benchmark binary to some
+// configurations: pattern selects their families (-test.bench), and the
+// file called only lists their full names (bench.OnlyEnv).
+type selection struct {
+	pattern, only string
+}
+
+// runOnce runs the benchmark binary once (only the configurations of sel,
+// if not nil), appending its output to raw as it comes and feeding result
+// lines to p. If a write to raw fails, the binary is stopped at once (it
+// and its worker processes are waited for) and a *rawWriteError is
+// returned.
+func (d *driver) runOnce(ctx context.Context, raw io.Writer, p *progress, sel *selection) error {
 	ctx, stop := context.WithCancel(ctx)
 	defer stop()
-	cmd := d.benchCmd(ctx, false, "-test.count=1", "-test.benchmem", "-test.benchtime="+d.o.benchtime)
+	args := []string{"-test.count=1", "-test.benchmem", "-test.benchtime=" + d.o.benchtime}
+	if sel != nil {
+		args = append(args, "-test.bench="+sel.pattern) // the last -test.bench wins
+	}
+	cmd := d.benchCmd(ctx, false, args...)
+	if sel != nil {
+		cmd.Env = append(cmd.Env, bench.OnlyEnv+"="+sel.only)
+	}
 	var fails failures
 	var writeErr error
 	lw := &lineWriter{handle: func(line string) error {

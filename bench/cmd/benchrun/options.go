@@ -20,6 +20,9 @@ type options struct {
 	scale     string
 	results   string
 	report    bool
+	// noiseBudget bounds the time spent re-running noisy configurations
+	// after the count runs; 0 turns the re-runs off.
+	noiseBudget time.Duration
 }
 
 // parseOptions parses and checks the command line. Every error is one line
@@ -33,6 +36,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.benchtime, "benchtime", "200ms", "run time of each benchmark per run, as go test -benchtime (a duration or Nx)")
 	fs.StringVar(&o.scale, "scale", "full", "workload sizes: full, quick or tiny (see go doc github.com/concbench/concbench/bench)")
 	fs.StringVar(&o.results, "results", "results", "folder that receives the run folder")
+	noise := fs.String("noise-budget", "0", "time for re-running the configurations whose interval is wider than ±5 % after the -count runs, e.g. 2m; 0 turns it off (make variable NOISE_BUDGET)")
 	fs.BoolVar(&o.report, "report", true, "write the charts and REPORT.md with the report command (plots/cmd/report)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: benchrun [flags]\n\nRuns the concbench benchmark matrix and writes a new folder under -results.\n\n")
@@ -49,6 +53,11 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		return options{}, fmt.Errorf("-count (COUNT) must be a positive integer, got %q", *count)
 	}
 	o.count = n
+	if d, err := time.ParseDuration(strings.TrimSpace(*noise)); err != nil || d < 0 {
+		return options{}, fmt.Errorf("-noise-budget (NOISE_BUDGET) must be a duration such as 2m, or 0 for no re-runs, got %q", *noise)
+	} else {
+		o.noiseBudget = d
+	}
 	if o.bench == "" {
 		return options{}, fmt.Errorf("-bench (BENCH) is empty; use . for every benchmark")
 	}

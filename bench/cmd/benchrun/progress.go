@@ -24,6 +24,8 @@ type progress struct {
 	lastAt  time.Time
 	seen    map[string]bool
 	results int // results in all runs
+
+	noise int // current noise re-run round, from 1; 0 before them
 }
 
 func newProgress(w io.Writer, count int, names []string, now time.Time) *progress {
@@ -39,15 +41,37 @@ func (p *progress) startRun(i int, now time.Time) {
 	fmt.Fprintf(p.w, "run %d/%d: %d benchmarks, %s elapsed%s\n", i, p.count, len(p.names), round(now.Sub(p.start)), p.eta(now))
 }
 
+// startNoise notes that noise re-run round k, of the benchmarks names,
+// starts at now; left is what remains of the budget.
+func (p *progress) startNoise(k int, names []string, now time.Time, left time.Duration) {
+	p.noise, p.names, p.done, p.lastAt, p.seen = k, names, 0, now, map[string]bool{}
+	fmt.Fprintf(p.w, "noise re-run %d: %d configurations wider than ±5 %%, %s elapsed, %s of the budget left\n",
+		k, len(names), round(now.Sub(p.start)), round(left))
+}
+
+// estimate is what the benchmarks names took in run 1.
+func (p *progress) estimate(names []string) time.Duration {
+	var t time.Duration
+	for _, n := range names {
+		t += p.first[n]
+	}
+	return t
+}
+
 // result notes a benchmark result line at now and prints progress.
 func (p *progress) result(name, line string, now time.Time) {
-	if p.run == 1 {
+	if p.run == 1 && p.noise == 0 {
 		p.first[name] += now.Sub(p.lastAt)
 	}
 	p.lastAt = now
 	p.done++
 	p.results++
 	p.seen[name] = true
+	if p.noise > 0 {
+		fmt.Fprintf(p.w, "[noise re-run %d %d/%d] %s  %s\n", p.noise, p.done, len(p.names),
+			strings.TrimPrefix(name, "Benchmark"), timePerOp(line))
+		return
+	}
 	fmt.Fprintf(p.w, "[run %d/%d %d/%d%s] %s  %s\n", p.run, p.count, p.done, len(p.names), p.eta(now),
 		strings.TrimPrefix(name, "Benchmark"), timePerOp(line))
 }

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/concbench/concbench/plots"
+)
+
+// Two runs leave every configuration without an interval (fewer than 6
+// samples): the noise re-runs top up exactly the selected configurations,
+// interleaved, until each has 6, and the report sees them.
+func TestNoiseRerunsTopUp(t *testing.T) {
+	results := t.TempDir()
+	var stdout, stderr syncBuffer
+	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$", "-count", "2", "-benchtime", "1x", "-noise-budget", "2m", "-report=false", "-results", results}
+	if err := drive(args, &stdout, &stderr, nil); err != nil {
+		t.Fatalf("drive: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+	dir := runDirs(t, results)[0]
+	run, err := plots.ReadRun(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(run.Benchmarks) == 0 {
+		t.Fatal("no benchmarks")
+	}
+	for _, b := range run.Benchmarks {
+		if b.Family != "Sleep" {
+			t.Errorf("re-runs ran %s, outside -bench", b.Name)
+		}
+		if n := b.Metric("ns/op").Summary.N; n < plots.MinSamples {
+			t.Errorf("%s: %d samples after the re-runs, want at least %d", b.Name, n, plots.MinSamples)
+		}
+	}
+	out := stdout.String()
+	for _, want := range []string{"noise re-run 1: ", "noise re-run 4: ", "[noise re-run 4 ", "noise re-runs: "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	if run.ConfigValue("noise-budget") != "2m0s" {
+		t.Errorf("noise-budget line %q", run.ConfigValue("noise-budget"))
+	}
+	raw, _ := os.ReadFile(filepath.Join(dir, "raw.txt"))
+	if strings.Count(string(raw), "\nPASS") < 2+4 {
+		t.Errorf("want 2 runs and at least 4 re-runs in raw.txt, got %d PASS lines", strings.Count(string(raw), "\nPASS"))
+	}
+}
+
+// A budget too small for one round re-runs nothing and says so.
+func TestNoiseBudgetTooSmall(t *testing.T) {
+	results := t.TempDir()
+	var stdout, stderr syncBuffer
+	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$", "-count", "1", "-benchtime", "1x", "-noise-budget", "1ms", "-report=false", "-results", results}
+	if err := drive(args, &stdout, &stderr, nil); err != nil {
+		t.Fatalf("drive: %v", err)
+	}
+	out := stdout.String()
+	if strings.Contains(out, "noise re-run 1:") || !strings.Contains(out, "a round of the") || !strings.Contains(out, "noise re-runs: 0 rounds") || !strings.Contains(out, "still noisy:") {
+		t.Errorf("stdout:\n%s", out)
+	}
+}
+
+func TestFamilyPattern(t *testing.T) {
+	got := familyPattern([]string{"BenchmarkSleep/d=1ms/strategy=spawn/procs=2", "BenchmarkHash/size=64B/strategy=pool/procs=2", "BenchmarkSleep/d=1ms/strategy=pool/procs=2"})
+	if got != "^Benchmark(Hash|Sleep)$" {
+		t.Errorf("familyPattern = %q", got)
+	}
+}
+
+func TestBadNoiseBudget(t *testing.T) {
+	for _, v := range []string{"abc", "-1m", "5"} {
+		_, err := parseOptions([]string{"-noise-budget", v}, &syncBuffer{})
+		if err == nil || !strings.Contains(err.Error(), "NOISE_BUDGET") {
+			t.Errorf("-noise-budget %s: %v", v, err)
+		}
+	}
+}
