@@ -8,10 +8,21 @@ RUN     ?=
 OLD     ?=
 NEW     ?=
 FUZZTIME ?= 30s
-# BENCHTIME is each benchmark's time per run (go test -benchtime); BENCHSTAT_FLAGS
-# are added to go tool benchstat in compare (the keys that name a run, not a machine).
+# BENCHTIME is each benchmark's time per run (go test -benchtime). compare
+# ignores the configuration keys BENCHSTAT_IGNORE (the keys that name a run, not
+# a machine) and those of the strategy properties, and adds BENCHSTAT_FLAGS.
 BENCHTIME ?= 200ms
-BENCHSTAT_FLAGS ?= -ignore commit,date,count,benchtime
+BENCHSTAT_IGNORE ?= commit,date,count,benchtime,noise-budget
+BENCHSTAT_FLAGS ?=
+# NOISE_BUDGET is the time make bench may spend after its COUNT runs re-running
+# the configurations whose interval is still wider than ±5 % (0: none).
+NOISE_BUDGET ?= 2m
+# bench-quick's own defaults: 6 samples (the fewest the report draws a
+# conclusion from) of 30ms each; COUNT, BENCHTIME or NOISE_BUDGET given on
+# the command line or in the environment replace them.
+QUICK_COUNT     := $(if $(filter command line environment,$(origin COUNT)),$(COUNT),6)
+QUICK_BENCHTIME := $(if $(filter command line environment,$(origin BENCHTIME)),$(BENCHTIME),30ms)
+QUICK_NOISE     := $(if $(filter command line environment,$(origin NOISE_BUDGET)),$(NOISE_BUDGET),0)
 
 .DEFAULT_GOAL := help
 
@@ -21,7 +32,8 @@ help:
 	@echo "Targets:"
 	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /' | column -t -s ':' 2>/dev/null || grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
 	@echo
-	@echo "Variables: COUNT=$(COUNT) BENCH=$(BENCH) BENCHTIME=$(BENCHTIME) RUN=<results/run> OLD=<run> NEW=<run> FUZZTIME=$(FUZZTIME)"
+	@echo "Variables: COUNT=$(COUNT) BENCH=$(BENCH) BENCHTIME=$(BENCHTIME) NOISE_BUDGET=$(NOISE_BUDGET) RUN=<results/run> OLD=<run> NEW=<run> FUZZTIME=$(FUZZTIME)"
+	@echo "bench-quick: COUNT=$(QUICK_COUNT) BENCHTIME=$(QUICK_BENCHTIME) NOISE_BUDGET=$(QUICK_NOISE) unless given"
 
 ## deps: download the Go modules and build the benchstat tool
 .PHONY: deps
@@ -69,15 +81,17 @@ define benchrun
 	"$$tmp/benchrun" $(1)
 endef
 
-## bench: run the whole matrix COUNT times into results/<UTC time>-<host> (under 10 minutes on 2 cores)
+## bench: run the whole matrix COUNT times, then re-run noisy rows for up to NOISE_BUDGET, into results/<UTC time>-<host> (under 10 minutes on 2 cores)
 .PHONY: bench
 bench:
-	$(call benchrun,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -scale full)
+	$(call benchrun,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -noise-budget '$(NOISE_BUDGET)' -scale full)
 
-## bench-quick: a first look; the same families with smaller workloads, 3 runs (under 2 minutes)
+## bench-quick: a first look; the same families with smaller workloads, 6 runs of 30ms (under 2 minutes)
 .PHONY: bench-quick
 bench-quick:
-	$(call benchrun,-count 3 -bench '$(BENCH)' -benchtime 100ms -scale quick)
+	@case '$(QUICK_COUNT)' in ''|*[!0-9]*) echo "bench-quick: COUNT must be a whole number >= 6, got $(QUICK_COUNT)" >&2; exit 2;; esac; \
+	test '$(QUICK_COUNT)' -ge 6 || { echo "bench-quick: COUNT must be a whole number >= 6 (the fewest samples the report draws a conclusion from), got $(QUICK_COUNT)" >&2; exit 2; }
+	$(call benchrun,-count '$(QUICK_COUNT)' -bench '$(BENCH)' -benchtime '$(QUICK_BENCHTIME)' -noise-budget '$(QUICK_NOISE)' -scale quick)
 
 ## compare: benchstat of two runs, OLD=results/<run> against NEW=results/<run>
 .PHONY: compare
@@ -86,7 +100,14 @@ compare:
 	@test -f "$(OLD)/raw.txt" || { echo "compare: OLD=$(OLD) has no raw.txt: not a run folder" >&2; exit 1; }
 	@test -f "$(NEW)/raw.txt" || { echo "compare: NEW=$(NEW) has no raw.txt: not a run folder" >&2; exit 1; }
 	@for r in "$(OLD)" "$(NEW)"; do test ! -f "$$r/INCOMPLETE" || echo "compare: note: $$r is incomplete: $$(head -n 1 "$$r/INCOMPLETE")" >&2; done
-	$(GO) tool benchstat $(BENCHSTAT_FLAGS) "$(OLD)/raw.txt" "$(NEW)/raw.txt"
+	@awk 'FNR == 1 { f++ } /^Benchmark/ { if (f == 1) old[$$1] = 1; else if ($$1 in old) { if (!($$1 in both)) n++; both[$$1] = 1 } } END { exit n > 0 ? 0 : 1 }' "$(OLD)/raw.txt" "$(NEW)/raw.txt" || { \
+	  so=$$(sed -n 's/^scale: //p' "$(OLD)/raw.txt" | head -n 1); sn=$$(sed -n 's/^scale: //p' "$(NEW)/raw.txt" | head -n 1); \
+	  if [ "$$so" != "$$sn" ]; then why="OLD is a $${so:-unknown}-scale run and NEW a $${sn:-unknown}-scale one, and the scales measure different workload sizes (make bench-quick: d=5ms, tasks=16, …; make bench: d=10ms, tasks=64, …), so their benchmark names differ; compare two runs of the same scale"; \
+	  else why="both are $${so:-unknown}-scale runs, but they selected different benchmarks (BENCH) or come from versions with different benchmark names"; fi; \
+	  echo "compare: warning: OLD and NEW share no benchmark configuration, so no row below compares them: $$why" >&2; }
+	@ignore="$(BENCHSTAT_IGNORE)"; for k in $$(sed -n 's/^\(strategy-[^:]*\):.*/\1/p' "$(OLD)/raw.txt" "$(NEW)/raw.txt" | sort -u); do ignore="$$ignore,$$k"; done; \
+	echo "$(GO) tool benchstat -ignore $$ignore $(BENCHSTAT_FLAGS) $(OLD)/raw.txt $(NEW)/raw.txt"; \
+	$(GO) tool benchstat -ignore "$$ignore" $(BENCHSTAT_FLAGS) "$(OLD)/raw.txt" "$(NEW)/raw.txt"
 
 ## report: regenerate the charts, REPORT.md and index.html of RUN=results/<run> from its raw.txt
 .PHONY: report

@@ -83,5 +83,5 @@ func checkBenchtime(s string) error {
 	} else if d, err := time.ParseDuration(s); err == nil && d > 0 {
 		return nil
 	}
-	return fmt.Errorf("-benchtime %q is neither a positive duration (200ms) nor a count (5x)", s)
+	return fmt.Errorf("-benchtime (BENCHTIME) %q is neither a positive duration (200ms) nor a count (5x)", s)
 }
