@@ -637,6 +637,10 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 	if err := add("counter-lost", p, err); err != nil {
 		return nil, err
 	}
+	p, err = ChartFlood(rows, pal)
+	if err := add(FloodChart, p, err); err != nil {
+		return nil, err
+	}
 	for _, ws := range mainWorkloads(rows, timeFamilies(rows)...) {
 		p, err := ChartLatency(ws, pal)
 		if err := add("latency-"+slug(label(ws[0])), p, err); err != nil {

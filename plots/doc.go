@@ -192,6 +192,27 @@
 //     fsync/none time ratio, per-task times) and pool's speedup without
 //     fsync.
 //
+// Runs with Flood rows (bench's flood: many more waiting tasks than
+// workers) get two claims of the pool libraries, numbered after those
+// (plots/flood.go). The unbounded row is the strategy whose properties say
+// it runs every task at once (spawn); the bounded rows are those that run
+// at most their workers (pool and the library adapters, at each worker
+// count). Each bounded row's figure is compared with the unbounded row's by
+// the ratio of medians, its interval and the Mann-Whitney p:
+//
+//   - A pool bounds memory: every bounded row's peak-stack-B is below the
+//     unbounded row's (the whole interval of the ratio under 1, p < α).
+//     FAIL names the rows significantly above it, with their ratios.
+//   - ants' README, "a pool may achieve higher performance than unlimited
+//     goroutines": PASS if some bounded row's time is significantly below
+//     the unbounded row's, FAIL if every one is significantly above it;
+//     the figure names the fastest bounded row and the best ants row.
+//
+// The flood also has the chart flood-pareto: batch time against peak RSS
+// growth, both log scales, one point per strategy and worker count with
+// both intervals as error bars, and the Pareto front of the medians (the
+// rows no other row beats on both time and memory) as a dashed line.
+//
 // Every main family (any family but the …Workers and …Procs sweeps: Sleep,
 // Hash, Counter, Pycpu, Fetch, FetchClient, File, a user's own) has its
 // rows in the "which strategy" table and the overview; every one but

@@ -31,6 +31,8 @@ func verdictChart(v Verdict, charts []Chart) string {
 		return "counter-lost"
 	case strings.Contains(claim, "counter") && has("counter-throughput"):
 		return "counter-throughput"
+	case strings.Contains(claim, "on the flood") && has(FloodChart):
+		return FloodChart
 	case strings.Contains(claim, "fine hash"):
 		return prefixed("time-hash-fine-")
 	case strings.Contains(claim, "coarse hash"):

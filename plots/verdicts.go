@@ -194,7 +194,7 @@ func (r *Run) Verdicts(rows []*Row) []Verdict {
 		lessonSharedState(sel),
 		lessonFineGrained(sel),
 	}
-	for _, v := range ioVerdicts(rows) {
+	for _, v := range slices.Concat(ioVerdicts(rows), floodVerdicts(rows)) {
 		v.Lesson = len(vs) + 1
 		vs = append(vs, v)
 	}
