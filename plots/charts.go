@@ -51,26 +51,32 @@ func render(p *plot.Plot, name string) (Chart, error) {
 	return c, nil
 }
 
-// drawOutsideLegend draws p into dc with its legend in a column right of
-// the plot, top-aligned with the plot area, so that no entry covers data.
-// gonum/plot only draws a legend inside the data area, hence this.
+// drawOutsideLegend draws p into dc with its title centred over the whole
+// width and its legend in a column right of the plot, top-aligned with the
+// plot area, so that no entry covers data. gonum/plot only draws a legend
+// inside the data area, and centres the title over the plot only, hence
+// this.
 func drawOutsideLegend(p *plot.Plot, dc draw.Canvas) {
-	legend := p.Legend
+	legend, title := p.Legend, p.Title.Text
+	defer func() { p.Legend, p.Title.Text = legend, title }()
+	pad := vg.Points(12)
+	if title != "" {
+		sty := p.Title.TextStyle
+		sty.XAlign, sty.YAlign = draw.XCenter, draw.YTop
+		dc.FillText(sty, vg.Point{X: dc.Center().X, Y: dc.Max.Y}, title)
+		dc = draw.Crop(dc, 0, 0, 0, -(sty.Rectangle(title).Size().Y + p.Title.Padding))
+		p.Title.Text = ""
+	}
 	width := legend.Rectangle(dc).Size().X
 	if width == 0 {
 		p.Draw(dc)
 		return
 	}
-	defer func() { p.Legend = legend }()
 	p.Legend = plot.NewLegend()
-	pad := vg.Points(12)
 	p.Draw(draw.Crop(dc, 0, -(width + 2*pad), 0, 0))
 	area := dc
 	area.Min.X = dc.Max.X - width - pad
 	area.Max.X = dc.Max.X - pad/2
-	if p.Title.Text != "" {
-		area.Max.Y -= p.Title.TextStyle.Rectangle(p.Title.Text).Size().Y + p.Title.Padding
-	}
 	area.Max.Y -= pad
 	legend.Top, legend.Left = true, true
 	legend.XOffs, legend.YOffs = 0, 0
@@ -91,6 +97,7 @@ func newPlot(title, x, y string) *plot.Plot {
 	p.Y.Tick.Label.Font.Size = vg.Points(11)
 	p.Legend.TextStyle.Font.Size = vg.Points(11)
 	p.Legend.Top = true
+	p.Legend.Padding = vg.Points(3)
 	p.Title.Padding = vg.Points(10)
 	p.Y.Tick.Marker = linearTicks{}
 	p.Add(plotter.NewGrid())
@@ -270,35 +277,6 @@ func nominalX(p *plot.Plot, names ...string) {
 	p.X.Min, p.X.Max = -0.5, float64(len(names))-0.5
 }
 
-// ChartTimePerTask draws the median time per task of each strategy on one
-// workload (log scale, CI error bars).
-func ChartTimePerTask(rows []*Row, pal *Palette) (*plot.Plot, error) {
-	if len(rows) == 0 {
-		return nil, nil
-	}
-	var ys []Summary
-	var names []string
-	var xs []float64
-	for i, r := range rows {
-		ys = append(ys, perTask(r))
-		names = append(names, r.Strategy)
-		xs = append(xs, float64(i))
-	}
-	unit, div := timeUnit(slices.MinFunc(ys, func(a, b Summary) int { return cmpFloat(a.Center, b.Center) }).Center)
-	p := newPlot(fmt.Sprintf("Time per task by strategy: %s, procs=%d", label(rows[0]), rows[0].Procs),
-		"strategy", "time per task ("+unit+", log scale)")
-	logY(p)
-	p.X.Label.Text = "strategy (" + ciNote + ")"
-	for i := range ys {
-		if err := addDots(p, pal.Style(names[i]), names[i], xs[i:i+1], ys[i:i+1], div, true, false); err != nil {
-			return nil, err
-		}
-	}
-	nominalX(p, names...)
-	padLog(&p.Y, 3)
-	return p, nil
-}
-
 // ChartLatency draws the p50 and p99 task completion times (from batch
 // start) of each strategy on one workload.
 func ChartLatency(rows []*Row, pal *Palette) (*plot.Plot, error) {
@@ -318,10 +296,11 @@ func ChartLatency(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	if len(names) == 0 {
 		return nil, nil
 	}
-	unit, div := timeUnit(slices.MinFunc(y50, func(a, b Summary) int { return cmpFloat(a.Center, b.Center) }).Center)
+	div := 1.0
 	p := newPlot(fmt.Sprintf("Task completion time: %s, procs=%d", label(rows[0]), rows[0].Procs),
-		"strategy", "time from batch start ("+unit+", log scale)")
+		"strategy", "time from batch start (log scale)")
 	logY(p)
+	p.Y.Tick.Marker = durationTicks{}
 	// Each strategy in its colour; the marker tells the percentile.
 	for i, name := range names {
 		st := pal.Style(name)
@@ -366,13 +345,17 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64, pal *Palett
 	}
 	p := newPlot("Speedup over sequential vs GOMAXPROCS: "+label(byStrategy[order[0]][0]),
 		"GOMAXPROCS (procs)", "speedup over sequential (×)")
-	for _, st := range order {
+	var measured []int
+	for j, st := range order {
 		rs := byStrategy[st]
 		slices.SortFunc(rs, func(a, b *Row) int { return a.Procs - b.Procs })
 		var xs []float64
 		var ys []Summary
 		for _, r := range rs {
-			xs = append(xs, float64(r.Procs))
+			if !slices.Contains(measured, r.Procs) {
+				measured = append(measured, r.Procs)
+			}
+			xs = append(xs, float64(r.Procs)+dodge(j, len(order), 0.08))
 			ys = append(ys, Summary{Center: r.Speedup.V, Lo: r.Speedup.Lo, Hi: r.Speedup.Hi})
 		}
 		if err := addDots(p, pal.Style(st), st+" (median, CI)", xs, ys, 1, false, true); err != nil {
@@ -399,19 +382,26 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64, pal *Palett
 	p.Legend.Left = true
 	p.Y.Min = 0
 	p.Y.Max = math.Max(p.Y.Max, 1) * 1.35
-	p.X.Tick.Marker = intTicks(1, maxP)
-	p.X.Min, p.X.Max = 0.8, float64(maxP)+0.2
+	p.X.Tick.Marker = measuredTicks(measured)
+	p.X.Min, p.X.Max = 0.7, float64(maxP)+0.3
 	return p, nil
 }
 
-// intTicks marks every integer from lo to hi (at most about 16 of them).
-func intTicks(lo, hi int) plot.ConstantTicks {
-	step := max(1, (hi-lo+1)/16)
-	var ts plot.ConstantTicks
-	for v := lo; v <= hi; v += step {
-		ts = append(ts, plot.Tick{Value: float64(v), Label: strconv.Itoa(v)})
+// measuredTicks marks the measured values of a discrete axis (procs,
+// workers) and nothing between them.
+func measuredTicks(vs []int) plot.ConstantTicks {
+	slices.Sort(vs)
+	ts := make(plot.ConstantTicks, len(vs))
+	for i, v := range vs {
+		ts[i] = plot.Tick{Value: float64(v), Label: strconv.Itoa(v)}
 	}
 	return ts
+}
+
+// dodge is the offset of series j of n at one x, width apart from the next,
+// so that series measured at the same x do not hide each other.
+func dodge(j, n int, width float64) float64 {
+	return (float64(j) - float64(n-1)/2) * width
 }
 
 // ChartSpeedupWorkers draws the speedup over sequential against the
@@ -442,18 +432,15 @@ func ChartSpeedupWorkers(rows []*Row, family string, cores float64, pal *Palette
 	p := newPlot(fmt.Sprintf("Speedup over sequential vs workers: %s, procs=%d", label(first), first.Procs),
 		"workers (log scale)", "speedup over sequential (×)")
 	p.X.Scale = plot.LogScale{}
-	var ts plot.ConstantTicks
-	for _, w := range workers {
-		ts = append(ts, plot.Tick{Value: float64(w), Label: strconv.Itoa(w)})
-	}
-	p.X.Tick.Marker = ts
-	for _, st := range order {
+	p.X.Tick.Marker = measuredTicks(workers)
+	for j, st := range order {
 		rs := byStrategy[st]
 		slices.SortFunc(rs, func(a, b *Row) int { return a.Workers - b.Workers })
 		var xs []float64
 		var ys []Summary
 		for _, r := range rs {
-			xs = append(xs, float64(r.Workers))
+			// On the log axis the dodge is a factor.
+			xs = append(xs, float64(r.Workers)*math.Pow(10, dodge(j, len(order), 0.025)))
 			ys = append(ys, Summary{Center: r.Speedup.V, Lo: r.Speedup.Lo, Hi: r.Speedup.Hi})
 		}
 		if err := addDots(p, pal.Style(st), st+" (median, CI)", xs, ys, 1, false, true); err != nil {
@@ -610,7 +597,7 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 		return nil, err
 	}
 	for _, ws := range mainWorkloads(rows, timeFamilies(rows)...) {
-		p, err := ChartTimePerTask(ws, pal)
+		p, err := ChartBatchTime(ws, pal)
 		if err := add("time-"+slug(label(ws[0])), p, err); err != nil {
 			return nil, err
 		}

@@ -105,3 +105,55 @@ func TestTicks(t *testing.T) {
 		t.Errorf("linear ticks %q, want %q", strings.Join(labels, " "), want)
 	}
 }
+
+func TestTimeBarsSortedWithReference(t *testing.T) {
+	_, rows := readFixture(t)
+	ws := mainWorkloads(rows, "Sleep")[0]
+	p, err := ChartBatchTime(ws, NewPalette(strategyOrder(rows)))
+	if err != nil || p == nil {
+		t.Fatalf("ChartBatchTime = %v, %v", p, err)
+	}
+	pal := NewPalette(strategyOrder(rows))
+	bars, names := newHBars(ws, pal, func(r *Row) Summary { return r.Time })
+	if len(bars.bars) != len(ws) || len(names) != len(ws) {
+		t.Fatalf("%d bars, %d names for %d rows", len(bars.bars), len(names), len(ws))
+	}
+	for i, b := range bars.bars {
+		if i > 0 && b.V < bars.bars[i-1].V {
+			t.Errorf("bar %d (%s) is faster than the one above it", i, names[int(b.Y)])
+		}
+		if want := float64(len(ws) - 1 - i); b.Y != want {
+			t.Errorf("bar %d at y=%g, want %g (fastest on top)", i, b.Y, want)
+		}
+		if b.Color != pal.Style(names[int(b.Y)]).Color {
+			t.Errorf("%s is not in its palette colour", names[int(b.Y)])
+		}
+		if !(b.Lo <= b.V && b.V <= b.Hi) {
+			t.Errorf("%s: interval [%g, %g] does not hold %g", names[int(b.Y)], b.Lo, b.Hi, b.V)
+		}
+	}
+	seq := rowNamed(t, rows, "Sleep/d=10ms/tasks=64/strategy=sequential/procs=2")
+	if bars.ref != seq.Time.Center {
+		t.Errorf("reference line at %g, want sequential's median %g", bars.ref, seq.Time.Center)
+	}
+}
+
+func TestDurationTicksAndDodge(t *testing.T) {
+	var labels []string
+	for _, tk := range (durationTicks{}).Ticks(3e5, 2.5e7) {
+		labels = append(labels, tk.Label)
+	}
+	if want := "500µs 1ms 2ms 5ms 10ms 20ms"; strings.Join(labels, " ") != want {
+		t.Errorf("duration ticks %q, want %q", strings.Join(labels, " "), want)
+	}
+	ts := measuredTicks([]int{4, 1, 2})
+	if len(ts) != 3 || ts[0].Label != "1" || ts[2].Value != 4 {
+		t.Errorf("measured ticks %v, want 1 2 4 only", ts)
+	}
+	if a, b := dodge(0, 2, 0.1), dodge(1, 2, 0.1); a != -0.05 || b != 0.05 {
+		t.Errorf("dodge of two series = %g, %g", a, b)
+	}
+	if d := dodge(0, 1, 0.1); d != 0 {
+		t.Errorf("a lone series moves by %g", d)
+	}
+}

@@ -122,10 +122,28 @@
 //
 // # Charts
 //
-// Each chart is a PNG and an SVG in the run folder (gonum.org/v1/plot),
-// with error bars showing the interval of the median:
+// Each chart is a PNG and an SVG in the run folder (gonum.org/v1/plot).
+// A strategy has one style in every chart of a run (NewPalette): the i-th
+// strategy of raw.txt, in order of first appearance, gets the i-th
+// Okabe-Ito colour (colour-blind safe; black is kept for reference lines),
+// the i-th marker and, once the seven colours wrap around, a dashed line.
+// Legends sit in a column right of the plot, never on the data; ticks on
+// procs and workers axes are only at measured values; time axes are
+// labelled with units (500µs, 10ms); series measured at the same x are
+// moved apart a little (dodged) so that none hides another. Error bars and
+// whiskers show the interval of the median.
 //
-//   - time-<workload>: time per task by strategy, log scale;
+//   - overview: the heatmap of every workload of the main families at its
+//     highest procs (rows) × every strategy but sequential (columns). The
+//     colour is the speedup over sequential on a diverging log scale
+//     centred on 1× (ColorBrewer PuOr, colour-blind safe: purple faster,
+//     orange slower, white alike, full colour at 100× either way); the cell
+//     gives the figure, "≈ seq" when it does not differ significantly from
+//     sequential (p ≥ 0.05) and "noisy" when its interval is wider than
+//     ±5 %;
+//   - time-<workload>: the batch time (time/op, as in the answer table) by
+//     strategy as horizontal bars, fastest on top, with the interval and a
+//     dashed line at sequential's median, log scale;
 //   - speedup-procs: speedup against GOMAXPROCS with the ideal
 //     min(procs, cores) and the Amdahl fits;
 //   - speedup-workers-sleep and speedup-workers-hash: speedup against the
@@ -133,10 +151,25 @@
 //     tasks/⌈tasks/workers⌉ (sleep) or min(workers, cores, tasks) (hash);
 //   - counter-throughput: increments per second by sync variant and
 //     strategy, log scale; counter-lost: lost updates per batch;
-//   - latency-<workload>: p50 and p99 task completion time, measured from
-//     the start of the batch, by strategy.
+//   - latency-<workload>: p50 (filled) and p99 (hollow) task completion
+//     time, measured from the start of the batch, in each strategy's
+//     colour;
 //   - alloc: time per task by strategy on the Alloc family (a fresh
-//     buffer allocated and touched per task), log scale.
+//     buffer allocated and touched per task), as the time charts.
+//
+// # Report files
+//
+// REPORT.md answers first: the title, one line about the machine, the
+// recommendation table (within its first 15 lines), the verdicts (each
+// linked to the chart behind it), the overview, then the charts and the
+// details; the machine's configuration lines come last. The dependency
+// versions (dep-* lines of raw.txt) go to deps.txt and the benchstat
+// tables stay in benchstat.txt, both linked, so that no fenced block is
+// longer than 20 lines. index.html holds the same report as one
+// self-contained page (html/template): the charts as inline SVG, styles
+// inline, no script, a table of contents, nothing fetched; it opens
+// straight from disk. The test in plots/browser opens it in headless
+// chromium.
 //
 // # Verdicts
 //

@@ -158,7 +158,7 @@ func ChartOverview(rows []*Row) (*plot.Plot, error) {
 	if g.procs > 0 {
 		title += fmt.Sprintf(", procs=%d", g.procs)
 	}
-	p := newPlot(title, "strategy (≈ seq: no significant difference)", "")
+	p := newPlot(title, "strategy (≈ seq: p ≥ 0.05)", "")
 	h := &heatmap{cells: g.cells}
 	h.text = p.X.Tick.Label
 	h.text.Font.Size = vg.Points(12)

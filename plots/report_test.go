@@ -36,7 +36,7 @@ func TestGenerate(t *testing.T) {
 		"| 1 | I/O-bound work speeds up with concurrency",
 		"| **PASS** |",
 		"## Charts",
-		"![Time per task by strategy: sleep d=10ms tasks=64, procs=2](time-sleep-d-10ms-tasks-64.png)",
+		"![Batch time by strategy, fastest on top: sleep d=10ms tasks=64, procs=2](time-sleep-d-10ms-tasks-64.png)",
 		"([SVG](speedup-procs.svg))",
 		"| Sleep/d=10ms/tasks=64/strategy=exec/procs=2 | 6 | 360ms [306ms, 432ms] |",
 		"noisy ±20 %",
