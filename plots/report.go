@@ -250,6 +250,10 @@ func orDash(s string) string {
 
 func (rep *Report) writeVerdicts(b *bytes.Buffer) {
 	fmt.Fprintf(b, "## Verdicts\n\n")
+	if len(rep.Verdicts) == 0 {
+		fmt.Fprintf(b, "None: this run has none of the suite's own workloads, on which the lessons and claims are judged (a run of your own workload compares strategies in the table above).\n\n")
+		return
+	}
 	fmt.Fprintf(b, "Each seed lesson as a claim. PASS/FAIL need the whole interval on one side of the threshold; an interval that straddles it, a difference that is not significant, or missing data gives INCONCLUSIVE.\n\n")
 	fmt.Fprintf(b, "| # | claim | verdict | figure | p-value | note | chart |\n|---|---|---|---|---|---|---|\n")
 	for _, v := range rep.Verdicts {

@@ -179,8 +179,10 @@ func (j *judge) needP(o, claim Outcome, p float64, what string) Outcome {
 }
 
 // Verdicts judges the eight seed lessons, then the real I/O claims
-// (fetch, file), numbered after them. A lesson whose data is absent is
-// INCONCLUSIVE with "no data: …".
+// (fetch, file) and the flood claims, numbered after them. A lesson whose data is absent is
+// INCONCLUSIVE with "no data: …"; a run with no row of the lessons'
+// families (Sleep, Hash, Counter and their sweeps), such as a user's own
+// workload, gets no lesson at all.
 func (r *Run) Verdicts(rows []*Row) []Verdict {
 	cores := r.cores()
 	sel := selectRows(rows)
@@ -194,8 +196,14 @@ func (r *Run) Verdicts(rows []*Row) []Verdict {
 		lessonSharedState(sel),
 		lessonFineGrained(sel),
 	}
-	for _, v := range slices.Concat(ioVerdicts(rows), floodVerdicts(rows)) {
-		v.Lesson = len(vs) + 1
+	first := len(vs) + 1
+	if !slices.ContainsFunc(rows, func(r *Row) bool { return isSeedFamily(r.Bench.Family) }) {
+		// A run of other workloads only (a user's own): the lessons
+		// have nothing to judge.
+		vs = nil
+	}
+	for i, v := range slices.Concat(ioVerdicts(rows), floodVerdicts(rows)) {
+		v.Lesson = first + i
 		vs = append(vs, v)
 	}
 	return vs
@@ -596,4 +604,13 @@ func lessonFineGrained(s selection) Verdict {
 		j.notes = append(j.notes, "also slower, not significantly: "+strings.Join(maybe, ", "))
 	}
 	return j.verdict(8, claim)
+}
+
+// isSeedFamily reports whether family is one the seed lessons judge.
+func isSeedFamily(family string) bool {
+	switch kind(family) {
+	case KindSleep, KindHash, KindCounter:
+		return true
+	}
+	return false
 }
