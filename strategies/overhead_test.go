@@ -20,6 +20,12 @@ import (
 //	process  vs BenchmarkOverhead/primitive=pipe      (one-byte round trip to a child)
 //	exec     vs BenchmarkOverhead/primitive=start     (start and wait for a worker)
 //
+// and the library adapters against the same two in-process primitives:
+// errgroup and semaphore start a goroutine per task (against goroutine),
+// ants, pond and conc hand tasks to workers (against channel). They run
+// at the default concurrency, GOMAXPROCS, with the batch of 4096 tasks
+// submitted from one goroutine.
+//
 // Every figure is reported per task as ns/task.
 const overheadTasks = 4096
 
