@@ -17,8 +17,9 @@ import (
 )
 
 // TestOwnModule does what README.md's "Benchmark your own task" says, from
-// the README alone: a module of its own in a temporary folder, requiring
-// this one through a replace directive, with the README's test file. It
+// the README alone: a fresh clone of this repository at its HEAD commit,
+// and a module of its own in a temporary folder, requiring the clone
+// through a replace directive, with the README's test file. It
 // runs the benchmark once per strategy and makes the report from the
 // output. It works offline: the module cache and go.sum of this module
 // are enough.
@@ -30,10 +31,11 @@ func TestOwnModule(t *testing.T) {
 	if testing.Short() {
 		t.Skip("skipped in -short mode: builds and runs a module of its own (about 10 s)")
 	}
-	repo, err := filepath.Abs(".")
+	here, err := filepath.Abs(".")
 	if err != nil {
 		t.Fatal(err)
 	}
+	repo := freshClone(t, here)
 	readme, err := os.ReadFile(filepath.Join(repo, "README.md"))
 	if err != nil {
 		t.Fatal(err)
@@ -122,4 +124,31 @@ func readmeTestFile(readme string) (string, error) {
 		b.WriteByte('\n')
 	}
 	return "", errors.New("README.md's Go code block in \"Benchmark your own task\" does not end")
+}
+
+// freshClone clones the git repository of dir at its HEAD commit into a
+// temporary folder and returns the clone's path. Where dir is no git
+// checkout or git is missing, it says so and returns dir itself.
+func freshClone(t *testing.T, dir string) string {
+	t.Helper()
+	git, err := exec.LookPath("git")
+	if err != nil {
+		t.Logf("git is not on PATH: using %s instead of a fresh clone", dir)
+		return dir
+	}
+	rev, err := exec.Command(git, "-C", dir, "rev-parse", "HEAD").Output()
+	if err != nil {
+		t.Logf("%s is not a git checkout (%v): using it instead of a fresh clone", dir, err)
+		return dir
+	}
+	clone := filepath.Join(t.TempDir(), "concbench")
+	for _, args := range [][]string{
+		{"clone", "--quiet", "--shared", "--no-checkout", dir, clone},
+		{"-C", clone, "checkout", "--quiet", strings.TrimSpace(string(rev))},
+	} {
+		if out, err := exec.Command(git, args...).CombinedOutput(); err != nil {
+			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	return clone
 }
