@@ -31,8 +31,8 @@
 //	                                                                  S: sequential, pool
 //	File/size=64KiB/sync=V/tasks=16/strategy=S/procs=P                V: none, fsync;
 //	                                                                  S: sequential, spawn, pool, process
-//	Flood/d=1ms/tasks=50000/strategy=spawn/procs=P
-//	Flood/d=1ms/tasks=50000/strategy=S/workers=W/procs=P              S: pool and the five library adapters;
+//	Flood/d=1ms/tasks=20000/strategy=spawn/procs=P
+//	Flood/d=1ms/tasks=20000/strategy=S/workers=W/procs=P              S: pool and the five library adapters;
 //	                                                                  W: 1000, 10000, 100000
 //
 // Fetch and FetchClient GET from a workloads.FetchServer that the family
@@ -137,7 +137,7 @@
 //
 // A Flood batch of 1 ms sleeps is not a wait but work: every task costs a
 // goroutine start or a handoff, a timer and two context switches. On the
-// shared 2-core machine (go test -cpuprofile of the spawn and pool rows,
+// shared 2-core machine (go test -cpuprofile of the spawn and pool rows at
 // 50,000 tasks, three batches each), spawn used 4.7 µs of CPU per task
 // (cpu-ns/op ÷ tasks) against 2.1 µs for pool at 1,000 workers: 14 % of
 // spawn's profile is runtime.newproc, a goroutine per task, and 15 % is
@@ -147,10 +147,11 @@
 // scheduler looking for work. That is why pools at 1,000 workers beat spawn
 // on time here, the opposite of the published 1,000,000 × 10 ms figures,
 // where the waits dominate. Memory goes the other way at large worker
-// counts: spawn's goroutines end while others start, so about 12,000 to
-// 22,000 are alive at once (peak-goroutines), while a pool of 100,000
-// workers starts one per task up to 50,000 and keeps each parked with its
-// stack until the batch ends: 183 MB of peak RSS growth against spawn's 56
-// MB. A bound only saves memory when it is below what the unbounded
-// strategy actually has alive.
+// counts: spawn's goroutines end while others start, so only 9,000 to
+// 14,000 of its 20,000 were alive at once (peak-goroutines, two runs),
+// while a pool of 100,000 workers starts one per task, all 20,000, and
+// keeps each parked with its stack until the batch ends: 69 to 76 MB of
+// peak stacks and 80 to 92 MB of peak RSS growth against spawn's 19 to
+// 30 MB and 22 to 33 MB. A bound only saves memory when it is below what
+// the unbounded strategy actually has alive.
 package bench

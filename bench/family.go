@@ -18,6 +18,7 @@ import (
 // OnlyEnv set, only the cases the file lists run.
 func RunFamily(b *testing.B, cases []Case) {
 	want := checksums{}
+	probes := map[string]probeResult{} // case name → its probe's figures
 	list := os.Getenv(ListEnv) != ""
 	only, err := onlyNames()
 	if err != nil {
@@ -32,7 +33,7 @@ func RunFamily(b *testing.B, cases []Case) {
 				fmt.Fprintf(os.Stdout, "%s%s\n", ListPrefix, b.Name())
 				b.SkipNow()
 			}
-			runCase(b, c, want)
+			runCase(b, c, want, probes)
 		})
 	}
 }

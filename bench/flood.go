@@ -22,16 +22,17 @@ const floodRefWorkers = 10_000
 // adapter at every worker count of the scale.
 //
 // The published comparisons run 1,000,000 tasks of 10 ms: 10 s a batch at
-// 1,000 workers. At the full scale Flood runs 50,000 tasks of 1 ms, so
-// that the ideal batch at 1,000 workers is 50 ms; measured on the shared
-// 2-core machine, the 19 rows took 15 s per count (probe batch, timed
-// batches and the reference checksum), because the batches are not
-// waits but work: each task costs 2 to 8 µs of CPU (a goroutine start or
-// handoff, a timer, two context switches), so 50,000 tasks keep two cores
-// busy for 50 to 200 ms whatever d is. At 100,000 workers, more than the
-// tasks, a pool starts a worker per task: the row shows what a bound
-// that never binds costs. The ratios between strategies, not the times,
-// carry over to bigger floods.
+// 1,000 workers. At the full scale Flood runs 20,000 tasks of 1 ms, so that
+// the ideal batch at 1,000 workers is 20 ms, and bench-quick 5,000. The
+// batches are not waits but work: each task costs 2 to 8 µs of CPU (see
+// the package documentation), so 20,000 tasks keep a core busy for 40 to
+// 160 ms whatever d is. Measured with the test binary at -benchtime 200ms
+// on the shared 2-core machine (load average 6), the 19 rows took 11.7 s
+// per count (10.9 s of CPU): about two minutes at COUNT=10 there, about
+// half on an idle machine. At 100,000 workers, more than the tasks, a pool
+// starts a worker per task: the row shows what a bound that never binds
+// costs. The ratios between strategies, not the times, carry over to
+// bigger floods.
 func FloodCases(s Scale, numCPU int) []Case {
 	d := s.FloodSleep.String()
 	params := []workloads.Param{param("d", d), param("tasks", itoa(s.FloodTasks))}

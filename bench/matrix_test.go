@@ -134,9 +134,9 @@ func TestFloodCases(t *testing.T) {
 		t.Errorf("Flood has %d cases, want spawn and 6 strategies × 3 worker counts", len(cs))
 	}
 	for _, want := range []string{
-		"d=1ms/tasks=50000/strategy=spawn/procs=2",
-		"d=1ms/tasks=50000/strategy=ants/workers=100000/procs=2",
-		"d=1ms/tasks=50000/strategy=errgroup/workers=1000/procs=2",
+		"d=1ms/tasks=20000/strategy=spawn/procs=2",
+		"d=1ms/tasks=20000/strategy=ants/workers=100000/procs=2",
+		"d=1ms/tasks=20000/strategy=errgroup/workers=1000/procs=2",
 	} {
 		if !slices.Contains(names, want) {
 			t.Errorf("Flood lacks %s: %q", want, names)
