@@ -75,7 +75,11 @@
 //   - Anything else is INCONCLUSIVE.
 //
 // A row whose interval extends more than 5 % from its median is marked
-// noisy.
+// noisy. make bench re-runs such rows within a time budget (NOISE_BUDGET;
+// see bench/cmd/benchrun); the report's Noise section (NoiseRows) lists
+// every configuration that took more samples than the run's count, or that
+// is still noisy, with its sample count, its final interval and whether it
+// stayed noisy.
 //
 // # Derived figures
 //

@@ -110,6 +110,7 @@ func (rep *Report) Markdown() []byte {
 	rep.writeOverview(&b)
 	rep.writeCharts(&b)
 	rep.writePython(&b)
+	rep.writeNoise(&b)
 	rep.writeRows(&b)
 	rep.writeFits(&b)
 	rep.writeWarnings(&b)
