@@ -1,16 +1,12 @@
 package bench
 
-import "github.com/concbench/concbench/workloads"
-
-// allocStrategies are the strategies of the Alloc family: the six core
-// ones. The library adapters schedule goroutines on one heap as pool does,
-// and their five rows would double the family's time in make bench.
-func allocStrategies() []string {
-	return []string{"sequential", "spawn", "pool", "gil", "process", "exec"}
-}
+import (
+	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/workloads"
+)
 
 // AllocCases is BenchmarkAlloc: the alloc workload (each task allocates
-// and touches a fresh buffer) under the six core strategies, at the
+// and touches a fresh buffer) under every registered strategy, at the
 // default worker count. In-process strategies share one heap and one
 // garbage collector; process and exec give each worker its own.
 func AllocCases(s Scale, numCPU int) []Case {
@@ -18,7 +14,7 @@ func AllocCases(s Scale, numCPU int) []Case {
 	params := []workloads.Param{param("size", size), param("tasks", itoa(s.AllocTasks))}
 	spec := "alloc/size=" + size
 	var cs []Case
-	for _, st := range allocStrategies() {
+	for _, st := range strategies.Names() {
 		cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.AllocTasks, Strategy: st, Procs: numCPU})
 	}
 	return cs

@@ -22,7 +22,7 @@
 //	Counter/incs=1000/tasks=64/sync=V/strategy=S/procs=P              V: mutex, atomic, channel, sharded, none;
 //	                                                                  S: sequential, spawn, pool, gil, process
 //	Pycpu/n=100000/tasks=16/strategy=S/procs=P                        S: the six core strategies
-//	Alloc/size=1MiB/tasks=16/strategy=S/procs=P                       S: the six core strategies
+//	Alloc/size=1MiB/tasks=16/strategy=S/procs=P                       S: all eleven
 //	HashCeiling/size=64KiB/rounds=8/tasks=64/probe=processes/workers=P/procs=P
 //	                                                                  not a strategy: P processes each hash their share
 //	                                                                  in a plain loop, no protocol (the machine's ceiling)
