@@ -26,9 +26,9 @@
 //	HashCeiling/size=64KiB/rounds=8/tasks=64/probe=processes/workers=P/procs=P
 //	                                                                  not a strategy: P processes each hash their share
 //	                                                                  in a plain loop, no protocol (the machine's ceiling)
-//	Fetch/d=5ms/size=16KiB/client=shared/tasks=32/strategy=S/procs=P  S: the six core strategies
-//	FetchClient/d=0s/size=16KiB/client=C/tasks=32/strategy=S/procs=P  C: shared, per-worker, per-task;
-//	                                                                  S: sequential, pool
+//	Fetch/d=5ms/size=16KiB/client=shared/tasks=16/strategy=S/procs=P  S: the six core strategies
+//	FetchClient/d=0s/size=16KiB/client=C/tasks=16/strategy=S/procs=P  C: shared, per-task; S: sequential, pool;
+//	                                                                  and C = per-worker, S = pool
 //	File/size=64KiB/sync=V/tasks=16/strategy=S/procs=P                V: none, fsync;
 //	                                                                  S: sequential, spawn, pool, process
 //	Flood/d=1ms/tasks=20000/strategy=spawn/procs=P

@@ -26,7 +26,7 @@
 //	file     real disk I/O: write a new file,    size=64KiB  bytes written and read back
 //	         read it back, remove it             sync=none   none|fsync
 //
-// # What fetch and file cost on the 2-core VM of results/example
+// # What fetch and file cost on a 2-core VM
 //
 // A loopback GET of 16 KiB is not free: with one shared client and d=0s a
 // request takes about 75 µs of wall time and as much CPU (client and
@@ -36,19 +36,19 @@
 // per task (client=per-task) doubles that to about 140 µs: the dial, the
 // accept and a transport per task.
 //
-// That CPU is why fetch/d=5ms under spawn reaches only about half of the
-// ideal (32 tasks: about 10 ms against 5 ms), where sleep reaches 0.8 or
-// more: the 32 requests need about 6 ms of CPU per batch (cpu-ns/op; 190
-// µs a request, since 32 goroutines on two Ps cost more thread wake-ups
-// than one at a time), spent when the requests go out and when the 32
-// answers arrive together after d, so the batch takes about d plus that
-// CPU. gil (GOMAXPROCS=1) is as fast or faster with a third less CPU
-// (perf stat over 100 batches: 128 µs a request, 25 context switches a
-// batch against spawn's 41). A sequential request takes d + about 0.5 ms:
-// the server's 5 ms timer, and each wait wakes an idle thread from sleep.
-// Real I/O overlaps when the wait is long next to the CPU a request needs;
-// with waits of a few milliseconds on a small machine, that CPU is the
-// limit.
+// That CPU is why fetch/d=5ms under spawn reaches only about two thirds of
+// the ideal (16 tasks: 7.5 ms against 5 ms; 32 tasks: 10 ms), where sleep
+// reaches 0.8 or more: the requests need about 190 µs of CPU each under
+// spawn (cpu-ns/op; against 75 µs back to back with d=0s: many goroutines
+// on two Ps cost more thread wake-ups), spent when the requests go out and when
+// the answers arrive together after d, so the batch takes about d plus
+// most of that CPU. gil (GOMAXPROCS=1) is as fast with a third less CPU
+// (perf stat over 100 batches of 32: 128 µs a request and 25 context
+// switches a batch, against spawn's 190 µs and 41). A sequential request
+// takes d + about 0.5 ms: the server's timer, and each wait wakes an idle
+// thread from sleep. Real I/O overlaps when the wait is long next to the
+// CPU a request needs; with waits of a few milliseconds on a small
+// machine, that CPU is the limit.
 //
 // A 64 KiB file written, read back and removed costs about 200 µs on the
 // VM's ext4 disk; fsync adds about 250 µs, a wait that two pool workers
