@@ -261,7 +261,7 @@ const ciNote = "bars: 95 % CI, or range if n < 6"
 
 // padLog widens a log axis: a factor 1.5 below the data (down to a power of
 // ten when the axis spans many decades, so it keeps a label there) and top
-// above it, so that the legend does not sit on the data.
+// above it, so that no marker or error bar touches the frame.
 func padLog(a *plot.Axis, top float64) {
 	a.Min /= 1.5
 	a.Max *= top
@@ -319,7 +319,7 @@ func ChartLatency(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	key.Shape = draw.RingGlyph{}
 	p.Legend.Add("p99, hollow (batch nearly done)", glyphThumb(key))
 	nominalX(p, names...)
-	padLog(&p.Y, 3)
+	padLog(&p.Y, 1.5)
 	return p, nil
 }
 
@@ -381,7 +381,7 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64, pal *Palett
 	}
 	p.Legend.Left = true
 	p.Y.Min = 0
-	p.Y.Max = math.Max(p.Y.Max, 1) * 1.35
+	p.Y.Max = math.Max(p.Y.Max, 1) * 1.1
 	p.X.Tick.Marker = measuredTicks(measured)
 	p.X.Min, p.X.Max = 0.7, float64(maxP)+0.3
 	return p, nil
@@ -465,7 +465,7 @@ func ChartSpeedupWorkers(rows []*Row, family string, cores float64, pal *Palette
 	}
 	p.Legend.Left = true
 	p.Y.Min = 0
-	p.Y.Max *= 1.3
+	p.Y.Max *= 1.1
 	return p, nil
 }
 
@@ -517,7 +517,7 @@ func ChartCounterThroughput(rows []*Row, pal *Palette) (*plot.Plot, error) {
 		}
 	}
 	nominalX(p, syncs...)
-	padLog(&p.Y, 4)
+	padLog(&p.Y, 1.5)
 	return p, nil
 }
 
@@ -543,7 +543,7 @@ func ChartCounterLost(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	}
 	nominalX(p, syncs...)
 	p.Y.Min = 0
-	p.Y.Max = math.Max(p.Y.Max, 1) * 1.4
+	p.Y.Max = math.Max(p.Y.Max, 1) * 1.15
 	return p, nil
 }
 

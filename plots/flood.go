@@ -184,7 +184,7 @@ func ChartFlood(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	if err := addRef(p, "Pareto front (medians)", front, referenceColor(), []vg.Length{vg.Points(4), vg.Points(3)}); err != nil {
 		return nil, err
 	}
-	padLog(&p.Y, 3)
+	padLog(&p.Y, 1.5)
 	padLog(&p.X, 1.5)
 	return p, nil
 }

@@ -75,7 +75,7 @@ func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
 		color.Gray{Y: 120}, []vg.Length{vg.Points(4), vg.Points(3)}); err != nil {
 		return nil, err
 	}
-	padLog(&p.Y, 4)
+	padLog(&p.Y, 1.5)
 	return p, nil
 }
 
