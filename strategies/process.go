@@ -61,14 +61,21 @@ import (
 // At the bench-quick scale (16 tasks of 64 KiB × 4 rounds, 3.4 ms
 // sequential) process took 2.49 ms at best (1.38×; before: 3.77 ms, 0.88×)
 // but 3.89 ms at the median (0.97×), and 4.51 ms of CPU per batch, 33 %
-// over sequential (before: 49 %). perf record over 300 batches put 73 % of
-// the samples in SHA-256 and about 20 % in the kernel: context switches
-// (finish_task_switch 8.4 %, most of it sysmon waking from its 20 µs
-// sleeps) and interrupt exits of the paravirtualized VM
-// (irqentry_exit_to_user_mode 6.8 %). The batch is 8 chunks of 2 tasks,
-// 16 wake-ups across processes in 3.4 ms of work, each costing tens of
-// microseconds of CPU on this VM: too small a batch for two processes to
-// pay off reliably here.
+// over sequential (before: 49 %). Halving the number of chunks (a half
+// share each instead of a quarter) changed neither time nor CPU (12
+// interleaved samples: median 3.71 against 3.77 ms, CPU 4.99 against
+// 4.96 ms), so the round trips are not the cost. perf record over 300
+// batches says where it is: in the sequential run 92 % of the samples
+// are SHA-256 and 5.5 % are the kernel's interrupt exits and context
+// switches; in each worker SHA-256 is 78 %, and interrupt exits
+// (irqentry_exit_to_user_mode, 7 %, where the paravirtualized VM
+// re-enables interrupts), context switches (finish_task_switch, 2-7 %) and
+// spinlock releases with interrupts (1.5 %) take most of the rest. SHA-256
+// itself also took 12 % more samples in the two workers together than in
+// the sequential loop for the same hashing: two vCPUs hashing at once run
+// slower than one. The gap at this scale is the VM's, per process and per
+// busy vCPU, not the protocol's; the HashCeiling probe, with no protocol
+// at all, took 2.49 ms at best too.
 //
 // The running binary must serve workers (see IsWorker and ServeWorker).
 // A worker that dies, hangs past Timeout or breaks the protocol fails the
