@@ -88,12 +88,8 @@ func (rep *Report) WriteAnswer(w io.Writer) error {
 		if v.Outcome != Inconclusive {
 			continue
 		}
-		note := v.Note
-		if v.Noisy {
-			note = strings.TrimPrefix(note+"; noisy (an interval wider than ±5 %)", "; ")
-		}
-		if note != "" {
-			fmt.Fprintf(&b, "    %s\n", note)
+		if v.Note != "" {
+			fmt.Fprintf(&b, "    %s\n", v.Note)
 		}
 	}
 	_, err := io.WriteString(w, b.String())

@@ -185,7 +185,10 @@
 // 5 fail, lessons 4, 5 and 6 pass, only then). A part with fewer than 6
 // samples behind it is INCONCLUSIVE. A claim with several parts fails if
 // any part fails and passes only if every part passes. Missing data gives
-// INCONCLUSIVE with "no data: …". The main families are judged at their
+// INCONCLUSIVE with "no data: …"; an INCONCLUSIVE verdict names the rows
+// behind it whose interval is wider than ±5 %, with that interval and
+// their sample count ("wider than ±5 %: gil ±7.4 % (n=10)"): more samples
+// of those would settle it. The main families are judged at their
 // highest procs.
 //
 //  1. Sleep: spawn, and pool with workers ≥ tasks (the smallest such pool

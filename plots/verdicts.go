@@ -52,6 +52,9 @@ type judge struct {
 	notes   []string
 	missing []string
 	noisy   bool
+	// noisyRows names each noisy row behind the verdict once, with its
+	// final interval: "gil ±7.4 % (n=10)".
+	noisyRows []string
 	// fewest is the smallest sample count below MinSamples among the
 	// rows behind a part, 0 if every row has enough.
 	fewest int
@@ -63,6 +66,12 @@ type judge struct {
 func (j *judge) part(o Outcome, figure string, rows ...*Row) {
 	for _, r := range rows {
 		j.noisy = j.noisy || r.Noisy
+		if r.Noisy {
+			d := fmt.Sprintf("%s ±%.1f %% (n=%d)", rowName(r), 100*r.Time.RelHalfWidth(), r.Time.N)
+			if !slices.Contains(j.noisyRows, d) {
+				j.noisyRows = append(j.noisyRows, d)
+			}
+		}
 		n := r.Time.N
 		if r.Baseline != nil {
 			n = min(n, r.Baseline.Metric("ns/op").Summary.N)
@@ -102,7 +111,6 @@ func (j *judge) verdict(lesson int, claim string) Verdict {
 	if len(j.missing) > 0 {
 		notes = append([]string{"no data: " + strings.Join(j.missing, ", ")}, notes...)
 	}
-	v.Note = strings.Join(notes, "; ")
 	switch {
 	case len(j.outs) == 0:
 		v.Outcome = Inconclusive
@@ -113,6 +121,12 @@ func (j *judge) verdict(lesson int, claim string) Verdict {
 	default:
 		v.Outcome = Pass
 	}
+	if v.Outcome == Inconclusive && len(j.noisyRows) > 0 {
+		// Name what would make the verdict conclusive: the rows whose
+		// intervals are still wide (more samples: COUNT, NOISE_BUDGET).
+		notes = append(notes, "wider than ±5 %: "+strings.Join(j.noisyRows, ", "))
+	}
+	v.Note = strings.Join(notes, "; ")
 	if v.Figure == "" {
 		v.Figure = "—"
 	}
