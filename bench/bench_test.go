@@ -52,3 +52,6 @@ func BenchmarkHashCeiling(b *testing.B) {
 // BenchmarkFlood: many more waiting tasks than workers, spawn against the
 // bounded pools by worker count.
 func BenchmarkFlood(b *testing.B) { family(b, FloodCases) }
+
+// BenchmarkOverhead: no-op tasks, each strategy's own cost per task.
+func BenchmarkOverhead(b *testing.B) { family(b, OverheadCases) }

@@ -31,6 +31,8 @@
 //	                                                                  and C = per-worker, S = pool
 //	File/size=64KiB/sync=V/tasks=16/strategy=S/procs=P                V: none, fsync;
 //	                                                                  S: sequential, spawn, pool, process
+//	Overhead/tasks=4096/strategy=S/procs=P                            no-op tasks; S: sequential, spawn, pool and
+//	                                                                  the five library adapters
 //	Flood/d=1ms/tasks=20000/strategy=spawn/procs=P
 //	Flood/d=1ms/tasks=20000/strategy=S/workers=W/procs=P              S: pool and the five library adapters;
 //	                                                                  W: 1000, 10000, 100000

@@ -77,7 +77,7 @@ func TestNamesAreWellFormed(t *testing.T) {
 		for fam, build := range map[string]func(Scale, int) []Case{
 			"Sleep": SleepCases, "SleepWorkers": SleepWorkersCases, "Hash": HashCases,
 			"HashWorkers": HashWorkersCases, "HashProcs": HashProcsCases, "Counter": CounterCases,
-			"Flood": FloodCases,
+			"Flood": FloodCases, "Overhead": OverheadCases,
 		} {
 			for _, c := range build(s, 2) {
 				name := fam + "/" + c.Name()

@@ -104,6 +104,7 @@ func wantCases(t *testing.T) map[string][]bench.Case {
 		"FetchClient":  bench.FetchClientCases(s, n, 0),
 		"File":         bench.FileCases(s, n),
 		"Flood":        bench.FloodCases(s, n),
+		"Overhead":     bench.OverheadCases(s, n),
 	}
 }
 
