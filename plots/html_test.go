@@ -115,3 +115,27 @@ func TestMarkdownPage(t *testing.T) {
 		t.Errorf("a chart that was not drawn: error %v", err)
 	}
 }
+
+// Every section the report writes becomes HTML, none is left as Markdown:
+// checked on the fixture with python.txt (the Go vs CPython section and
+// its charts) and on the example run.
+func TestHTMLNoMarkdownLeft(t *testing.T) {
+	for name, dir := range map[string]string{"python": pyRun(t), "example": exampleRun} {
+		rep, err := Build(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := rep.HTML()
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for _, md := range []string{"**", "![", "|---", "\n| ", "\n## ", "```", "](#"} {
+			if i := strings.Index(string(page), md); i >= 0 {
+				t.Errorf("%s: Markdown %q left in the page: …%s…", name, md, page[max(0, i-80):min(len(page), i+80)])
+			}
+		}
+		if n, want := strings.Count(string(page), "<svg "), len(rep.allCharts()); n != want {
+			t.Errorf("%s: %d inline SVGs, want %d", name, n, want)
+		}
+	}
+}
