@@ -106,7 +106,7 @@ code { background: #f2f2f2; padding: 0 0.2rem; }
 <pre>{{.}}</pre>
 {{- end}}
 {{- with .Figure}}
-<figure id="{{.ID}}" class="chart">{{.SVG}}<figcaption>{{.Title}}</figcaption></figure>
+<figure id="{{.ID}}" class="chart" aria-label="{{.Title}}">{{.SVG}}</figure>
 {{- end}}
 {{- end}}
 </main>
