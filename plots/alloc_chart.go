@@ -2,28 +2,78 @@ package plots
 
 import (
 	"fmt"
+	"image/color"
+	"slices"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // AllocChart is the name of the Alloc family's chart (without extension).
 const AllocChart = "alloc"
 
 // ChartAlloc draws the Alloc family (each task allocates and touches a
-// fresh buffer): time per task by strategy, on a log scale with 95 %
-// intervals, at the highest procs of the run. In-process strategies share
-// one heap and one garbage collector; process and exec give each worker
-// its own. It returns nil when the run has no Alloc rows.
+// fresh buffer) at the highest procs of the run: for each strategy, the
+// wall time per task (a dot in the strategy's colour) beside the CPU time
+// per task of every process involved (a cross: cpu-ns/op ÷ tasks), on a
+// log scale with 95 % intervals. The time-<workload> chart shows the
+// batch time alone; this one shows what the allocations cost in CPU: the
+// garbage collector, and the page faults of memory the runtime gave back
+// to the kernel (see go doc github.com/concbench/concbench/workloads). It
+// returns nil when the run has no Alloc rows.
 func ChartAlloc(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	ws := mainWorkloads(rows, "Alloc")
 	if len(ws) == 0 {
 		return nil, nil
 	}
-	p, err := ChartTimePerTask(ws[0], pal)
-	if err != nil || p == nil {
-		return p, err
+	rs := ws[0]
+	var wall, cpu []Summary
+	var names []string
+	for _, r := range rs {
+		names = append(names, r.Strategy)
+		wall = append(wall, perTask(r))
+		cpu = append(cpu, cpuPerTask(r))
 	}
-	r := ws[0][0]
-	p.Title.Text = fmt.Sprintf("Allocation-bound tasks: time per task by strategy, %s, procs=%d", r.Workload, r.Procs)
+	unit, div := timeUnit(slices.MinFunc(wall, func(a, b Summary) int { return cmpFloat(a.Center, b.Center) }).Center)
+	p := newPlot(fmt.Sprintf("Allocation-bound tasks: wall and CPU time per task, %s, procs=%d", rs[0].Workload, rs[0].Procs),
+		"strategy ("+ciNote+")", "time per task ("+unit+", log scale)")
+	logY(p)
+	for i, name := range names {
+		st := pal.Style(name)
+		if err := addDots(p, st, "", []float64{float64(i) - 0.12}, wall[i:i+1], div, true, false); err != nil {
+			return nil, err
+		}
+		cross := st
+		cross.Shape = draw.CrossGlyph{}
+		if err := addDots(p, cross, "", []float64{float64(i) + 0.12}, cpu[i:i+1], div, true, false); err != nil {
+			return nil, err
+		}
+	}
+	for _, k := range []struct {
+		label string
+		shape draw.GlyphDrawer
+	}{{"strategy's marker: wall time per task", draw.CircleGlyph{}}, {"cross: CPU time per task (all processes)", draw.CrossGlyph{}}} {
+		sc, err := plotter.NewScatter(plotter.XYs{})
+		if err != nil {
+			return nil, err
+		}
+		sc.GlyphStyle = draw.GlyphStyle{Color: color.Gray{Y: 0x40}, Shape: k.shape, Radius: vg.Points(4)}
+		p.Legend.Add(k.label, sc)
+	}
+	nominalX(p, names...)
+	padLog(&p.Y, 3)
 	return p, nil
+}
+
+// cpuPerTask is a row's cpu-ns/op divided by its tasks; NaN without it.
+func cpuPerTask(r *Row) Summary {
+	m := r.Bench.Metric("cpu-ns/op")
+	if m == nil {
+		return Summary{Center: nan().V, Lo: nan().V, Hi: nan().V}
+	}
+	t := float64(max(r.Tasks, 1))
+	s := m.Summary
+	return Summary{Center: s.Center / t, Lo: s.Lo / t, Hi: s.Hi / t, Confidence: s.Confidence, N: s.N}
 }

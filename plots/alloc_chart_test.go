@@ -15,7 +15,7 @@ func TestChartAlloc(t *testing.T) {
 	}
 	for _, st := range []string{"sequential", "spawn", "process"} {
 		for i := range 6 {
-			fmt.Fprintf(f, "BenchmarkAlloc/size=1MiB/tasks=16/strategy=%s/procs=2 \t 60\t%d ns/op\t%d ns/task\n", st, 6_000_000+i*1000, 375_000+i*60)
+			fmt.Fprintf(f, "BenchmarkAlloc/size=1MiB/tasks=16/strategy=%s/procs=2 \t 60\t%d ns/op\t%d ns/task\t%d cpu-ns/op\n", st, 6_000_000+i*1000, 375_000+i*60, 7_000_000+i*500)
 		}
 	}
 	f.Close()
@@ -27,7 +27,7 @@ func TestChartAlloc(t *testing.T) {
 	if err != nil || p == nil {
 		t.Fatalf("ChartAlloc = %v, %v", p, err)
 	}
-	if want := "Allocation-bound tasks: time per task by strategy, Alloc size=1MiB tasks=16, procs=2"; p.Title.Text != want {
+	if want := "Allocation-bound tasks: wall and CPU time per task, Alloc size=1MiB tasks=16, procs=2"; p.Title.Text != want {
 		t.Errorf("title %q, want %q", p.Title.Text, want)
 	}
 	found := false
