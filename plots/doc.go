@@ -158,8 +158,9 @@
 //   - latency-<workload>: p50 (filled) and p99 (hollow) task completion
 //     time, measured from the start of the batch, in each strategy's
 //     colour;
-//   - alloc: time per task by strategy on the Alloc family (a fresh
-//     buffer allocated and touched per task), as the time charts.
+//   - alloc: wall and CPU time per task by strategy on the Alloc family
+//     (a fresh buffer allocated and touched per task), log scale: the CPU
+//     a strategy spends on the garbage collector and on page faults.
 //
 // # Report files
 //
