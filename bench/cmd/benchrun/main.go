@@ -31,6 +31,16 @@
 // count of every row. The budget is written as the noise-budget
 // configuration line.
 //
+// Re-runs narrow intervals that a passing disturbance widened; they cannot
+// narrow those of a machine that is busy all along. On the shared 2-core
+// machine this suite was built on, at a load average of 7.5, the threads
+// of a coarse-hash sequential benchmark spent 0.73 s waiting for a CPU for
+// every 0.58 s they ran (the sums of /proc/<pid>/task/*/schedstat over one
+// second), and its batch took 47 to 669 ms instead of about 20 ms: after
+// 6 runs and 6 noise re-run rounds the coarse-hash rows were still
+// ±23 % to ±183 %. So the driver warns, before the runs and after the
+// re-runs, when the one-minute load average exceeds the CPU count.
+//
 // An interrupt (SIGINT or SIGTERM) is forwarded to the running benchmark
 // binary, which is then waited for (and killed if it does not exit); what was
 // measured stays in raw.txt, INCOMPLETE says what was cut short, and the

@@ -56,6 +56,7 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 	}
 	fmt.Fprintf(d.stdout, "writing %s: %d benchmarks × %d runs, -benchtime %s, scale %s\n", rawPath, len(names), d.o.count, d.o.benchtime, d.o.scale)
 
+	busyWarning(d.stdout, "before the runs")
 	p := newProgress(d.stdout, d.o.count, names, now)
 	for i := 1; i <= d.o.count; i++ {
 		if s := d.interrupted(); s != nil {

@@ -101,6 +101,7 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 			still = append(still, fmt.Sprintf("%s %s (n=%d)", strings.TrimPrefix(c.name, "Benchmark"), w, c.n))
 		}
 		fmt.Fprintf(d.stdout, "still noisy:\n  %s\n", strings.Join(still, "\n  "))
+		busyWarning(d.stdout, "after the noise re-runs")
 	}
 	return nil
 }

@@ -79,3 +79,14 @@ func TestBadNoiseBudget(t *testing.T) {
 		}
 	}
 }
+
+func TestBusyMessage(t *testing.T) {
+	if m := busyMessage("7.50 6.44 5.64 3/158 25785\n", 2, "before the runs"); !strings.Contains(m, "busy before the runs (load average 7.50 on 2 CPUs)") {
+		t.Errorf("busy: %q", m)
+	}
+	for _, idle := range []string{"1.90 1.0 1.0 1/100 1\n", "", "x"} {
+		if m := busyMessage(idle, 2, "now"); m != "" {
+			t.Errorf("%q: %q, want no warning", idle, m)
+		}
+	}
+}
