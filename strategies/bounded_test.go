@@ -59,9 +59,11 @@ func TestBoundedStrategies(t *testing.T) {
 				t.Errorf("%d tasks ran at once, want 1 to %d", most, workers)
 			}
 			// The workers, a housekeeping goroutine or two of the
-			// library, and a goroutine of the test framework.
-			if g := f.goroutines.Load() - int64(base); g > workers+4 {
-				t.Errorf("%d goroutines more than before the run, want at most %d", g, workers+4)
+			// library, a goroutine of the test framework, and slack
+			// for goroutines of earlier tests still exiting: far
+			// below the 400 a goroutine per task would give.
+			if g := f.goroutines.Load() - int64(base); g > workers+10 {
+				t.Errorf("%d goroutines more than before the run, want at most %d", g, workers+10)
 			}
 		})
 	}
