@@ -16,13 +16,13 @@ import (
 
 // ChartBatchTime draws the batch time (ns/op, the figure of the answer
 // table) of each strategy on one workload as horizontal bars, fastest on
-// top, with their intervals and a dashed line at sequential's median (log
-// scale).
+// top, with their intervals, every sample as a dot, and a dashed line at
+// sequential's median (log scale).
 func ChartBatchTime(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
-	p := timeBars(rows, pal, func(r *Row) Summary { return r.Time }, "batch time (time/op)")
+	p := timeBars(rows, pal, timeSeries{func(r *Row) Summary { return r.Time }, batchSamples}, "batch time (time/op)")
 	p.Title.Text = fmt.Sprintf("Batch time by strategy, fastest on top: %s, procs=%d", label(rows[0]), rows[0].Procs)
 	return p, nil
 }
@@ -33,21 +33,49 @@ func ChartTimePerTask(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
-	p := timeBars(rows, pal, perTask, "time per task")
+	p := timeBars(rows, pal, timeSeries{perTask, taskSamples}, "time per task")
 	p.Title.Text = fmt.Sprintf("Time per task by strategy, fastest on top: %s, procs=%d", label(rows[0]), rows[0].Procs)
 	return p, nil
 }
 
-// newHBars lays out the bars of value(row) for every row with a positive
-// median, fastest first and on top, and names the rows from the bottom up.
-func newHBars(rows []*Row, pal *Palette, value func(*Row) Summary) (*hbars, []string) {
+// A timeSeries says what a time chart shows of a row: the summary (the
+// bar and its interval) and the samples behind it (the dots).
+type timeSeries struct {
+	summary func(*Row) Summary
+	samples func(*Row) []float64
+}
+
+// batchSamples are the ns/op samples of a row.
+func batchSamples(r *Row) []float64 {
+	if m := r.Bench.Metric("ns/op"); m != nil && m.Sample != nil {
+		return m.Sample.Values
+	}
+	return nil
+}
+
+// taskSamples are the ns/task samples of a row, or its ns/op samples per
+// task when it has none (as perTask).
+func taskSamples(r *Row) []float64 {
+	if m := r.Bench.Metric("ns/task"); m != nil && m.Sample != nil {
+		return m.Sample.Values
+	}
+	var vs []float64
+	for _, v := range batchSamples(r) {
+		vs = append(vs, v/float64(max(r.Tasks, 1)))
+	}
+	return vs
+}
+
+// newHBars lays out the bars of ts for every row with a positive median,
+// fastest first and on top, and names the rows from the bottom up.
+func newHBars(rows []*Row, pal *Palette, ts timeSeries) (*hbars, []string) {
 	type entry struct {
 		r *Row
 		s Summary
 	}
 	var es []entry
 	for _, r := range rows {
-		if s := value(r); s.Center > 0 {
+		if s := ts.summary(r); s.Center > 0 {
 			es = append(es, entry{r, s})
 		}
 	}
@@ -61,7 +89,8 @@ func newHBars(rows []*Row, pal *Palette, value func(*Row) Summary) (*hbars, []st
 		if !(lo > 0) {
 			lo = e.s.Center
 		}
-		bars.bars = append(bars.bars, hbar{Y: y, V: e.s.Center, Lo: lo, Hi: math.Max(hi, e.s.Center), Color: pal.Style(e.r.Strategy).Color})
+		bars.bars = append(bars.bars, hbar{Y: y, V: e.s.Center, Lo: lo, Hi: math.Max(hi, e.s.Center),
+			Color: pal.Style(e.r.Strategy).Color, Samples: ts.samples(e.r)})
 		if e.r.Strategy == "sequential" {
 			bars.ref = e.s.Center
 		}
@@ -70,11 +99,11 @@ func newHBars(rows []*Row, pal *Palette, value func(*Row) Summary) (*hbars, []st
 }
 
 // timeBars draws the bars of newHBars on a log axis of durations.
-func timeBars(rows []*Row, pal *Palette, value func(*Row) Summary, what string) *plot.Plot {
+func timeBars(rows []*Row, pal *Palette, ts timeSeries, what string) *plot.Plot {
 	// A short axis label: gonum pads the data area by the width of the
 	// label as if it started at the centre of the axis.
 	p := newPlot("", what+", log scale", "")
-	bars, names := newHBars(rows, pal, value)
+	bars, names := newHBars(rows, pal, ts)
 	bars.label = p.X.Tick.Label
 	bars.label.XAlign, bars.label.YAlign = draw.XLeft, draw.YCenter
 	p.Add(bars)
@@ -93,6 +122,7 @@ func timeBars(rows []*Row, pal *Palette, value func(*Row) Summary, what string) 
 		p.Legend.Add("sequential's median", refLine())
 	}
 	p.Legend.Add("95 % CI (range if n < 6)", &plotter.Line{LineStyle: draw.LineStyle{Color: referenceColor(), Width: vg.Points(1.2)}})
+	p.Legend.Add("one run (sample)", &plotter.Scatter{GlyphStyle: sampleGlyph()})
 	return p
 }
 
@@ -102,10 +132,17 @@ func refLine() *plotter.Line {
 }
 
 // An hbar is one horizontal bar: median V at row Y with the interval
-// [Lo, Hi].
+// [Lo, Hi] and the samples behind them.
 type hbar struct {
 	Y, V, Lo, Hi float64
 	Color        color.Color
+	Samples      []float64
+}
+
+// sampleGlyph is how one sample is drawn over its bar: a small dark ring,
+// so that the distribution shows (clusters, outliers, bimodal runs).
+func sampleGlyph() draw.GlyphStyle {
+	return draw.GlyphStyle{Color: color.NRGBA{0x22, 0x22, 0x22, 0xc0}, Shape: draw.RingGlyph{}, Radius: vg.Points(2)}
 }
 
 // hbars is a plotter of horizontal bars that start at the left edge of the
@@ -123,6 +160,11 @@ func (h *hbars) DataRange() (xmin, xmax, ymin, ymax float64) {
 	xmin, xmax = math.Inf(1), math.Inf(-1)
 	for _, b := range h.bars {
 		xmin, xmax = math.Min(xmin, b.Lo), math.Max(xmax, b.Hi)
+		for _, v := range b.Samples {
+			if v > 0 {
+				xmin, xmax = math.Min(xmin, v), math.Max(xmax, v)
+			}
+		}
 	}
 	return xmin, xmax, -0.5, float64(len(h.bars)) - 0.5
 }
@@ -139,7 +181,19 @@ func (h *hbars) Plot(c draw.Canvas, p *plot.Plot) {
 		c.StrokeLine2(whisker, lo, y, hi, y)
 		c.StrokeLine2(whisker, lo, y-half/2, lo, y+half/2)
 		c.StrokeLine2(whisker, hi, y-half/2, hi, y+half/2)
-		c.FillText(h.label, vg.Point{X: hi + vg.Points(5), Y: y}, ns(b.V))
+		right := b.Hi
+		for _, v := range b.Samples {
+			right = math.Max(right, v)
+		}
+		c.FillText(h.label, vg.Point{X: trX(right) + vg.Points(5), Y: y}, ns(b.V))
+		// The samples, spread over the bar's height in a fixed pattern so
+		// that equal values do not hide each other.
+		for k, v := range b.Samples {
+			if v > 0 {
+				off := half * 0.3 * vg.Length(k%5-2)
+				c.DrawGlyph(sampleGlyph(), vg.Point{X: trX(v), Y: y + off})
+			}
+		}
 	}
 	if !math.IsNaN(h.ref) {
 		x := trX(h.ref)

@@ -114,7 +114,7 @@ func TestTimeBarsSortedWithReference(t *testing.T) {
 		t.Fatalf("ChartBatchTime = %v, %v", p, err)
 	}
 	pal := NewPalette(strategyOrder(rows))
-	bars, names := newHBars(ws, pal, func(r *Row) Summary { return r.Time })
+	bars, names := newHBars(ws, pal, timeSeries{func(r *Row) Summary { return r.Time }, batchSamples})
 	if len(bars.bars) != len(ws) || len(names) != len(ws) {
 		t.Fatalf("%d bars, %d names for %d rows", len(bars.bars), len(names), len(ws))
 	}
@@ -127,6 +127,9 @@ func TestTimeBarsSortedWithReference(t *testing.T) {
 		}
 		if b.Color != pal.Style(names[int(b.Y)]).Color {
 			t.Errorf("%s is not in its palette colour", names[int(b.Y)])
+		}
+		if len(b.Samples) != rowByStrategy(t, ws, names[int(b.Y)]).Time.N {
+			t.Errorf("%s: %d samples drawn, want %d", names[int(b.Y)], len(b.Samples), rowByStrategy(t, ws, names[int(b.Y)]).Time.N)
 		}
 		if !(b.Lo <= b.V && b.V <= b.Hi) {
 			t.Errorf("%s: interval [%g, %g] does not hold %g", names[int(b.Y)], b.Lo, b.Hi, b.V)
@@ -156,4 +159,16 @@ func TestDurationTicksAndDodge(t *testing.T) {
 	if d := dodge(0, 1, 0.1); d != 0 {
 		t.Errorf("a lone series moves by %g", d)
 	}
+}
+
+// rowByStrategy returns the row of strategy s among rows.
+func rowByStrategy(t *testing.T, rows []*Row, s string) *Row {
+	t.Helper()
+	for _, r := range rows {
+		if r.Strategy == s {
+			return r
+		}
+	}
+	t.Fatalf("no row of strategy %s", s)
+	return nil
 }

@@ -146,7 +146,8 @@
 //     sequential (p ≥ 0.05) and "noisy" when its interval is wider than
 //     ±5 %;
 //   - time-<workload>: the batch time (time/op, as in the answer table) by
-//     strategy as horizontal bars, fastest on top, with the interval and a
+//     strategy as horizontal bars, fastest on top, with the interval, every
+//     sample as a small ring (the distribution: clusters, outliers) and a
 //     dashed line at sequential's median, log scale;
 //   - speedup-procs: speedup against GOMAXPROCS with the ideal
 //     min(procs, cores) and the Amdahl fits;
