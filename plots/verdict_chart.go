@@ -39,6 +39,17 @@ func verdictChart(v Verdict, charts []Chart) string {
 		return prefixed("time-hash-coarse-")
 	case strings.Contains(claim, "gomaxprocs") && has("speedup-procs"):
 		return "speedup-procs"
+	case strings.Contains(claim, "on fetch with d=0s"):
+		return prefixed("time-fetchclient-")
+	case strings.Contains(claim, "on fetch ("):
+		return prefixed("time-fetch-")
+	case strings.Contains(claim, "on file with sync=fsync"):
+		for _, c := range charts {
+			if strings.HasPrefix(c.Name, "time-file-") && strings.Contains(c.Name, "-sync-fsync-") {
+				return c.Name
+			}
+		}
+		return ""
 	}
 	for _, c := range charts {
 		kind, _, _ := strings.Cut(strings.TrimPrefix(c.Name, "time-"), "-")
