@@ -91,7 +91,7 @@ func newHBars(rows []*Row, pal *Palette, ts timeSeries) (*hbars, []string) {
 		}
 		bars.bars = append(bars.bars, hbar{Y: y, V: e.s.Center, Lo: lo, Hi: math.Max(hi, e.s.Center),
 			Color: pal.Style(e.r.Strategy).Color, Samples: ts.samples(e.r)})
-		if e.r.Strategy == "sequential" {
+		if isBaseline(e.r.Props) {
 			bars.ref = e.s.Center
 		}
 	}

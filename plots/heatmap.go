@@ -206,7 +206,7 @@ func overviewGrid(rows []*Row) *grid {
 	var strategies []string
 	for _, g := range groups {
 		for _, r := range g {
-			if r.Strategy != "sequential" && r.Strategy != "" && !slices.Contains(strategies, r.Strategy) {
+			if !isBaseline(r.Props) && r.Strategy != "" && !slices.Contains(strategies, r.Strategy) {
 				strategies = append(strategies, r.Strategy)
 			}
 		}
@@ -214,7 +214,7 @@ func overviewGrid(rows []*Row) *grid {
 	if len(groups) == 0 || len(strategies) == 0 {
 		return nil
 	}
-	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Strategy != "sequential" && r.Speedup.Valid() && isMain(r.Bench.Family) }) {
+	if !slices.ContainsFunc(rows, func(r *Row) bool { return !isBaseline(r.Props) && r.Speedup.Valid() && isMain(r.Bench.Family) }) {
 		return nil // no sequential baseline anywhere: every cell would be empty
 	}
 	g := &grid{strategies: strategies, procs: groups[0][0].Procs}
