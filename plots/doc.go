@@ -120,7 +120,7 @@
 //
 // It recommends ("use") the simplest strategy that is not significantly
 // slower than the fastest, simplicity being Props.Rank (sequential, spawn,
-// pool, process, exec), with its speedup over sequential. Models
+// pool, errgroup, semaphore, conc, ants, pond, process, exec), with its speedup over sequential. Models
 // (Props.Model: gil) take no part: the verdicts and charts show them as the
 // GIL model, and they are never recommended.
 //

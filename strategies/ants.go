@@ -82,5 +82,5 @@ func (a Ants) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func antsEntry() entry {
-	return entry{"ants", Props{Concurrency: PerWorker, Rank: 5}, func(o Options) Strategy { return Ants{Workers: o.Workers} }}
+	return entry{"ants", Props{Concurrency: PerWorker, Rank: 7}, func(o Options) Strategy { return Ants{Workers: o.Workers} }}
 }

@@ -49,5 +49,5 @@ func (c Conc) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func concEntry() entry {
-	return entry{"conc", Props{Concurrency: PerWorker, Rank: 5}, func(o Options) Strategy { return Conc{Workers: o.Workers} }}
+	return entry{"conc", Props{Concurrency: PerWorker, Rank: 6}, func(o Options) Strategy { return Conc{Workers: o.Workers} }}
 }

@@ -208,7 +208,7 @@ func (p *Process) Close() error {
 }
 
 func processEntry() entry {
-	return entry{"process", Props{Concurrency: PerWorker, Rank: 4, Processes: true}, func(o Options) Strategy { return NewProcess(o) }}
+	return entry{"process", Props{Concurrency: PerWorker, Rank: 9, Processes: true}, func(o Options) Strategy { return NewProcess(o) }}
 }
 
 // chunkSize returns the tasks per chunk for a batch of tasks on workers

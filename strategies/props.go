@@ -32,7 +32,11 @@ type Props struct {
 	OneCore bool
 	// Rank orders strategies by simplicity, 1 the simplest: a report
 	// recommends the simplest strategy that is not significantly slower
-	// than the fastest. Ranks may tie.
+	// than the fastest. The registered order is sequential, spawn (and the
+	// gil model), pool, then the library pools by how much they bring in
+	// (errgroup, semaphore, conc, ants, pond), then the worker processes
+	// (process, exec), which need a helper binary and a protocol. Ranks may
+	// tie; the faster of a tie is recommended.
 	Rank int
 	// Model marks a strategy that stands for something else rather than a
 	// way anyone would run tasks (gil models CPython's GIL): it is shown

@@ -62,5 +62,5 @@ func (s Semaphore) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func semaphoreEntry() entry {
-	return entry{"semaphore", Props{Concurrency: PerWorker, Rank: 4}, func(o Options) Strategy { return Semaphore{Workers: o.Workers} }}
+	return entry{"semaphore", Props{Concurrency: PerWorker, Rank: 5}, func(o Options) Strategy { return Semaphore{Workers: o.Workers} }}
 }

@@ -213,20 +213,28 @@ func TestUnsyncedCounterLosesUpdates(t *testing.T) {
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Skip("needs GOMAXPROCS >= 2")
 	}
-	// On a loaded machine the goroutines may run one after another; a
-	// million increments each and twenty tries make an overlap certain.
-	w := mustParse(t, "counter/incs=1000000/sync=none")
-	for try := 0; try < 20; try++ {
+	// On a loaded machine the goroutines may run one after another: when
+	// other processes hold the second core, 8 goroutines of a million
+	// increments (about a millisecond each) can all finish on one thread,
+	// as seen twice in three runs at load average 7 on 2 cores. Ten million
+	// increments each (about 10 ms, longer than a scheduler slice) and
+	// tries for up to 20 s make an overlap certain unless a core is never
+	// free for that long.
+	w := mustParse(t, "counter/incs=10000000/sync=none")
+	deadline := time.Now().Add(20 * time.Second)
+	tries := 0
+	for tries == 0 || time.Now().Before(deadline) {
+		tries++
 		r, err := strategies.Spawn{}.Run(context.Background(), strategies.Job{Workload: w, Tasks: 8})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if r.Lost > 0 {
-			t.Logf("lost %d of %d updates", r.Lost, 8*1000000)
+			t.Logf("lost %d of %d updates in try %d", r.Lost, 8*10000000, tries)
 			return
 		}
 	}
-	t.Error("an unsynchronized counter lost no update in 20 tries of 8 racing goroutines")
+	t.Errorf("an unsynchronized counter lost no update in %d tries (20 s) of 8 racing goroutines", tries)
 }
 
 func contains(list []string, s string) bool {
