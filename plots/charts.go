@@ -31,9 +31,14 @@ type Chart struct {
 // render draws p in both formats, its legend outside the plot area, in a
 // column on the right.
 func render(p *plot.Plot, name string) (Chart, error) {
+	return renderSized(p, name, chartWidth, chartHeight)
+}
+
+// renderSized is render on a canvas of the given size.
+func renderSized(p *plot.Plot, name string, width, height vg.Length) (Chart, error) {
 	c := Chart{Name: name, Title: p.Title.Text}
 	for _, format := range []string{"png", "svg"} {
-		cv, err := draw.NewFormattedCanvas(chartWidth, chartHeight, format)
+		cv, err := draw.NewFormattedCanvas(width, height, format)
 		if err != nil {
 			return Chart{}, fmt.Errorf("chart %s: %w", name, err)
 		}
@@ -593,8 +598,16 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 		return nil
 	}
 	p, err := ChartOverview(rows)
-	if err := add(OverviewChart, p, err); err != nil {
+	if err != nil {
 		return nil, err
+	}
+	if p != nil {
+		w, h := overviewSize(overviewGrid(rows))
+		c, err := renderSized(p, OverviewChart, w, h)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, c)
 	}
 	for _, ws := range mainWorkloads(rows, timeFamilies(rows)...) {
 		p, err := ChartBatchTime(ws, pal)

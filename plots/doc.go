@@ -142,8 +142,8 @@
 //     colour is the speedup over sequential on a diverging log scale
 //     centred on 1× (ColorBrewer PuOr, colour-blind safe: purple faster,
 //     orange slower, white alike, full colour at 100× either way); the cell
-//     gives the figure, "≈ seq" when it does not differ significantly from
-//     sequential (p ≥ 0.05) and "noisy" when its interval is wider than
+//     gives the figure, "≈" when it does not differ significantly from
+//     sequential (p ≥ 0.05) and "±" (noisy) when its interval is wider than
 //     ±5 %;
 //   - time-<workload>: the batch time (time/op, as in the answer table) by
 //     strategy as horizontal bars, fastest on top, with the interval, every

@@ -70,7 +70,8 @@ func (h *heatmap) Plot(c draw.Canvas, p *plot.Plot) {
 }
 
 // heatLook returns a cell's fill colour, its figure ("3.1×") and its mark
-// ("≈ 1", "noisy", both, or "").
+// ("≈" when not significantly different from sequential, "±" when noisy,
+// both, or "").
 func heatLook(r *Row) (fill color.Color, figure, mark string) {
 	if r == nil || !r.Speedup.Valid() {
 		return color.Gray{Y: 0xe0}, "—", ""
@@ -78,14 +79,14 @@ func heatLook(r *Row) (fill color.Color, figure, mark string) {
 	figure = speedupText(r.Speedup.V)
 	var marks []string
 	if !(r.P < Alpha) {
-		marks = append(marks, "≈ seq")
+		marks = append(marks, "≈")
 	}
 	if r.Noisy {
-		marks = append(marks, "noisy")
+		marks = append(marks, "±")
 	}
 	for i, m := range marks {
 		if i > 0 {
-			mark += ", "
+			mark += " "
 		}
 		mark += m
 	}
@@ -146,9 +147,10 @@ func (s swatch) Thumbnail(c *draw.Canvas) {
 // ChartOverview draws the overview heatmap: every workload of the main
 // families at its highest procs (rows) × every strategy but sequential
 // (columns); a cell's colour is the speedup over sequential on a diverging
-// log scale centred on 1×, and its text the figure, marked "≈ seq" when
+// log scale centred on 1×, and its text the figure, marked "≈" when
 // it does not differ significantly from sequential (p ≥ Alpha) and
-// "noisy" when its interval is wider than ±5 %.
+// "±" (noisy) when its interval is wider than ±5 %. Workloads without a
+// single speedup (no sequential row: the flood, probes) are left out.
 func ChartOverview(rows []*Row) (*plot.Plot, error) {
 	g := overviewGrid(rows)
 	if g == nil {
@@ -158,7 +160,7 @@ func ChartOverview(rows []*Row) (*plot.Plot, error) {
 	if g.procs > 0 {
 		title += fmt.Sprintf(", procs=%d", g.procs)
 	}
-	p := newPlot(title, "strategy (≈ seq: p ≥ 0.05)", "")
+	p := newPlot(title, "strategy (≈: not significantly different from sequential, p ≥ 0.05; ±: interval wider than ±5 %)", "")
 	h := &heatmap{cells: g.cells}
 	h.text = p.X.Tick.Label
 	h.text.Font.Size = vg.Points(12)
@@ -203,6 +205,9 @@ func overviewGrid(rows []*Row) *grid {
 		}
 	}
 	groups := mainWorkloads(rows, fams...)
+	groups = slices.DeleteFunc(groups, func(rs []*Row) bool {
+		return !slices.ContainsFunc(rs, func(r *Row) bool { return !isBaseline(r.Props) && r.Speedup.Valid() })
+	})
 	var strategies []string
 	for _, g := range groups {
 		for _, r := range g {
@@ -238,4 +243,17 @@ func overviewGrid(rows []*Row) *grid {
 		g.workloads = append(g.workloads, l)
 	}
 	return g
+}
+
+// overviewSize is the canvas of the overview: wide enough for a readable
+// cell per strategy and tall enough for one per workload, never smaller
+// than the other charts.
+func overviewSize(g *grid) (width, height vg.Length) {
+	width, height = chartWidth, chartHeight
+	if g == nil {
+		return width, height
+	}
+	width = max(width, 4.5*vg.Inch+vg.Length(len(g.strategies))*0.85*vg.Inch)
+	height = max(height, 1.4*vg.Inch+vg.Length(len(g.workloads))*0.5*vg.Inch)
+	return width, height
 }

@@ -290,7 +290,7 @@ func (rep *Report) writeOverview(b *bytes.Buffer) {
 	for _, c := range rep.Charts {
 		if c.Name == OverviewChart {
 			fmt.Fprintf(b, "## Overview\n\n")
-			fmt.Fprintf(b, "Speedup over sequential of every strategy on every workload: purple is faster than sequential, orange slower, white the same (log scale). \"≈ seq\" marks a cell not significantly different from sequential (p ≥ %.2f), \"noisy\" one whose interval is wider than ±%.0f %%.\n\n", Alpha, NoisyWidth*100)
+			fmt.Fprintf(b, "Speedup over sequential of every strategy on every workload: purple is faster than sequential, orange slower, white the same (log scale). \"≈\" marks a cell not significantly different from sequential (p ≥ %.2f), \"±\" one whose interval is wider than ±%.0f %% (noisy). Workloads with no sequential row (the flood, the ceiling probe) are not in it.\n\n", Alpha, NoisyWidth*100)
 			fmt.Fprintf(b, "![%s](%s.png)\n\n([SVG](%s.svg))\n\n", c.Title, c.Name, c.Name)
 		}
 	}
