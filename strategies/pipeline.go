@@ -28,9 +28,8 @@ func runPipelined(ctx context.Context, job Job, workers []*child, spec string, c
 	inner, cancel := context.WithCancel(ctx)
 	defer cancel()
 	fail := firstError{cancel: cancel}
-	var next, lost atomic.Int64
-	sums := make([]paddedSum, len(workers))
-	start := time.Now()
+	var next atomic.Int64
+	t := newTally(job, len(workers))
 	var wg sync.WaitGroup
 	for k, c := range workers {
 		wg.Add(1)
@@ -71,27 +70,10 @@ func runPipelined(ctx context.Context, job Job, workers []*child, spec string, c
 					fail.set(err)
 					continue
 				}
-				if job.Done != nil {
-					d := time.Since(start)
-					for i := s.first; i < s.first+s.n; i++ {
-						job.Done[i] = d
-					}
-				}
-				sums[k].v += sum
-				lost.Add(l)
+				t.add(k, s.first, s.n, sum, l)
 			}
 		}()
 	}
 	wg.Wait()
-	if ctx.Err() != nil {
-		return Result{}, ctx.Err()
-	}
-	if fail.err != nil {
-		return Result{}, fail.err
-	}
-	var sum uint64
-	for _, s := range sums {
-		sum += s.v
-	}
-	return Result{Tasks: job.Tasks, Checksum: sum, Lost: lost.Load()}, nil
+	return t.result(ctx, &fail)
 }
