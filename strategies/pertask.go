@@ -8,10 +8,11 @@ import (
 	"github.com/concbench/concbench/workloads"
 )
 
-// perTask is the state shared by the tasks of one batch run by a library
-// strategy (errgroup, semaphore, ants, pond, conc). The libraries do not say
-// which of their goroutines runs a task, so, as in Spawn, task i runs as
-// worker i of a batch started for as many workers as tasks, and stores its
+// perTask is the state shared by the tasks of one batch run by Spawn or a
+// library strategy (errgroup, semaphore, ants, pond, conc). The libraries
+// do not say which of their goroutines runs a task, so, as in Spawn, task i
+// runs as worker i of a batch started for as many workers as tasks, and
+// stores its
 // checksum term in vals[i]: no two tasks share a worker's state, and no
 // lock or atomic is added per task.
 type perTask struct {

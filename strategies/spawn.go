@@ -31,55 +31,31 @@ func (Spawn) Run(ctx context.Context, job Job) (Result, error) {
 
 // spawnAll runs every task of job on its own goroutine; task i is worker i.
 func spawnAll(ctx context.Context, job Job) (Result, error) {
-	inner, cancel := context.WithCancel(ctx)
+	r, cancel := newPerTask(ctx, job)
 	defer cancel()
-	r := &spawnRun{
-		ctx:   inner,
-		job:   job,
-		batch: job.Workload.Start(job.Tasks, job.Tasks),
-		fail:  firstError{cancel: cancel},
-		vals:  make([]uint64, job.Tasks),
-		start: time.Now(),
-	}
+	s := &spawnRun{perTask: r}
 	for i := range job.Tasks {
-		if inner.Err() != nil {
+		if r.stopped() {
 			break
 		}
-		r.wg.Add(1)
+		s.wg.Add(1)
 		// A method call with an argument, rather than a closure, spares
 		// a heap allocation per task.
-		go r.task(i)
+		go s.task(i)
 	}
-	r.wg.Wait()
-	var sum uint64
-	for _, v := range r.vals {
-		sum += v
-	}
-	return finish(ctx, r.batch, job.Tasks, sum, r.fail.err)
+	s.wg.Wait()
+	return r.finish(ctx, nil)
 }
 
-// spawnRun is the state the goroutines of one spawnAll share.
+// spawnRun is a perTask batch with the WaitGroup of spawnAll's goroutines.
 type spawnRun struct {
-	ctx   context.Context
-	job   Job
-	batch workloads.Batch
-	fail  firstError
-	vals  []uint64 // task i writes vals[i]
-	start time.Time
-	wg    sync.WaitGroup
+	*perTask
+	wg sync.WaitGroup
 }
 
-func (r *spawnRun) task(i int) {
-	defer r.wg.Done()
-	if r.ctx.Err() != nil {
-		return
-	}
-	v, err := do(r.ctx, r.batch, i, i)
-	if err != nil {
-		r.fail.set(err)
-		return
-	}
-	r.vals[i] = foldDone(r.job, r.start, i, v)
+func (s *spawnRun) task(i int) {
+	defer s.wg.Done()
+	s.run(i)
 }
 
 // foldDone records task i's completion time if the job asks for it and
