@@ -12,9 +12,8 @@ import (
 // library strategy (errgroup, semaphore, ants, pond, conc). The libraries
 // do not say which of their goroutines runs a task, so, as in Spawn, task i
 // runs as worker i of a batch started for as many workers as tasks, and
-// stores its
-// checksum term in vals[i]: no two tasks share a worker's state, and no
-// lock or atomic is added per task.
+// stores its checksum term in vals[i]: no two tasks share a worker's
+// state, and no lock or atomic is added per task.
 type perTask struct {
 	ctx   context.Context // cancelled on the first error or by the caller
 	job   Job
