@@ -123,7 +123,8 @@ type ceilingWorker struct {
 }
 
 // runCeiling measures one case: Workers processes each hash their share,
-// once untimed, then b.N times timed.
+// once untimed, then timed by b.Loop (one call per sample: the processes
+// start once).
 func runCeiling(b *testing.B, c CeilingCase, want checksums) {
 	prev := runtime.GOMAXPROCS(c.Procs)
 	b.Cleanup(func() { runtime.GOMAXPROCS(prev) })
@@ -190,11 +191,13 @@ func runCeiling(b *testing.B, c CeilingCase, want checksums) {
 		}
 	}
 	round() // warm-up: the processes start and fault their buffers in
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	load := startLoad()
+	for b.Loop() {
 		round()
 	}
-	b.StopTimer()
+	// The probe processes' CPU time is not counted as the benchmark's
+	// own here, so other-pct is not reported; steal-pct is.
+	load.report(b, 0, false)
 	tasks := float64(b.N) * float64(c.Tasks)
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/tasks, "ns/task")
 	if b.Elapsed() > 0 {

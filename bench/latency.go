@@ -9,8 +9,9 @@ import (
 
 // maxLatencySamples bounds the task completion times kept per benchmark:
 // the first iterations are kept until the bound, so that recording needs
-// no allocation inside the timed loop.
-const maxLatencySamples = 1 << 18
+// no allocation inside the timed loop. 1<<16 float64s are 512 KiB, faulted
+// in before the timer starts.
+const maxLatencySamples = 1 << 16
 
 // latencies collects per-task completion times (from batch start) across
 // the iterations of a benchmark.
@@ -18,11 +19,13 @@ type latencies struct {
 	ns []float64 // preallocated, filled up to cap
 }
 
-// newLatencies allocates room for the completion times of up to n batches
-// of tasks tasks, bounded by maxLatencySamples (but at least one batch).
-func newLatencies(n, tasks int) *latencies {
-	size := min(n*tasks, max(maxLatencySamples, tasks))
-	return &latencies{ns: make([]float64, 0, size)}
+// newLatencies allocates room for the completion times of batches of
+// tasks tasks, up to maxLatencySamples (but at least one batch).
+func newLatencies(tasks int) *latencies {
+	l := &latencies{ns: make([]float64, max(maxLatencySamples, tasks))}
+	clear(l.ns) // fault the pages in now, not inside the timed loop
+	l.ns = l.ns[:0]
+	return l
 }
 
 // add records one batch's completion times if there is room for all of them.

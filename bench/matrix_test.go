@@ -41,7 +41,7 @@ func TestNames(t *testing.T) {
 	}
 	checks := map[string]string{
 		"SleepWorkers": "d=10ms/tasks=64/strategy=process/workers=64/procs=2",
-		"Hash":         "size=64B/rounds=1/tasks=4096/strategy=exec/procs=2",
+		"Hash":         "size=64B/rounds=1/tasks=64/strategy=exec/procs=2",
 		"HashWorkers":  "size=64KiB/rounds=8/tasks=64/strategy=pool/workers=1/procs=2",
 		"HashProcs":    "size=64KiB/rounds=8/tasks=64/strategy=spawn/procs=4",
 		"Counter":      "incs=1000/tasks=64/sync=atomic/strategy=process/procs=2",

@@ -75,13 +75,16 @@ func runCase(b *testing.B, c Case, want checksums, probes map[string]probeResult
 	}
 
 	done := make([]time.Duration, c.Tasks)
-	lat := newLatencies(b.N, c.Tasks)
+	lat := newLatencies(c.Tasks)
 	job := strategies.Job{Workload: w, Tasks: c.Tasks, Done: done}
 	var lost int64
 	cpu0, cpuErr := cpuTime(s)
+	load := startLoad()
 	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
+	// b.Loop runs the function once per sample: the strategy above (and
+	// a process strategy's workers) start once, not again for each b.N the
+	// testing package would try, and every batch it runs is measured.
+	for i := 0; b.Loop(); i++ {
 		r, err := s.Run(ctx, job)
 		if err != nil {
 			b.Fatalf("%s run %d: %v", c.Strategy, i, err)
@@ -95,8 +98,8 @@ func runCase(b *testing.B, c Case, want checksums, probes map[string]probeResult
 		lost += r.Lost
 		lat.add(done)
 	}
-	b.StopTimer()
 	cpu1, cpuErr1 := cpuTime(s)
+	load.report(b, cpu1-cpu0, cpuErr == nil && cpuErr1 == nil)
 
 	n := float64(b.N)
 	elapsed := b.Elapsed()

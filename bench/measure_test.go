@@ -55,18 +55,19 @@ func TestCPUTimeCountsWorkerProcesses(t *testing.T) {
 }
 
 func TestLatencies(t *testing.T) {
-	l := newLatencies(3, 4)
-	for range 5 { // only 3 batches fit
+	l := newLatencies(4)
+	batches := maxLatencySamples/4 + 5 // only maxLatencySamples/4 fit
+	for range batches {
 		l.add([]time.Duration{1, 2, 3, 100})
 	}
-	if len(l.ns) != 12 {
-		t.Fatalf("kept %d samples, want 12", len(l.ns))
+	if len(l.ns) != maxLatencySamples {
+		t.Fatalf("kept %d samples, want %d", len(l.ns), maxLatencySamples)
 	}
 	p50, p99, err := l.percentiles()
 	if err != nil || p50 != 2.5 || p99 != 100 {
 		t.Errorf("percentiles = %v, %v, %v", p50, p99, err)
 	}
-	if _, _, err := newLatencies(1, 1).percentiles(); err == nil {
+	if _, _, err := newLatencies(1).percentiles(); err == nil {
 		t.Error("percentiles of nothing gave no error")
 	}
 }

@@ -47,11 +47,19 @@ type Ranked struct {
 	// P is the Mann-Whitney U p-value against the fastest (NaN for the
 	// fastest itself).
 	P float64
+	// PerTask marks a strategy measured on a smaller batch of the same
+	// workload (see smallerBatches): Ratio and P compare ns/task.
+	PerTask bool
 }
 
 // Name names the strategy, with its workers when the name has them:
 // "pool", "pool workers=2".
-func (k Ranked) Name() string { return rowName(k.Row) }
+func (k Ranked) Name() string {
+	if k.PerTask {
+		return fmt.Sprintf("%s (per task, at tasks=%d)", rowName(k.Row), k.Row.Tasks)
+	}
+	return rowName(k.Row)
+}
 
 // String is the strategy and how it compares with the fastest:
 // "pool workers=2: 31× slower [30.2, 31.9]", "spawn: fastest",
@@ -101,15 +109,48 @@ func Choose(rows []*Row) []Choice {
 	}
 	var out []Choice
 	for _, k := range order {
-		out = append(out, choose(k.workload, k.procs, groups[k]))
+		out = append(out, choose(k.workload, k.procs, groups[k], smallerBatches(rows, groups[k])))
 	}
 	return out
 }
 
-// choose ranks the rows of one workload at one procs.
-func choose(workload string, procs int, rs []*Row) Choice {
+// batchless is a row's workload without its tasks part: rows of one family
+// that differ only in their batch size share it.
+func batchless(r *Row) string {
+	parts := []string{r.Bench.Family}
+	for _, p := range r.Bench.Params {
+		if !isSweepKey(p.Key) && p.Key != "tasks" {
+			parts = append(parts, p.Key+"="+p.Value)
+		}
+	}
+	return strings.Join(parts, " ")
+}
+
+// smallerBatches returns the rows of strategies missing from group (one
+// workload at one procs) that the run measured on the same workload at the
+// same procs with a smaller batch: exec on the fine hash runs 64 tasks,
+// not 4,096, because a process start per task would make its batch take
+// seconds. They are compared per task.
+func smallerBatches(rows []*Row, group []*Row) []*Row {
+	g := group[0]
+	var out []*Row
+	for _, r := range rows {
+		if r.Bench.Family != g.Bench.Family || r.Procs != g.Procs || r.Tasks >= g.Tasks || r.Strategy == "" ||
+			r.Props.Model || batchless(r) != batchless(g) ||
+			slices.ContainsFunc(group, func(o *Row) bool { return rowName(o) == rowName(r) }) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// choose ranks the rows of one workload at one procs, and the rows of
+// smaller batches of it (see smallerBatches) per task.
+func choose(workload string, procs int, rs, smaller []*Row) Choice {
 	fastest := slices.MinFunc(rs, func(a, b *Row) int { return cmpFloat(a.Time.Center, b.Time.Center) })
 	c := Choice{Workload: workload, Procs: procs, Fastest: fastest}
+	rs = append(slices.Clip(rs), smaller...)
 	for _, r := range rs {
 		if n := r.Time.N; n < MinSamples && (c.TooFew == 0 || n < c.TooFew) {
 			c.TooFew = n
@@ -121,7 +162,12 @@ func choose(workload string, procs int, rs []*Row) Choice {
 	var candidates []Ranked // not significantly slower, fastest included
 	for _, r := range rs {
 		k := Ranked{Row: r, Ratio: Estimate{1, 1, 1}, P: nan().V}
-		if r != fastest {
+		switch {
+		case r.Tasks != fastest.Tasks:
+			k.PerTask = true
+			k.Ratio = ratio(perTask(r), perTask(fastest))
+			k.P = compare(perTaskSample(r).Sample, perTaskSample(fastest).Sample)
+		case r != fastest:
 			k.Ratio = ratio(r.Time, fastest.Time)
 			k.P = compare(r.Bench.Metric("ns/op").Sample, fastest.Bench.Metric("ns/op").Sample)
 		}

@@ -226,6 +226,9 @@ func (r *Run) Verdicts(rows []*Row) []Verdict {
 // selection holds the rows each lesson looks at.
 type selection struct {
 	sleep, coarse, fine []*Row // main families, one workload at one procs
+	// fineSmaller are the rows of the fine workload measured at a smaller
+	// batch (exec: see smallerBatches).
+	fineSmaller []*Row
 	sleepWork, hashWork []*Row // worker sweeps, strategy pool/process
 	counter             []*Row // all counter rows
 }
@@ -240,6 +243,9 @@ func selectRows(rows []*Row) selection {
 		func(a, b *Row) bool { return hashBytes(a.Bench) > hashBytes(b.Bench) })
 	s.fine = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Hash" && hashGrain(r.Bench) == "fine" },
 		func(a, b *Row) bool { return hashBytes(a.Bench) < hashBytes(b.Bench) })
+	if len(s.fine) > 0 {
+		s.fineSmaller = smallerBatches(rows, s.fine)
+	}
 	s.sleepWork = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "SleepWorkers" }, nil)
 	s.hashWork = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "HashWorkers" },
 		func(a, b *Row) bool { return hashBytes(a.Bench) > hashBytes(b.Bench) })
@@ -454,6 +460,9 @@ func lessonProcessCost(s selection) Verdict {
 	claim := fmt.Sprintf("Processes cost more to start: on fine hash, exec's time per task is ≥ %.0f× spawn's, and process amortizes it (exec ≥ %.0f× process).", FarAbove, FarAbove)
 	ex, sp, pr := find(s.fine, "exec", 0), find(s.fine, "spawn", 0), find(s.fine, "process", 0)
 	if ex == nil {
+		ex = find(s.fineSmaller, "exec", 0) // measured per task on a smaller batch
+	}
+	if ex == nil {
 		j.missing = append(j.missing, "fine Hash strategy=exec")
 		return j.verdict(6, claim)
 	}
@@ -604,6 +613,21 @@ func lessonFineGrained(s selection) Verdict {
 		case slower:
 			maybe = append(maybe, r.Strategy)
 			j.p(r.Strategy+" vs sequential", r.P)
+		}
+	}
+	// Strategies measured on a smaller batch (exec) compare per task.
+	for _, r := range s.fineSmaller {
+		rt := ratio(perTask(r), perTask(seq))
+		p := compare(perTaskSample(r).Sample, perTaskSample(seq).Sample)
+		if !rt.Valid() || rt.V <= 1 {
+			continue
+		}
+		j.p(r.Strategy+" vs sequential, per task", p)
+		if p < Alpha {
+			losers = append(losers, fmt.Sprintf("%s %s× slower per task (at tasks=%d), overhead %s/task vs work %s/task",
+				r.Strategy, num(rt.V), r.Tasks, ns(perTask(r).Center-work), ns(work)))
+		} else {
+			maybe = append(maybe, r.Strategy)
 		}
 	}
 	switch {
