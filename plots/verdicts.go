@@ -228,7 +228,7 @@ type selection struct {
 	sleep, coarse, fine []*Row // main families, one workload at one procs
 	// fineSmaller are the rows of the fine workload measured at a smaller
 	// batch (exec: see smallerBatches).
-	fineSmaller []*Row
+	fineSmaller         []*Row
 	sleepWork, hashWork []*Row // worker sweeps, strategy pool/process
 	counter             []*Row // all counter rows
 }
