@@ -17,7 +17,7 @@ FUZZTIME ?= 30s
 # ignores the configuration keys BENCHSTAT_IGNORE (the keys that name a run, not
 # a machine) and those of the strategy properties, and adds BENCHSTAT_FLAGS.
 BENCHTIME ?= 200ms
-BENCHSTAT_IGNORE ?= commit,date,count,benchtime,noise-budget
+BENCHSTAT_IGNORE ?= commit,date,count,benchtime,noise-budget,max-samples,warmup,round
 BENCHSTAT_FLAGS ?=
 # NOISE_BUDGET is the time make bench may spend after its COUNT runs re-running
 # the configurations whose interval is still wider than ±5 % (0: none).

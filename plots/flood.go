@@ -278,9 +278,20 @@ func floodMissing(s floodSelection, unit string) []string {
 	return missing
 }
 
+// rowNames names the benchmarks of the flood selection.
+func (s floodSelection) rowNames() []string {
+	var names []string
+	for _, r := range append([]*Row{s.unbounded}, s.bounded...) {
+		if r != nil {
+			names = append(names, r.Bench.Name)
+		}
+	}
+	return names
+}
+
 func lessonPoolBoundsMemory(s floodSelection) Verdict {
 	claim := "A pool bounds memory: on the flood, every bounded strategy's (pool and the library adapters, at every worker count) peak goroutine stacks are below spawn's, significantly."
-	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive}
+	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive, Rows: s.rowNames()}
 	if missing := floodMissing(s, floodStacks); len(missing) > 0 {
 		v.Note = "no data: " + strings.Join(missing, ", ")
 		return v
@@ -334,7 +345,7 @@ func lessonPoolBoundsMemory(s floodSelection) Verdict {
 
 func lessonPoolFaster(s floodSelection) Verdict {
 	claim := "ants' README: \"a pool may achieve higher performance than unlimited goroutines\": on the flood, some bounded strategy (pool or a library adapter, at some worker count) is significantly faster than spawn; FAIL if spawn is significantly faster than every one."
-	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive}
+	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive, Rows: s.rowNames()}
 	if missing := floodMissing(s, "ns/op"); len(missing) > 0 {
 		v.Note = "no data: " + strings.Join(missing, ", ")
 		return v

@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"syscall"
 	"unicode/utf8"
@@ -74,6 +76,11 @@ type Metric struct {
 	Unit    string
 	Sample  *benchmath.Sample
 	Summary Summary
+	// Values are the sample's values in the order of raw.txt (Sample's
+	// are sorted), and Rounds the round (RoundKey) of each, 0 where the
+	// file numbers none.
+	Values []float64
+	Rounds []int
 }
 
 // Param returns the value of the name part key, or "".
@@ -169,6 +176,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 	type group struct {
 		bench  *Benchmark
 		values map[string][]float64
+		rounds map[string][]int
 		units  []string
 	}
 	groups := map[string]*group{}
@@ -189,7 +197,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 			}
 		case *benchfmt.Result:
 			for _, c := range rec.Config {
-				if !c.File || seenConfig[c.Key] {
+				if !c.File || seenConfig[c.Key] || c.Key == RoundKey {
 					continue
 				}
 				seenConfig[c.Key] = true
@@ -207,6 +215,10 @@ func parseRaw(run *Run, data []byte, path string) error {
 				continue
 			}
 			residues[residue.Project(rec)] = true
+			round := 0
+			if v := rec.GetConfig(RoundKey); v != "" {
+				round, _ = strconv.Atoi(v)
+			}
 			for i, key := range proj.ProjectValues(rec) {
 				name := key.Get(nameField)
 				g := groups[name]
@@ -216,7 +228,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 						file, line := rec.Pos()
 						return fmt.Errorf("%s:%d: %v", file, line, err)
 					}
-					g = &group{bench: &Benchmark{Name: name, Family: family, Params: params}, values: map[string][]float64{}}
+					g = &group{bench: &Benchmark{Name: name, Family: family, Params: params}, values: map[string][]float64{}, rounds: map[string][]int{}}
 					groups[name] = g
 					order = append(order, name)
 				}
@@ -229,6 +241,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 					g.units = append(g.units, unit)
 				}
 				g.values[unit] = append(g.values[unit], val)
+				g.rounds[unit] = append(g.rounds[unit], round)
 			}
 		}
 	}
@@ -276,16 +289,27 @@ func parseRaw(run *Run, data []byte, path string) error {
 		keys = append(keys, k)
 	}
 	for _, f := range benchproc.NonSingularFields(keys) {
+		if f.Name == RoundKey {
+			continue // changes by design
+		}
 		run.Warnings = append(run.Warnings, fmt.Sprintf("configuration %q changes within %s; samples were pooled across its values", f.Name, path))
 	}
 	for _, name := range order {
 		g := groups[name]
 		g.bench.Metrics = map[string]*Metric{}
 		for _, u := range g.units {
-			s := benchmath.NewSample(g.values[u], thresholds())
-			g.bench.Metrics[u] = &Metric{Unit: u, Sample: s, Summary: summarize(s)}
+			vals := g.values[u]
+			s := benchmath.NewSample(slices.Clone(vals), thresholds())
+			g.bench.Metrics[u] = &Metric{Unit: u, Sample: s, Summary: summarize(s), Values: vals, Rounds: g.rounds[u]}
 		}
 		run.Benchmarks = append(run.Benchmarks, g.bench)
 	}
 	return nil
 }
+
+// RoundKey is the configuration line that numbers the samples after it:
+// the driver writes "round: k" before run k, and numbers its noise re-run
+// rounds on from the count. Every configuration has at most one sample
+// per round, so samples of one round were measured minutes apart at
+// most, interleaved with every other configuration's.
+const RoundKey = "round"

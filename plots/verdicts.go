@@ -42,6 +42,9 @@ type Verdict struct {
 	// Note explains an INCONCLUSIVE (straddled threshold, missing data,
 	// not significant) or adds a statement (lesson 7's ranking).
 	Note string
+	// Rows are the names of the benchmarks behind the verdict (Benchmark
+	// Name, without "Benchmark"); the driver re-runs them first.
+	Rows []string
 }
 
 // judge collects the parts of one verdict.
@@ -58,6 +61,8 @@ type judge struct {
 	// fewest is the smallest sample count below MinSamples among the
 	// rows behind a part, 0 if every row has enough.
 	fewest int
+	// rows names the benchmarks behind the parts, each once.
+	rows []string
 }
 
 // part adds one part of the claim, judged o from the rows given. A part
@@ -65,6 +70,11 @@ type judge struct {
 // samples is INCONCLUSIVE, whatever o says.
 func (j *judge) part(o Outcome, figure string, rows ...*Row) {
 	for _, r := range rows {
+		for _, b := range []*Benchmark{r.Bench, r.Baseline} {
+			if b != nil && !slices.Contains(j.rows, b.Name) {
+				j.rows = append(j.rows, b.Name)
+			}
+		}
 		j.noisy = j.noisy || r.Noisy
 		if r.Noisy {
 			d := fmt.Sprintf("%s ±%.1f %% (n=%d)", rowName(r), 100*r.Time.RelHalfWidth(), r.Time.N)
@@ -99,7 +109,7 @@ func (j *judge) p(label string, p float64) {
 }
 
 func (j *judge) verdict(lesson int, claim string) Verdict {
-	v := Verdict{Lesson: lesson, Claim: claim, Noisy: j.noisy, P: "—"}
+	v := Verdict{Lesson: lesson, Claim: claim, Noisy: j.noisy, P: "—", Rows: j.rows}
 	if len(j.ps) > 0 {
 		v.P = strings.Join(j.ps, "; ")
 	}
@@ -651,4 +661,25 @@ func isSeedFamily(family string) bool {
 		return true
 	}
 	return false
+}
+
+// ConclusionRows names the benchmarks (Benchmark Name, without
+// "Benchmark") that a conclusion of the report rests on: every row behind
+// a verdict, and in every workload of the answer table the fastest and the
+// recommended strategy. The driver re-runs these first.
+func (r *Run) ConclusionRows() map[string]bool {
+	rows := r.Derive()
+	set := map[string]bool{}
+	for _, v := range r.Verdicts(rows) {
+		for _, n := range v.Rows {
+			set[n] = true
+		}
+	}
+	for _, c := range Choose(rows) {
+		set[c.Fastest.Bench.Name] = true
+		if c.Recommended != nil {
+			set[c.Recommended.Row.Bench.Name] = true
+		}
+	}
+	return set
 }

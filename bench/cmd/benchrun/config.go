@@ -36,6 +36,8 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 		{"benchtime", o.benchtime},
 		{"count", strconv.Itoa(o.count)},
 		{"noise-budget", o.noiseBudget.String()},
+		{"max-samples", strconv.Itoa(o.maxSamples)},
+		{"warmup", warmupLine(o.warmup)},
 	}
 	deps, err := dependencies(ctx, modRoot)
 	if err != nil {
@@ -198,4 +200,13 @@ func configKey(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// warmupLine is the value of the warmup configuration line: what was
+// measured and left out of raw.txt.
+func warmupLine(n int) string {
+	if n == 0 {
+		return "none"
+	}
+	return fmt.Sprintf("%d run(s) of every configuration before run 1, kept in %s and left out of this file", n, WarmupFile)
 }

@@ -57,18 +57,24 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 	fmt.Fprintf(d.stdout, "writing %s: %d benchmarks × %d runs, -benchtime %s, scale %s\n", rawPath, len(names), d.o.count, d.o.benchtime, d.o.scale)
 
 	busyWarning(d.stdout, "before the runs")
-	p := newProgress(d.stdout, d.o.count, names, now)
+	p := newProgress(d.stdout, d.o.warmup, d.o.count, names, now)
+	if err := d.warmUp(ctx, dir, p); err != nil {
+		return err
+	}
 	for i := 1; i <= d.o.count; i++ {
 		if s := d.interrupted(); s != nil {
 			return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s before run %d of %d", sigName(s), i, d.o.count))
 		}
-		p.startRun(i, time.Now())
+		p.startRun(d.o.warmup+i, time.Now())
+		if err := writeRound(raw, i); err != nil {
+			return d.runFailed(dir, p, &rawWriteError{err}, fmt.Sprintf("run %d of %d", i, d.o.count))
+		}
 		if err := d.runOnce(ctx, raw, p, nil); err != nil {
 			return d.runFailed(dir, p, err, fmt.Sprintf("run %d of %d", i, d.o.count))
 		}
 	}
 	if d.o.noiseBudget > 0 {
-		if err := d.rerunNoisy(ctx, dir, raw, p); err != nil {
+		if err := d.rerunNoisy(ctx, dir, raw, p, d.o.count); err != nil {
 			return err
 		}
 	}
@@ -78,6 +84,38 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 	fmt.Fprintf(d.stdout, "measured %d results in %s\n", p.results, round(time.Since(now)))
 	return nil
 }
+
+// warmUp runs the whole matrix o.warmup times before the count runs and
+// writes what it measured to warmup.txt in dir, not to raw.txt: the
+// report never reads it, and raw.txt's warmup line says it is there.
+func (d *driver) warmUp(ctx context.Context, dir string, p *progress) error {
+	if d.o.warmup == 0 {
+		return nil
+	}
+	path := filepath.Join(dir, WarmupFile)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return d.incomplete(dir, p, fmt.Sprintf("cannot create %s: %v", path, oserr.Cause(err)))
+	}
+	defer f.Close()
+	for i := 1; i <= d.o.warmup; i++ {
+		if s := d.interrupted(); s != nil {
+			return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s before warm-up run %d of %d", sigName(s), i, d.o.warmup))
+		}
+		p.startRun(i, time.Now())
+		if err := d.runOnce(ctx, f, p, nil); err != nil {
+			return d.runFailed(dir, p, err, fmt.Sprintf("warm-up run %d of %d", i, d.o.warmup))
+		}
+	}
+	if err := f.Close(); err != nil {
+		return d.incomplete(dir, p, fmt.Sprintf("writing %s failed when closing it: %v", path, oserr.Cause(err)))
+	}
+	return nil
+}
+
+// WarmupFile holds the results of the warm-up runs, which the report
+// leaves out.
+const WarmupFile = "warmup.txt"
 
 // runFailed turns the error of a run of the benchmark binary (which, "run
 // 2 of 10", names) into INCOMPLETE and the error to report.

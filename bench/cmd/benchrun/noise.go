@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -25,6 +26,9 @@ type noisyConfig struct {
 	name  string // full name, with "Benchmark"
 	n     int
 	width float64 // relative half-width of the interval
+	// conclusion marks a row a verdict or the answer table rests on
+	// (plots.Run.ConclusionRows).
+	conclusion bool
 }
 
 // noisyConfigs reads raw.txt in dir back, as the report will, and returns
@@ -34,23 +38,59 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 	if err != nil {
 		return nil, err
 	}
+	concl := run.ConclusionRows()
 	var noisy []noisyConfig
 	for _, b := range run.Benchmarks {
 		m := b.Metric("ns/op")
 		if m != nil && (!m.Summary.Enough() || m.Summary.Noisy()) {
-			noisy = append(noisy, noisyConfig{"Benchmark" + b.Name, m.Summary.N, m.Summary.RelHalfWidth()})
+			noisy = append(noisy, noisyConfig{"Benchmark" + b.Name, m.Summary.N, m.Summary.RelHalfWidth(), concl[b.Name]})
 		}
 	}
 	return noisy, nil
 }
 
-// rerunNoisy runs, after the count runs, the configurations whose ns/op
-// interval is wider than ±5 % (or that have fewer than 6 samples) once
-// more each, in one run of the benchmark binary (interleaved, as the count
-// runs are), and again, until none is left or the next round, estimated
-// from what its configurations took in run 1, would overrun the noise
-// budget. It says what it did and which configurations stayed noisy.
-func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *progress) error {
+// pickRound chooses the configurations of the next noise re-run round from
+// noisy: those below max samples, rows a conclusion rests on first, then
+// the cheapest first (cost: what a configuration took in the first run),
+// as many as fit in left together with startCost. The order spends a short
+// budget where it decides a verdict or the answer, and buys the most
+// samples per second among the rest.
+func pickRound(noisy []noisyConfig, max int, cost func(string) time.Duration, left time.Duration) []noisyConfig {
+	var cand []noisyConfig
+	for _, c := range noisy {
+		if c.n < max {
+			cand = append(cand, c)
+		}
+	}
+	slices.SortStableFunc(cand, func(a, b noisyConfig) int {
+		if a.conclusion != b.conclusion {
+			if a.conclusion {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(cost(a.name), cost(b.name))
+	})
+	var out []noisyConfig
+	used := startCost
+	for _, c := range cand {
+		if used+cost(c.name) > left {
+			continue
+		}
+		used += cost(c.name)
+		out = append(out, c)
+	}
+	return out
+}
+
+// rerunNoisy runs, after the count runs, rounds of the configurations
+// whose ns/op interval is wider than ±5 % (or that have fewer than 6
+// samples), each once per round in one run of the benchmark binary
+// (interleaved, as the count runs are), chosen by pickRound, until none is
+// left, every one has max samples, or no configuration fits in what is
+// left of the noise budget. It says what it did and which configurations
+// stayed noisy.
+func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *progress, lastRound int) error {
 	start := time.Now()
 	only := filepath.Join(filepath.Dir(d.binary), "noisy.txt")
 	rerun := map[string]bool{}
@@ -64,23 +104,35 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 		if len(noisy) == 0 {
 			break
 		}
-		var names []string
-		for _, c := range noisy {
-			names = append(names, c.name)
-		}
 		left := d.o.noiseBudget - time.Since(start)
-		if need := p.estimate(names) + startCost; need > left {
-			fmt.Fprintf(d.stdout, "noise re-runs: %s of the budget left, a round of the %d noisy configurations needs about %s: stopping\n", round(left), len(names), round(need))
+		pick := pickRound(noisy, d.o.maxSamples, p.cost, left)
+		if len(pick) == 0 {
+			if !slices.ContainsFunc(noisy, func(c noisyConfig) bool { return c.n < d.o.maxSamples }) {
+				fmt.Fprintf(d.stdout, "noise re-runs: each of the %d noisy configurations has %d samples, the most -max-samples allows: stopping\n", len(noisy), d.o.maxSamples)
+			} else {
+				fmt.Fprintf(d.stdout, "noise re-runs: %s of the budget left; none of the noisy configurations below %d samples fits in it: stopping\n", round(left), d.o.maxSamples)
+			}
 			break
 		}
 		if s := d.interrupted(); s != nil {
 			return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s before noise re-run %d", sigName(s), rounds+1))
 		}
+		var names []string
+		concl := 0
+		for _, c := range pick {
+			names = append(names, c.name)
+			if c.conclusion {
+				concl++
+			}
+		}
 		if err := os.WriteFile(only, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
 			return d.incomplete(dir, p, fmt.Sprintf("writing the list of noisy configurations failed: %v", err))
 		}
 		rounds++
-		p.startNoise(rounds, names, time.Now(), left)
+		if err := writeRound(raw, lastRound+rounds); err != nil {
+			return d.runFailed(dir, p, &rawWriteError{err}, fmt.Sprintf("noise re-run %d", rounds))
+		}
+		p.startNoise(rounds, names, concl, len(noisy), time.Now(), left)
 		sel := &selection{pattern: familyPattern(names), only: only}
 		if err := d.runOnce(ctx, raw, p, sel); err != nil {
 			return d.runFailed(dir, p, err, fmt.Sprintf("noise re-run %d", rounds))
@@ -100,10 +152,18 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 			}
 			still = append(still, fmt.Sprintf("%s %s (n=%d)", strings.TrimPrefix(c.name, "Benchmark"), w, c.n))
 		}
-		fmt.Fprintf(d.stdout, "still noisy:\n  %s\n", strings.Join(still, "\n  "))
+		fmt.Fprintf(d.stdout, "still noisy (%d):\n  %s\n", len(still), strings.Join(still, "\n  "))
 		busyWarning(d.stdout, "after the noise re-runs")
 	}
 	return nil
+}
+
+// writeRound writes the configuration line that numbers the samples
+// after it: every configuration has at most one sample per round, so the
+// report can pair samples measured in the same round.
+func writeRound(raw io.Writer, k int) error {
+	_, err := fmt.Fprintf(raw, "%s: %d\n", plots.RoundKey, k)
+	return err
 }
 
 // countIn counts the configurations of cs that are in set.

@@ -23,6 +23,11 @@ type options struct {
 	// noiseBudget bounds the time spent re-running noisy configurations
 	// after the count runs; 0 turns the re-runs off.
 	noiseBudget time.Duration
+	// warmup is the number of warm-up runs of the whole matrix before the
+	// count runs; their results go to warmup.txt, not raw.txt.
+	warmup int
+	// maxSamples caps the samples a noise re-run brings a configuration to.
+	maxSamples int
 }
 
 // parseOptions parses and checks the command line. Every error is one line
@@ -37,6 +42,8 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.scale, "scale", "full", "workload sizes: full, quick or tiny (see go doc github.com/concbench/concbench/bench)")
 	fs.StringVar(&o.results, "results", "results", "folder that receives the run folder")
 	noise := fs.String("noise-budget", "0", "time for re-running the configurations whose interval is wider than ±5 % after the -count runs, e.g. 2m; 0 turns it off (make variable NOISE_BUDGET)")
+	fs.IntVar(&o.warmup, "warmup", 1, "warm-up runs of the whole matrix before the -count runs, written to warmup.txt and left out of raw.txt (make variable WARMUP)")
+	fs.IntVar(&o.maxSamples, "max-samples", 40, "the most samples the noise re-runs bring one configuration to")
 	fs.BoolVar(&o.report, "report", true, "write the charts and REPORT.md with the report command (plots/cmd/report)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: benchrun [flags]\n\nRuns the concbench benchmark matrix and writes a new folder under -results.\n\n")
@@ -57,6 +64,12 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		return options{}, fmt.Errorf("-noise-budget (NOISE_BUDGET) must be a duration such as 2m, or 0 for no re-runs, got %q", *noise)
 	} else {
 		o.noiseBudget = d
+	}
+	if o.warmup < 0 {
+		return options{}, fmt.Errorf("-warmup (WARMUP) must be 0 or more, got %d", o.warmup)
+	}
+	if o.maxSamples < 1 {
+		return options{}, fmt.Errorf("-max-samples must be positive, got %d", o.maxSamples)
 	}
 	if o.bench == "" {
 		return options{}, fmt.Errorf("-bench (BENCH) is empty; use . for every benchmark")

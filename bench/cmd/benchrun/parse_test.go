@@ -73,7 +73,7 @@ func TestLineWriter(t *testing.T) {
 func TestProgressETA(t *testing.T) {
 	var out syncBuffer
 	t0 := time.Unix(0, 0)
-	p := newProgress(&out, 3, []string{"A", "B"}, t0)
+	p := newProgress(&out, 0, 3, []string{"A", "B"}, t0)
 	p.startRun(1, t0)
 	p.result("A", "", t0.Add(1*time.Second))
 	if got := p.eta(t0.Add(time.Second)); got != ", ETA ~5s" { // 2s per run: 1s left + 2 runs

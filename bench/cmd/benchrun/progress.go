@@ -8,11 +8,13 @@ import (
 )
 
 // progress prints one line per benchmark result with the run number, the
-// position in the run and an estimate of the time left. Run 1 estimates
-// from its own pace; later runs use what each benchmark took in run 1.
+// position in the run and an estimate of the time left. Run 1 (the first
+// warm-up run, if any) estimates from its own pace; later runs use what
+// each benchmark took in run 1.
 type progress struct {
 	w      io.Writer
-	count  int      // runs in all
+	warmup int      // warm-up runs, the first of the count
+	count  int      // runs in all, warm-up runs included
 	names  []string // benchmarks of one run
 	start  time.Time
 	first  map[string]time.Duration // time each benchmark took in run 1
@@ -28,25 +30,43 @@ type progress struct {
 	noise int // current noise re-run round, from 1; 0 before them
 }
 
-func newProgress(w io.Writer, count int, names []string, now time.Time) *progress {
-	return &progress{w: w, count: count, names: names, start: now, first: map[string]time.Duration{}}
+func newProgress(w io.Writer, warmup, count int, names []string, now time.Time) *progress {
+	return &progress{w: w, warmup: warmup, count: warmup + count, names: names, start: now, first: map[string]time.Duration{}}
 }
 
-// startRun notes that run i (from 1) starts at now.
+// startRun notes that run i (from 1, warm-up runs first) starts at now.
 func (p *progress) startRun(i int, now time.Time) {
 	if p.run == 1 {
 		p.total1 = p.lastAt.Sub(p.runAt)
 	}
 	p.run, p.done, p.runAt, p.lastAt, p.seen = i, 0, now, now, map[string]bool{}
-	fmt.Fprintf(p.w, "run %d/%d: %d benchmarks, %s elapsed%s\n", i, p.count, len(p.names), round(now.Sub(p.start)), p.eta(now))
+	fmt.Fprintf(p.w, "%s: %d benchmarks, %s elapsed%s\n", p.runLabel(), len(p.names), round(now.Sub(p.start)), p.eta(now))
 }
 
-// startNoise notes that noise re-run round k, of the benchmarks names,
-// starts at now; left is what remains of the budget.
-func (p *progress) startNoise(k int, names []string, now time.Time, left time.Duration) {
+// runLabel names the current run: "warm-up 1/1" or "run 3/15".
+func (p *progress) runLabel() string {
+	if p.run <= p.warmup {
+		return fmt.Sprintf("warm-up %d/%d", p.run, p.warmup)
+	}
+	return fmt.Sprintf("run %d/%d", p.run-p.warmup, p.count-p.warmup)
+}
+
+// startNoise notes that noise re-run round k starts at now, of the
+// benchmarks names (concl of them rows a conclusion rests on) chosen among
+// noisy ones; left is what remains of the budget.
+func (p *progress) startNoise(k int, names []string, concl, noisy int, now time.Time, left time.Duration) {
 	p.noise, p.names, p.done, p.lastAt, p.seen = k, names, 0, now, map[string]bool{}
-	fmt.Fprintf(p.w, "noise re-run %d: %d configurations wider than ±5 %%, %s elapsed, %s of the budget left\n",
-		k, len(names), round(now.Sub(p.start)), round(left))
+	fmt.Fprintf(p.w, "noise re-run %d: %d of the %d configurations wider than ±5 %% (%d behind a verdict or the answer), %s elapsed, %s of the budget left\n",
+		k, len(names), noisy, concl, round(now.Sub(p.start)), round(left))
+}
+
+// cost is what the benchmark name took in run 1, or a second if it did
+// not run then.
+func (p *progress) cost(name string) time.Duration {
+	if d, ok := p.first[name]; ok {
+		return d
+	}
+	return time.Second
 }
 
 // estimate is what the benchmarks names took in run 1.
@@ -72,7 +92,7 @@ func (p *progress) result(name, line string, now time.Time) {
 			strings.TrimPrefix(name, "Benchmark"), timePerOp(line))
 		return
 	}
-	fmt.Fprintf(p.w, "[run %d/%d %d/%d%s] %s  %s\n", p.run, p.count, p.done, len(p.names), p.eta(now),
+	fmt.Fprintf(p.w, "[%s %d/%d%s] %s  %s\n", p.runLabel(), p.done, len(p.names), p.eta(now),
 		strings.TrimPrefix(name, "Benchmark"), timePerOp(line))
 }
 

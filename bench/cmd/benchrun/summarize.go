@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"github.com/concbench/concbench/plots"
 )
 
 // summarize writes dir/benchstat.txt and, unless -report=false, the charts
@@ -16,12 +18,14 @@ func (d *driver) summarize(dir string) error {
 	if err != nil {
 		return fmt.Errorf("locating %s: %w", dir, err)
 	}
-	cmd := exec.Command("go", "tool", "benchstat", "-col", "/strategy", filepath.Join(abs, "raw.txt"))
+	// -ignore round: the round line numbers the samples (plots.RoundKey);
+	// benchstat would otherwise make a table per round.
+	cmd := exec.Command("go", "tool", "benchstat", "-ignore", plots.RoundKey, "-col", "/strategy", filepath.Join(abs, "raw.txt"))
 	cmd.Dir = d.modRoot
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("go tool benchstat -col /strategy %s: %w\n%s\n(raw.txt is kept)", filepath.Join(dir, "raw.txt"), err, strings.TrimSpace(errOut.String()))
+		return fmt.Errorf("go tool benchstat -ignore round -col /strategy %s: %w\n%s\n(raw.txt is kept)", filepath.Join(dir, "raw.txt"), err, strings.TrimSpace(errOut.String()))
 	}
 	if w := strings.TrimSpace(errOut.String()); w != "" {
 		fmt.Fprintf(d.stderr, "benchstat: %s\n", w)
