@@ -60,6 +60,10 @@ func (rep *Report) Tally() map[Outcome]int {
 // tally. The figures are REPORT.md's, from the same code.
 func (rep *Report) WriteAnswer(w io.Writer) error {
 	var b strings.Builder
+	fmt.Fprintf(&b, "\nPrecision: %s\n", rep.Run.RunPrecision())
+	if st, ok := rep.Run.RunSteal(); ok {
+		fmt.Fprintf(&b, "Steal: %s\n", st)
+	}
 	fmt.Fprintf(&b, "\nWhich strategy for which work (medians, 95 %% intervals; at least %d samples each, see %s):\n", MinSamples, ReportFile)
 	if len(rep.Choices) == 0 {
 		fmt.Fprintf(&b, "  no Sleep, Hash or Counter results\n")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // A NoiseRow is a configuration that took more samples than the run's
@@ -34,13 +35,26 @@ func NoiseRows(rows []*Row, count int) []NoiseRow {
 
 // writeNoise writes the section on noisy rows: per configuration that the
 // driver re-ran or that is still noisy, its sample count, its final
-// interval and whether it stayed noisy.
+// interval, whether it stayed noisy, and whether its slow samples
+// coincide with steal or other load (Slowdown); then the measured cause of
+// the spread of the families known to spread by themselves (spreadCauses).
 func (rep *Report) writeNoise(b *bytes.Buffer) {
 	count, _ := strconv.Atoi(rep.Run.ConfigValue("count"))
 	budget := rep.Run.ConfigValue("noise-budget")
 	rows := NoiseRows(rep.Rows, count)
 	fmt.Fprintf(b, "## Noise\n\n")
+	fmt.Fprintf(b, "%s.", rep.Run.RunPrecision())
+	if st, ok := rep.Run.RunSteal(); ok {
+		fmt.Fprintf(b, " Steal: %s.", st)
+	}
+	if w := rep.Run.ConfigValue("warmup"); w != "" && w != "none" {
+		fmt.Fprintf(b, " Warm-up: %s.", w)
+	}
+	fmt.Fprintf(b, "\n\n")
+	max := rep.Run.ConfigValue("max-samples")
 	switch {
+	case budget != "" && budget != "0s" && max != "":
+		fmt.Fprintf(b, "Each configuration ran %d times; then, for up to %s, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, budget, 100*NoisyWidth, MinSamples, max)
 	case budget != "" && budget != "0s":
 		fmt.Fprintf(b, "Each configuration ran %d times; then, for up to %s, the driver re-ran every configuration whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time.", count, budget, 100*NoisyWidth, MinSamples)
 	case budget == "0s":
@@ -54,8 +68,9 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 		fmt.Fprintf(b, " Every configuration's interval is within ±%.0f %% of its median.\n\n", 100*NoisyWidth)
 		return
 	}
-	fmt.Fprintf(b, " These configurations were re-run or are still noisy:\n\n")
-	fmt.Fprintf(b, "| benchmark | samples | time/op [95 %% interval] | half-width | outcome |\n|---|---|---|---|---|\n")
+	fmt.Fprintf(b, " These configurations were re-run or are still noisy. The last column sets the slowest quarter of each one's samples against the rest: the mean share of the machine's CPU time stolen by the hypervisor (steal) and busy with other work (other load) while they were timed; they coincide when the slow samples' share is at least %.0f (steal) or %.0f (load) points higher and at least twice the rest's. No sample is dropped for it.\n\n", StealGap, OtherGap)
+	fmt.Fprintf(b, "| benchmark | samples | time/op [95 %% interval] | half-width | outcome | slow samples |\n|---|---|---|---|---|---|\n")
+	families := map[string]bool{}
 	for _, nr := range rows {
 		r := nr.Row
 		outcome := "within ±5 % after re-runs"
@@ -67,7 +82,32 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 		case nr.Noisy:
 			outcome = "**noisy**, not re-run"
 		}
-		fmt.Fprintf(b, "| %s | %d | %s | ±%.1f %% | %s |\n", cell(r.Bench.Name), r.Time.N, nsSummary(r.Time), 100*r.Time.RelHalfWidth(), outcome)
+		slow := "—"
+		if nr.Noisy {
+			families[r.Bench.Family] = true
+			if sd, ok := slowdown(r.Bench); ok {
+				slow = sd.String()
+			}
+		}
+		fmt.Fprintf(b, "| %s | %d | %s | ±%.1f %% | %s | %s |\n", cell(r.Bench.Name), r.Time.N, nsSummary(r.Time), 100*r.Time.RelHalfWidth(), outcome, cell(slow))
 	}
 	fmt.Fprintf(b, "\n")
+	var causes []string
+	for _, c := range spreadCauses() {
+		if families[c.family] {
+			causes = append(causes, fmt.Sprintf("- **%s**: %s", c.family, c.cause))
+		}
+	}
+	if len(causes) > 0 {
+		fmt.Fprintf(b, "Some families spread by what they measure, not by the machine's noise; measured on the 2-core VM this suite was built on:\n\n%s\n\n", strings.Join(causes, "\n"))
+	}
+}
+
+// spreadCauses are the families whose rows spread by what they measure,
+// with the cause as measured; the Noise section names those of its noisy
+// rows.
+func spreadCauses() []struct{ family, cause string } {
+	return []struct{ family, cause string }{
+		{"File", "sync=fsync waits for the disk, whose flush latency varies from write to write by itself; the rows stay wider than ±5 % however many samples they get."},
+	}
 }

@@ -77,10 +77,12 @@ type Metric struct {
 	Sample  *benchmath.Sample
 	Summary Summary
 	// Values are the sample's values in the order of raw.txt (Sample's
-	// are sorted), and Rounds the round (RoundKey) of each, 0 where the
-	// file numbers none.
+	// are sorted), Rounds the round (RoundKey) of each, 0 where the file
+	// numbers none, and Lines the line of raw.txt each comes from: the
+	// metrics of one result line share it.
 	Values []float64
 	Rounds []int
+	Lines  []int
 }
 
 // Param returns the value of the name part key, or "".
@@ -177,6 +179,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 		bench  *Benchmark
 		values map[string][]float64
 		rounds map[string][]int
+		lines  map[string][]int
 		units  []string
 	}
 	groups := map[string]*group{}
@@ -228,7 +231,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 						file, line := rec.Pos()
 						return fmt.Errorf("%s:%d: %v", file, line, err)
 					}
-					g = &group{bench: &Benchmark{Name: name, Family: family, Params: params}, values: map[string][]float64{}, rounds: map[string][]int{}}
+					g = &group{bench: &Benchmark{Name: name, Family: family, Params: params}, values: map[string][]float64{}, rounds: map[string][]int{}, lines: map[string][]int{}}
 					groups[name] = g
 					order = append(order, name)
 				}
@@ -242,6 +245,8 @@ func parseRaw(run *Run, data []byte, path string) error {
 				}
 				g.values[unit] = append(g.values[unit], val)
 				g.rounds[unit] = append(g.rounds[unit], round)
+				_, line := rec.Pos()
+				g.lines[unit] = append(g.lines[unit], line)
 			}
 		}
 	}
@@ -300,7 +305,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 		for _, u := range g.units {
 			vals := g.values[u]
 			s := benchmath.NewSample(slices.Clone(vals), thresholds())
-			g.bench.Metrics[u] = &Metric{Unit: u, Sample: s, Summary: summarize(s), Values: vals, Rounds: g.rounds[u]}
+			g.bench.Metrics[u] = &Metric{Unit: u, Sample: s, Summary: summarize(s), Values: vals, Rounds: g.rounds[u], Lines: g.lines[u]}
 		}
 		run.Benchmarks = append(run.Benchmarks, g.bench)
 	}

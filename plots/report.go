@@ -100,6 +100,7 @@ func (rep *Report) Markdown() []byte {
 	}
 	fmt.Fprintf(&b, "# concbench report: %s\n\n", rep.Name())
 	fmt.Fprintf(&b, "%s\n\n", rep.MachineSummary())
+	fmt.Fprintf(&b, "%s\n\n", rep.PrecisionSummary())
 	fmt.Fprintf(&b, "**The rule.** %s\n\n", Rule)
 	if rep.hasWarnings() {
 		fmt.Fprintf(&b, "This run has warnings: see [Warnings](#warnings).\n\n")
@@ -154,6 +155,17 @@ func (rep *Report) MachineSummary() string {
 	}
 	parts = append(parts, fmt.Sprintf("%d configurations, up to %d samples each", len(rep.Run.Benchmarks), n))
 	return "**Machine:** " + strings.Join(parts, " · ") + " ([details](#machine-and-run))"
+}
+
+// PrecisionSummary is one line on the precision the run reached and the
+// interference it suffered: how many configurations are within ±5 %, their
+// sample counts, and the steal time (see Run.RunPrecision, Run.RunSteal).
+func (rep *Report) PrecisionSummary() string {
+	s := "**Precision:** " + rep.Run.RunPrecision().String()
+	if st, ok := rep.Run.RunSteal(); ok {
+		s += " · **steal:** " + st.String()
+	}
+	return s + " ([noise](#noise))"
 }
 
 // warnings lists the problems of the run that did not stop the report.
