@@ -51,9 +51,9 @@ func Ceilings(rows []*Row) []Ceiling {
 			}
 		}
 		if c.Sequential != nil {
-			c.Machine = ratio(c.Sequential.Time, p.Time)
+			c.Machine = timeRatio(c.Sequential, p)
 			if c.Process != nil {
-				c.Strategy = ratio(c.Sequential.Time, c.Process.Time)
+				c.Strategy = timeRatio(c.Sequential, c.Process)
 				c.Reached = c.Strategy.V / c.Machine.V
 			}
 		}

@@ -165,10 +165,10 @@ func choose(workload string, procs int, rs, smaller []*Row) Choice {
 		switch {
 		case r.Tasks != fastest.Tasks:
 			k.PerTask = true
-			k.Ratio = ratio(perTask(r), perTask(fastest))
+			k.Ratio = perTaskRatio(r, fastest)
 			k.P = compare(perTaskSample(r).Sample, perTaskSample(fastest).Sample)
 		case r != fastest:
-			k.Ratio = ratio(r.Time, fastest.Time)
+			k.Ratio = timeRatio(r, fastest)
 			k.P = compare(r.Bench.Metric("ns/op").Sample, fastest.Bench.Metric("ns/op").Sample)
 		}
 		if !Slower(k.Ratio, k.P) {

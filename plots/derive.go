@@ -180,7 +180,7 @@ func (r *Run) Derive() []*Row {
 		}
 		if base := r.findBaseline(b); base != nil {
 			row.Baseline = base
-			row.Speedup = ratio(base.Metric("ns/op").Summary, t.Summary)
+			row.Speedup = metricRatio(base.Metric("ns/op"), t)
 			if base != b {
 				row.P = compare(base.Metric("ns/op").Sample, t.Sample)
 			}

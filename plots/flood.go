@@ -236,7 +236,7 @@ func floodRatios(s floodSelection, unit string) []floodRatio {
 		if !ok {
 			continue
 		}
-		fr := floodRatio{row: r, rt: ratio(m.Summary, base.Summary), p: compare(m.Sample, base.Sample)}
+		fr := floodRatio{row: r, rt: metricRatio(m, base), p: compare(m.Sample, base.Sample)}
 		fr.below = fr.rt.Valid() && fr.rt.Hi < 1 && fr.p < Alpha
 		fr.above = fr.rt.Valid() && fr.rt.Lo > 1 && fr.p < Alpha
 		out = append(out, fr)

@@ -126,7 +126,7 @@ func lessonConnReuse(s ioSelection) Verdict {
 			}
 			continue
 		}
-		rt := ratio(perTask.Time, shared.Time)
+		rt := timeRatio(perTask, shared)
 		p := compare(perTask.Bench.Metric("ns/op").Sample, shared.Bench.Metric("ns/op").Sample)
 		o := j.significant(atLeast(rt, ReuseHelps), p, st+" per-task vs shared")
 		j.part(o, fmt.Sprintf("%s per-task/shared time %s", st, est(rt)), perTask, shared)
@@ -148,7 +148,7 @@ func lessonFsync(s ioSelection) Verdict {
 	j.part(o, "fsync pool speedup "+est(pool.Speedup), pool)
 	j.p("pool vs sequential", pool.P)
 	if seqNone, poolNone := find(none, "sequential", 0), find(none, "pool", 0); seqNone != nil {
-		cost := ratio(seq.Time, seqNone.Time)
+		cost := timeRatio(seq, seqNone)
 		j.notes = append(j.notes, fmt.Sprintf("sequential fsync/none time %s (%s per task with fsync, %s without)",
 			est(cost), formatNs(seq.Time.Center/float64(max(seq.Tasks, 1))), formatNs(seqNone.Time.Center/float64(max(seqNone.Tasks, 1)))))
 		if poolNone != nil && poolNone.Speedup.Valid() {

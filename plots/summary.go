@@ -27,6 +27,7 @@ const MinSamples = 6
 const Rule = "Every configuration needs at least 6 samples for an interval or a test; " +
 	"below that every verdict is INCONCLUSIVE (\"too few samples: n=3, need 6\") and the answer table says \"too few samples to rank\". " +
 	"Intervals are 95 % distribution-free confidence intervals of the median (benchmath); comparisons are Mann-Whitney U tests at α = 0.05. " +
+	"A ratio of two configurations measured in the same rounds (each runs once per round, interleaved) is the median of the per-round ratios with its own 95 % interval (paired: a slow round slows both and cancels); otherwise the interval is [lo/hi, hi/lo] of the two intervals. " +
 	"A claim that two strategies differ needs p < 0.05 and the interval of the figure wholly on the claimed side of its threshold; " +
 	"a claim that they are the same (\"within 10 %\") needs the whole interval inside the band. Anything else is INCONCLUSIVE."
 

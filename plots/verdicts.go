@@ -333,7 +333,7 @@ func lessonIO(s selection) Verdict {
 // the whole interval of the ratio is inside the band, FAIL when it is
 // wholly outside and the difference is significant.
 func (j *judge) sameAs(a, b *Row) {
-	rt := ratio(a.Time, b.Time)
+	rt := timeRatio(a, b)
 	p := compare(a.Bench.Metric("ns/op").Sample, b.Bench.Metric("ns/op").Sample)
 	o := j.differs(within(rt, 1-SameWithin, 1+SameWithin), p, a.Strategy+" vs "+b.Strategy+" difference")
 	j.part(o, fmt.Sprintf("%s/%s time ratio %s", a.Strategy, b.Strategy, est(rt)), a, b)
@@ -421,7 +421,7 @@ func lessonPoolSize(s selection, cores float64) Verdict {
 	if atCores == nil || bestMore == nil {
 		j.missing = append(j.missing, "HashWorkers strategy=pool with workers = cores and more")
 	} else {
-		rt := ratio(atCores.Time, bestMore.Time)
+		rt := timeRatio(atCores, bestMore)
 		p := compare(atCores.Bench.Metric("ns/op").Sample, bestMore.Bench.Metric("ns/op").Sample)
 		j.part(j.differs(atMost(rt, 1+SameWithin), p, "hash difference"),
 			fmt.Sprintf("hash: time(workers=%d)/time(workers=%d) %s", atCores.Workers, bestMore.Workers, est(rt)), atCores, bestMore)
@@ -439,7 +439,7 @@ func lessonPoolSize(s selection, cores float64) Verdict {
 		j.missing = append(j.missing, "SleepWorkers strategy=pool at two or more worker counts")
 	} else {
 		lo, hi := sp[0], sp[len(sp)-1]
-		su := ratio(lo.Time, hi.Time)
+		su := timeRatio(lo, hi)
 		p := compare(lo.Bench.Metric("ns/op").Sample, hi.Bench.Metric("ns/op").Sample)
 		j.part(j.significant(atLeast(su, MoreHelps), p, "sleep difference"),
 			fmt.Sprintf("sleep: speedup of workers=%d over workers=%d %s", hi.Workers, lo.Workers, est(su)), lo, hi)
@@ -480,7 +480,7 @@ func lessonProcessCost(s selection) Verdict {
 		if other == nil {
 			continue
 		}
-		rt := ratio(perTask(ex), perTask(other))
+		rt := perTaskRatio(ex, other)
 		p := compare(perTaskSample(ex).Sample, perTaskSample(other).Sample)
 		j.part(j.significant(atLeast(rt, FarAbove), p, "exec vs "+other.Strategy),
 			fmt.Sprintf("exec %s/task = %s× %s (%s/task)", ns(perTask(ex).Center), est(rt), other.Strategy, ns(perTask(other).Center)), ex, other)
@@ -627,7 +627,7 @@ func lessonFineGrained(s selection) Verdict {
 	}
 	// Strategies measured on a smaller batch (exec) compare per task.
 	for _, r := range s.fineSmaller {
-		rt := ratio(perTask(r), perTask(seq))
+		rt := perTaskRatio(r, seq)
 		p := compare(perTaskSample(r).Sample, perTaskSample(seq).Sample)
 		if !rt.Valid() || rt.V <= 1 {
 			continue
