@@ -651,7 +651,8 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 }
 
 // mainWorkloads groups the rows of the given families by workload, each at
-// its highest procs, in order of first appearance.
+// its highest procs, in order of first appearance, leaving out smaller
+// batches of a workload measured at a larger one too (isSmallerBatch).
 func mainWorkloads(rows []*Row, families ...string) [][]*Row {
 	var seen []string
 	var out [][]*Row
@@ -661,7 +662,11 @@ func mainWorkloads(rows []*Row, families ...string) [][]*Row {
 		}
 		seen = append(seen, r.Workload)
 		w := r.Workload
-		out = append(out, pickWorkload(rows, func(q *Row) bool { return q.Workload == w && q.Bench.Family == r.Bench.Family }, nil))
+		ws := pickWorkload(rows, func(q *Row) bool { return q.Workload == w && q.Bench.Family == r.Bench.Family }, nil)
+		if isSmallerBatch(rows, ws) {
+			continue // exec's batch of the fine hash: ranked per task, not charted alone
+		}
+		out = append(out, ws)
 	}
 	return out
 }

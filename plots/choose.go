@@ -109,9 +109,22 @@ func Choose(rows []*Row) []Choice {
 	}
 	var out []Choice
 	for _, k := range order {
+		if isSmallerBatch(rows, groups[k]) {
+			continue // ranked per task within the larger batch's row
+		}
 		out = append(out, choose(k.workload, k.procs, groups[k], smallerBatches(rows, groups[k])))
 	}
 	return out
+}
+
+// isSmallerBatch reports whether the run measured group's workload, at its
+// procs, with a larger batch too: then its rows are ranked in that one's
+// Choice (see smallerBatches) and make no row of their own.
+func isSmallerBatch(rows []*Row, group []*Row) bool {
+	g := group[0]
+	return slices.ContainsFunc(rows, func(r *Row) bool {
+		return r.Bench.Family == g.Bench.Family && r.Procs == g.Procs && r.Tasks > g.Tasks && r.Strategy != "" && batchless(r) == batchless(g)
+	})
 }
 
 // batchless is a row's workload without its tasks part: rows of one family

@@ -18,10 +18,10 @@ const (
 
 // Interference thresholds: the slow samples of a row coincide with steal
 // (or other load) when their mean share is at least StealGap (OtherGap)
-// percentage points above the rest's and at least twice it.
+// percentage points above the rest's.
 const (
 	StealGap = 1.0
-	OtherGap = 5.0
+	OtherGap = 10.0
 )
 
 // A Slowdown sets the slowest samples of one benchmark against the rest:
@@ -45,7 +45,7 @@ func (s Slowdown) WithSteal() bool { return gap(s.Steal, StealGap) }
 func (s Slowdown) WithOther() bool { return gap(s.Other, OtherGap) }
 
 func gap(v [2]float64, min float64) bool {
-	return !math.IsNaN(v[0]) && !math.IsNaN(v[1]) && v[0]-v[1] >= min && v[0] >= 2*v[1]
+	return !math.IsNaN(v[0]) && !math.IsNaN(v[1]) && v[0]-v[1] >= min
 }
 
 // String says what the slow samples coincide with:

@@ -68,7 +68,7 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 		fmt.Fprintf(b, " Every configuration's interval is within ±%.0f %% of its median.\n\n", 100*NoisyWidth)
 		return
 	}
-	fmt.Fprintf(b, " These configurations were re-run or are still noisy. The last column sets the slowest quarter of each one's samples against the rest: the mean share of the machine's CPU time stolen by the hypervisor (steal) and busy with other work (other load) while they were timed; they coincide when the slow samples' share is at least %.0f (steal) or %.0f (load) points higher and at least twice the rest's. No sample is dropped for it.\n\n", StealGap, OtherGap)
+	fmt.Fprintf(b, " These configurations were re-run or are still noisy. The last column sets the slowest quarter of each one's samples against the rest: the mean share of the machine's CPU time stolen by the hypervisor (steal) and busy with other work (other load) while they were timed; they coincide when the slow samples' share is at least %.0f (steal) or %.0f (load) percentage points higher than the rest's. No sample is dropped for it.\n\n", StealGap, OtherGap)
 	fmt.Fprintf(b, "| benchmark | samples | time/op [95 %% interval] | half-width | outcome | slow samples |\n|---|---|---|---|---|---|\n")
 	families := map[string]bool{}
 	for _, nr := range rows {

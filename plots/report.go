@@ -133,7 +133,7 @@ func (rep *Report) MachineSummary() string {
 			parts = append(parts, fmt.Sprintf(format, v))
 		}
 	}
-	add("%s", cfg("cpu"))
+	add("%s", strings.TrimSpace(cfg("cpu")))
 	if c := rep.Run.cores(); !math.IsInf(c, 0) {
 		parts = append(parts, fmt.Sprintf("%g cores", c))
 	}

@@ -208,5 +208,5 @@ func warmupLine(n int) string {
 	if n == 0 {
 		return "none"
 	}
-	return fmt.Sprintf("%d run(s) of every configuration before run 1, kept in %s and left out of this file", n, WarmupFile)
+	return fmt.Sprintf("%d round(s) of every configuration before round 1, discarded from raw.txt and kept in %s", n, WarmupFile)
 }
