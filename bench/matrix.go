@@ -152,8 +152,9 @@ type Case struct {
 	Procs   int
 	// RefWorkers, if positive, has the checksum every batch must
 	// reproduce computed by a pool of that many workers instead of by
-	// Sequential: for batches of waiting tasks that would take minutes one
-	// at a time (Flood). The strategies' tests hold pool to sequential's
+	// Sequential: for batches of waiting tasks that take long one at a
+	// time (Flood: minutes; Sleep and SleepWorkers: 0.64 s a family, in
+	// every round). The strategies' tests hold pool to sequential's
 	// checksum on every workload.
 	RefWorkers int
 	// Build builds the workload from its Spec; nil means workloads.New.
@@ -244,7 +245,7 @@ func SleepCases(s Scale, numCPU int) []Case {
 	params, spec := s.sleepBase()
 	var cs []Case
 	for _, st := range coreStrategies() {
-		cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.SleepTasks, Strategy: st, Procs: numCPU})
+		cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.SleepTasks, Strategy: st, Procs: numCPU, RefWorkers: s.SleepTasks})
 	}
 	return cs
 }
@@ -256,7 +257,7 @@ func SleepWorkersCases(s Scale, numCPU int) []Case {
 	var cs []Case
 	for _, st := range workersStrategies() {
 		for _, w := range []int{2, 8, 64} {
-			cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.SleepTasks, Strategy: st, Workers: w, Procs: numCPU})
+			cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.SleepTasks, Strategy: st, Workers: w, Procs: numCPU, RefWorkers: s.SleepTasks})
 		}
 	}
 	return cs

@@ -147,7 +147,10 @@ func TestFloodCases(t *testing.T) {
 			t.Errorf("%s: reference checksum by %s, want a pool (sequential would take tasks × d)", c.Name(), c.reference().Name())
 		}
 	}
-	if r := SleepCases(s, 2)[0].reference(); r.Name() != "sequential" {
-		t.Errorf("Sleep's reference is %s, want sequential", r.Name())
+	if r := SleepCases(s, 2)[0].reference(); r.Name() != "pool" {
+		t.Errorf("Sleep's reference is %s, want a pool (sequential takes tasks × d in every round)", r.Name())
+	}
+	if r := HashCases(s, 2)[0].reference(); r.Name() != "sequential" {
+		t.Errorf("Hash's reference is %s, want sequential", r.Name())
 	}
 }
