@@ -12,6 +12,11 @@ import (
 // workload's own metric), and it would otherwise reach log axes, tick
 // generation and statistics that assume measurements.
 const (
+	// MinTimeNs is the shortest plausible time other than 0: a
+	// picosecond. No batch or task of concbench's takes less, and a
+	// positive time below it only stretches a log axis over hundreds of
+	// decades.
+	MinTimeNs = 1e-3
 	// MaxWallNs is the longest plausible wall time of one op or one task:
 	// a day.
 	MaxWallNs = 24 * 3600 * 1e9
@@ -51,7 +56,8 @@ type unitRule struct {
 //	                  count  ≥ 0, at most MaxCount       lower
 //	tasks/s           rate   > 0, at most MaxCount       higher
 //
-// A batch always takes some time, so ns/op and ns/task are never 0, and a
+// No time lies strictly between 0 and MinTimeNs. A batch always takes
+// some time, so ns/op and ns/task are never 0, and a
 // finished batch has a throughput above 0. CPU time is read from rusage,
 // whose granularity on some systems is a clock tick, and a task's completion
 // time from the batch start can round to 0 on a coarse clock: those may be
@@ -123,6 +129,8 @@ func checkValue(unit string, v float64) string {
 			return "must be above 0 (no batch runs in no time)"
 		}
 		return "must be above 0 (a finished batch has done some tasks per second)"
+	case r.kind == "time" && v > 0 && v < MinTimeNs:
+		return "below a picosecond (0.001 ns), not a plausible measurement"
 	case v > r.max:
 		return fmt.Sprintf("above %s, not a plausible measurement", r.maxText())
 	}
