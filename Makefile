@@ -68,7 +68,7 @@ browser-deps:
 	elif [ "$$(id -u)" -ne 0 ]; then echo "browser-deps: run as root (sudo make browser-deps) to apt-get install chromium" >&2; exit 1; \
 	else apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; fi
 
-## fuzz: run each fuzz target (wire decoder, worker, spec parser) for FUZZTIME
+## fuzz: run each fuzz target (wire decoder, worker, spec parser, the whole report) for FUZZTIME
 .PHONY: fuzz
 fuzz:
 	$(GO) test ./strategies -run '^$$' -fuzz='^FuzzReadMessage$$' -fuzztime=$(FUZZTIME)
@@ -77,6 +77,7 @@ fuzz:
 	$(GO) test ./strategies -run '^$$' -fuzz='^FuzzServeWorker$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./workloads -run '^$$' -fuzz='^FuzzParseSpec$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./workloads -run '^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./plots -run '^$$' -fuzz='^FuzzReport$$' -fuzztime=$(FUZZTIME)
 
 # benchrun builds the driver into a temporary folder and runs it with the
 # given flags, so that its exit status and error line are its own.

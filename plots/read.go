@@ -208,7 +208,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 				if name, ok := propsKey(c.Key); ok {
 					p, err := strategies.ParseProps(string(c.Value))
 					if err != nil {
-						return fmt.Errorf("%s: configuration line %s: %w", path, c.Key, err)
+						return fmt.Errorf("%s:%d: configuration line %s: %w", path, configLine(data, c.Key), c.Key, err)
 					}
 					run.Props[name] = p
 					continue
@@ -337,4 +337,15 @@ func checkResult(rec *benchfmt.Result) (string, []string) {
 		warns = append(warns, fmt.Sprintf("%s:%d: %s: %s", file, line, name, s))
 	}
 	return "", warns
+}
+
+// configLine returns the number of the first line of data that sets the
+// configuration key ("key: value"); benchfmt keeps no position for them.
+func configLine(data []byte, key string) int {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if k, _, ok := bytes.Cut(l, []byte(":")); ok && string(k) == key {
+			return i + 1
+		}
+	}
+	return 0
 }
