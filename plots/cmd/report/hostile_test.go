@@ -219,3 +219,68 @@ func renameProcs(lines []string) []string {
 	}
 	return out
 }
+
+// TestCheck runs -check on a good and a bad run: the bad one's error
+// names raw.txt:LINE and the metric, warnings are printed, and nothing is
+// written into either folder.
+func TestCheck(t *testing.T) {
+	good, bad := t.TempDir(), t.TempDir()
+	line := "BenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2 \t1\t10500000 ns/op\t11262632 p50-ns\t10867808 p99-ns\n"
+	if err := os.WriteFile(filepath.Join(good, "raw.txt"), []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bad, "raw.txt"), []byte(line+strings.Replace(line, "10500000", "NaN", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if err := run([]string{"-check", good, good}, &stdout, &stderr); err != nil {
+		t.Fatal(err)
+	}
+	warn := "report: warning: " + filepath.Join(good, "raw.txt") + ":1: BenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2: p99-ns = 10867808 is below p50-ns = 11262632\n"
+	if stderr.String() != warn+warn || stdout.Len() != 0 {
+		t.Errorf("stdout %q, stderr %q, want the warning twice", stdout.String(), stderr.String())
+	}
+	err := run([]string{"-check", good, bad}, &stdout, &stderr)
+	want := filepath.Join(bad, "raw.txt") + ":2: BenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2: ns/op = NaN: not a finite number"
+	if err == nil || err.Error() != want {
+		t.Errorf("error %v, want %s", err, want)
+	}
+	for _, dir := range []string{good, bad} {
+		if ents, _ := os.ReadDir(dir); len(ents) != 1 {
+			t.Errorf("%s: %d files, want raw.txt alone", dir, len(ents))
+		}
+	}
+}
+
+// TestMakeCompareChecks runs make compare on a run with a NaN: it fails
+// with the check's line, as compare's own, before benchstat runs.
+func TestMakeCompareChecks(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs make, which builds the report command")
+	}
+	mk, err := exec.LookPath("make")
+	if err != nil {
+		t.Skip("make is not on the PATH")
+	}
+	good, bad := t.TempDir(), t.TempDir()
+	line := "BenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2 \t1\t10500000 ns/op\n"
+	if err := os.WriteFile(filepath.Join(good, "raw.txt"), []byte(line), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bad, "raw.txt"), []byte(strings.Replace(line, "10500000", "-1", 1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(mk, "-s", "-C", "../../..", "compare", "OLD="+good, "NEW="+bad)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err == nil {
+		t.Fatalf("make compare succeeded:\n%s", stdout.String())
+	}
+	want := "compare: " + filepath.Join(bad, "raw.txt") + ":1: BenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2: ns/op = -1: a time cannot be negative\n"
+	if !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr\n%q\nwant it to start with\n%q", stderr.String(), want)
+	}
+	if strings.Contains(stdout.String(), "benchstat") {
+		t.Errorf("benchstat ran:\n%s", stdout.String())
+	}
+}
