@@ -11,10 +11,12 @@ import (
 	"time"
 )
 
-// Bounds of one input of FuzzReport.
+// Bounds of one input of FuzzReport: fuzzWall of wall time (times
+// slowdown under the race detector) and fuzzAlloc bytes allocated while
+// its report is made.
 const (
-	fuzzWall  = 5 * time.Second
-	fuzzAlloc = 1 << 30 // bytes allocated while the report of one input is made
+	fuzzWall  = 5 * time.Second * slowdown
+	fuzzAlloc = 1 << 30
 )
 
 // fuzzSeedLines picks lines of the example run: a few configuration lines,
