@@ -68,7 +68,7 @@ browser-deps:
 	elif [ "$$(id -u)" -ne 0 ]; then echo "browser-deps: run as root (sudo make browser-deps) to apt-get install chromium" >&2; exit 1; \
 	else apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; fi
 
-## fuzz: run each fuzz target (wire decoder, worker, spec parser) for FUZZTIME
+## fuzz: run each fuzz target (wire decoder, worker, spec parser, the whole report) for FUZZTIME
 .PHONY: fuzz
 fuzz:
 	$(GO) test ./strategies -run '^$$' -fuzz='^FuzzReadMessage$$' -fuzztime=$(FUZZTIME)
@@ -77,6 +77,7 @@ fuzz:
 	$(GO) test ./strategies -run '^$$' -fuzz='^FuzzServeWorker$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./workloads -run '^$$' -fuzz='^FuzzParseSpec$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./workloads -run '^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME)
+	$(GO) test ./plots -run '^$$' -fuzz='^FuzzReport$$' -fuzztime=$(FUZZTIME)
 
 # benchrun builds the driver into a temporary folder and runs it with the
 # given flags, so that its exit status and error line are its own.
@@ -98,13 +99,16 @@ bench-quick:
 	test '$(QUICK_COUNT)' -ge 6 || { echo "bench-quick: COUNT must be a whole number >= 6 (the fewest samples the report draws a conclusion from), got $(QUICK_COUNT)" >&2; exit 2; }
 	$(call benchrun,-count '$(QUICK_COUNT)' -bench '$(BENCH)' -benchtime '$(QUICK_BENCHTIME)' -noise-budget '$(QUICK_NOISE)' -scale quick)
 
-## compare: benchstat of two runs, OLD=results/<run> against NEW=results/<run>
+## compare: benchstat of two runs, OLD=results/<run> against NEW=results/<run>, after checking both runs' values as the report does
 .PHONY: compare
 compare:
 	@test -n "$(OLD)" && test -n "$(NEW)" || { echo "compare: usage: make compare OLD=results/<run> NEW=results/<run>" >&2; exit 2; }
 	@test -f "$(OLD)/raw.txt" || { echo "compare: OLD=$(OLD) has no raw.txt: not a run folder" >&2; exit 1; }
 	@test -f "$(NEW)/raw.txt" || { echo "compare: NEW=$(NEW) has no raw.txt: not a run folder" >&2; exit 1; }
 	@for r in "$(OLD)" "$(NEW)"; do test ! -f "$$r/INCOMPLETE" || echo "compare: note: $$r is incomplete: $$(head -n 1 "$$r/INCOMPLETE")" >&2; done
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GO) build -o "$$tmp/report" ./plots/cmd/report && \
+	{ "$$tmp/report" -check '$(OLD)' '$(NEW)' 2>"$$tmp/check"; rc=$$?; sed 's/^report: /compare: /' "$$tmp/check" >&2; exit $$rc; }
 	@awk 'FNR == 1 { f++ } /^Benchmark/ { if (f == 1) old[$$1] = 1; else if ($$1 in old) { if (!($$1 in both)) n++; both[$$1] = 1 } } END { exit n > 0 ? 0 : 1 }' "$(OLD)/raw.txt" "$(NEW)/raw.txt" || { \
 	  so=$$(sed -n 's/^scale: //p' "$(OLD)/raw.txt" | head -n 1); sn=$$(sed -n 's/^scale: //p' "$(NEW)/raw.txt" | head -n 1); \
 	  if [ "$$so" != "$$sn" ]; then why="OLD is a $${so:-unknown}-scale run and NEW a $${sn:-unknown}-scale one, and the scales measure different workload sizes (make bench-quick: d=5ms, tasks=16, …; make bench: d=10ms, tasks=64, …), so their benchmark names differ; compare two runs of the same scale"; \

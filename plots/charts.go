@@ -34,9 +34,21 @@ func render(p *plot.Plot, name string) (Chart, error) {
 	return renderSized(p, name, chartWidth, chartHeight)
 }
 
-// renderSized is render on a canvas of the given size.
-func renderSized(p *plot.Plot, name string, width, height vg.Length) (Chart, error) {
-	c := Chart{Name: name, Title: p.Title.Text}
+// renderSized is render on a canvas of the given size. An axis that is
+// not finite, or not positive on a log scale, is an error naming the
+// chart: gonum/plot would panic on it. The values are checked where they
+// are read (values.go), so this is a last line of defence, as is the
+// recovery from any other panic inside gonum/plot.
+func renderSized(p *plot.Plot, name string, width, height vg.Length) (c Chart, err error) {
+	if err := checkAxes(p); err != nil {
+		return Chart{}, fmt.Errorf("chart %s: %w", name, err)
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			c, err = Chart{}, fmt.Errorf("chart %s: cannot draw it: %v", name, v)
+		}
+	}()
+	c = Chart{Name: name, Title: p.Title.Text}
 	for _, format := range []string{"png", "svg"} {
 		cv, err := draw.NewFormattedCanvas(width, height, format)
 		if err != nil {
@@ -54,6 +66,25 @@ func renderSized(p *plot.Plot, name string, width, height vg.Length) (Chart, err
 		}
 	}
 	return c, nil
+}
+
+// checkAxes returns an error if an axis of p has an end that is NaN, or
+// an end that is not a positive number on a log scale. (gonum/plot draws
+// an infinite end, the end of an axis without data, at 0.)
+func checkAxes(p *plot.Plot) error {
+	for _, a := range []struct {
+		name string
+		ax   *plot.Axis
+	}{{"x", &p.X}, {"y", &p.Y}} {
+		lo, hi := a.ax.Min, a.ax.Max
+		if math.IsNaN(lo) || math.IsNaN(hi) {
+			return fmt.Errorf("the %s axis runs from %v to %v, not a range", a.name, lo, hi)
+		}
+		if _, log := a.ax.Scale.(plot.LogScale); log && !(lo > 0 && hi > 0 && finite(lo) && finite(hi)) {
+			return fmt.Errorf("the %s axis is on a log scale but runs from %v to %v", a.name, lo, hi)
+		}
+	}
+	return nil
 }
 
 // drawOutsideLegend draws p into dc with its title centred over the whole
@@ -113,10 +144,21 @@ func newPlot(title, x, y string) *plot.Plot {
 // axis, about eight of them.
 type linearTicks struct{}
 
-// Ticks implements plot.Ticker.
+// Ticks implements plot.Ticker. An axis that is empty, not finite, or
+// narrower than float64 can step through gets its two ends as ticks: the
+// loop below must never run without bound (maxTicks).
 func (linearTicks) Ticks(lo, hi float64) []plot.Tick {
-	if !(hi > lo) || math.IsInf(hi-lo, 0) {
-		return plot.DefaultTicks{}.Ticks(lo, hi)
+	ends := func() []plot.Tick {
+		if !finite(lo) || !finite(hi) {
+			return nil
+		}
+		if hi == lo {
+			return []plot.Tick{{Value: lo, Label: strconv.FormatFloat(lo, 'g', 4, 64)}}
+		}
+		return []plot.Tick{{Value: lo, Label: strconv.FormatFloat(lo, 'g', 4, 64)}, {Value: hi, Label: strconv.FormatFloat(hi, 'g', 4, 64)}}
+	}
+	if !(hi > lo) || !finite(lo) || !finite(hi) || math.IsInf(hi-lo, 0) {
+		return ends()
 	}
 	raw := (hi - lo) / 8
 	mag := math.Pow(10, math.Floor(math.Log10(raw)))
@@ -127,13 +169,27 @@ func (linearTicks) Ticks(lo, hi float64) []plot.Tick {
 			break
 		}
 	}
+	start := math.Ceil(lo/step) * step
+	if !(step > 0) || start+step == start || hi+step == hi {
+		return ends() // the step is lost in the values' rounding
+	}
 	var ts []plot.Tick
-	for v := math.Ceil(lo/step) * step; v <= hi+step*1e-9; v += step {
-		v = math.Round(v/step) * step
+	for k := 0; k < maxTicks; k++ {
+		v := math.Round((start+float64(k)*step)/step) * step
+		if v > hi+step*1e-9 {
+			break
+		}
 		ts = append(ts, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', 4, 64)})
 	}
 	return ts
 }
+
+// maxTicks bounds the ticks of any axis: a tick generator stops there,
+// whatever range it is given.
+const maxTicks = 64
+
+// finite reports whether v is neither NaN nor infinite.
+func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
 
 // logY puts the Y axis on a log scale with 1-2-5 ticks.
 func logY(p *plot.Plot) {
@@ -142,20 +198,24 @@ func logY(p *plot.Plot) {
 }
 
 // ticks125 marks 1, 2 and 5 times each power of ten on a log axis, or
-// only the powers of ten when the axis spans more than three decades.
+// only the powers of ten when the axis spans more than three decades, or
+// every k-th power of ten when it spans more than maxTicks decades. An
+// axis that is not positive and finite gets no ticks.
 type ticks125 struct{}
 
 // Ticks implements plot.Ticker.
 func (ticks125) Ticks(lo, hi float64) []plot.Tick {
-	if lo <= 0 || hi <= 0 || math.IsNaN(lo) || math.IsNaN(hi) {
+	if !(lo > 0) || !(hi >= lo) || math.IsInf(hi, 0) {
 		return nil
 	}
 	mantissas := []float64{1, 2, 5}
 	if hi/lo > 1e3 { // many decades: powers of ten only
 		mantissas = mantissas[:1]
 	}
+	first, last := math.Floor(math.Log10(lo)), math.Ceil(math.Log10(hi))
+	every := math.Max(1, math.Ceil((last-first)/maxTicks)) // at most maxTicks decades marked
 	var ts []plot.Tick
-	for e := math.Floor(math.Log10(lo)); e <= math.Ceil(math.Log10(hi)); e++ {
+	for e := first; e <= last; e += every {
 		for _, m := range mantissas {
 			v := m * math.Pow(10, e)
 			if v >= lo*0.999 && v <= hi*1.001 {
@@ -197,11 +257,14 @@ func addDots(p *plot.Plot, st Style, name string, xs []float64, ys []Summary, di
 	var pts errPoints
 	for k, s := range ys {
 		c, lo, hi := s.Center/div, s.Lo/div, s.Hi/div
-		if math.IsNaN(c) || log && c <= 0 {
+		if !finite(c) || !finite(xs[k]) || log && c <= 0 {
 			continue
 		}
-		if log && lo <= 0 {
+		if !finite(lo) || lo > c || log && lo <= 0 {
 			lo = c
+		}
+		if !finite(hi) || hi < c {
+			hi = c
 		}
 		pts.XYs = append(pts.XYs, plotter.XY{X: xs[k], Y: c})
 		pts.YErrors = append(pts.YErrors, struct{ Low, High float64 }{c - lo, hi - c})
@@ -367,16 +430,21 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64, pal *Palett
 			return nil, err
 		}
 	}
-	var ideal plotter.XYs
-	for q := 1; q <= maxP; q++ {
-		ideal = append(ideal, plotter.XY{X: float64(q), Y: math.Min(float64(q), cores)})
+	// The ideal is straight up to the cores and flat after them: its
+	// corners are all it needs, however large procs is.
+	ideal := plotter.XYs{{X: 1, Y: math.Min(1, cores)}}
+	if c := math.Min(cores, float64(maxP)); c > 1 {
+		ideal = append(ideal, plotter.XY{X: c, Y: c})
+	}
+	if float64(maxP) > math.Max(cores, 1) {
+		ideal = append(ideal, plotter.XY{X: float64(maxP), Y: math.Min(float64(maxP), cores)})
 	}
 	if err := addRef(p, "ideal min(procs, cores)", ideal, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
 		return nil, err
 	}
 	for _, f := range fits {
 		var xys plotter.XYs
-		for q := 1.0; q <= float64(maxP); q += 0.25 {
+		for _, q := range curveXs(1, float64(maxP)) {
 			xys = append(xys, plotter.XY{X: q, Y: f.Predict(math.Min(q, cores))})
 		}
 		name := fmt.Sprintf("%s Amdahl fit f=%.3f (rms %s)", f.Strategy, f.F, num(f.Residual))
@@ -390,6 +458,28 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64, pal *Palett
 	p.X.Tick.Marker = measuredTicks(measured)
 	p.X.Min, p.X.Max = 0.7, float64(maxP)+0.3
 	return p, nil
+}
+
+// curveXs returns the x values at which to draw a curve from lo to hi:
+// every quarter, as far as 200 points allow, else 200 evenly spaced.
+func curveXs(lo, hi float64) []float64 {
+	const most = 200
+	step := 0.25
+	if n := (hi - lo) / step; !(n <= most) {
+		step = (hi - lo) / most
+	}
+	if !(step > 0) || !finite(step) {
+		return []float64{lo}
+	}
+	var xs []float64
+	for k := 0; k <= most; k++ {
+		x := lo + float64(k)*step
+		if x > hi {
+			break
+		}
+		xs = append(xs, x)
+	}
+	return xs
 }
 
 // measuredTicks marks the measured values of a discrete axis (procs,

@@ -40,9 +40,33 @@
 // where malformed lines are skipped and listed as warnings; a file that ends
 // in the middle of a line is said to be cut short. Data that is merely
 // absent (a narrowed run, no sequential baseline) is reported as missing,
-// never an error. Every output is written to a temporary file in the run
-// folder; only once all are complete are they renamed into place, REPORT.md
-// last. So a full disk replaces nothing and leaves no temporary file, and a
+// never an error.
+//
+// Values are checked where they are read, like syntax, in raw.txt and
+// python.txt alike, by ReadRun, which the report, the driver's noise re-runs
+// and report -check (run by make compare) all go through. A small table of
+// the units concbench writes (values.go) says what each can be: times (ns/op,
+// ns/task, cpu-ns/op, p50-ns, p99-ns) cannot be negative, ns/op and ns/task
+// not 0, none lies between 0 and a picosecond (MinTimeNs) or above a day per
+// op (MaxWallNs; MaxCPUNs for CPU time); byte counts and counts cannot be
+// negative or above MaxBytes or MaxCount; tasks/s is above 0. A value of any
+// unit must be a finite number. A unit that contradicts its metric ("p50-ms",
+// "ms/op") and a "Unit tasks/s better=lower" line (or better=higher on a
+// time, a byte count or a count) are errors too. Each is one line naming
+// file:LINE, the benchmark, the metric and what is wrong, even in a run
+// marked INCOMPLETE:
+//
+//	raw.txt:51: BenchmarkSleep/…/procs=2: ns/op = NaN: not a finite number
+//
+// A value that is merely surprising, a p99 below the p50 of its line or more
+// lost updates than tasks × incs, is a warning naming the line. Downstream,
+// nothing relies on the check alone: tick generators stop at 64 ticks
+// whatever the range, curves have at most 201 points, no U test runs on a
+// sample that is not finite, and a chart whose axis is NaN, or not positive
+// on a log scale, is an error naming it.
+//
+// Every output is written to a temporary file in the run folder; only once
+// all are complete are they renamed into place, REPORT.md last. So a full disk replaces nothing and leaves no temporary file, and a
 // name taken by a folder is an error before anything is written.
 //
 // A workload is the family's kind (sleep, hash, counter) plus every name

@@ -58,7 +58,7 @@ func TestPropsFallBackToRegistry(t *testing.T) {
 func TestPropsBadLine(t *testing.T) {
 	raw := "strategy-pool: concurrency=many\n" + lines("Hash/size=64KiB/rounds=8/tasks=64/strategy=pool/procs=2", 1e6)
 	_, err := ReadRun(writeRun(t, raw))
-	if err == nil || !strings.Contains(err.Error(), "raw.txt: configuration line strategy-pool") || !strings.Contains(err.Error(), "many") {
-		t.Errorf("err = %v, want one naming raw.txt, the key and the bad value", err)
+	if err == nil || !strings.Contains(err.Error(), "raw.txt:1: configuration line strategy-pool") || !strings.Contains(err.Error(), "many") {
+		t.Errorf("err = %v, want one naming raw.txt:1, the key and the bad value", err)
 	}
 }

@@ -185,6 +185,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 	groups := map[string]*group{}
 	var order []string
 	var syntaxErrs []*benchfmt.SyntaxError
+	var valueErrs []string // "file:line: …", one per line at fault
 	seenConfig := map[string]bool{}
 	run.HigherBetter = map[string]bool{}
 	run.Props = map[string]strategies.Props{}
@@ -195,10 +196,21 @@ func parseRaw(run *Run, data []byte, path string) error {
 		case *benchfmt.SyntaxError:
 			syntaxErrs = append(syntaxErrs, rec)
 		case *benchfmt.UnitMetadata:
+			if rec.Key == "better" {
+				if msg := checkBetter(rec.OrigUnit, rec.Value); msg != "" {
+					file, line := rec.Pos()
+					valueErrs = append(valueErrs, fmt.Sprintf("%s:%d: %s", file, line, msg))
+				}
+			}
 			if rec.Key == "better" && rec.Value == "higher" {
 				run.HigherBetter[rec.OrigUnit] = true
 			}
 		case *benchfmt.Result:
+			if msg, warns := checkResult(rec); msg != "" {
+				valueErrs = append(valueErrs, msg)
+			} else {
+				run.Warnings = append(run.Warnings, warns...)
+			}
 			for _, c := range rec.Config {
 				if !c.File || seenConfig[c.Key] || c.Key == RoundKey {
 					continue
@@ -207,7 +219,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 				if name, ok := propsKey(c.Key); ok {
 					p, err := strategies.ParseProps(string(c.Value))
 					if err != nil {
-						return fmt.Errorf("%s: configuration line %s: %w", path, c.Key, err)
+						return fmt.Errorf("%s:%d: configuration line %s: %w", path, configLine(data, c.Key), c.Key, err)
 					}
 					run.Props[name] = p
 					continue
@@ -286,6 +298,12 @@ func parseRaw(run *Run, data []byte, path string) error {
 			run.Warnings = append(run.Warnings, "skipped malformed line "+e.Error())
 		}
 	}
+	if len(valueErrs) > 0 {
+		if len(valueErrs) > 1 {
+			return fmt.Errorf("%s (and %d more lines with impossible values)", valueErrs[0], len(valueErrs)-1)
+		}
+		return errors.New(valueErrs[0])
+	}
 	if len(order) == 0 {
 		return fmt.Errorf("%s: no benchmark results (no Benchmark… lines)", path)
 	}
@@ -318,3 +336,45 @@ func parseRaw(run *Run, data []byte, path string) error {
 // per round, so samples of one round were measured minutes apart at
 // most, interleaved with every other configuration's.
 const RoundKey = "round"
+
+// checkResult checks the values of one result line (values.go) and returns
+// the error of its first impossible value, "file:line: BenchmarkName: unit
+// = value: what is wrong", or else the warnings of its surprising values.
+func checkResult(rec *benchfmt.Result) (string, []string) {
+	file, line := rec.Pos()
+	name := "Benchmark" + string(rec.Name.Full())
+	vals := make(map[string]float64, len(rec.Values))
+	for _, v := range rec.Values {
+		unit, val := v.Unit, v.Value
+		if v.OrigUnit != "" { // as written, before benchfmt's tidying
+			unit, val = v.OrigUnit, v.OrigValue
+		}
+		if msg := checkUnit(unit); msg != "" {
+			return fmt.Sprintf("%s:%d: %s: %s", file, line, name, msg), nil
+		}
+		if msg := checkValue(unit, val); msg != "" {
+			return fmt.Sprintf("%s:%d: %s: %s = %s: %s", file, line, name, unit, formatValue(val), msg), nil
+		}
+		vals[unit] = val
+	}
+	var params []Param
+	if _, ps, err := parseName(string(rec.Name.Full())); err == nil {
+		params = ps
+	}
+	var warns []string
+	for _, s := range surprises(params, vals) {
+		warns = append(warns, fmt.Sprintf("%s:%d: %s: %s", file, line, name, s))
+	}
+	return "", warns
+}
+
+// configLine returns the number of the first line of data that sets the
+// configuration key ("key: value"); benchfmt keeps no position for them.
+func configLine(data []byte, key string) int {
+	for i, l := range bytes.Split(data, []byte("\n")) {
+		if k, _, ok := bytes.Cut(l, []byte(":")); ok && string(k) == key {
+			return i + 1
+		}
+	}
+	return 0
+}

@@ -98,9 +98,24 @@ func (s Summary) Noisy() bool { return s.RelHalfWidth() > NoisyWidth }
 // compare runs the Mann-Whitney U test (benchmath.AssumeNothing.Compare)
 // between two samples and returns its p-value; NaN (no test) when either
 // has fewer than MinSamples values.
+//
+// Samples holding a value that is not finite get no test either: the
+// Mann-Whitney U test of go-moremath allocates without bound on a NaN.
+// The values are checked where they are read (values.go); this keeps a
+// value that slipped through from taking the machine's memory.
 func compare(a, b *benchmath.Sample) float64 {
-	if a == nil || b == nil || len(a.Values) < MinSamples || len(b.Values) < MinSamples {
+	if a == nil || b == nil || len(a.Values) < MinSamples || len(b.Values) < MinSamples || !allFinite(a.Values) || !allFinite(b.Values) {
 		return math.NaN()
 	}
 	return benchmath.AssumeNothing.Compare(a, b).P
+}
+
+// allFinite reports whether every value of vs is finite.
+func allFinite(vs []float64) bool {
+	for _, v := range vs {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
 }

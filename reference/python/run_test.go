@@ -1,12 +1,16 @@
 package python
 
 import (
+	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"golang.org/x/perf/benchfmt"
+
+	"github.com/concbench/concbench/plots"
 )
 
 // TestRunWritesBenchfmt runs a small reference into a run folder, with
@@ -78,5 +82,48 @@ func TestRunWritesBenchfmt(t *testing.T) {
 	}
 	if ft != 2*6 {
 		t.Errorf("%d free-threaded rows, want 12", ft)
+	}
+	// Every value passes the report's checks, without a warning.
+	data, err := os.ReadFile(filepath.Join(run, "python.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	check := t.TempDir()
+	if err := os.WriteFile(filepath.Join(check, plots.RawFile), data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r, err := plots.ReadRun(check); err != nil {
+		t.Error(err)
+	} else if len(r.Warnings) > 0 {
+		t.Errorf("warnings: %q", r.Warnings)
+	}
+}
+
+// TestRunRejectsNonFiniteRaw: the reference reads the run's raw.txt for
+// its configuration; a result value there that is not a finite number
+// stops it with raw.txt:LINE, the benchmark and the metric, as it would
+// stop make report, before anything is measured or written.
+func TestRunRejectsNonFiniteRaw(t *testing.T) {
+	py := python(t)
+	for _, v := range []string{"NaN", "+Inf", "-inf"} {
+		run := filepath.Join(t.TempDir(), "20260101T000000Z-host")
+		if err := os.MkdirAll(run, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		raw := "scale: tiny\nBenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2 \t1\t1100000 ns/op\nBenchmarkSleep/d=1ms/tasks=4/strategy=gil/procs=2 \t1\t1100000 ns/op\t" + v + " cpu-ns/op\n"
+		if err := os.WriteFile(filepath.Join(run, "raw.txt"), []byte(raw), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(py, "concbench", "-run", run, "-count", "1", "-benchtime", "1ms", "-bench", "Pycpu", "-ft", "none")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		want := "reference: " + filepath.Join(run, "raw.txt") + ":3: BenchmarkSleep/d=1ms/tasks=4/strategy=gil/procs=2: cpu-ns/op = " + v + ": not a finite number\n"
+		if err == nil || stderr.String() != want {
+			t.Errorf("%s: %v, stderr %q, want %q", v, err, stderr.String(), want)
+		}
+		if _, err := os.Stat(filepath.Join(run, "python.txt")); err == nil {
+			t.Errorf("%s: python.txt was written", v)
+		}
 	}
 }

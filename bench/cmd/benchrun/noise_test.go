@@ -90,3 +90,21 @@ func TestBusyMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestNoisyConfigsRejectsImpossibleValues: the noise re-runs read raw.txt
+// back through plots, so a NaN or a negative time there stops them with
+// the line, the benchmark and the metric, never a round planned on it.
+func TestNoisyConfigsRejectsImpossibleValues(t *testing.T) {
+	for _, v := range []string{"NaN", "+Inf", "-1", "0", "1e300"} {
+		dir := t.TempDir()
+		raw := "numcpu: 2\nBenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2 \t1\t1100000 ns/op\nBenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2 \t1\t" + v + " ns/op\n"
+		if err := os.WriteFile(filepath.Join(dir, plots.RawFile), []byte(raw), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := noisyConfigs(dir)
+		want := filepath.Join(dir, plots.RawFile) + ":3: BenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2: ns/op = "
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("%s: error %v, want one starting %q", v, err, want)
+		}
+	}
+}

@@ -12,6 +12,14 @@
 // strategy to use, its speedup over sequential and what to avoid, and the
 // verdicts with their tally, with REPORT.md's figures
 // (plots.Report.WriteAnswer).
+//
+// With -check, it reads each run folder given, as the report would, and
+// writes nothing: it prints the warnings of surprising values and exits 1
+// with the error of the first impossible one (a NaN, a negative time, …,
+// naming raw.txt:LINE and the metric). make compare runs it on both runs
+// before benchstat.
+//
+//	go run ./plots/cmd/report -check results/<old> results/<new>
 package main
 
 import (
@@ -43,12 +51,16 @@ var errUsage = errors.New("usage: report <run folder>")
 func run(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	check := fs.Bool("check", false, "only read and check each run folder's raw.txt; write nothing")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: report <run folder>\n\nReads <run folder>/raw.txt and writes charts and REPORT.md there.\n")
+		fmt.Fprintf(stderr, "usage: report <run folder>\n       report -check <run folder>…\n\nReads <run folder>/raw.txt and writes charts and REPORT.md there.\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *check && fs.NArg() > 0 {
+		return checkRuns(fs.Args(), stderr)
 	}
 	if fs.NArg() != 1 {
 		fs.Usage()
@@ -72,4 +84,19 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintf(stdout, "note: the run is marked INCOMPLETE\n")
 	}
 	return rep.WriteAnswer(stdout)
+}
+
+// checkRuns reads each run folder's raw.txt as the report does, prints its
+// warnings, and returns the first error.
+func checkRuns(dirs []string, stderr io.Writer) error {
+	for _, dir := range dirs {
+		run, err := plots.ReadRun(dir)
+		if err != nil {
+			return err
+		}
+		for _, w := range run.Warnings {
+			fmt.Fprintf(stderr, "report: warning: %s\n", w)
+		}
+	}
+	return nil
 }

@@ -22,6 +22,7 @@ Stdlib only, Python 3.9 or later.
 """
 
 import argparse
+import math
 import os
 import platform
 import re
@@ -58,19 +59,40 @@ def newest_run(results):
 
 
 def raw_config(run):
-    """The configuration lines of run/raw.txt (key: value before the first result)."""
+    """The configuration lines of run/raw.txt (key: value before the first
+    result). A result value that is not a finite number (NaN, Inf) stops
+    the reference with the line, as it would stop make report on this run:
+    no point measuring CPython beside it."""
     cfg = {}
+    path = os.path.join(run, "raw.txt")
     try:
-        with open(os.path.join(run, "raw.txt"), encoding="utf-8") as f:
-            for line in f:
+        with open(path, encoding="utf-8") as f:
+            results = False
+            for lineno, line in enumerate(f, 1):
                 if line.startswith("Benchmark"):
-                    break
+                    results = True
+                    check_values(path, lineno, line)
+                    continue
                 m = re.match(r"^([a-z][^\s:]*):\s*(.*)$", line)
-                if m:
+                if m and not results:
                     cfg.setdefault(m.group(1), m.group(2).strip())
-    except OSError:
+    except (OSError, UnicodeDecodeError):
         pass
     return cfg
+
+
+def check_values(path, lineno, line):
+    """Fails, naming path:lineno, the benchmark and the metric, if a value
+    of the result line is not a finite number. Lines that are not results
+    (a name alone, prose) are left to the report."""
+    f = line.split()
+    for v, unit in zip(f[2::2], f[3::2]):
+        try:
+            x = float(v)
+        except ValueError:
+            return
+        if math.isnan(x) or math.isinf(x):
+            fail(f"{path}:{lineno}: {f[0]}: {unit} = {v}: not a finite number")
 
 
 def find_ft(choice):

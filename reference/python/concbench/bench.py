@@ -153,7 +153,7 @@ def _run_case(case, benchtime_s, cache):
                     raise Failure(f"{case.name()}: checksum {got:#x}, want {want:#x} (sequential's)")
                 lost += l
             elapsed = time.perf_counter_ns() - t0
-            cpu = _cpu_ns(pids()) - c0
+            cpu = max(_cpu_ns(pids()) - c0, 0.0)  # a worker gone between the readings must not make it negative
             if elapsed >= benchtime_s * 1e9 or n >= 10**9:
                 break
             per_op = max(elapsed / n, 1)
