@@ -32,7 +32,8 @@ const (
 
 // A unitRule says what the values of one unit can be.
 type unitRule struct {
-	// kind is what the unit measures: "time", "bytes", "count" or "rate".
+	// kind is what the unit measures: "time", "bytes", "count", "rate"
+	// or "share" (a percentage).
 	kind string
 	// positive says the value must be above 0; otherwise 0 is allowed.
 	// Either way it cannot be negative.
@@ -55,6 +56,8 @@ type unitRule struct {
 //	allocs/op, lost-updates/op, peak-goroutines
 //	                  count  ≥ 0, at most MaxCount       lower
 //	tasks/s           rate   > 0, at most MaxCount       higher
+//	steal-pct, other-pct
+//	                  share  ≥ 0, at most 100            lower
 //
 // No time lies strictly between 0 and MinTimeNs. A batch always takes
 // some time, so ns/op and ns/task are never 0, and a
@@ -76,6 +79,8 @@ func unitRules(unit string) (unitRule, bool) {
 		return unitRule{kind: "count", max: MaxCount}, true
 	case "tasks/s":
 		return unitRule{kind: "rate", positive: true, max: MaxCount, higherBetter: true}, true
+	case StealUnit, OtherUnit:
+		return unitRule{kind: "share", max: 100}, true
 	}
 	return unitRule{}, false
 }
@@ -161,6 +166,8 @@ func (r unitRule) noun() string {
 		return "byte count"
 	case "rate":
 		return "throughput"
+	case "share":
+		return "share of the CPU time"
 	}
 	return r.kind
 }
