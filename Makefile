@@ -2,12 +2,13 @@
 # `make help` lists the targets.
 
 GO      ?= go
-# COUNT is 6, the fewest samples the report draws a conclusion from: one run
-# of the full matrix (140 configurations) takes 74 s on an otherwise idle
-# 2-core machine (exec on fine hash alone about 11 s of it), so 6 runs and
-# the 90-second NOISE_BUDGET for the rows still noisy keep make bench within
-# its 10-minute budget. Raise COUNT on a machine with more time than that.
-COUNT   ?= 6
+# The defaults of make bench, chosen from measurement on the 2-core VM
+# (go doc ./bench/cmd/benchrun has the figures): COUNT=15 interleaved runs
+# of BENCHTIME=50ms samples after WARMUP=1 discarded run, then noise
+# re-runs of the rows still wider than ±5 % until DEADLINE after the start
+# (NOISE_BUDGET caps them on its own), so that the whole make bench, build
+# and report included, ends within 10 minutes.
+COUNT   ?= 15
 BENCH   ?= .
 RUN     ?=
 OLD     ?=
@@ -16,12 +17,16 @@ FUZZTIME ?= 30s
 # BENCHTIME is each benchmark's time per run (go test -benchtime). compare
 # ignores the configuration keys BENCHSTAT_IGNORE (the keys that name a run, not
 # a machine) and those of the strategy properties, and adds BENCHSTAT_FLAGS.
-BENCHTIME ?= 200ms
-BENCHSTAT_IGNORE ?= commit,date,count,benchtime,noise-budget,max-samples,warmup,round
+BENCHTIME ?= 50ms
+BENCHSTAT_IGNORE ?= commit,date,count,benchtime,noise-budget,max-samples,warmup,deadline,round
 BENCHSTAT_FLAGS ?=
 # NOISE_BUDGET is the time make bench may spend after its COUNT runs re-running
-# the configurations whose interval is still wider than ±5 % (0: none).
-NOISE_BUDGET ?= 90s
+# the configurations whose interval is still wider than ±5 % (0: none), and
+# DEADLINE the time after the driver's start at which those re-runs stop in
+# any case (0: none). WARMUP is the number of discarded warm-up runs.
+NOISE_BUDGET ?= 5m
+DEADLINE ?= 8m50s
+WARMUP ?= 1
 # bench-quick's own defaults: 6 samples (the fewest the report draws a
 # conclusion from) of 30ms each; COUNT, BENCHTIME or NOISE_BUDGET given on
 # the command line or in the environment replace them.
@@ -37,7 +42,7 @@ help:
 	@echo "Targets:"
 	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /' | column -t -s ':' 2>/dev/null || grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
 	@echo
-	@echo "Variables: COUNT=$(COUNT) BENCH=$(BENCH) BENCHTIME=$(BENCHTIME) NOISE_BUDGET=$(NOISE_BUDGET) RUN=<results/run> OLD=<run> NEW=<run> FUZZTIME=$(FUZZTIME)"
+	@echo "Variables: COUNT=$(COUNT) BENCH=$(BENCH) BENCHTIME=$(BENCHTIME) WARMUP=$(WARMUP) NOISE_BUDGET=$(NOISE_BUDGET) DEADLINE=$(DEADLINE) RUN=<results/run> OLD=<run> NEW=<run> FUZZTIME=$(FUZZTIME)"
 	@echo "bench-quick: COUNT=$(QUICK_COUNT) BENCHTIME=$(QUICK_BENCHTIME) NOISE_BUDGET=$(QUICK_NOISE) unless given"
 
 ## deps: download the Go modules and build the benchstat tool
@@ -87,10 +92,10 @@ define benchrun
 	"$$tmp/benchrun" $(1)
 endef
 
-## bench: run the whole matrix COUNT times, then re-run noisy rows for up to NOISE_BUDGET (90s), into results/<UTC time>-<host> (under 10 minutes on 2 cores)
+## bench: a warm-up run, the whole matrix COUNT times, then re-runs of the rows wider than ±5 % until DEADLINE, into results/<UTC time>-<host> (under 10 minutes on 2 cores)
 .PHONY: bench
 bench:
-	$(call benchrun,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -noise-budget '$(NOISE_BUDGET)' -scale full)
+	$(call benchrun,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -warmup '$(WARMUP)' -noise-budget '$(NOISE_BUDGET)' -deadline '$(DEADLINE)' -scale full)
 
 ## bench-quick: a first look; the same families with smaller workloads, 6 runs of 30ms (under 2 minutes)
 .PHONY: bench-quick

@@ -37,6 +37,7 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 		{"count", strconv.Itoa(o.count)},
 		{"noise-budget", o.noiseBudget.String()},
 		{"max-samples", strconv.Itoa(o.maxSamples)},
+		{"deadline", o.deadline.String()},
 		{"warmup", warmupLine(o.warmup)},
 	}
 	deps, err := dependencies(ctx, modRoot)

@@ -28,6 +28,7 @@ type driver struct {
 	stderr  io.Writer
 	modRoot string
 	binary  string
+	start   time.Time // when the driver started, for -deadline
 
 	// wrapRaw, if set, wraps the writer of raw.txt; tests use it to make
 	// writes fail as on a full disk.
@@ -56,7 +57,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 	if err := checkResults(o.results); err != nil {
 		return err
 	}
-	d := &driver{o: o, stdout: stdout, stderr: stderr}
+	d := &driver{o: o, stdout: stdout, stderr: stderr, start: time.Now()}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()

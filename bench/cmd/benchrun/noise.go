@@ -105,6 +105,9 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 			break
 		}
 		left := d.o.noiseBudget - time.Since(start)
+		if d.o.deadline > 0 {
+			left = min(left, d.o.deadline-time.Since(d.start))
+		}
 		pick := pickRound(noisy, d.o.maxSamples, p.cost, left)
 		if len(pick) == 0 {
 			if !slices.ContainsFunc(noisy, func(c noisyConfig) bool { return c.n < d.o.maxSamples }) {
@@ -141,8 +144,12 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 			rerun[n] = true
 		}
 	}
+	budget := d.o.noiseBudget.String()
+	if d.o.deadline > 0 {
+		budget += fmt.Sprintf(", deadline %s after the start", d.o.deadline)
+	}
 	fmt.Fprintf(d.stdout, "noise re-runs: %d rounds in %s (budget %s); %d configurations re-run, %d of them now within ±5 %%\n",
-		rounds, round(time.Since(start)), d.o.noiseBudget, len(rerun), len(rerun)-countIn(noisy, rerun))
+		rounds, round(time.Since(start)), budget, len(rerun), len(rerun)-countIn(noisy, rerun))
 	if len(noisy) > 0 {
 		var still []string
 		for _, c := range noisy {

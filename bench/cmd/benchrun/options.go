@@ -28,6 +28,10 @@ type options struct {
 	warmup int
 	// maxSamples caps the samples a noise re-run brings a configuration to.
 	maxSamples int
+	// deadline, if positive, ends the noise re-runs that long after the
+	// driver started, whatever is left of noiseBudget, so that a whole
+	// make bench keeps to its time.
+	deadline time.Duration
 }
 
 // parseOptions parses and checks the command line. Every error is one line
@@ -43,6 +47,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.results, "results", "results", "folder that receives the run folder")
 	noise := fs.String("noise-budget", "0", "time for re-running the configurations whose interval is wider than ±5 % after the -count runs, e.g. 2m; 0 turns it off (make variable NOISE_BUDGET)")
 	fs.IntVar(&o.warmup, "warmup", 1, "warm-up runs of the whole matrix before the -count runs, written to warmup.txt and left out of raw.txt (make variable WARMUP)")
+	deadline := fs.String("deadline", "0", "end the noise re-runs this long after the start, e.g. 9m, whatever is left of -noise-budget; 0: no deadline (make variable DEADLINE)")
 	fs.IntVar(&o.maxSamples, "max-samples", 40, "the most samples the noise re-runs bring one configuration to")
 	fs.BoolVar(&o.report, "report", true, "write the charts and REPORT.md with the report command (plots/cmd/report)")
 	fs.Usage = func() {
@@ -64,6 +69,11 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		return options{}, fmt.Errorf("-noise-budget (NOISE_BUDGET) must be a duration such as 2m, or 0 for no re-runs, got %q", *noise)
 	} else {
 		o.noiseBudget = d
+	}
+	if d, err := time.ParseDuration(strings.TrimSpace(*deadline)); err != nil || d < 0 {
+		return options{}, fmt.Errorf("-deadline (DEADLINE) must be a duration such as 9m, or 0 for none, got %q", *deadline)
+	} else {
+		o.deadline = d
 	}
 	if o.warmup < 0 {
 		return options{}, fmt.Errorf("-warmup (WARMUP) must be 0 or more, got %d", o.warmup)
