@@ -15,7 +15,8 @@
 //	Sleep/d=10ms/tasks=64/strategy=S/procs=P                          S: all six
 //	SleepWorkers/d=10ms/tasks=64/strategy=S/workers=W/procs=P         S: pool, process; W: 2, 8, 64
 //	Hash/size=64KiB/rounds=8/tasks=64/strategy=S/procs=P              coarse; S: all eleven
-//	Hash/size=64B/rounds=1/tasks=4096/strategy=S/procs=P              fine; S: all eleven
+//	Hash/size=64B/rounds=1/tasks=4096/strategy=S/procs=P              fine; S: all eleven but exec
+//	Hash/size=64B/rounds=1/tasks=64/strategy=exec/procs=P             fine, exec's own batch (Scale.ExecFineTasks)
 //	HashWorkers/size=64KiB/rounds=8/tasks=64/strategy=S/workers=W/procs=P
 //	                                                                  S: pool, process; W: 1, 2, 4, 8, 64
 //	HashProcs/size=64KiB/rounds=8/tasks=64/strategy=S/procs=N         sequential at N=1; spawn, pool at N = 1…P, 2P
@@ -48,7 +49,11 @@
 // semaphore, ants, pond, conc) run in Hash, where "all eleven" adds them
 // (coarse: do they reach pool's speedup; fine: their cost per tiny task),
 // and in Flood; Sleep would only repeat pool's row at two workers, and
-// Counter is about synchronization, not scheduling.
+// Counter is about synchronization, not scheduling. On the fine hash,
+// exec runs a batch of 64 tasks instead of 4,096 (its own tasks= in the
+// name): a process start per task made a batch of 4,096 take 11.7 s on an
+// Intel Xeon host and 68 s on an AMD EPYC one; the report ranks it per
+// task (ns/task) in the 4,096-task row.
 // In Sleep and Hash, pool, process and exec run at their default
 // concurrency, GOMAXPROCS, and the name has no workers key, so that
 // benchstat -col /strategy lines all six up in one row per workload; the
@@ -99,12 +104,20 @@
 //	                 VmRSS sampled every millisecond (the benchmark logs so)
 //	lost-updates/op  Counter only: increments lost to the data race of
 //	                 sync=none; any other variant losing one fails
+//	steal-pct        the share of the machine's CPU time (all CPUs) the
+//	                 hypervisor stole while the sample was timed, from
+//	                 /proc/stat (Linux only)
+//	other-pct        the share busy with other work than this benchmark
+//	                 (its process, children and worker processes) while
+//	                 the sample was timed; both are read in 10 ms ticks, so
+//	                 coarse for one sample and telling over a row's
 //
 // # How a case runs
 //
 // A sub-benchmark sets GOMAXPROCS, builds its strategy and computes (once
-// per family, workload and batch size, with Sequential) the checksum every
-// batch must reproduce, all outside the timer. One untimed probe batch then
+// per family, workload and batch size, with Sequential, or with a pool for
+// the sleeps of Sleep, SleepWorkers and Flood: see Case.RefWorkers) the
+// checksum every batch must reproduce, all outside the timer. One untimed probe batch then
 // starts process workers and records the peak goroutine count and memory
 // (exec's probe is cut to four tasks per worker: it has nothing to warm).
 // Before it, debug.FreeOSMemory collects the previous case's garbage and
@@ -112,8 +125,13 @@
 // same floor; the memory figures are this process's, not a worker
 // process's. The peaks are sampled by a poller every 50 µs and by every
 // 256th task as it starts (a flood of runnable goroutines can delay the
-// poller), so a peak shorter than that can be missed. The timed
-// loop runs b.N batches; a checksum that differs from sequential's, an
+// poller), so a peak shorter than that can be missed. Untimed batches
+// follow until 20 ms have passed since the probe started (warmTime: the
+// first batches after the set-up run slower). The timed loop is b.Loop:
+// the testing package calls the sub-benchmark once per sample and b.Loop
+// runs batches until -benchtime has passed, all of them timed, so the
+// set-up, and a process strategy's worker start, happen once a sample.
+// It runs b.N batches; a checksum that differs from sequential's, an
 // error, or a lost update on a synchronized counter fails the benchmark
 // with b.Fatalf naming it. The strategy is closed by b.Cleanup.
 //

@@ -663,23 +663,30 @@ func isSeedFamily(family string) bool {
 	return false
 }
 
-// ConclusionRows names the benchmarks (Benchmark Name, without
-// "Benchmark") that a conclusion of the report rests on: every row behind
-// a verdict, and in every workload of the answer table the fastest and the
-// recommended strategy. The driver re-runs these first.
-func (r *Run) ConclusionRows() map[string]bool {
+// OpenRows names the benchmarks (Benchmark Name, without "Benchmark")
+// behind a conclusion of the report that is still open: every row behind
+// an INCONCLUSIVE verdict, and in every workload of the answer table whose
+// recommended strategy is neither the fastest nor within 10 % of it, the
+// fastest and the recommended. More samples of these can close them, so
+// the driver re-runs them first.
+func (r *Run) OpenRows() map[string]bool {
 	rows := r.Derive()
 	set := map[string]bool{}
 	for _, v := range r.Verdicts(rows) {
+		if v.Outcome != Inconclusive {
+			continue
+		}
 		for _, n := range v.Rows {
 			set[n] = true
 		}
 	}
 	for _, c := range Choose(rows) {
-		set[c.Fastest.Bench.Name] = true
-		if c.Recommended != nil {
-			set[c.Recommended.Row.Bench.Name] = true
+		k := c.Recommended
+		if k == nil || k.Row == c.Fastest || k.Ratio.Hi <= 1+SameWithin {
+			continue
 		}
+		set[c.Fastest.Bench.Name] = true
+		set[k.Row.Bench.Name] = true
 	}
 	return set
 }

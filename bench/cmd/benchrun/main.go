@@ -5,31 +5,96 @@
 //
 // Usage:
 //
-//	go run ./bench/cmd/benchrun [-count 10] [-bench .] [-benchtime 200ms] [-scale full] [-noise-budget 0] [-results results] [-report=true]
+//	go run ./bench/cmd/benchrun [-count 15] [-bench .] [-benchtime 50ms] [-scale full] [-warmup 1]
+//	        [-noise-budget 0] [-deadline 0] [-max-samples 40] [-results results] [-report=true]
 //
 // Each invocation writes results/<UTC time>-<host>/ (with a numeric suffix
 // if that folder exists) holding:
 //
 //	raw.txt        configuration lines (go, numcpu, gomaxprocs, commit,
-//	               kernel, cgroup-cpus, date, dependency versions, and a
-//	               strategy-<name> line of properties per strategy, …),
-//	               Unit lines, then every benchmark result, as it comes
-//	benchstat.txt  go tool benchstat -col /strategy raw.txt
+//	               kernel, cgroup-cpus, date, scale, benchtime, count,
+//	               noise-budget, max-samples, deadline, warmup, dependency
+//	               versions, and a strategy-<name> line of properties per
+//	               strategy, …), Unit lines, then every benchmark result as
+//	               it comes, each run preceded by a "round: k" line
+//	warmup.txt     the results of the -warmup runs, which raw.txt leaves out
+//	               (its warmup line says so); nothing else is ever discarded
+//	benchstat.txt  go tool benchstat -ignore round -col /strategy raw.txt
 //	REPORT.md …    from the report command, plots/cmd/report <run folder>
 //	INCOMPLETE     only if the run was interrupted or a benchmark failed:
 //	               what happened and how much was measured
 //
-// After the -count runs, a -noise-budget above 0 re-runs the configurations
-// whose ns/op interval (as the report computes it: plots.Summary) is wider
-// than ±5 %, or that have fewer than 6 samples and so no interval yet: all
-// of them once per round, in one run of the benchmark binary that selects
-// exactly them (bench.OnlyEnv), so that they stay interleaved; round after
-// round, until none is left or the next round, estimated from what its
-// configurations took in run 1, would not end within the budget. The
-// driver then prints how many rounds it ran and every configuration that
-// is still noisy with its final interval; the report shows the sample
-// count of every row. The budget is written as the noise-budget
-// configuration line.
+// # Rounds
+//
+// A run of the benchmark binary measures every configuration once: a
+// round. The -warmup rounds come first and go to warmup.txt; then -count
+// rounds, numbered 1 to count in raw.txt; then the noise re-runs. The
+// round lines let the report pair two configurations' samples of the same
+// round (see go doc github.com/concbench/concbench/plots).
+//
+// # Noise re-runs
+//
+// After the -count rounds, a -noise-budget above 0 re-runs the
+// configurations whose ns/op interval (as the report computes it:
+// plots.Summary) is wider than ±5 %, or that have fewer than 6 samples and
+// so no interval yet, in rounds of their own (one run of the benchmark
+// binary that selects exactly them, bench.OnlyEnv, so that they stay
+// interleaved), as BenchmarkDotNet runs a benchmark until its error is
+// small enough or it reaches a maximum. Each round takes, among the noisy
+// configurations below -max-samples samples, first those a verdict or the
+// answer table rests on (plots.Run.ConclusionRows), then the cheapest,
+// each costed at what it took in the first run, as many as fit in what is
+// left of the budget; a configuration that fits in no round any more is
+// left. Conclusions first, because a verdict left open by one wide row
+// costs the user an answer; cheapest next, because the median's interval
+// narrows with the number of samples, and a second's re-runs buy a hundred
+// samples of a short configuration and one of a flood. The re-runs end
+// when no configuration is noisy, every noisy one has -max-samples, or no
+// configuration fits in the budget or before the -deadline (counted from
+// the driver's start). The driver then prints how many rounds it ran and
+// every configuration that is still noisy with its final interval.
+//
+// # The defaults of make bench, and why
+//
+// Measured on the shared 2-core VM this suite was built on (an AMD EPYC
+// host; an Intel Xeon host in earlier sessions), with the matrix of
+// package bench at the full scale:
+//
+//   - Samples. The distribution-free interval of the median is the sample
+//     range [min, max] up to n = 7: one slow sample sets its width. It
+//     first drops the extremes at n = 10 and is [x6, x15] at n = 20, so
+//     make bench takes COUNT=15 rounds, and re-runs bring the noisy rows
+//     to up to 40 samples.
+//   - Benchtime. Many short samples are more precise here than a few long
+//     ones, as long as a sample is cheap: a round of all 140 configurations
+//     at -benchtime 50ms took 26 s (16 rounds in 7 min 0 s), of which 7 s
+//     are the samples' own 50 ms and the rest the configurations whose one
+//     batch is longer (sleep under sequential, pool and process at 2
+//     workers: 0.33 to 0.64 s; the flood: 0.1 to 0.3 s; exec, a process
+//     start per task: 0.3 to 1.5 s) and every sample's set-up (a probe
+//     batch, 20 ms of warm-up, process workers' start). Each benchmark
+//     calls b.Loop, so a sample's set-up runs once, not once per b.N the
+//     testing package tries: before, process workers started twice per
+//     sample, and one round at 50 ms took 110 s.
+//   - The dear rows. exec on the fine hash starts a process per task:
+//     4,096 starts took 11.7 s a batch on the Xeon host and 68 s on the
+//     EPYC one, a third of a round or more. It runs a batch of 64 tasks
+//     there (named tasks=64; bench.Scale.ExecFineTasks), which keeps what
+//     it shows: its cost per task for lesson 6 and its place, per task, in
+//     the answer table. Sleep's reference checksum comes from a pool of 64
+//     workers (10 ms), not sequential (0.64 s, twice per round).
+//   - Warm-up. The first rounds after the build ran slow: the discarded
+//     warm-up round was 15 % slower than the medians over all 140
+//     configurations (Flood 47 %, Overhead 33 %), round 1 still 10 %,
+//     rounds 2 and 3 8 %; from round 4 on the rounds were within ±5 % of
+//     one another until later bursts. So one warm-up round is discarded,
+//     and each sample warms its configuration for 20 ms before its timer
+//     starts (go doc ./bench: warmTime). The paired ratios of the report
+//     cancel what stays of such drifts between rounds.
+//   - Budget. 16 rounds of 26 s, the build (about 40 s with a warm module
+//     cache) and the report (about 20 s) leave about 90 s of the ten
+//     minutes: DEADLINE=8m50s ends the re-runs in time whatever the host,
+//     and NOISE_BUDGET caps them on its own.
 //
 // Re-runs narrow intervals that a passing disturbance widened; they cannot
 // narrow those of a machine that is busy all along. On the shared 2-core

@@ -26,9 +26,10 @@ type noisyConfig struct {
 	name  string // full name, with "Benchmark"
 	n     int
 	width float64 // relative half-width of the interval
-	// conclusion marks a row a verdict or the answer table rests on
-	// (plots.Run.ConclusionRows).
-	conclusion bool
+	// open marks a row behind a conclusion that is still open
+	// (plots.Run.OpenRows): an INCONCLUSIVE verdict, or an answer whose
+	// recommended strategy's standing against the fastest is undecided.
+	open bool
 }
 
 // noisyConfigs reads raw.txt in dir back, as the report will, and returns
@@ -38,23 +39,27 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 	if err != nil {
 		return nil, err
 	}
-	concl := run.ConclusionRows()
+	open := run.OpenRows()
 	var noisy []noisyConfig
 	for _, b := range run.Benchmarks {
 		m := b.Metric("ns/op")
 		if m != nil && (!m.Summary.Enough() || m.Summary.Noisy()) {
-			noisy = append(noisy, noisyConfig{"Benchmark" + b.Name, m.Summary.N, m.Summary.RelHalfWidth(), concl[b.Name]})
+			noisy = append(noisy, noisyConfig{"Benchmark" + b.Name, m.Summary.N, m.Summary.RelHalfWidth(), open[b.Name]})
 		}
 	}
 	return noisy, nil
 }
 
 // pickRound chooses the configurations of the next noise re-run round from
-// noisy: those below max samples, rows a conclusion rests on first, then
-// the cheapest first (cost: what a configuration took in the first run),
-// as many as fit in left together with startCost. The order spends a short
-// budget where it decides a verdict or the answer, and buys the most
-// samples per second among the rest.
+// noisy: those below max samples, rows behind an open conclusion first,
+// then the cheapest first (cost: what a configuration took in the first
+// run), as many as fit in an eighth of left together with startCost (but
+// at least the first that fits in left). Open conclusions first, because
+// more samples can decide them; cheapest next, because the interval of
+// the median narrows with the number of samples, and a second buys twenty
+// samples of a 50 ms configuration and four of a flood. The eighth keeps
+// rounds short while the budget is large, so that the cheap rows get many
+// rounds and the dear ones no more than what is left over.
 func pickRound(noisy []noisyConfig, max int, cost func(string) time.Duration, left time.Duration) []noisyConfig {
 	var cand []noisyConfig
 	for _, c := range noisy {
@@ -63,8 +68,8 @@ func pickRound(noisy []noisyConfig, max int, cost func(string) time.Duration, le
 		}
 	}
 	slices.SortStableFunc(cand, func(a, b noisyConfig) int {
-		if a.conclusion != b.conclusion {
-			if a.conclusion {
+		if a.open != b.open {
+			if a.open {
 				return -1
 			}
 			return 1
@@ -74,7 +79,11 @@ func pickRound(noisy []noisyConfig, max int, cost func(string) time.Duration, le
 	var out []noisyConfig
 	used := startCost
 	for _, c := range cand {
-		if used+cost(c.name) > left {
+		limit := left / 8
+		if len(out) == 0 {
+			limit = left
+		}
+		if used+cost(c.name) > limit {
 			continue
 		}
 		used += cost(c.name)
@@ -121,11 +130,11 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 			return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s before noise re-run %d", sigName(s), rounds+1))
 		}
 		var names []string
-		concl := 0
+		open := 0
 		for _, c := range pick {
 			names = append(names, c.name)
-			if c.conclusion {
-				concl++
+			if c.open {
+				open++
 			}
 		}
 		if err := os.WriteFile(only, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
@@ -135,7 +144,7 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 		if err := writeRound(raw, lastRound+rounds); err != nil {
 			return d.runFailed(dir, p, &rawWriteError{err}, fmt.Sprintf("noise re-run %d", rounds))
 		}
-		p.startNoise(rounds, names, concl, len(noisy), time.Now(), left)
+		p.startNoise(rounds, names, open, len(noisy), time.Now(), left)
 		sel := &selection{pattern: familyPattern(names), only: only}
 		if err := d.runOnce(ctx, raw, p, sel); err != nil {
 			return d.runFailed(dir, p, err, fmt.Sprintf("noise re-run %d", rounds))

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/concbench/concbench/plots"
 )
@@ -48,6 +49,20 @@ func TestNoiseRerunsTopUp(t *testing.T) {
 	if strings.Count(string(raw), "\nPASS") < 2+4 {
 		t.Errorf("want 2 runs and at least 4 re-runs in raw.txt, got %d PASS lines", strings.Count(string(raw), "\nPASS"))
 	}
+	// Every round is numbered, the re-runs on from the count; the warm-up
+	// run is in warmup.txt, not in raw.txt, and raw.txt says so.
+	for _, want := range []string{"\nround: 1\n", "\nround: 2\n", "\nround: 3\n", "\nround: 6\n"} {
+		if !strings.Contains(string(raw), want) {
+			t.Errorf("raw.txt lacks %q", strings.TrimSpace(want))
+		}
+	}
+	warm, err := os.ReadFile(filepath.Join(dir, WarmupFile))
+	if err != nil || strings.Count(string(warm), "\nBenchmarkSleep/") != 6 {
+		t.Errorf("warmup.txt: %v, want one result per configuration:\n%s", err, warm)
+	}
+	if w := run.ConfigValue("warmup"); !strings.Contains(w, WarmupFile) {
+		t.Errorf("warmup line %q does not name %s", w, WarmupFile)
+	}
 }
 
 // A budget too small for one round re-runs nothing and says so.
@@ -59,7 +74,7 @@ func TestNoiseBudgetTooSmall(t *testing.T) {
 		t.Fatalf("drive: %v", err)
 	}
 	out := stdout.String()
-	if strings.Contains(out, "noise re-run 1:") || !strings.Contains(out, "a round of the") || !strings.Contains(out, "noise re-runs: 0 rounds") || !strings.Contains(out, "still noisy:") {
+	if strings.Contains(out, "noise re-run 1:") || !strings.Contains(out, "none of the noisy configurations below 50 samples fits in it") || !strings.Contains(out, "noise re-runs: 0 rounds") || !strings.Contains(out, "still noisy (6):") {
 		t.Errorf("stdout:\n%s", out)
 	}
 }
@@ -106,5 +121,59 @@ func TestNoisyConfigsRejectsImpossibleValues(t *testing.T) {
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%s: error %v, want one starting %q", v, err, want)
 		}
+	}
+}
+
+// pickRound takes the rows a conclusion rests on first, then the cheapest,
+// as many as fit in what is left, and none that has max samples.
+func TestPickRoundOrder(t *testing.T) {
+	costs := map[string]time.Duration{"a": 4 * time.Second, "b": 100 * time.Millisecond, "c": 200 * time.Millisecond, "d": 50 * time.Millisecond, "e": 10 * time.Millisecond}
+	cost := func(n string) time.Duration { return costs[n] }
+	noisy := []noisyConfig{
+		{name: "a", n: 15, open: true},
+		{name: "b", n: 15},
+		{name: "c", n: 15, open: true},
+		{name: "d", n: 15},
+		{name: "e", n: 40}, // at the cap
+	}
+	names := func(cs []noisyConfig) string {
+		var s []string
+		for _, c := range cs {
+			s = append(s, c.name)
+		}
+		return strings.Join(s, ",")
+	}
+	if got := names(pickRound(noisy, 40, cost, time.Minute)); got != "c,a,d,b" {
+		t.Errorf("with a minute left: %s, want c,a,d,b (open conclusions cheapest first, then the rest cheapest first)", got)
+	}
+	// 16 s: a round gets an eighth, 2 s: the start cost (1 s), then c
+	// (0.2 s), d (0.05 s) and b (0.1 s); a (4 s) does not fit.
+	if got := names(pickRound(noisy, 40, cost, 16*time.Second)); got != "c,d,b" {
+		t.Errorf("with 16 s left: %s, want c,d,b", got)
+	}
+	// 1.3 s: the first that fits in all of it, c, then nothing more.
+	if got := names(pickRound(noisy, 40, cost, 1300*time.Millisecond)); got != "c" {
+		t.Errorf("with 1.3 s left: %s, want c", got)
+	}
+	if got := pickRound(noisy, 40, cost, time.Second); len(got) != 0 {
+		t.Errorf("with only the start cost left: %s, want nothing", names(got))
+	}
+}
+
+// A deadline already past when the count runs end re-runs nothing, whatever
+// the noise budget.
+func TestNoiseDeadline(t *testing.T) {
+	results := t.TempDir()
+	var stdout, stderr syncBuffer
+	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$", "-count", "1", "-warmup", "0", "-benchtime", "1x", "-noise-budget", "10m", "-deadline", "1ms", "-report=false", "-results", results}
+	if err := drive(args, &stdout, &stderr, nil); err != nil {
+		t.Fatalf("drive: %v", err)
+	}
+	out := stdout.String()
+	if strings.Contains(out, "noise re-run 1:") || !strings.Contains(out, "deadline 1ms after the start") {
+		t.Errorf("re-ran past the deadline, or did not say so:\n%s", out)
+	}
+	if _, err := os.Stat(filepath.Join(runDirs(t, results)[0], WarmupFile)); err == nil {
+		t.Error("-warmup 0 wrote warmup.txt")
 	}
 }

@@ -52,12 +52,12 @@ func (p *progress) runLabel() string {
 }
 
 // startNoise notes that noise re-run round k starts at now, of the
-// benchmarks names (concl of them rows a conclusion rests on) chosen among
-// noisy ones; left is what remains of the budget.
-func (p *progress) startNoise(k int, names []string, concl, noisy int, now time.Time, left time.Duration) {
+// benchmarks names (open of them behind a conclusion still open) chosen
+// among noisy ones; left is what remains of the budget.
+func (p *progress) startNoise(k int, names []string, open, noisy int, now time.Time, left time.Duration) {
 	p.noise, p.names, p.done, p.lastAt, p.seen = k, names, 0, now, map[string]bool{}
-	fmt.Fprintf(p.w, "noise re-run %d: %d of the %d configurations wider than ±5 %% (%d behind a verdict or the answer), %s elapsed, %s of the budget left\n",
-		k, len(names), noisy, concl, round(now.Sub(p.start)), round(left))
+	fmt.Fprintf(p.w, "noise re-run %d: %d of the %d configurations wider than ±5 %% (%d behind an open verdict or answer), %s elapsed, %s of the budget left\n",
+		k, len(names), noisy, open, round(now.Sub(p.start)), round(left))
 }
 
 // cost is what the benchmark name took in run 1, or a second if it did
