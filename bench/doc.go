@@ -153,6 +153,38 @@
 // ./plots/cmd/report) derives speedups, efficiency against the ideal and
 // the verdicts.
 //
+// # Why some rows spread
+//
+// Measured on the 2-core VM (AMD EPYC host, 15 rounds of 50 ms samples,
+// an idle machine): sequential rows of CPU work are within ±2 to ±4 %;
+// these families spread by what they measure, and make bench answers with
+// more samples of the cheap ones and paired ratios, not with other sizes.
+//
+//   - Alloc: each task allocates 1 MiB and the live heap is small, so at
+//     GOGC=100 a collection cycle starts about every 4 tasks (the 4 MiB
+//     minimum heap goal), and whether a batch of 16 has 3 or 5 of them,
+//     and whether the idle vCPU runs their mark workers, changes its time.
+//     Freed pages are also returned to the kernel and faulted in again:
+//     12 samples of sequential took 11,773 page faults (perf stat), on a VM
+//     where a fault on fresh memory costs about 10 µs and the guest hands
+//     free pages back to the host (virtio-balloon free page reporting).
+//     With GODEBUG=madvdontneed=0 the faults fell to 2,470, yet
+//     sequential still spread from 2.9 to 9.0 ms (4.2 to 16.1 ms without):
+//     the collection cycles dominate. Alloc's rows stay near ±15 %.
+//   - Counter under spawn and pool: 64 goroutines contend for one lock or
+//     channel, and a batch's time depends on which of them holds it when
+//     the other vCPU wakes. sync=channel under spawn spread 4 to 18 ms in
+//     samples of 20 ms, 6.4 to 13.3 ms in samples of 50 ms and 8.7 to
+//     13.4 ms in samples of 200 ms: the spread is per batch and averages
+//     out slowly, so these cheap rows get the noise re-runs' samples.
+//   - Flood: a sample is one batch of 20,000 goroutines (0.1 to 0.3 s) and
+//     whole rounds run slow together (in one run rounds 1, 2 and 6 to 8
+//     were 13 to 30 % slow across every flood row): the stacks of 20,000
+//     goroutines are fresh memory in every round. The report's paired
+//     ratios cancel such rounds; the rows themselves stay near ±10 %.
+//   - File with sync=fsync waits for the disk, whose flush latency varies
+//     from write to write.
+//
 // # What the flood measures
 //
 // A Flood batch of 1 ms sleeps is not a wait but work: every task costs a

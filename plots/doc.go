@@ -91,6 +91,14 @@
 //   - Tests: the Mann-Whitney U test (AssumeNothing.Compare) at α = 0.05;
 //     no test is run below 6 samples (3 against 3 could never give
 //     p < 0.1).
+//   - Ratios of two configurations measured in the same rounds (the
+//     driver's "round: k" lines, RoundKey) are paired: the median of the
+//     per-round ratios with its own 95 % distribution-free interval, so
+//     that a round the machine ran slow slows both sides and cancels (see
+//     paired.go for the measurement that chose it: narrower than the
+//     unpaired interval in 535 of 538 pairs). Where two rows share fewer
+//     than 6 rounds, the ratio's interval is [num.lo / den.hi, num.hi /
+//     den.lo] of the two intervals.
 //   - A claim that two figures differ needs p < α and the whole interval of
 //     the figure on the claimed side of its threshold.
 //   - A claim that two figures are the same ("within 10 %") needs the whole
@@ -98,12 +106,25 @@
 //     outside and the difference is significant.
 //   - Anything else is INCONCLUSIVE.
 //
-// A row whose interval extends more than 5 % from its median is marked
-// noisy. make bench re-runs such rows within a time budget (NOISE_BUDGET;
-// see bench/cmd/benchrun); the report's Noise section (NoiseRows) lists
-// every configuration that took more samples than the run's count, or that
-// is still noisy, with its sample count, its final interval and whether it
-// stayed noisy.
+// A row whose interval extends more than NoisyWidth (5 %) from its median
+// is marked noisy. make bench re-runs such rows within a time budget
+// (NOISE_BUDGET, DEADLINE; see bench/cmd/benchrun), first those behind an
+// open conclusion (Run.OpenRows). The report's second line states the
+// precision reached (Run.RunPrecision: how many configurations are within
+// ±5 %, their fewest, median and most samples) and the steal the machine
+// suffered while samples were timed (Run.RunSteal, from the steal-pct
+// metric). Its Noise section (NoiseRows) lists every configuration that
+// took more samples than the run's count, or that is still noisy, with its
+// sample count, its final interval, whether it stayed noisy, and whether
+// its slowest quarter of samples coincides with steal or other load
+// (Slowdown: their mean steal-pct and other-pct against the rest's, a gap
+// of StealGap or OtherGap percentage points), then the measured cause of
+// the families that spread by what they measure. No sample is ever dropped.
+//
+// A strategy measured on a smaller batch of a workload than the others
+// (exec on the fine hash: 64 tasks, not 4,096) is ranked per task (ns/task)
+// in that workload's answer row, and feeds lessons 6 and 8 per task; it
+// has no answer row or chart of its own.
 //
 // # Derived figures
 //
@@ -111,10 +132,11 @@
 // (same family and procs if present, else same family at the lowest procs,
 // else Sleep or Hash at the same, then lowest, procs):
 //
-//   - Speedup = median(sequential ns/op) / median(ns/op). Its interval is
-//     [seq.lo / hi, seq.hi / lo] from the two confidence intervals: every
-//     ratio of values inside both intervals lies in it, so it is
-//     conservative.
+//   - Speedup = median(sequential ns/op) / median(ns/op), paired by round
+//     where the two share 6 rounds (the median of the per-round ratios),
+//     else with the interval [seq.lo / hi, seq.hi / lo] from the two
+//     confidence intervals: every ratio of values inside both intervals
+//     lies in it, so it is conservative.
 //   - Efficiency against the ideal. Sleep: ideal batch time
 //     ⌈tasks / concurrency⌉ · d divided by ns/op, where concurrency is 1,
 //     tasks or workers (default procs) as the strategy's properties say

@@ -109,5 +109,7 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 func spreadCauses() []struct{ family, cause string } {
 	return []struct{ family, cause string }{
 		{"File", "sync=fsync waits for the disk, whose flush latency varies from write to write by itself; the rows stay wider than ±5 % however many samples they get."},
+		{"Alloc", "each task allocates 1 MiB on a small live heap, so a collection cycle starts about every 4 tasks, and freed pages are returned to the kernel and faulted in again (11,773 page faults in 12 samples of sequential); with the faults cut fivefold (GODEBUG=madvdontneed=0) sequential still spread from 2.9 to 9.0 ms a batch: the collection cycles set the spread (go doc ./bench)."},
+		{"Flood", "a sample is one batch of 20,000 goroutines whose stacks are fresh memory in every round, and whole rounds run slow together (13 to 30 % across every flood row in one run): the paired ratios of the report cancel them; the rows themselves stay near ±10 % (go doc ./bench)."},
 	}
 }
