@@ -16,8 +16,12 @@ import (
 )
 
 // startCost is added to the estimate of a noise re-run round for starting
-// the benchmark binary and its first worker processes.
-const startCost = time.Second
+// the benchmark binary and its first worker processes, and minRound is the
+// least a round may take when the budget allows it.
+const (
+	startCost = time.Second
+	minRound  = 4 * time.Second
+)
 
 // A noisyConfig is a configuration whose ns/op interval is still wider
 // than ±plots.NoisyWidth, or that has fewer than plots.MinSamples samples
@@ -53,17 +57,18 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 // pickRound chooses the configurations of the next noise re-run round from
 // noisy: those below max samples, rows behind an open conclusion first,
 // then the cheapest first (cost: what a configuration took in the first
-// run), as many as fit in an eighth of left together with startCost (but
-// at least the first that fits in left). Open conclusions first, because
+// run), as many as fit in an eighth of left together with startCost, or in
+// minRound when that is more (a round of one short configuration would
+// spend its time starting the binary), and never more than left. Open conclusions first, because
 // more samples can decide them; cheapest next, because the interval of
 // the median narrows with the number of samples, and a second buys twenty
 // samples of a 50 ms configuration and four of a flood. The eighth keeps
 // rounds short while the budget is large, so that the cheap rows get many
 // rounds and the dear ones no more than what is left over.
-func pickRound(noisy []noisyConfig, max int, cost func(string) time.Duration, left time.Duration) []noisyConfig {
+func pickRound(noisy []noisyConfig, maxN int, cost func(string) time.Duration, left time.Duration) []noisyConfig {
 	var cand []noisyConfig
 	for _, c := range noisy {
-		if c.n < max {
+		if c.n < maxN {
 			cand = append(cand, c)
 		}
 	}
@@ -76,13 +81,10 @@ func pickRound(noisy []noisyConfig, max int, cost func(string) time.Duration, le
 		}
 		return cmp.Compare(cost(a.name), cost(b.name))
 	})
+	limit := min(left, max(left/8, minRound))
 	var out []noisyConfig
 	used := startCost
 	for _, c := range cand {
-		limit := left / 8
-		if len(out) == 0 {
-			limit = left
-		}
 		if used+cost(c.name) > limit {
 			continue
 		}

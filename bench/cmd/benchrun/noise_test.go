@@ -74,7 +74,7 @@ func TestNoiseBudgetTooSmall(t *testing.T) {
 		t.Fatalf("drive: %v", err)
 	}
 	out := stdout.String()
-	if strings.Contains(out, "noise re-run 1:") || !strings.Contains(out, "none of the noisy configurations below 50 samples fits in it") || !strings.Contains(out, "noise re-runs: 0 rounds") || !strings.Contains(out, "still noisy (6):") {
+	if strings.Contains(out, "noise re-run 1:") || !strings.Contains(out, "none of the noisy configurations below 60 samples fits in it") || !strings.Contains(out, "noise re-runs: 0 rounds") || !strings.Contains(out, "still noisy (6):") {
 		t.Errorf("stdout:\n%s", out)
 	}
 }
@@ -146,14 +146,14 @@ func TestPickRoundOrder(t *testing.T) {
 	if got := names(pickRound(noisy, 40, cost, time.Minute)); got != "c,a,d,b" {
 		t.Errorf("with a minute left: %s, want c,a,d,b (open conclusions cheapest first, then the rest cheapest first)", got)
 	}
-	// 16 s: a round gets an eighth, 2 s: the start cost (1 s), then c
+	// 40 s: a round gets an eighth, 5 s: the start cost (1 s), then c
 	// (0.2 s), d (0.05 s) and b (0.1 s); a (4 s) does not fit.
-	if got := names(pickRound(noisy, 40, cost, 16*time.Second)); got != "c,d,b" {
-		t.Errorf("with 16 s left: %s, want c,d,b", got)
+	if got := names(pickRound(noisy, 40, cost, 40*time.Second)); got != "c,d,b" {
+		t.Errorf("with 40 s left: %s, want c,d,b", got)
 	}
-	// 1.3 s: the first that fits in all of it, c, then nothing more.
-	if got := names(pickRound(noisy, 40, cost, 1300*time.Millisecond)); got != "c" {
-		t.Errorf("with 1.3 s left: %s, want c", got)
+	// 1.3 s: what fits in all of it, c (0.2 s) and d (0.05 s).
+	if got := names(pickRound(noisy, 40, cost, 1300*time.Millisecond)); got != "c,d" {
+		t.Errorf("with 1.3 s left: %s, want c,d", got)
 	}
 	if got := pickRound(noisy, 40, cost, time.Second); len(got) != 0 {
 		t.Errorf("with only the start cost left: %s, want nothing", names(got))
