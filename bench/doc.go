@@ -119,7 +119,8 @@
 // the sleeps of Sleep, SleepWorkers and Flood: see Case.RefWorkers) the
 // checksum every batch must reproduce, all outside the timer. One untimed probe batch then
 // starts process workers and records the peak goroutine count and memory
-// (exec's probe is cut to four tasks per worker: it has nothing to warm).
+// (a strategy that runs one task or Workers tasks at a time probes four
+// tasks per worker: its peaks are reached once every worker is busy).
 // Before it, debug.FreeOSMemory collects the previous case's garbage and
 // returns its free pages, so that each case's memory peaks start from the
 // same floor; the memory figures are this process's, not a worker

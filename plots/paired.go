@@ -24,9 +24,11 @@ import (
 // before rounds were numbered, rows re-run in different rounds).
 
 // pairedRatio estimates num/den from the rounds both metrics have; ok is
-// false with fewer than MinSamples common rounds or a non-positive value.
+// false for metrics of two files (rounds of raw.txt and python.txt were
+// not measured together), with fewer than MinSamples common rounds, or a
+// non-positive value.
 func pairedRatio(num, den *Metric) (Estimate, bool) {
-	if num == nil || den == nil || len(num.Rounds) != len(num.Values) || len(den.Rounds) != len(den.Values) {
+	if num == nil || den == nil || num.File != den.File || len(num.Rounds) != len(num.Values) || len(den.Rounds) != len(den.Values) {
 		return Estimate{}, false
 	}
 	byRound := make(map[int]float64, len(den.Values))

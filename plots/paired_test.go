@@ -56,3 +56,19 @@ func TestPairedRatioNeedsCommonRounds(t *testing.T) {
 		t.Errorf("metricRatio(nil, …) = %+v, want NaN", e)
 	}
 }
+
+// Rounds of two files (raw.txt and python.txt) were not measured together:
+// their samples are not paired.
+func TestPairedRatioOneFileOnly(t *testing.T) {
+	vals := []float64{10, 11, 12, 10, 11, 12}
+	rounds := []int{1, 2, 3, 4, 5, 6}
+	num, den := metricOfRounds(vals, rounds), metricOfRounds(vals, rounds)
+	num.File, den.File = "raw.txt", "python.txt"
+	if _, ok := pairedRatio(num, den); ok {
+		t.Error("paired the rounds of two files")
+	}
+	den.File = "raw.txt"
+	if _, ok := pairedRatio(num, den); !ok {
+		t.Error("did not pair the rounds of one file")
+	}
+}

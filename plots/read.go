@@ -83,6 +83,10 @@ type Metric struct {
 	Values []float64
 	Rounds []int
 	Lines  []int
+	// File is the file the values come from: rounds pair only within
+	// one file (raw.txt's round 3 and python.txt's were not measured
+	// together).
+	File string
 }
 
 // Param returns the value of the name part key, or "".
@@ -323,7 +327,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 		for _, u := range g.units {
 			vals := g.values[u]
 			s := benchmath.NewSample(slices.Clone(vals), thresholds())
-			g.bench.Metrics[u] = &Metric{Unit: u, Sample: s, Summary: summarize(s), Values: vals, Rounds: g.rounds[u], Lines: g.lines[u]}
+			g.bench.Metrics[u] = &Metric{Unit: u, Sample: s, Summary: summarize(s), Values: vals, Rounds: g.rounds[u], Lines: g.lines[u], File: path}
 		}
 		run.Benchmarks = append(run.Benchmarks, g.bench)
 	}

@@ -178,7 +178,7 @@ func (rep *Report) warnings() []string {
 	}
 	noBase := map[string]bool{}
 	for _, r := range rep.Rows {
-		if r.Baseline == nil && !isBaseline(r.Props) && r.Bench.Param("probe") == "" {
+		if r.Baseline == nil && !isBaseline(r.Props) && r.Bench.Param("probe") == "" && !isSmallerBatch(rep.Rows, []*Row{r}) {
 			noBase[r.Bench.Family+" "+r.Workload] = true
 		}
 	}

@@ -76,12 +76,6 @@ func (j *judge) part(o Outcome, figure string, rows ...*Row) {
 			}
 		}
 		j.noisy = j.noisy || r.Noisy
-		if r.Noisy {
-			d := fmt.Sprintf("%s ±%.1f %% (n=%d)", rowName(r), 100*r.Time.RelHalfWidth(), r.Time.N)
-			if !slices.Contains(j.noisyRows, d) {
-				j.noisyRows = append(j.noisyRows, d)
-			}
-		}
 		n := r.Time.N
 		if r.Baseline != nil {
 			n = min(n, r.Baseline.Metric("ns/op").Summary.N)
@@ -90,6 +84,20 @@ func (j *judge) part(o Outcome, figure string, rows ...*Row) {
 			o = Inconclusive
 			if j.fewest == 0 || n < j.fewest {
 				j.fewest = n
+			}
+		}
+	}
+	// Only a part left open names its wide rows: more samples of them
+	// could decide it. A part decided from a tight (paired) figure needs
+	// none, however wide a row's own interval.
+	if o == Inconclusive {
+		for _, r := range rows {
+			if !r.Noisy {
+				continue
+			}
+			d := fmt.Sprintf("%s ±%.1f %% (n=%d)", rowName(r), 100*r.Time.RelHalfWidth(), r.Time.N)
+			if !slices.Contains(j.noisyRows, d) {
+				j.noisyRows = append(j.noisyRows, d)
 			}
 		}
 	}

@@ -64,7 +64,7 @@
 //     range [min, max] up to n = 7: one slow sample sets its width. It
 //     first drops the extremes at n = 10 and is [x6, x15] at n = 20, so
 //     make bench takes COUNT=15 rounds, and re-runs bring the noisy rows
-//     to up to 40 samples.
+//     to up to 60 samples (-max-samples).
 //   - Benchtime. Many short samples are more precise here than a few long
 //     ones, as long as a sample is cheap: a round of all 140 configurations
 //     at -benchtime 50ms took 26 s (16 rounds in 7 min 0 s), of which 7 s
@@ -83,18 +83,29 @@
 //     it shows: its cost per task for lesson 6 and its place, per task, in
 //     the answer table. Sleep's reference checksum comes from a pool of 64
 //     workers (10 ms), not sequential (0.64 s, twice per round).
-//   - Warm-up. The first rounds after the build ran slow: the discarded
-//     warm-up round was 15 % slower than the medians over all 140
-//     configurations (Flood 47 %, Overhead 33 %), round 1 still 10 %,
-//     rounds 2 and 3 8 %; from round 4 on the rounds were within ±5 % of
-//     one another until later bursts. So one warm-up round is discarded,
-//     and each sample warms its configuration for 20 ms before its timer
-//     starts (go doc ./bench: warmTime). The paired ratios of the report
-//     cancel what stays of such drifts between rounds.
-//   - Budget. 16 rounds of 26 s, the build (about 40 s with a warm module
-//     cache) and the report (about 20 s) leave about 90 s of the ten
-//     minutes: DEADLINE=8m50s ends the re-runs in time whatever the host,
-//     and NOISE_BUDGET caps them on its own.
+//   - Warm-up. The first rounds after the build run slow. Over four runs
+//     of make bench the discarded warm-up round was 5 to 29 % slower than
+//     the medians (geometric mean over all 140 configurations; Flood up to
+//     47 %, Overhead 33 %), and round 1 was still 8 to 19 % slower in three
+//     of them, round 2 within 8 %. Other load explains the warm-up round
+//     (other-pct 12 % against 2 to 3 % after it, the build's aftermath) but
+//     not round 1 (2.3 %): that is the VM itself settling. So one warm-up
+//     round is discarded (WARMUP=2 discards two), each sample warms its
+//     configuration for 20 ms before its timer starts (go doc ./bench:
+//     warmTime), and the report's paired ratios cancel what a slow round
+//     leaves; the median of 15 or more samples moves by one order
+//     statistic for it.
+//   - Budget. With probes cut to four tasks per worker for strategies
+//     that run at most one or Workers tasks at a time, a round takes about
+//     24 s; 16 rounds, the build (about 25 s with a warm module cache) and
+//     the report (about 15 s) leave about 2 minutes of the ten:
+//     DEADLINE=8m50s ends the re-runs in time whatever the host, and
+//     NOISE_BUDGET caps them on its own. Measured end to end: make bench
+//     took 8 min 54 s, with 24 re-run rounds in 2 min 11 s; 92 of the 140
+//     configurations (66 %) ended within ±5 %, against 42 (30 %) after the
+//     15 rounds alone in another run, and 26 (19 %) in the committed
+//     example before (6 rounds of 200 ms and 90 s of re-runs of every
+//     noisy row at once).
 //
 // Re-runs narrow intervals that a passing disturbance widened; they cannot
 // narrow those of a machine that is busy all along. On the shared 2-core

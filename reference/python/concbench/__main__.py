@@ -260,6 +260,9 @@ def measure(cs, benchtime, count, out, ftargs, path, stop):
     checksums = {}
     start = time.monotonic()
     for r in range(count):
+        # Numbers the samples of this run, as the Go driver does, so the
+        # report can pair two configurations of one round.
+        out.write(f"round: {r + 1}\n")
         for c in cs:
             line = bench.run_case(c, benchtime, checksums)
             if stop.is_set():
