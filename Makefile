@@ -102,7 +102,7 @@ bench:
 bench-quick:
 	@case '$(QUICK_COUNT)' in ''|*[!0-9]*) echo "bench-quick: COUNT must be a whole number >= 6, got $(QUICK_COUNT)" >&2; exit 2;; esac; \
 	test '$(QUICK_COUNT)' -ge 6 || { echo "bench-quick: COUNT must be a whole number >= 6 (the fewest samples the report draws a conclusion from), got $(QUICK_COUNT)" >&2; exit 2; }
-	$(call benchrun,-count '$(QUICK_COUNT)' -bench '$(BENCH)' -benchtime '$(QUICK_BENCHTIME)' -noise-budget '$(QUICK_NOISE)' -scale quick)
+	$(call benchrun,-count '$(QUICK_COUNT)' -bench '$(BENCH)' -benchtime '$(QUICK_BENCHTIME)' -warmup 0 -noise-budget '$(QUICK_NOISE)' -scale quick)
 
 ## compare: benchstat of two runs, OLD=results/<run> against NEW=results/<run>, after checking both runs' values as the report does
 .PHONY: compare
