@@ -1,0 +1,164 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// The crash: bench's Crash family, a batch whose task k kills its process
+// in a way no recover catches (a panic in a goroutine of its own), each
+// batch run under one strategy in a child process of the benchmark and
+// followed by the same batch with no task crashing. Its verdict reads the
+// metrics of each row rather than its time: survived (1 when the child
+// ran to its end), delivered (how many of the batch's other task results
+// reached the strategy before Run returned its error) and next-batch (1
+// when the next batch ran correctly), each the share or mean over a
+// sample's ops.
+
+// crashFamily is the benchmark family of the crash.
+const crashFamily = "Crash"
+
+// The metrics of the crash rows.
+const (
+	crashSurvived  = "survived"
+	crashDelivered = "delivered"
+	crashNext      = "next-batch"
+)
+
+// crashVerdicts judges the crash-isolation lesson; a run without Crash
+// rows gets none.
+func crashVerdicts(rows []*Row) []Verdict {
+	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == crashFamily }) {
+		return nil
+	}
+	return []Verdict{lessonCrashIsolation(pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == crashFamily }, nil))}
+}
+
+// sampleRange returns the smallest and largest value of unit in r, ok
+// false when r lacks it.
+func sampleRange(r *Row, unit string) (lo, hi float64, n int, ok bool) {
+	m := r.Bench.Metric(unit)
+	if m == nil || len(m.Values) == 0 {
+		return math.NaN(), math.NaN(), 0, false
+	}
+	return slices.Min(m.Values), slices.Max(m.Values), len(m.Values), true
+}
+
+func lessonCrashIsolation(rows []*Row) Verdict {
+	claim := "Processes contain a crash; in-process strategies lose the program: when task k dies in a way no recover catches (crash: a panic in a goroutine of its own), every process-based strategy (process, exec) survives with an error for the batch and runs the next batch, and every in-process strategy loses the program with every result of the batch."
+	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive}
+	for _, r := range rows {
+		v.Rows = append(v.Rows, r.Bench.Name)
+	}
+	var missing, contained, escaped, lost, kept []string
+	fewest := 0
+	sawProcess, sawInProcess := false, false
+	for _, r := range rows {
+		units := []string{crashSurvived}
+		if r.Props.Processes {
+			units = append(units, crashNext)
+		}
+		complete, enough := true, true
+		for _, u := range units {
+			_, _, n, ok := sampleRange(r, u)
+			if !ok {
+				missing = append(missing, r.Strategy+" "+u)
+				complete = false
+				continue
+			}
+			if n < MinSamples {
+				enough = false
+				if fewest == 0 || n < fewest {
+					fewest = n
+				}
+			}
+		}
+		if !complete {
+			continue
+		}
+		if r.Props.Processes {
+			sawProcess = true
+		} else {
+			sawInProcess = true
+		}
+		if !enough {
+			// Like a part of judge: too few samples to conclude, either way.
+			continue
+		}
+		survLo, survHi, _, _ := sampleRange(r, crashSurvived)
+		if !r.Props.Processes {
+			if survHi == 0 {
+				lost = append(lost, r.Strategy)
+			} else {
+				kept = append(kept, fmt.Sprintf("%s survived in %s of its samples", r.Strategy, share(r, crashSurvived)))
+			}
+			continue
+		}
+		nextLo, _, _, _ := sampleRange(r, crashNext)
+		delivered := "no delivered count"
+		if m, ok := metricOf(r, crashDelivered); ok {
+			delivered = fmt.Sprintf("%.3g of %d other results delivered", m.Summary.Center, max(r.Tasks-1, 0))
+		}
+		if survLo == 1 && nextLo == 1 {
+			contained = append(contained, fmt.Sprintf("%s survived, %s, next batch ran", r.Strategy, delivered))
+		} else {
+			escaped = append(escaped, fmt.Sprintf("%s survived in %s of its samples, next batch ran in %s", r.Strategy, share(r, crashSurvived), share(r, crashNext)))
+		}
+	}
+	if !sawProcess {
+		missing = append(missing, "Crash rows of a process-based strategy")
+	}
+	if !sawInProcess {
+		missing = append(missing, "Crash rows of an in-process strategy")
+	}
+	var figs []string
+	figs = append(figs, contained...)
+	figs = append(figs, escaped...)
+	if len(lost) > 0 {
+		figs = append(figs, strings.Join(lost, ", ")+": program lost, no result delivered")
+	}
+	figs = append(figs, kept...)
+	if len(figs) > 0 {
+		v.Figure = strings.Join(figs, "; ")
+	}
+	var notes []string
+	switch {
+	case len(escaped) > 0 || len(kept) > 0:
+		v.Outcome = Fail
+		if len(escaped) > 0 {
+			notes = append(notes, "a process-based strategy lost the program or its next batch")
+		}
+		if len(kept) > 0 {
+			notes = append(notes, "an in-process strategy survived a crash no recover catches")
+		}
+	case len(missing) > 0 || fewest > 0:
+		if len(missing) > 0 {
+			notes = append(notes, "no data: "+strings.Join(missing, ", "))
+		}
+		if fewest > 0 {
+			notes = append(notes, tooFew(fewest))
+		}
+	default:
+		v.Outcome = Pass
+	}
+	if v.Outcome == Fail && fewest > 0 {
+		notes = append(notes, "other rows: "+tooFew(fewest))
+	}
+	v.Note = strings.Join(notes, "; ")
+	return v
+}
+
+// share writes the mean of a 0/1 metric over r's samples as a percentage.
+func share(r *Row, unit string) string {
+	m := r.Bench.Metric(unit)
+	if m == nil || len(m.Values) == 0 {
+		return "no"
+	}
+	sum := 0.0
+	for _, x := range m.Values {
+		sum += x
+	}
+	return fmt.Sprintf("%.0f %%", 100*sum/float64(len(m.Values)))
+}
