@@ -32,8 +32,8 @@ const (
 
 // A unitRule says what the values of one unit can be.
 type unitRule struct {
-	// kind is what the unit measures: "time", "bytes", "count", "rate"
-	// or "share" (a percentage).
+	// kind is what the unit measures: "time", "bytes", "count", "rate",
+	// "share" (a percentage) or "flag" (a share of ops, 0 to 1).
 	kind string
 	// positive says the value must be above 0; otherwise 0 is allowed.
 	// Either way it cannot be negative.
