@@ -111,7 +111,8 @@ func TestCrashVerdictInReport(t *testing.T) {
 		t.Fatal(err)
 	}
 	md := string(rep.Markdown())
-	if !strings.Contains(md, "| Processes contain a crash; in-process strategies lose the program") || !strings.Contains(md, "**PASS** | process survived") {
+	if !strings.Contains(md, "| Processes contain a crash; in-process strategies lose the program") || !strings.Contains(md, "**PASS** | process survived") ||
+		!strings.Contains(md, "[chart]("+CrashChart+".png)") {
 		t.Errorf("REPORT.md lacks the crash verdict's row:\n%s", md)
 	}
 }

@@ -321,6 +321,10 @@
 //     mean delivered count out of the batch's other tasks, then the
 //     in-process strategies that lost the program.
 //
+// Its chart, crash-isolation, shows per strategy three dots from 0 to 1
+// with their intervals: the program survived, the share of the other
+// tasks' results delivered, the next batch ran.
+//
 // Every main family (any family but the …Workers and …Procs sweeps and
 // Crash: Sleep, Hash, Counter, Pycpu, Fetch, FetchClient, File, a user's
 // own) has its rows in the "which strategy" table and the overview; every
