@@ -19,8 +19,11 @@ import (
 // when the next batch ran correctly), each the share or mean over a
 // sample's ops.
 
-// crashFamily is the benchmark family of the crash.
-const crashFamily = "Crash"
+// CrashFamily is the benchmark family of the crash. Its ns/op is a child
+// process's whole life, compared by no verdict: the driver's noise
+// re-runs give its rows more samples only while they have fewer than
+// MinSamples.
+const CrashFamily = "Crash"
 
 // The metrics of the crash rows.
 const (
@@ -32,10 +35,10 @@ const (
 // crashVerdicts judges the crash-isolation lesson; a run without Crash
 // rows gets none.
 func crashVerdicts(rows []*Row) []Verdict {
-	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == crashFamily }) {
+	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == CrashFamily }) {
 		return nil
 	}
-	return []Verdict{lessonCrashIsolation(pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == crashFamily }, nil))}
+	return []Verdict{lessonCrashIsolation(pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == CrashFamily }, nil))}
 }
 
 // sampleRange returns the smallest and largest value of unit in r, ok
@@ -176,7 +179,7 @@ const CrashChart = "crash-isolation"
 // the next batch ran, each from 0 to 1. It returns nil when the run has
 // no Crash row with those metrics.
 func ChartCrash(rows []*Row, pal *Palette) (*plot.Plot, error) {
-	crash := pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == crashFamily }, nil)
+	crash := pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == CrashFamily }, nil)
 	measures := []string{"program survived", "other results delivered", "next batch ran"}
 	type series struct {
 		xs []float64

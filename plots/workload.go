@@ -45,7 +45,7 @@ func kind(family string) Kind {
 // metrics (see crashVerdicts): no recommendation, heatmap or time chart
 // reads it.
 func isMain(family string) bool {
-	return family != "" && family != crashFamily && !strings.HasSuffix(family, "Workers") && !strings.HasSuffix(family, "Procs")
+	return family != "" && family != CrashFamily && !strings.HasSuffix(family, "Workers") && !strings.HasSuffix(family, "Procs")
 }
 
 // timeFamilies returns the main families that get time and latency charts,
