@@ -37,7 +37,7 @@
 //	Flood/d=1ms/tasks=20000/strategy=spawn/procs=P
 //	Flood/d=1ms/tasks=20000/strategy=S/workers=W/procs=P              S: pool and the five library adapters;
 //	                                                                  W: 1000, 10000, 100000
-//	Crash/k=8/d=1ms/tasks=16/strategy=S/procs=P                       S: all eleven; task k kills its process,
+//	Crash/k=4/d=1ms/tasks=8/strategy=S/procs=P                        S: all eleven; task k kills its process,
 //	                                                                  uncatchably: each op is a child process
 //	                                                                  (see "What the crash measures")
 //

@@ -45,7 +45,7 @@ func TestNames(t *testing.T) {
 		"HashWorkers":  "size=64KiB/rounds=8/tasks=64/strategy=pool/workers=1/procs=2",
 		"HashProcs":    "size=64KiB/rounds=8/tasks=64/strategy=spawn/procs=4",
 		"Counter":      "incs=1000/tasks=64/sync=atomic/strategy=process/procs=2",
-		"Crash":        "k=8/d=1ms/tasks=16/strategy=spawn/procs=2",
+		"Crash":        "k=4/d=1ms/tasks=8/strategy=spawn/procs=2",
 	}
 	families := map[string][]Case{
 		"SleepWorkers": SleepWorkersCases(s, 2),
