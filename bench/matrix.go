@@ -77,7 +77,8 @@ type Scale struct {
 	// CrashSleep and CrashTasks are the crash's d and tasks; task
 	// tasks/2 crashes. Each op is a child process running the batch
 	// twice, so exec starts about 1.5 × CrashTasks processes per op: at
-	// 8 tasks, about 0.3 s on the 2-core VM.
+	// 8 tasks, 0.48 s on the loaded 2-core VM (the other strategies 30
+	// to 190 ms).
 	CrashSleep time.Duration
 	CrashTasks int
 }
