@@ -55,3 +55,15 @@ func BenchmarkFlood(b *testing.B) { family(b, FloodCases) }
 
 // BenchmarkOverhead: no-op tasks, each strategy's own cost per task.
 func BenchmarkOverhead(b *testing.B) { family(b, OverheadCases) }
+
+// BenchmarkCrash: a batch whose task k kills its process, uncatchably,
+// under every strategy, each batch in a child process; the metrics say
+// whether the program survived, how many other results were delivered and
+// whether the next batch ran.
+func BenchmarkCrash(b *testing.B) {
+	s, err := ScaleFromEnv()
+	if err != nil {
+		b.Fatal(err)
+	}
+	runCrashFamily(b, CrashCases(s, runtime.NumCPU()))
+}

@@ -37,6 +37,9 @@
 //	Flood/d=1ms/tasks=20000/strategy=spawn/procs=P
 //	Flood/d=1ms/tasks=20000/strategy=S/workers=W/procs=P              S: pool and the five library adapters;
 //	                                                                  W: 1000, 10000, 100000
+//	Crash/k=4/d=1ms/tasks=8/strategy=S/procs=P                        S: all eleven; task k kills its process,
+//	                                                                  uncatchably: each op is a child process
+//	                                                                  (see "What the crash measures")
 //
 // Fetch and FetchClient GET from a workloads.FetchServer that the family
 // starts on 127.0.0.1 (its port reaches worker processes in the workload
@@ -207,4 +210,40 @@
 // peak stacks and 80 to 92 MB of peak RSS growth against spawn's 19 to
 // 30 MB and 22 to 33 MB. A bound only saves memory when it is below what
 // the unbounded strategy actually has alive.
+//
+// # What the crash measures
+//
+// Every strategy turns a task's panic into a *strategies.TaskError, so the
+// other families never show what processes are for: containing a failure
+// that no recover catches (a panic in a goroutine the task started, os.Exit
+// or a fatal error in a library, a stack overflow, memory exhausted). The
+// crash workload's task k dies that way, deterministically and cheaply (a
+// goroutine of its own panics: see go doc ./workloads); every other task
+// waits d. The Crash family runs it under all eleven strategies, and since
+// an in-process strategy would take the benchmark down with it, each op is
+// a child process of the benchmark: the test binary again, with
+// CONCBENCH_CRASH (CrashEnv) naming the strategy and the batches, so that
+// TestMain calls ServeCrash after the worker checks. The child runs the
+// batch (batch 1, task k = tasks/2 crashing) under the strategy at
+// GOMAXPROCS P, writes a line when Run returns, then runs the same tasks
+// with none crashing (crash/k=tasks: batch 2) and writes a line when that
+// returns. The parent waits for the child (killing it after 30 s, which
+// fails the benchmark) and reports, besides ns/op (the child's whole life:
+// its start, both batches, its exit):
+//
+//	survived    1 if the child ran to its end, 0 if the crash killed it
+//	            (as a share of the sample's ops; higher is better)
+//	delivered   of batch 1's other tasks, how many results reached the
+//	            strategy (their Job.Done slots) before Run returned its
+//	            error; 0 when the program died (mean per op)
+//	next-batch  1 if batch 2 ran with sequential's checksum (share of ops)
+//
+// A child that dies of anything but the crash (its standard error lacks
+// the crash's panic) fails the benchmark. Under sequential, spawn, pool,
+// gil and the five library adapters the child dies with exit status 2 and
+// every result; under process only the worker running task k dies, Run
+// returns a *strategies.WorkerError, the rest of the batch is cancelled
+// and batch 2 runs on a new worker; under exec only task k's process dies.
+// The report judges it as the last verdict ("processes contain a crash;
+// in-process strategies lose the program").
 package bench

@@ -34,6 +34,13 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
+	if IsCrashChild() {
+		if err := ServeCrash(os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		os.Exit(0)
+	}
 	runtime.GOMAXPROCS(1)
 	// Importing ants (through strategies) starts its default pool, whose
 	// two housekeeping goroutines live as long as the process.

@@ -73,6 +73,14 @@ type Scale struct {
 	FloodSleep   time.Duration // flood: d, tasks, and the pools' worker counts
 	FloodTasks   int
 	FloodWorkers []int
+
+	// CrashSleep and CrashTasks are the crash's d and tasks; task
+	// tasks/2 crashes. Each op is a child process running the batch
+	// twice, so exec starts about 1.5 × CrashTasks processes per op: at
+	// 8 tasks, 0.48 s on the loaded 2-core VM (the other strategies 30
+	// to 190 ms).
+	CrashSleep time.Duration
+	CrashTasks int
 }
 
 // Scales returns the known scales: full, the matrix of make bench; quick,
@@ -88,7 +96,8 @@ func Scales() []Scale {
 			AllocSize: 1 << 20, AllocTasks: 16,
 			FetchDelay: 5 * time.Millisecond, FetchSize: 16 << 10, FetchTasks: 16,
 			FileSize: 64 << 10, FileTasks: 16,
-			FloodSleep: time.Millisecond, FloodTasks: 20_000, FloodWorkers: []int{1000, 10_000, 100_000}},
+			FloodSleep: time.Millisecond, FloodTasks: 20_000, FloodWorkers: []int{1000, 10_000, 100_000},
+			CrashSleep: time.Millisecond, CrashTasks: 8},
 		{Name: "quick",
 			Sleep: 5 * time.Millisecond, SleepTasks: 16,
 			CoarseSize: 64 << 10, CoarseRounds: 4, CoarseTasks: 16,
@@ -98,7 +107,8 @@ func Scales() []Scale {
 			AllocSize: 1 << 20, AllocTasks: 8,
 			FetchDelay: 2 * time.Millisecond, FetchSize: 16 << 10, FetchTasks: 8,
 			FileSize: 64 << 10, FileTasks: 8,
-			FloodSleep: time.Millisecond, FloodTasks: 5000, FloodWorkers: []int{100, 1000, 10_000}},
+			FloodSleep: time.Millisecond, FloodTasks: 5000, FloodWorkers: []int{100, 1000, 10_000},
+			CrashSleep: time.Millisecond, CrashTasks: 6},
 		{Name: "tiny",
 			Sleep: time.Millisecond, SleepTasks: 4,
 			CoarseSize: 32 << 10, CoarseRounds: 1, CoarseTasks: 4,
@@ -108,7 +118,8 @@ func Scales() []Scale {
 			AllocSize: 64 << 10, AllocTasks: 4,
 			FetchDelay: time.Millisecond, FetchSize: 1 << 10, FetchTasks: 4,
 			FileSize: 4 << 10, FileTasks: 4,
-			FloodSleep: time.Millisecond, FloodTasks: 200, FloodWorkers: []int{2, 20}},
+			FloodSleep: time.Millisecond, FloodTasks: 200, FloodWorkers: []int{2, 20},
+			CrashSleep: time.Millisecond, CrashTasks: 4},
 	}
 }
 

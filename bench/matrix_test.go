@@ -45,6 +45,7 @@ func TestNames(t *testing.T) {
 		"HashWorkers":  "size=64KiB/rounds=8/tasks=64/strategy=pool/workers=1/procs=2",
 		"HashProcs":    "size=64KiB/rounds=8/tasks=64/strategy=spawn/procs=4",
 		"Counter":      "incs=1000/tasks=64/sync=atomic/strategy=process/procs=2",
+		"Crash":        "k=4/d=1ms/tasks=8/strategy=spawn/procs=2",
 	}
 	families := map[string][]Case{
 		"SleepWorkers": SleepWorkersCases(s, 2),
@@ -52,8 +53,9 @@ func TestNames(t *testing.T) {
 		"HashWorkers":  HashWorkersCases(s, 2),
 		"HashProcs":    HashProcsCases(s, 2),
 		"Counter":      CounterCases(s, 2),
+		"Crash":        CrashCases(s, 2),
 	}
-	wantLen := map[string]int{"SleepWorkers": 6, "Hash": 22, "HashWorkers": 10, "HashProcs": 7, "Counter": 5 * len(workloads.SyncNames())}
+	wantLen := map[string]int{"SleepWorkers": 6, "Hash": 22, "HashWorkers": 10, "HashProcs": 7, "Counter": 5 * len(workloads.SyncNames()), "Crash": 11}
 	for fam, cs := range families {
 		if !slices.Contains(names(cs), checks[fam]) {
 			t.Errorf("%s lacks %s: %q", fam, checks[fam], names(cs))
@@ -77,7 +79,7 @@ func TestNamesAreWellFormed(t *testing.T) {
 		for fam, build := range map[string]func(Scale, int) []Case{
 			"Sleep": SleepCases, "SleepWorkers": SleepWorkersCases, "Hash": HashCases,
 			"HashWorkers": HashWorkersCases, "HashProcs": HashProcsCases, "Counter": CounterCases,
-			"Flood": FloodCases, "Overhead": OverheadCases,
+			"Flood": FloodCases, "Overhead": OverheadCases, "Crash": CrashCases,
 		} {
 			for _, c := range build(s, 2) {
 				name := fam + "/" + c.Name()

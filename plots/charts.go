@@ -731,6 +731,10 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 	if err := add(FloodChart, p, err); err != nil {
 		return nil, err
 	}
+	p, err = ChartCrash(rows, pal)
+	if err := add(CrashChart, p, err); err != nil {
+		return nil, err
+	}
 	for _, ws := range mainWorkloads(rows, timeFamilies(rows)...) {
 		p, err := ChartLatency(ws, pal)
 		if err := add("latency-"+slug(label(ws[0])), p, err); err != nil {

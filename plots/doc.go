@@ -301,10 +301,34 @@
 // both intervals as error bars, and the Pareto front of the medians (the
 // rows no other row beats on both time and memory) as a dashed line.
 //
-// Every main family (any family but the …Workers and …Procs sweeps: Sleep,
-// Hash, Counter, Pycpu, Fetch, FetchClient, File, a user's own) has its
-// rows in the "which strategy" table and the overview; every one but
-// Counter has time and latency charts.
+// Runs with Crash rows (bench's crash: a batch whose task k kills its
+// process in a way no recover catches, each batch in a child process of
+// the benchmark, then the same batch with none crashing) get one claim,
+// numbered last (plots/crash.go). It reads each row's metrics, not its
+// time: survived and next-batch (the share of a sample's ops in which the
+// child survived, or ran its next batch correctly) and delivered (the
+// other tasks' results that reached the strategy before Run returned its
+// error):
+//
+//   - Processes contain a crash; in-process strategies lose the program:
+//     PASS when every row of a strategy whose properties say it runs
+//     tasks in processes (process, exec) survived and ran its next batch
+//     in every op of every sample, and every other row (sequential, spawn,
+//     pool, gil, the library adapters) lost the program in every op; FAIL
+//     when a row with at least 6 samples says otherwise; INCONCLUSIVE
+//     when either kind of row or a metric is missing, or a row has fewer
+//     than 6 samples. The figure gives, per process-based strategy, its
+//     mean delivered count out of the batch's other tasks, then the
+//     in-process strategies that lost the program.
+//
+// Its chart, crash-isolation, shows per strategy three dots from 0 to 1
+// with their intervals: the program survived, the share of the other
+// tasks' results delivered, the next batch ran.
+//
+// Every main family (any family but the …Workers and …Procs sweeps and
+// Crash: Sleep, Hash, Counter, Pycpu, Fetch, FetchClient, File, a user's
+// own) has its rows in the "which strategy" table and the overview; every
+// one but Counter has time and latency charts.
 //
 // # Go vs CPython
 //

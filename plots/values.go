@@ -32,8 +32,8 @@ const (
 
 // A unitRule says what the values of one unit can be.
 type unitRule struct {
-	// kind is what the unit measures: "time", "bytes", "count", "rate"
-	// or "share" (a percentage).
+	// kind is what the unit measures: "time", "bytes", "count", "rate",
+	// "share" (a percentage) or "flag" (a share of ops, 0 to 1).
 	kind string
 	// positive says the value must be above 0; otherwise 0 is allowed.
 	// Either way it cannot be negative.
@@ -58,7 +58,13 @@ type unitRule struct {
 //	tasks/s           rate   > 0, at most MaxCount       higher
 //	steal-pct, other-pct
 //	                  share  ≥ 0, at most 100            lower
+//	survived, next-batch
+//	                  flag   ≥ 0, at most 1              higher
+//	delivered         count  ≥ 0, at most MaxCount       higher
 //
+// survived and next-batch are the share of a sample's ops in which the
+// crash child survived, or ran its next batch: 1 or 0 for one op, a
+// fraction in between over several.
 // No time lies strictly between 0 and MinTimeNs. A batch always takes
 // some time, so ns/op and ns/task are never 0, and a
 // finished batch has a throughput above 0. CPU time is read from rusage,
@@ -81,6 +87,10 @@ func unitRules(unit string) (unitRule, bool) {
 		return unitRule{kind: "rate", positive: true, max: MaxCount, higherBetter: true}, true
 	case StealUnit, OtherUnit:
 		return unitRule{kind: "share", max: 100}, true
+	case crashSurvived, crashNext:
+		return unitRule{kind: "flag", max: 1, higherBetter: true}, true
+	case crashDelivered:
+		return unitRule{kind: "count", max: MaxCount, higherBetter: true}, true
 	}
 	return unitRule{}, false
 }
@@ -168,6 +178,8 @@ func (r unitRule) noun() string {
 		return "throughput"
 	case "share":
 		return "share of the CPU time"
+	case "flag":
+		return "share of ops (0 to 1)"
 	}
 	return r.kind
 }

@@ -38,6 +38,9 @@ func TestReadImpossibleValues(t *testing.T) {
 		{"NaN allocs", "1\t10 ns/op\tNaN allocs/op", "allocs/op = NaN: not a finite number"},
 		{"zero rate", "1\t10 ns/op\t0 tasks/s", "tasks/s = 0: must be above 0"},
 		{"negative rate", "1\t10 ns/op\t-2 tasks/s", "tasks/s = -2: a throughput cannot be negative"},
+		{"survived above 1", "1\t10 ns/op\t2 survived", "survived = 2: above 1, not a plausible measurement"},
+		{"negative next-batch", "1\t10 ns/op\t-1 next-batch", "next-batch = -1: a share of ops (0 to 1) cannot be negative"},
+		{"negative delivered", "1\t10 ns/op\t-1 delivered", "delivered = -1: a count cannot be negative"},
 		{"unknown unit NaN", "1\t10 ns/op\tNaN widgets/op", "widgets/op = NaN: not a finite number"},
 		{"p50 in ms", "1\t10 ns/op\t3 p50-ms", "unit p50-ms: the report reads this metric as p50-ns"},
 		{"ms/op", "1\t10 ms/op", "unit ms/op: the report reads times in ns (ns/op)"},
@@ -64,6 +67,8 @@ func TestReadBetterContradicts(t *testing.T) {
 		{"Unit tasks/s better=lower", ":1: Unit tasks/s better=lower: a throughput is better higher"},
 		{"Unit ns/op better=higher", ":1: Unit ns/op better=higher: a time is better lower"},
 		{"Unit B/op better=higher", ":1: Unit B/op better=higher: a byte count is better lower"},
+		{"Unit survived better=lower", ":1: Unit survived better=lower: a share of ops (0 to 1) is better higher"},
+		{"Unit delivered better=lower", ":1: Unit delivered better=lower: a count is better higher"},
 	} {
 		dir := writeRun(t, tc.line+"\n"+spawnLine)
 		_, err := ReadRun(dir)
@@ -71,7 +76,7 @@ func TestReadBetterContradicts(t *testing.T) {
 			t.Errorf("%s: error %v, want %q", tc.line, err, tc.want)
 		}
 	}
-	for _, ok := range []string{"Unit tasks/s better=higher", "Unit ns/op better=lower", "Unit widgets/op better=higher", "Unit ns/op assume=exact"} {
+	for _, ok := range []string{"Unit tasks/s better=higher", "Unit ns/op better=lower", "Unit widgets/op better=higher", "Unit next-batch better=higher", "Unit ns/op assume=exact"} {
 		if _, err := ReadRun(writeRun(t, ok+"\n"+spawnLine)); err != nil {
 			t.Errorf("%s: %v", ok, err)
 		}

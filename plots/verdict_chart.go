@@ -33,6 +33,8 @@ func verdictChart(v Verdict, charts []Chart) string {
 		return "counter-throughput"
 	case strings.Contains(claim, "on the flood") && has(FloodChart):
 		return FloodChart
+	case strings.Contains(claim, "processes contain a crash") && has(CrashChart):
+		return CrashChart
 	case strings.Contains(claim, "fine hash"):
 		return prefixed("time-hash-fine-")
 	case strings.Contains(claim, "coarse hash"):

@@ -211,7 +211,7 @@ func (j *judge) needP(o, claim Outcome, p float64, what string) Outcome {
 }
 
 // Verdicts judges the eight seed lessons, then the real I/O claims
-// (fetch, file) and the flood claims, numbered after them. A lesson whose data is absent is
+// (fetch, file), the flood claims and crash isolation, numbered after them. A lesson whose data is absent is
 // INCONCLUSIVE with "no data: …"; a run with no row of the lessons'
 // families (Sleep, Hash, Counter and their sweeps), such as a user's own
 // workload, gets no lesson at all.
@@ -234,7 +234,7 @@ func (r *Run) Verdicts(rows []*Row) []Verdict {
 		// have nothing to judge.
 		vs = nil
 	}
-	for i, v := range slices.Concat(ioVerdicts(rows), floodVerdicts(rows)) {
+	for i, v := range slices.Concat(ioVerdicts(rows), floodVerdicts(rows), crashVerdicts(rows)) {
 		v.Lesson = first + i
 		vs = append(vs, v)
 	}

@@ -40,9 +40,12 @@ func kind(family string) Kind {
 
 // isMain reports whether family is a strategy comparison (Sleep, Hash,
 // Counter, Pycpu, Fetch, File, a user's own workload) rather than a worker
-// or GOMAXPROCS sweep (a name ending in Workers or Procs).
+// or GOMAXPROCS sweep (a name ending in Workers or Procs) or the crash,
+// whose time is a child process's start and whose lesson is in its
+// metrics (see crashVerdicts): no recommendation, heatmap or time chart
+// reads it.
 func isMain(family string) bool {
-	return family != "" && !strings.HasSuffix(family, "Workers") && !strings.HasSuffix(family, "Procs")
+	return family != "" && family != CrashFamily && !strings.HasSuffix(family, "Workers") && !strings.HasSuffix(family, "Procs")
 }
 
 // timeFamilies returns the main families that get time and latency charts,

@@ -25,6 +25,9 @@
 //	                                             port        the FetchServer's port (required)
 //	file     real disk I/O: write a new file,    size=64KiB  bytes written and read back
 //	         read it back, remove it             sync=none   none|fsync
+//	crash    a failure no recover catches: task  k=0         the task that kills its process
+//	         k kills its process (run it only    d=1ms       the wait of each task
+//	         in a child process)
 //
 // # What fetch and file cost on a 2-core VM
 //

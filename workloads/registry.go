@@ -51,6 +51,10 @@ func kinds() []kind {
 			{"size", "64KiB", "a byte count up to 256MiB"},
 			{"sync", "none", strings.Join(fileSyncs(), "|")},
 		}, buildFile},
+		{"crash", "waits d per task; task k then kills its process, uncatchably (a panic in a goroutine of its own): run it only in a child process", []param{
+			{"k", "0", "a non-negative integer; a batch of at most k tasks does not crash"},
+			{"d", "1ms", "a positive duration such as 1ms"},
+		}, buildCrash},
 	}
 }
 

@@ -65,13 +65,16 @@ func strategyConfig() []configLine {
 }
 
 // writeConfig writes the configuration lines and the Unit lines of the
-// higher-is-better units.
+// higher-is-better units: tasks/s, and survived, delivered and next-batch
+// of the Crash family.
 func writeConfig(w io.Writer, lines []configLine) error {
 	var b strings.Builder
 	for _, l := range lines {
 		fmt.Fprintf(&b, "%s: %s\n", l.key, l.value)
 	}
 	b.WriteString("Unit tasks/s better=higher\n")
+	// The Crash family's metrics: see go doc ./bench.
+	b.WriteString("Unit survived better=higher\nUnit delivered better=higher\nUnit next-batch better=higher\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -254,6 +254,28 @@ func TestTinyMatrix(t *testing.T) {
 			t.Errorf("%s: %d results with units %v, want 2 with ns/op and ns/task", name, samples[name], units[name])
 		}
 	}
+	// Crash reports its lesson in its own metrics, declared higher-is-better.
+	for _, c := range bench.CrashCases(tiny, runtime.NumCPU()) {
+		total++
+		name := "Crash/" + c.Name()
+		if samples[name] != 2 {
+			t.Errorf("%s: %d results, want 2", name, samples[name])
+		}
+		for _, m := range []string{"ns/op", "survived", "delivered", "next-batch"} {
+			if !units[name][m] {
+				t.Errorf("%s: no %s", name, m)
+			}
+		}
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, "raw.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range []string{"tasks/s", "survived", "delivered", "next-batch"} {
+		if !strings.Contains(string(raw), "\nUnit "+u+" better=higher\n") {
+			t.Errorf("raw.txt does not declare %s better=higher", u)
+		}
+	}
 	if len(samples) != total {
 		t.Errorf("raw.txt has %d benchmarks, want %d", len(samples), total)
 	}

@@ -37,7 +37,8 @@ type noisyConfig struct {
 }
 
 // noisyConfigs reads raw.txt in dir back, as the report will, and returns
-// its noisy configurations.
+// its noisy configurations. A Crash row counts only while it has fewer than
+// plots.MinSamples samples: its time is no lesson (see plots.CrashFamily).
 func noisyConfigs(dir string) ([]noisyConfig, error) {
 	run, err := plots.ReadRun(dir)
 	if err != nil {
@@ -47,6 +48,9 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 	var noisy []noisyConfig
 	for _, b := range run.Benchmarks {
 		m := b.Metric("ns/op")
+		if m != nil && b.Family == plots.CrashFamily && m.Summary.Enough() {
+			continue // its time is a child process's life, judged by nothing
+		}
 		if m != nil && (!m.Summary.Enough() || m.Summary.Noisy()) {
 			noisy = append(noisy, noisyConfig{"Benchmark" + b.Name, m.Summary.N, m.Summary.RelHalfWidth(), open[b.Name]})
 		}

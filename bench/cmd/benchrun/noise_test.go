@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -175,5 +176,25 @@ func TestNoiseDeadline(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(runDirs(t, results)[0], WarmupFile)); err == nil {
 		t.Error("-warmup 0 wrote warmup.txt")
+	}
+}
+
+// TestNoisyConfigsCrash: a Crash row is re-run while it has fewer than 6
+// samples, whatever its spread, and never after: its time is no lesson.
+func TestNoisyConfigsCrash(t *testing.T) {
+	for n, want := range map[int]int{5: 1, 6: 0} {
+		var b strings.Builder
+		b.WriteString("numcpu: 2\n")
+		for k := range n {
+			fmt.Fprintf(&b, "BenchmarkCrash/k=2/d=1ms/tasks=4/strategy=spawn/procs=2 \t1\t%d ns/op\t0 survived\n", 10_000_000*(1+k))
+		}
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, plots.RawFile), []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		noisy, err := noisyConfigs(dir)
+		if err != nil || len(noisy) != want {
+			t.Errorf("%d samples: %v, %v; want %d noisy configurations", n, noisy, err, want)
+		}
 	}
 }
