@@ -135,4 +135,6 @@ report:
 .PHONY: reference
 reference:
 	@command -v python3 >/dev/null 2>&1 || { echo "reference: python3 not found on the PATH; install CPython 3.9 or later (stdlib only) and run make reference again" >&2; exit 1; }
-	@python3 reference/python/concbench $(if $(RUN),-run '$(RUN)') -count '$(COUNT)' -benchtime '$(BENCHTIME)'
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GO) build -o "$$tmp/fetchserver" ./reference/python/cmd/fetchserver && \
+	python3 reference/python/concbench $(if $(RUN),-run '$(RUN)') -count '$(COUNT)' -benchtime '$(BENCHTIME)' -fetch-server "$$tmp/fetchserver"

@@ -339,7 +339,10 @@
 // lang=python-ft for a free-threaded CPython) is lined up with the Go rows
 // of the same workload at the same procs and default workers. Its
 // counterpart-S configuration lines name the Go strategy beside each CPython
-// strategy S, and model-S the Go strategy that models it (gil for threads).
+// strategy S, and model-S the Go strategy that models it (gil for threads
+// and for asyncio); families-S lists the families S runs when it does not
+// run them all (asyncio: Sleep, the workloads with an async form), and
+// overlaps-S the CPython strategy S is judged against (asyncio: threads).
 // Speedups are over each language's own sequential: a Go task is far
 // faster, so only speedups compare across languages.
 //
@@ -348,13 +351,22 @@
 //     [py.lo / go.hi, py.hi / go.lo], lies within 1 ± GILAgree (15 %).
 //     Expected to FAIL on sleep (CPython threads start slowly) and on the
 //     coarse hash (hashlib releases the GIL, gil does not), and to hold on
-//     pycpu, the pure-Python loop.
-//   - The last: Go's process is at least as fast as multiprocessing.Pool
-//     on the coarse hash: the interval of median(Go) / median(CPython)
-//     at most 1, and the difference significant.
+//     pycpu, the pure-Python loop. Then the same for asyncio and gil on
+//     the workloads asyncio runs.
+//   - Go's process is at least as fast as multiprocessing.Pool on the
+//     coarse hash: the interval of median(Go) / median(CPython) at most 1,
+//     and the difference significant.
+//   - The last: an event loop in one thread overlaps I/O as well as
+//     threads do: on every workload asyncio runs, the interval of the time
+//     ratio asyncio / threads at most 1 + SameWithin (PASS), or wholly
+//     above it with p < 0.05 (FAIL); a ratio wholly below 1 − SameWithin
+//     is noted as asyncio faster. The notes give asyncio's time against
+//     Go's gil and spawn on the same tasks, which, being waits, compare
+//     across languages.
 //
 // One chart per workload (python-<workload>) shows, per pair of
 // strategies, the Go and the CPython speedups side by side, with the gil
-// model next to CPython threads. A python.txt without results gives a note;
+// model next to CPython threads and asyncio; a strategy that does not run
+// the workload has no slot. A python.txt without results gives a note;
 // a malformed one is an error naming file:line, like raw.txt.
 package plots

@@ -163,9 +163,27 @@ func (py *Python) langs() []string {
 	return ls
 }
 
+// runsOn reports whether Python strategy s runs workload w: every
+// workload, unless a "families-s" line lists the families s runs
+// (asyncio: those with an async form).
+func (py *Python) runsOn(s string, w *PyWorkload) bool {
+	fams := py.Run.ConfigValue("families-" + s)
+	if fams == "" {
+		return true
+	}
+	fam, _, _ := strings.Cut(w.Key, " ")
+	return slices.Contains(strings.FieldsFunc(fams, func(r rune) bool { return r == ',' || r == ' ' }), fam)
+}
+
+// overlaps returns the Python strategy that an "overlaps-s" line names:
+// the one s is judged to overlap waits as well as, or "".
+func (py *Python) overlaps(s string) string { return py.Run.ConfigValue("overlaps-" + s) }
+
 // verdicts judges, per workload, "the gil model predicts CPython threads"
-// and, on the coarse hash, "Go's process is at least as fast as
-// multiprocessing.Pool".
+// (and every other strategy with a model line, on the workloads it runs),
+// on the coarse hash "Go's process is at least as fast as
+// multiprocessing.Pool", and, for a strategy with an overlaps line,
+// "an event loop in one thread overlaps I/O as well as threads do".
 func (py *Python) verdicts() []Verdict {
 	var out []Verdict
 	n := 0
@@ -175,6 +193,9 @@ func (py *Python) verdicts() []Verdict {
 			continue
 		}
 		for _, w := range py.Workloads {
+			if !py.runsOn(s, w) {
+				continue
+			}
 			n++
 			out = append(out, py.modelVerdict(n, w, s, m))
 		}
@@ -193,7 +214,67 @@ func (py *Python) verdicts() []Verdict {
 		n++
 		out = append(out, py.processVerdict(n, coarse, s))
 	}
+	for _, s := range py.pyStrategies() {
+		if t := py.overlaps(s); t != "" {
+			n++
+			out = append(out, py.overlapVerdict(n, s, t))
+		}
+	}
 	return out
+}
+
+// overlapVerdict judges, on every workload that Python strategy s runs
+// (its families line), that s overlaps the tasks' waits as well as Python
+// strategy t: PASS if the whole interval of the time ratio s / t is at
+// most 1 + SameWithin (s no more than 10 % slower), FAIL if the whole
+// interval is above it and the difference significant. For asyncio
+// beside threads, the claim is that one event loop in one thread
+// overlaps I/O as well as a thread per task. The notes give s's time
+// against the Go model (gil: one OS thread, goroutines waiting in the
+// runtime's timers and netpoller) and the Go counterpart (spawn) on the
+// same tasks: the tasks are waits, so the times compare across languages.
+func (py *Python) overlapVerdict(n int, s, t string) Verdict {
+	var j judge
+	var labels []string
+	for _, w := range py.Workloads {
+		if !py.runsOn(s, w) {
+			continue
+		}
+		labels = append(labels, w.Label)
+		a, b := w.Py["python"][s], w.Py["python"][t]
+		if a == nil || b == nil {
+			j.missing = append(j.missing, missingNames("CPython "+w.Key, map[string]*Row{s: a, t: b})...)
+			continue
+		}
+		rt := timeRatio(a, b)
+		p := compare(a.Bench.Metric("ns/op").Sample, b.Bench.Metric("ns/op").Sample)
+		o := j.differs(atMost(rt, 1+SameWithin), p, s+" vs "+t+" difference")
+		j.part(o, fmt.Sprintf("%s: CPython %s %s, %s %s; time ratio %s", w.Label, s, ns(a.Time.Center), t, ns(b.Time.Center), est(rt)), a, b)
+		j.p(fmt.Sprintf("%s vs %s, %s", s, t, w.Key), p)
+		if rt.Valid() && rt.Hi < 1-SameWithin && p < Alpha {
+			j.notes = append(j.notes, fmt.Sprintf("on %s %s is more than %.0f %% faster than %s", w.Label, s, 100*SameWithin, t))
+		}
+		gs := []string{py.model(s)}
+		if c := py.counterpart(s); c != gs[0] {
+			gs = append(gs, c)
+		}
+		var goFigs []string
+		for _, g := range gs {
+			if r := w.Go[g]; g != "" && r != nil {
+				goFigs = append(goFigs, fmt.Sprintf("%s %s (CPython %s / Go %s %s)", g, ns(r.Time.Center), s, g, est(ratio(a.Time, r.Time))))
+			}
+		}
+		if len(goFigs) > 0 {
+			j.notes = append(j.notes, fmt.Sprintf("Go on %s: %s", w.Label, strings.Join(goFigs, ", ")))
+		}
+	}
+	on := strings.Join(labels, " and ")
+	if on == "" {
+		on = "the workloads it runs"
+		j.missing = append(j.missing, "CPython strategy="+s)
+	}
+	claim := fmt.Sprintf("CPython %s overlaps I/O as well as %s do: on %s its time is at most %.0f %% above theirs.", py.about(s), py.about(t), on, 100*SameWithin)
+	return j.verdict(n, claim)
 }
 
 // modelVerdict judges whether Go strategy m's speedup over Go sequential

@@ -3,6 +3,7 @@ package plots
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -12,7 +13,9 @@ import (
 // ChartGoVsPython draws, for one workload, the speedup over its own
 // language's sequential of each Go strategy and of its CPython
 // counterpart, side by side in one slot per pair (log scale, CI error
-// bars); a Go model (gil beside CPython threads) gets a series of its own.
+// bars); a Go model (gil beside CPython threads and asyncio) gets a series
+// of its own. A CPython strategy that does not run the workload (a
+// families line without its family) gets no slot.
 func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
 	strats := py.pyStrategies()
 	if len(strats) == 0 {
@@ -34,7 +37,14 @@ func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
 		langS[l] = &series{name: "CPython " + py.langVersion(l)}
 	}
 	any := false
-	for i, s := range strats {
+	modelOf := map[string][]string{} // Go model -> the CPython strategies it models here
+	var models []string
+	i := -1
+	for _, s := range strats {
+		if !py.runsOn(s, w) {
+			continue // asyncio on a workload without an async form
+		}
+		i++
 		g := py.counterpart(s)
 		names = append(names, g+" | "+s)
 		x := float64(i)
@@ -43,7 +53,10 @@ func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
 			any = true
 		}
 		if m := py.model(s); m != "" && w.Go[m] != nil {
-			modelS.name = fmt.Sprintf("Go %s (the model of CPython %s)", m, s)
+			if modelOf[m] == nil {
+				models = append(models, m)
+			}
+			modelOf[m] = append(modelOf[m], s)
 			modelS.xs, modelS.ys = append(modelS.xs, x-0.07), append(modelS.ys, pySpeedup(w.Go[m]))
 		}
 		for k, l := range py.langs() {
@@ -57,6 +70,11 @@ func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
 	if !any {
 		return nil, nil
 	}
+	var ms []string
+	for _, m := range models {
+		ms = append(ms, fmt.Sprintf("Go %s (the model of CPython %s)", m, strings.Join(modelOf[m], ", ")))
+	}
+	modelS.name = strings.Join(ms, "; ")
 	all := []series{goS, modelS}
 	for _, l := range py.langs() {
 		all = append(all, *langS[l])

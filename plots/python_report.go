@@ -25,7 +25,11 @@ func (rep *Report) writePython(b *bytes.Buffer) {
 	if v := cfg("python-ft"); v != "" {
 		fmt.Fprintf(b, ", and the thread strategies also in the free-threaded %s (GIL %s)", v, orDash(cfg("python-ft-gil")))
 	}
-	fmt.Fprintf(b, "; %s samples per row. Each language's speedup is over its own `sequential`: Go is far faster per task (see the times), so only speedups compare across languages. In CPython the hash buffers are generated before timing (see `reference/python/concbench/workloads.py`).\n\n", orDash(cfg("count")))
+	fmt.Fprintf(b, "; %s samples per row. Each language's speedup is over its own `sequential`: Go is far faster per task (see the times), so only speedups compare across languages. In CPython the hash buffers are generated before timing (see `reference/python/concbench/workloads.py`).", orDash(cfg("count")))
+	if v := cfg("fetch-server"); v != "" {
+		fmt.Fprintf(b, " CPython's Fetch rows GET from %s.", v)
+	}
+	fmt.Fprintf(b, "\n\n")
 	fmt.Fprintf(b, "| # | claim | verdict | figure | p-value | note |\n|---|---|---|---|---|---|\n")
 	for _, v := range py.Verdicts {
 		note := v.Note

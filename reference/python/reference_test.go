@@ -60,19 +60,30 @@ func reference(t *testing.T, args ...string) string {
 // full digests) and the batch checksum of the Python tasks with Go's.
 func TestDigestsMatchGo(t *testing.T) {
 	for _, c := range []struct {
-		spec  string
-		tasks int
+		spec     string
+		tasks    int
+		strategy string // the Python strategy that runs the batch; "" for sequential
 	}{
-		{"hash/size=64B/rounds=1", 16},
-		{"hash/size=100B/rounds=3", 8}, // a size that is not a multiple of 8
-		{"hash/size=64KiB/rounds=2", 3},
-		{"pycpu/n=1000", 8},
-		{"pycpu/n=100000", 3},
-		{"sleep/d=1ms", 4},
-		{"counter/incs=10/sync=mutex", 4},
+		{"hash/size=64B/rounds=1", 16, ""},
+		{"hash/size=100B/rounds=3", 8, ""}, // a size that is not a multiple of 8
+		{"hash/size=64KiB/rounds=2", 3, ""},
+		{"pycpu/n=1000", 8, ""},
+		{"pycpu/n=100000", 3, ""},
+		{"sleep/d=1ms", 4, ""},
+		{"sleep/d=1ms", 16, "asyncio"}, // the async form: asyncio.sleep in coroutines
+		{"sleep/d=2ms", 5, "threads"},
+		{"counter/incs=10/sync=mutex", 4, ""},
 	} {
-		t.Run(c.spec, func(t *testing.T) {
-			out := reference(t, "digests", "-workload", c.spec, "-tasks", strconv.Itoa(c.tasks))
+		name := c.spec
+		if c.strategy != "" {
+			name += "/strategy=" + c.strategy
+		}
+		t.Run(name, func(t *testing.T) {
+			args := []string{"digests", "-workload", c.spec, "-tasks", strconv.Itoa(c.tasks)}
+			if c.strategy != "" {
+				args = append(args, "-strategy", c.strategy)
+			}
+			out := reference(t, args...)
 			w, err := workloads.Parse(c.spec)
 			if err != nil {
 				t.Fatal(err)
@@ -123,6 +134,70 @@ func TestDigestsMatchGo(t *testing.T) {
 	}
 }
 
+// TestFetchMatchesGo runs CPython's fetch tasks against Go's fetch server,
+// under the strategies that run Fetch (asyncio: asyncio.open_connection
+// and plain HTTP/1.1; the others: http.client), and compares every task's
+// value (the CRC-64 of its body) and the batch checksum with Go's tasks
+// against the same server.
+func TestFetchMatchesGo(t *testing.T) {
+	srv, err := workloads.NewFetchServer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		if err := srv.Close(); err != nil {
+			t.Error(err)
+		}
+	}()
+	every := []string{"sequential", "threads", "threadpool", "asyncio"}
+	for _, c := range []struct {
+		spec       string
+		tasks      int
+		strategies []string
+	}{
+		{"fetch/d=1ms/size=1KiB/client=shared", 8, every},
+		{"fetch/d=0s/size=5B/client=shared", 3, []string{"sequential", "asyncio"}},     // shorter than the 8 bytes of i
+		{"fetch/d=0s/size=40004B/client=shared", 3, []string{"sequential", "asyncio"}}, // the 32 KiB pattern repeated, cut
+		{"fetch/d=2ms/size=16KiB/client=shared", 16, []string{"threads", "asyncio"}},   // the full scale's body
+	} {
+		spec := fmt.Sprintf("%s/port=%d", c.spec, srv.Port())
+		w, err := workloads.Parse(spec)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := w.Start(c.tasks, 1)
+		var want []uint64
+		for i := range c.tasks {
+			v, err := b.Do(context.Background(), 0, i)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, v)
+		}
+		workloads.Release(b)
+		res, err := strategies.Sequential{}.Run(context.Background(), strategies.Job{Workload: w, Tasks: c.tasks})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cl, ok := w.(interface{ Close() error }); ok {
+			cl.Close()
+		}
+		for _, st := range c.strategies {
+			t.Run(c.spec+"/strategy="+st, func(t *testing.T) {
+				out := reference(t, "digests", "-workload", spec, "-tasks", strconv.Itoa(c.tasks), "-strategy", st)
+				var lines []string
+				for i, v := range want {
+					lines = append(lines, fmt.Sprintf("task %d %d", i, v))
+				}
+				lines = append(lines, fmt.Sprintf("checksum %d", res.Checksum))
+				if w := strings.Join(lines, "\n") + "\n"; out != w {
+					t.Errorf("Python printed\n%s\nwant (Go's)\n%s", out, w)
+				}
+			})
+		}
+	}
+}
+
 // checkDigest checks the full digest Python printed for hash task i against
 // an independent computation of the hash workload's definition, and its
 // first 8 bytes against the task value.
@@ -152,18 +227,21 @@ func checkDigest(t *testing.T, spec string, i int, f []string, v uint64) {
 // a Go case of the same family, with a Python strategy and lang=python
 // before procs, so that the report can line them up.
 func TestNamesMatchGo(t *testing.T) {
-	counterpart := map[string]string{"sequential": "sequential", "threads": "spawn", "threadpool": "pool", "mppool": "process", "mpprocess": "exec"}
+	counterpart := map[string]string{"sequential": "sequential", "threads": "spawn", "threadpool": "pool", "mppool": "process", "mpprocess": "exec", "asyncio": "spawn"}
 	for _, s := range bench.Scales() {
 		goNames := map[string]bool{}
 		for fam, build := range map[string]func(bench.Scale, int) []bench.Case{
 			"Sleep": bench.SleepCases, "Hash": bench.HashCases, "Counter": bench.CounterCases, "Pycpu": bench.PycpuCases,
+			"Fetch": func(s bench.Scale, n int) []bench.Case { return bench.FetchCases(s, n, 1) },
 		} {
 			for _, c := range build(s, runtime.NumCPU()) {
 				goNames[fam+"/"+c.Name()] = true
 			}
 		}
-		out := reference(t, "list", "-scale", s.Name)
+		// The port of a fetch server is in the workload, not in the name.
+		out := reference(t, "list", "-scale", s.Name, "-fetch-port", "1")
 		lines := strings.Fields(out)
+		var asyncRows []string
 		if len(lines) < 20 {
 			t.Fatalf("%s: only %d Python cases:\n%s", s.Name, len(lines), out)
 		}
@@ -188,6 +266,17 @@ func TestNamesMatchGo(t *testing.T) {
 			if !goNames[goName] {
 				t.Errorf("%s: %s has no Go twin %s", s.Name, name, goName)
 			}
+			if st == "asyncio" {
+				asyncRows = append(asyncRows, parts[0])
+				// gil, the model named in python.txt, has its row too.
+				if gilName := strings.Join(slices.Concat(parts[:n-3], []string{"strategy=gil", parts[n-1]}), "/"); !goNames[gilName] {
+					t.Errorf("%s: %s has no Go gil row %s", s.Name, name, gilName)
+				}
+			}
+		}
+		// asyncio runs the workloads with an async form, and only those.
+		if !slices.Equal(asyncRows, []string{"Sleep", "Fetch"}) {
+			t.Errorf("%s: asyncio rows in families %v, want [Sleep Fetch]", s.Name, asyncRows)
 		}
 	}
 }
@@ -216,9 +305,13 @@ func TestBadInput(t *testing.T) {
 		{[]string{"-run", run, "-o", "p2.txt", "-bench", "Nothing"}, "matches no case"},
 		{[]string{"-run", filepath.Join(run, "missing")}, "no such folder"},
 		{[]string{"-results", t.TempDir()}, "no run folder under"},
-		{[]string{"digests", "-workload", "disk"}, "valid workloads are sleep, hash, counter, pycpu"},
+		{[]string{"digests", "-workload", "disk"}, "valid workloads are sleep, hash, counter, pycpu, fetch"},
+		{[]string{"digests", "-workload", "fetch/d=1ms"}, "parameter port: '0' is not the port of a fetch server"},
+		{[]string{"digests", "-workload", "fetch/client=per-task/port=1"}, "parameter client: 'per-task' is not one of shared"},
+		{[]string{"list", "-fetch-port", "http"}, "-fetch-port 'http' is not a port"},
 		{[]string{"digests", "-workload", "counter/sync=spin"}, "valid variants are mutex, none"},
-		{[]string{"-run", run, "-o", "p2.txt", "-strategies", "greenlets", "-child"}, "valid strategies are sequential, threads, threadpool, mppool, mpprocess"},
+		{[]string{"-run", run, "-o", "p2.txt", "-strategies", "greenlets", "-child"}, "valid strategies are sequential, threads, threadpool, mppool, mpprocess, asyncio"},
+		{[]string{"digests", "-workload", "hash/size=64B/rounds=1", "-strategy", "asyncio"}, "has no async form; asyncio runs sleep"},
 	} {
 		cmd := exec.Command(py, append([]string{"concbench"}, c.args...)...)
 		out, err := cmd.CombinedOutput()

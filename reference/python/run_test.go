@@ -25,7 +25,7 @@ func TestRunWritesBenchfmt(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(run, "raw.txt"), []byte("commit: abc1234\nscale: tiny\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	reference(t, "-run", run, "-count", "2", "-benchtime", "1ms", "-bench", "Pycpu|Counter.*sync=mutex", "-ft", py)
+	reference(t, "-run", run, "-count", "2", "-benchtime", "1ms", "-bench", "Pycpu|Counter.*sync=mutex|Sleep.*asyncio", "-ft", py)
 	f, err := os.Open(filepath.Join(run, "python.txt"))
 	if err != nil {
 		t.Fatal(err)
@@ -61,18 +61,20 @@ func TestRunWritesBenchfmt(t *testing.T) {
 	for k, want := range map[string]string{
 		"python-implementation": "CPython", "python-gil": "on", "python-ft-gil": "on", "commit": "abc1234",
 		"scale": "tiny", "count": "2", "counterpart-threads": "spawn", "model-threads": "gil", "mp-start-method": "fork",
+		"counterpart-asyncio": "spawn", "model-asyncio": "gil", "families-asyncio": "Sleep Fetch", "overlaps-asyncio": "threads",
 	} {
 		if config[k] != want {
 			t.Errorf("config %s = %q, want %q", k, config[k], want)
 		}
 	}
-	// Pycpu: 5 strategies in python, 3 in python-ft; Counter mutex: 3 and 3;
-	// two interleaved runs.
-	if len(names) != 2*(5+3+3+3) {
-		t.Fatalf("%d results, want %d:\n%s", len(names), 2*(5+3+3+3), strings.Join(names, "\n"))
+	// Sleep under asyncio: 1 in python, none in python-ft; Pycpu: 5
+	// strategies in python, 3 in python-ft; Counter mutex: 3 and 3; two
+	// interleaved runs.
+	if len(names) != 2*(1+5+3+3+3) {
+		t.Fatalf("%d results, want %d:\n%s", len(names), 2*(1+5+3+3+3), strings.Join(names, "\n"))
 	}
-	if names[0] != names[14] || !strings.HasSuffix(names[0], "/strategy=sequential/lang=python/procs="+config["procs"]) {
-		t.Errorf("runs not interleaved or misnamed: %s … %s", names[0], names[14])
+	if names[0] != names[15] || !strings.HasSuffix(names[0], "/strategy=asyncio/lang=python/procs="+config["procs"]) {
+		t.Errorf("runs not interleaved or misnamed: %s … %s", names[0], names[15])
 	}
 	ft := 0
 	for _, n := range names {
@@ -125,5 +127,52 @@ func TestRunRejectsNonFiniteRaw(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(run, "python.txt")); err == nil {
 			t.Errorf("%s: python.txt was written", v)
 		}
+	}
+}
+
+// TestRunWithFetchServer builds Go's fetch server (cmd/fetchserver), as
+// make reference does, and runs the Fetch rows against it: one row per
+// strategy that runs Fetch, asyncio included, the server named in the
+// configuration, and no server process left once the run ends.
+func TestRunWithFetchServer(t *testing.T) {
+	py := python(t)
+	bin := filepath.Join(t.TempDir(), "fetchserver")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/fetchserver").CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/fetchserver: %v\n%s", err, out)
+	}
+	run := filepath.Join(t.TempDir(), "20260101T000000Z-host")
+	if err := os.MkdirAll(run, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(run, "raw.txt"), []byte("scale: tiny\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(py, "concbench", "-run", run, "-count", "1", "-benchtime", "1ms", "-bench", "Fetch", "-ft", "none", "-fetch-server", bin)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(run, "python.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	for _, l := range strings.Split(string(data), "\n") {
+		if strings.HasPrefix(l, "BenchmarkFetch/") {
+			rows = append(rows, strings.Fields(l)[0])
+		}
+	}
+	for i, st := range []string{"sequential", "threads", "threadpool", "asyncio"} {
+		if i >= len(rows) || !strings.HasPrefix(rows[i], "BenchmarkFetch/d=1ms/size=1KiB/client=shared/tasks=4/strategy="+st+"/lang=python/procs=") {
+			t.Errorf("Fetch rows %q: row %d is not strategy=%s", rows, i, st)
+		}
+	}
+	if len(rows) != 4 {
+		t.Errorf("%d Fetch rows, want 4", len(rows))
+	}
+	if !strings.Contains(string(data), "\nfetch-server: Go's workloads.FetchServer in a process of its own, 127.0.0.1:") {
+		t.Errorf("python.txt does not name the fetch server:\n%s", data)
+	}
+	if left := runProcs(t, bin); len(left) > 0 {
+		t.Errorf("the fetch server outlived the run:\n%s", strings.Join(left, "\n"))
 	}
 }

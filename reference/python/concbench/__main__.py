@@ -2,9 +2,9 @@
 
   python3 reference/python/concbench [-run results/<run>] [-count 10]
           [-scale full|quick|tiny] [-benchtime 200ms] [-bench REGEX]
-          [-o python.txt] [-ft auto|none|PATH]
-  python3 reference/python/concbench list [-scale S]
-  python3 reference/python/concbench digests -workload SPEC -tasks N
+          [-o python.txt] [-ft auto|none|PATH] [-fetch-server CMD]
+  python3 reference/python/concbench list [-scale S] [-fetch-port P]
+  python3 reference/python/concbench digests -workload SPEC -tasks N [-strategy S]
 
 The first form measures the matrix COUNT times, interleaved (every case of
 run 1, then of run 2, ...), and writes the Go benchmark format to
@@ -14,10 +14,14 @@ run. -run defaults to the newest run folder under results/; -scale to that
 run's scale, so that the names match its Go rows. An existing python.txt is
 never overwritten. With -ft auto (the default), a free-threaded CPython
 found on the PATH (python3.13t, python3.14t, ...) runs sequential, threads
-and threadpool too, as lang=python-ft rows.
+and threadpool too, as lang=python-ft rows. With -fetch-server CMD (make
+reference passes Go's fetch server, reference/python/cmd/fetchserver), CMD
+runs for the whole run and Fetch is measured against it; -fetch-port P
+uses a server already running on 127.0.0.1:P instead.
 
 list prints the case names; digests prints task i's value (and, for hash,
-its digest) and the batch checksum, for the cross-language test.
+its digest) and the batch checksum, for the cross-language test, with the
+batch run by -strategy (default sequential; asyncio for the async form).
 Stdlib only, Python 3.9 or later.
 """
 
@@ -127,11 +131,15 @@ def parse_args(argv):
     p.add_argument("-bench", default=".", help="a regexp on the case names")
     p.add_argument("-o", default="python.txt", help="the file written in the run folder")
     p.add_argument("-ft", default="auto", help="free-threaded CPython: auto, none or a path")
+    p.add_argument("-fetch-server", dest="fetch_server", default="",
+                   help="a command that serves Go's fetch server and prints its port (make reference builds one); without it, Fetch has no rows")
+    p.add_argument("-fetch-port", dest="fetch_port", default="", help="the port of a fetch server already running on 127.0.0.1")
     p.add_argument("-strategies", default="", help=argparse.SUPPRESS)
     p.add_argument("-lang", default="python", help=argparse.SUPPRESS)
     p.add_argument("-child", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("-workload", default="", help="digests: the workload spec")
     p.add_argument("-tasks", default="4", help="digests: the number of tasks")
+    p.add_argument("-strategy", default="sequential", help="digests: the strategy that runs the batch")
     p.add_argument("command", nargs="?", default="run", choices=["run", "list", "digests"])
     return p.parse_args(argv)
 
@@ -162,7 +170,22 @@ def main(argv):
     for s in only or []:
         if s not in strategies.names():
             fail(f"unknown strategy {s!r}; valid strategies are {', '.join(strategies.names())}")
-    cs = [c for c in bench.cases(bench.SCALES[scale_name], bench.procs(), a.lang, only) if pattern.search(c.name())]
+    if a.fetch_port and not re.fullmatch(r"[1-9][0-9]{0,4}", a.fetch_port):
+        fail(f"-fetch-port {a.fetch_port!r} is not a port")
+    server = None
+    if a.fetch_server and a.command == "run" and not a.child:
+        server = FetchServer(a.fetch_server)
+        a.fetch_port = str(server.port)
+    try:
+        cs = [c for c in bench.cases(bench.SCALES[scale_name], bench.procs(), a.lang, only, a.fetch_port or None)
+              if pattern.search(c.name())]
+        return run_cases(a, run, scale_name, cs)
+    finally:
+        if server:
+            server.close()
+
+
+def run_cases(a, run, scale_name, cs):
     if a.command == "list":
         for c in cs:
             print(f"Benchmark{c.name()}")
@@ -174,10 +197,36 @@ def main(argv):
     except ValueError as e:
         fail(str(e))
     if not cs:
-        fail(f"-bench {a.bench!r} matches no case; the families are Sleep, Hash, Counter, Pycpu")
+        fail(f"-bench {a.bench!r} matches no case; the families are Sleep, Hash, Counter, Pycpu and, with -fetch-server, Fetch")
     if a.child:
         return measure(cs, benchtime, 1, sys.stdout, None, None, threading.Event())
     return reference(a, run, scale_name, cs, benchtime)
+
+
+class FetchServer:
+    """Go's fetch server (workloads.FetchServer) in a process of its own:
+    cmd prints "port N" and serves until its standard input ends."""
+
+    def __init__(self, cmd):
+        try:
+            self.proc = subprocess.Popen([cmd], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        except OSError as e:
+            fail(f"-fetch-server {cmd}: {e.strerror}")
+        line = self.proc.stdout.readline().split()
+        if len(line) != 2 or line[0] != "port" or not line[1].isdigit():
+            self.close()
+            fail(f"-fetch-server {cmd}: printed {' '.join(line)!r}, want \"port N\"")
+        self.port = int(line[1])
+        bench.progress(f"fetch server on 127.0.0.1:{self.port}")
+
+    def close(self):
+        """Ends the server and waits for it; no server outlives the run."""
+        try:
+            self.proc.stdin.close()
+            self.proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self.proc.kill()
+            self.proc.wait()
 
 
 def catch_signals():
@@ -222,6 +271,12 @@ def reference(a, run, scale_name, cs, benchtime):
     cfg += [(f"counterpart-{s}", g) for s, g in strategies.GO_COUNTERPART.items()]
     cfg += [(f"model-{s}", g) for s, g in strategies.GO_MODEL.items()]
     cfg += [(f"idiom-{s}", i) for s, i in strategies.IDIOM.items()]
+    # The families a strategy runs when not all (asyncio: those with an
+    # async form), and the strategy an I/O strategy is judged against.
+    cfg += [(f"families-{s}", f) for s, f in strategies.FAMILIES.items()]
+    cfg += [(f"overlaps-{s}", t) for s, t in strategies.OVERLAPS.items()]
+    if a.fetch_port:
+        cfg += [("fetch-server", f"Go's workloads.FetchServer in a process of its own, 127.0.0.1:{a.fetch_port}")]
     if ft:
         ft_version, ft_gil = ft_info(ft)
         cfg += [("python-ft", ft_version), ("python-ft-gil", ft_gil), ("python-ft-executable", ft)]
@@ -245,6 +300,8 @@ def reference(a, run, scale_name, cs, benchtime):
             ftargs = [ft, os.path.dirname(os.path.abspath(__file__)), "-child", "-scale", scale_name,
                       "-benchtime", a.benchtime, "-bench", a.bench, "-lang", "python-ft",
                       "-strategies", ",".join(FT_STRATEGIES)]
+            if a.fetch_port:
+                ftargs += ["-fetch-port", a.fetch_port]
             bench.progress(f"{ft} (CPython {ft_version}, GIL {ft_gil}) runs {', '.join(FT_STRATEGIES)} too, as lang=python-ft")
         try:
             measure(cs, benchtime, count, out, ftargs, path, stop)
@@ -288,10 +345,21 @@ def digests(a):
         tasks = workloads.parse_count("tasks", a.tasks)
     except ValueError as e:
         fail(str(e))
-    values = []
-    for i in range(tasks):
-        v = w.task(w.start(1), i)
-        values.append(v)
+    try:
+        strat = strategies.new(a.strategy, bench.procs(), w)
+    except ValueError as e:
+        fail(str(e))
+    ok = False
+    try:
+        state = w.start(tasks)
+        values = strat.run(w, state, tasks)
+        w.finish(state, tasks)
+        ok = True
+    except (RuntimeError, ValueError, OSError) as e:
+        fail(f"{a.workload} under {a.strategy}: {e}")
+    finally:
+        strat.close(ok)
+    for i, v in enumerate(values):
         extra = f" {w.digest(i).hex()}" if isinstance(w, workloads.Hash) else ""
         print(f"task {i} {v}{extra}")
     print(f"checksum {workloads.checksum(values)}")

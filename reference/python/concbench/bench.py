@@ -1,9 +1,10 @@
 """The reference matrix and its measurement, in the Go benchmark format.
 
-Each case is named as its Go twin in package bench, with the Python
-strategy and a lang key before procs:
+Each case is named as its Go twin in package bench (asyncio's as spawn's),
+with the Python strategy and a lang key before procs:
 
   Sleep/d=10ms/tasks=64/strategy=threads/lang=python/procs=2
+  Fetch/d=5ms/size=16KiB/client=shared/tasks=16/strategy=asyncio/lang=python/procs=2
 
 so that `go tool benchstat -col /strategy python.txt` reads it, and the
 report lines each row up with the Go row of the same workload. procs is the
@@ -29,20 +30,26 @@ import workloads
 
 
 class Scale:
-    def __init__(self, name, sleep, sleep_tasks, coarse, fine, incs, counter_tasks, pycpu_n, pycpu_tasks):
+    def __init__(self, name, sleep, sleep_tasks, coarse, fine, incs, counter_tasks, pycpu_n, pycpu_tasks, fetch):
         self.name = name
         self.sleep, self.sleep_tasks = sleep, sleep_tasks
         self.coarse, self.fine = coarse, fine  # (size, rounds, tasks)
         self.incs, self.counter_tasks = incs, counter_tasks
         self.pycpu_n, self.pycpu_tasks = pycpu_n, pycpu_tasks
+        self.fetch = fetch  # (d, size, tasks)
 
 
 # The scales of bench.Scales in Go, value for value.
 SCALES = {
-    "full": Scale("full", "10ms", 64, (64 << 10, 8, 64), (64, 1, 4096), 1000, 64, 100000, 16),
-    "quick": Scale("quick", "5ms", 16, (64 << 10, 4, 16), (64, 1, 512), 1000, 32, 50000, 8),
-    "tiny": Scale("tiny", "1ms", 4, (32 << 10, 1, 4), (64, 1, 16), 10, 4, 1000, 4),
+    "full": Scale("full", "10ms", 64, (64 << 10, 8, 64), (64, 1, 4096), 1000, 64, 100000, 16, ("5ms", 16 << 10, 16)),
+    "quick": Scale("quick", "5ms", 16, (64 << 10, 4, 16), (64, 1, 512), 1000, 32, 50000, 8, ("2ms", 16 << 10, 8)),
+    "tiny": Scale("tiny", "1ms", 4, (32 << 10, 1, 4), (64, 1, 16), 10, 4, 1000, 4, ("1ms", 1 << 10, 4)),
 }
+
+# The strategies of Fetch: the in-process ones. A fetch task is a wait, as
+# a sleep task is; processes would add their start cost, which Sleep and
+# Hash show already, and each its own connections.
+FETCH_STRATEGIES = ("sequential", "threads", "threadpool", "asyncio")
 
 
 class Case:
@@ -56,14 +63,18 @@ class Case:
         return "/".join(parts)
 
 
-def cases(scale, procs, lang, only=None):
+def cases(scale, procs, lang, only=None, fetch_port=None):
     """The matrix: Sleep, Hash (coarse, fine), Counter (mutex, none) and Pycpu
-    under the five strategies (only those in `only` when given). Counter has
-    no multiprocessing rows (processes share no counter), and the fine hash
-    no mpprocess row: 4096 process starts per batch would take most of the
-    budget to show what the coarse row shows already."""
+    under the five thread and process strategies (only those in `only` when
+    given), and Sleep under asyncio too, a workload with an async form;
+    with the port of a fetch server, Fetch (the other one) under
+    FETCH_STRATEGIES. Counter has no multiprocessing rows (processes share
+    no counter), and the fine hash no mpprocess row: 4096 process starts
+    per batch would take most of the budget to show what the coarse row
+    shows already."""
     s = scale
-    all_ = strategies.names()
+    every = strategies.names()
+    all_ = [st for st in every if not strategies.is_async(st)]
     keep = (lambda st: st in only) if only else (lambda st: True)
     out = []
 
@@ -72,8 +83,8 @@ def cases(scale, procs, lang, only=None):
             if keep(st):
                 out.append(Case(family, params, spec, tasks, st, lang, procs))
 
-    add("Sleep", [("d", s.sleep), ("tasks", s.sleep_tasks)], f"sleep/d={s.sleep}", s.sleep_tasks, all_)
-    for (size, rounds, tasks), strats in ((s.coarse, all_), (s.fine, all_[:-1])):
+    add("Sleep", [("d", s.sleep), ("tasks", s.sleep_tasks)], f"sleep/d={s.sleep}", s.sleep_tasks, every)
+    for (size, rounds, tasks), strats in ((s.coarse, all_), (s.fine, [st for st in all_ if st != "mpprocess"])):
         sz = workloads.format_size(size)
         add("Hash", [("size", sz), ("rounds", rounds), ("tasks", tasks)],
             f"hash/size={sz}/rounds={rounds}", tasks, strats)
@@ -81,6 +92,11 @@ def cases(scale, procs, lang, only=None):
         add("Counter", [("incs", s.incs), ("tasks", s.counter_tasks), ("sync", sync)],
             f"counter/incs={s.incs}/sync={sync}", s.counter_tasks, ["sequential", "threads", "threadpool"])
     add("Pycpu", [("n", s.pycpu_n), ("tasks", s.pycpu_tasks)], f"pycpu/n={s.pycpu_n}", s.pycpu_tasks, all_)
+    if fetch_port:
+        d, size, tasks = s.fetch
+        sz = workloads.format_size(size)
+        add("Fetch", [("d", d), ("size", sz), ("client", "shared"), ("tasks", tasks)],
+            f"fetch/d={d}/size={sz}/client=shared/port={fetch_port}", tasks, FETCH_STRATEGIES)
     return out
 
 

@@ -6,6 +6,15 @@
   mppool      multiprocessing.Pool(W).map         Go: process
   mpprocess   multiprocessing.Process per task,   Go: exec
               at most W at a time
+  asyncio     one asyncio event loop in one       Go: spawn, and gil as its model
+              thread, a coroutine per task        (one OS thread; goroutines wait
+                                                  in the netpoller and timers)
+
+asyncio runs only the workloads that have an async form (an atask
+coroutine: sleep, fetch); is_async tells the matrix which strategies need
+one. Its event loop is made when the strategy is built, outside the timer, and
+runs every batch of the benchmark, as one program's loop would; a batch
+is one run_until_complete over a coroutine per task.
 
 W is the number of CPUs the process may run on, as Go's default
 GOMAXPROCS. A strategy is built once per benchmark (pools and worker
@@ -19,6 +28,7 @@ has it, so that they inherit the workload, including the hash buffers
 generated before timing; elsewhere they are spawned and rebuild it.
 """
 
+import asyncio
 import multiprocessing
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -183,25 +193,98 @@ class MPProcess:
         pass
 
 
-_ALL = {c.name: c for c in (Sequential, Threads, ThreadPool, MPPool, MPProcess)}
+class AsyncIO:
+    name = "asyncio"
+    shares_memory = True
+
+    def __init__(self, workers):
+        self.loop = asyncio.new_event_loop()
+        self.used = []  # the workloads run, whose connections close with the loop
+
+    def run(self, w, state, tasks):
+        if not hasattr(w, "atask"):
+            raise ValueError(f"{w.spec()} has no async form; asyncio runs {', '.join(ASYNC_WORKLOADS)}")
+        if w not in self.used:
+            self.used.append(w)
+        return self.loop.run_until_complete(self._batch(w, state, tasks))
+
+    @staticmethod
+    async def _batch(w, state, tasks):
+        """Runs task i as a coroutine for every i; the first error raised
+        is raised again once the other coroutines are cancelled and done."""
+        async def one(i):
+            try:
+                return await w.atask(state, i)
+            except asyncio.CancelledError:
+                raise
+            except Exception as e:
+                raise RuntimeError(f"task {i}: {e}") from e
+
+        ts = [asyncio.ensure_future(one(i)) for i in range(tasks)]
+        try:
+            return await asyncio.gather(*ts)
+        except BaseException:
+            for t in ts:
+                t.cancel()
+            await asyncio.gather(*ts, return_exceptions=True)
+            raise
+
+    def close(self, ok=True):
+        """Cancels the coroutines still pending (after an interrupt), lets
+        them end, closes the workloads' idle connections and the loop."""
+        loop = self.loop
+        try:
+            pending = asyncio.all_tasks(loop)
+            for t in pending:
+                t.cancel()
+            if pending:
+                loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+            for w in self.used:
+                if hasattr(w, "aclose"):
+                    loop.run_until_complete(w.aclose())
+            loop.run_until_complete(loop.shutdown_asyncgens())
+        finally:
+            loop.close()
+
+
+_ALL = {c.name: c for c in (Sequential, Threads, ThreadPool, MPPool, MPProcess, AsyncIO)}
+
+# The strategies that run only workloads with an async form, and those
+# workloads.
+ASYNC = ("asyncio",)
+ASYNC_WORKLOADS = ("sleep", "fetch")
 
 # The Go strategy each Python strategy is compared with in the report.
 GO_COUNTERPART = {"sequential": "sequential", "threads": "spawn", "threadpool": "pool",
-                  "mppool": "process", "mpprocess": "exec"}
+                  "mppool": "process", "mpprocess": "exec", "asyncio": "spawn"}
 
 
 # The Python idiom of each strategy, for the report.
 IDIOM = {"sequential": "a plain loop", "threads": "threading.Thread per task",
          "threadpool": "ThreadPoolExecutor(W)", "mppool": "multiprocessing.Pool(W)",
-         "mpprocess": "multiprocessing.Process per task"}
+         "mpprocess": "multiprocessing.Process per task",
+         "asyncio": "an event loop in one thread, a coroutine per task"}
 
 # The Go strategy that models a Python strategy: gil, GOMAXPROCS=1, stands
-# for CPython's GIL.
-GO_MODEL = {"threads": "gil"}
+# for CPython's GIL, and for asyncio's one thread too (its goroutines
+# overlap their waits as coroutines do).
+GO_MODEL = {"threads": "gil", "asyncio": "gil"}
+
+# The families a strategy runs, for strategies that do not run them all:
+# the report judges its model only there.
+FAMILIES = {"asyncio": "Sleep Fetch"}
+
+# The strategy each I/O strategy is judged against: the report checks that
+# asyncio overlaps waits as well as a thread per task does.
+OVERLAPS = {"asyncio": "threads"}
 
 
 def names():
     return list(_ALL)
+
+
+def is_async(name):
+    return name in ASYNC
 
 
 def new(name, workers, w):
