@@ -57,6 +57,9 @@ func runCase(b *testing.B, c Case, want checksums, probes map[string]probeResult
 	// time, so a short probe finds its peak; a full one would double the
 	// cost of its slowest benchmark.
 	probeTasks := c.Tasks
+	if c.ProbeTasks > 0 {
+		probeTasks = min(c.Tasks, c.ProbeTasks)
+	}
 	if c.Strategy == "exec" {
 		workers := c.Workers
 		if workers == 0 {
