@@ -60,13 +60,13 @@ func TestEstimateFlood(t *testing.T) {
 		}
 	}
 	// 1,000 waves of 10 ms timed, 10 waves probed, and the two reference
-	// checksums (1,000,000 and 10,000 tasks at 10,000 workers: 1.05 s
-	// and 10.5 ms of CPU on 2 cores).
+	// checksums (1,000,000 and 10,000 tasks at 10,000 workers: 2.1 s and
+	// 21 ms of CPU).
 	e, err := EstimateFlood([]Case{pool1k}, "1x", 6)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := 10*time.Second + 100*time.Millisecond + 1050*time.Millisecond + 10500*time.Microsecond
+	want := 10*time.Second + 100*time.Millisecond + 2100*time.Millisecond + 21*time.Millisecond
 	if e.Round != want || e.Total != 6*want {
 		t.Errorf("pool at 1,000 workers: round %s, total %s; want %s, %s", e.Round, e.Total, want, 6*want)
 	}
