@@ -71,10 +71,11 @@ func (e FloodEstimate) String() string {
 // machine (spawn 111 ms, pool at 1,000 workers 37 ms) are near their CPU
 // on one core (94 and 42 ms), not on two (47 and 21 ms), because one
 // goroutine submits every task and the timers and the scheduler's run
-// queues serialize much of the rest; on more cores this errs long. A sample is the probe batch (Case.ProbeTasks or the
-// whole batch), untimed whole batches until warmTime has passed since it
-// started, then the timed batches: N of them at Nx, else as many as fill
-// benchtime, at least one. Each round also computes each size's reference
+// queues serialize much of the rest; on more cores this errs long. A
+// sample is the probe batch (Case.ProbeTasks or the whole batch), untimed
+// whole batches until warmTime has passed since it started, then the
+// timed batches: N of them at Nx, else as many as fill benchtime, at
+// least one. Each round also computes each size's reference
 // checksum (a pool of RefWorkers) and that of each cut probe. The build,
 // the start of the benchmark binary and the report are not included.
 func EstimateFlood(cases []Case, benchtime string, rounds int) (FloodEstimate, error) {
