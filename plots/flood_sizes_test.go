@@ -15,9 +15,7 @@ import (
 func floodSizesRun(t *testing.T, sizes map[string]map[string]float64) *Run {
 	t.Helper()
 	var b strings.Builder
-	b.WriteString("numcpu: 2\nstrategy-spawn: concurrency=tasks cores=all rank=2 model=false processes=false\n")
-	b.WriteString("strategy-pool: concurrency=workers cores=all rank=3 model=false processes=false\n")
-	b.WriteString("strategy-ants: concurrency=workers cores=all rank=7 model=false processes=false\n")
+	b.WriteString("numcpu: 2\n")
 	for k := 1; k <= 6; k++ {
 		fmt.Fprintf(&b, "round: %d\n", k)
 		f := 1 + float64(k)/100
@@ -52,7 +50,7 @@ func TestFloodSizesCarriedOver(t *testing.T) {
 	if fs == nil {
 		t.Fatal("no comparison in a run with both sizes")
 	}
-	if fs.Small != "Flood d=1ms tasks=20000" && !strings.Contains(fs.Small, "tasks=20000") || !strings.Contains(fs.Big, "tasks=1000000") {
+	if !strings.Contains(fs.Small, "tasks=20000") || !strings.Contains(fs.Big, "tasks=1000000") {
 		t.Errorf("sizes %q and %q", fs.Small, fs.Big)
 	}
 	if fs.Outcome != Pass || len(fs.Ratios) != 2 {
@@ -64,12 +62,12 @@ func TestFloodSizesCarriedOver(t *testing.T) {
 		}
 		// Every round is slow by the same factor for all rows: the
 		// paired change has no width.
-		if cr.Change.Lo != cr.Change.Hi {
+		if cr.Change.Hi-cr.Change.Lo > 1e-9 {
 			t.Errorf("%s: change %s, want a paired interval of no width", cr.Name, est(cr.Change))
 		}
 	}
 	md := string((&Report{Run: run, Rows: run.Derive()}).Markdown())
-	for _, want := range []string{"## The flood at two sizes", "**Carried over: PASS.**", "| pool workers=1000 | ×0.4 [", "| PASS |"} {
+	for _, want := range []string{"## The flood at two sizes", "**Carried over: PASS.**", "| pool workers=1000 | ×0.40 [", "| PASS |"} {
 		if !strings.Contains(md, want) {
 			t.Errorf("REPORT.md lacks %q", want)
 		}
