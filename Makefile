@@ -115,7 +115,7 @@ bench-quick:
 	test '$(QUICK_COUNT)' -ge 6 || { echo "bench-quick: COUNT must be a whole number >= 6 (the fewest samples the report draws a conclusion from), got $(QUICK_COUNT)" >&2; exit 2; }
 	$(call benchrun,-count '$(QUICK_COUNT)' -bench '$(BENCH)' -benchtime '$(QUICK_BENCHTIME)' -noise-budget '$(QUICK_NOISE)' -scale quick)
 
-## bench-flood: opt-in: the published flood (1,000,000 tasks of 10 ms, spawn and every pool at 1k, 10k, 100k workers) beside make bench's 20,000 tasks of 1 ms, interleaved, 6 rounds; prints its estimate first (about 20 minutes on 2 cores)
+## bench-flood: opt-in, the published flood (1,000,000 tasks of 10 ms, spawn and every pool at 1k, 10k, 100k workers) beside make bench's 20,000 tasks of 1 ms, interleaved, 6 rounds; prints its estimate first (about 15 minutes on 2 cores)
 .PHONY: bench-flood
 bench-flood:
 	@case '$(FLOOD_COUNT)' in ''|*[!0-9]*) echo "bench-flood: COUNT must be a whole number >= 6, got $(FLOOD_COUNT)" >&2; exit 2;; esac; \

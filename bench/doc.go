@@ -67,7 +67,16 @@
 //
 // The environment variable CONCBENCH_SCALE (ScaleEnv) shrinks the workloads
 // without changing the families or the keys: "quick" (make bench-quick) and
-// "tiny" (the driver's tests). Scales lists the values.
+// "tiny" (the driver's tests). Scales lists the values. The scale "flood"
+// (make bench-flood, opt-in) is full's with a second flood in Flood, the
+// published one, in the same rounds as the first:
+//
+//	Flood/d=10ms/tasks=1000000/strategy=spawn/procs=P
+//	Flood/d=10ms/tasks=1000000/strategy=S/workers=W/procs=P           S: pool and the five library adapters;
+//	                                                                  W: 1000, 10000, 100000
+//
+// and "flood-tiny" is tiny's with a second flood of 2,000 tasks of 2 ms,
+// at 20 and 200 workers, for trying the target.
 //
 // # Metrics
 //
@@ -119,7 +128,9 @@
 // the sleeps of Sleep, SleepWorkers and Flood: see Case.RefWorkers) the
 // checksum every batch must reproduce, all outside the timer. One untimed probe batch then
 // starts process workers and records the peak goroutine count and memory
-// (exec's probe is cut to four tasks per worker: it has nothing to warm).
+// (exec's probe is cut to four tasks per worker: it has nothing to warm;
+// at the published flood's size, a bounded probe whose submission blocks
+// is cut to ten waves of W tasks: see FloodCases).
 // Before it, debug.FreeOSMemory collects the previous case's garbage and
 // returns its free pages, so that each case's memory peaks start from the
 // same floor; the memory figures are this process's, not a worker
@@ -206,4 +217,15 @@
 // peak stacks and 80 to 92 MB of peak RSS growth against spawn's 19 to
 // 30 MB and 22 to 33 MB. A bound only saves memory when it is below what
 // the unbounded strategy actually has alive.
+//
+// These figures are for 20,000 tasks of 1 ms; whether the ratios between
+// the strategies carry over to the published 1,000,000 tasks of 10 ms is
+// what make bench-flood measures (see FloodCases). At that size the
+// reference checksum comes from a pool of 10,000 workers (100 waves,
+// about 2 s with the tasks' CPU; one at a time it would take almost three
+// hours), each bounded probe whose submission blocks stops after 10 waves,
+// and spawn's batch may hold all its goroutines at once: at the 4.6 kB
+// each measured above (a pool of 100,000 workers that kept all 20,000
+// alive), 4.6 GB, so the driver refuses to start with less than 1.5 times
+// that available (EstimateFlood, go doc ./bench/cmd/benchrun).
 package bench
