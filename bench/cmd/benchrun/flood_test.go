@@ -15,7 +15,7 @@ func TestEstimateFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := stdout.String()
-	for _, want := range []string{"estimate: about ", "for 6 rounds of ", "d=1ms/tasks=20000: 19 cases", "d=10ms/tasks=1000000: 19 cases", "4.6 GB"} {
+	for _, want := range []string{"estimate: about ", "for 6 rounds of ", "d=1ms/tasks=20000: 19 cases", "d=10ms/tasks=1000000: 19 cases", "4.8 GB"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the estimate lacks %q:\n%s", want, out)
 		}
