@@ -42,6 +42,8 @@ type FloodEstimate struct {
 	// Sizes is each flood size's share of Round ("d=10ms/tasks=1000000"
 	// → its time), in the order of the cases.
 	Sizes []SizeCost
+	// Cases is each case's share of Round, by Case.Name.
+	Cases map[string]time.Duration
 	// PeakRSS is the most resident memory one case may add: every task's
 	// goroutine of an unbounded strategy alive at once (goroutineRSS each).
 	PeakRSS int64
@@ -81,7 +83,7 @@ func (e FloodEstimate) String() string {
 // checksum (a pool of RefWorkers) and that of each cut probe. The build,
 // the start of the benchmark binary and the report are not included.
 func EstimateFlood(cases []Case, benchtime string, rounds int) (FloodEstimate, error) {
-	e := FloodEstimate{Rounds: rounds}
+	e := FloodEstimate{Rounds: rounds, Cases: map[string]time.Duration{}}
 	for _, worst := range []bool{false, true} {
 		var round time.Duration
 		var sizes []SizeCost
@@ -122,6 +124,9 @@ func EstimateFlood(cases []Case, benchtime string, rounds int) (FloodEstimate, e
 			}
 			cost += warm + timed
 			round += cost
+			if !worst {
+				e.Cases[c.Name()] += cost
+			}
 			var size []string
 			for _, p := range c.Params {
 				size = append(size, p.Key+"="+p.Value)

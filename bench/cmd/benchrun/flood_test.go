@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/concbench/concbench/bench"
 )
@@ -55,5 +56,26 @@ func TestParseMemAvailable(t *testing.T) {
 		if _, ok := parseMemAvailable(bad); ok {
 			t.Errorf("%q read as known", bad)
 		}
+	}
+}
+
+// TestProgressGuess checks run 1's ETA of a flood run: the estimate of
+// each benchmark, scaled by the pace so far, not the mean of the first.
+func TestProgressGuess(t *testing.T) {
+	var out syncBuffer
+	t0 := time.Unix(0, 0)
+	p := newProgress(&out, 0, 3, []string{"small", "big"}, t0)
+	p.guess = map[string]time.Duration{"small": time.Second, "big": 9 * time.Second}
+	p.startRun(1, t0)
+	if got := p.eta(t0); got != ", ETA ~30s" { // nothing ran: 3 rounds of 10 s
+		t.Errorf("ETA at the start of run 1 %q", got)
+	}
+	if !strings.Contains(out.String(), "run 1/3: 2 benchmarks, 0s elapsed, ETA ~30s") {
+		t.Errorf("run 1's first line: %q", out.String())
+	}
+	p.result("small", "", t0.Add(2*time.Second))
+	// Twice as slow as estimated: big 18 s, then 2 rounds of 20 s.
+	if got := p.eta(t0.Add(2 * time.Second)); got != ", ETA ~58s" {
+		t.Errorf("run 1 ETA %q", got)
 	}
 }

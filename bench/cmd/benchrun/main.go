@@ -115,8 +115,9 @@
 // the defaults on 2 cores that is about 14 minutes for the 6 rounds (2 min
 // 22 s a round, of which the 20,000-task flood is 2 s), 26 minutes if every
 // task cost the most measured, 8 µs; add the build and the report, about
-// a minute. The progress lines' ETA then corrects it from what round 1
-// took. Where the CPU is scarce it errs short: spawn alone on 1,000,000
+// a minute. In round 1 the progress lines' ETA is that estimate scaled by
+// the pace so far (a mean over the first, cheap benchmarks would
+// mislead), from round 2 on what round 1 took. Where the CPU is scarce it errs short: spawn alone on 1,000,000
 // tasks of 10 ms took 14.4 s at nice 19 on the shared machine at a load
 // average of 15, three times the 4.7 s counted for it. -estimate prints
 // the estimate alone and exits. The driver also
