@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"slices"
 	"time"
 
 	"github.com/concbench/concbench/strategies"
@@ -54,11 +53,7 @@ const floodRefWorkers = 10_000
 // the whole batch would, where a whole probe at 1,000 workers would add
 // 10 s to every sample. spawn's and pond's probes run the whole batch:
 // spawn's goroutines and pond's queue of waiting tasks grow with the
-// batch, so their peaks need all of it. spawn runs last at that size: the
-// runtime never frees a goroutine's descriptor (it keeps them for reuse),
-// so the up to 1,000,000 that spawn's batch leaves behind would be among
-// the roots every later collection in that process walks, the bounded
-// rows' included.
+// batch, so their peaks need all of it.
 func FloodCases(s Scale, numCPU int) []Case {
 	cs := floodCases(s.FloodSleep, s.FloodTasks, s.FloodWorkers, numCPU, false)
 	if s.PublishedTasks > 0 {
@@ -95,11 +90,6 @@ func floodCases(d time.Duration, tasks int, workers []int, numCPU int, cut bool)
 			}
 			cs = append(cs, c)
 		}
-	}
-	if cut {
-		// The unbounded strategy last: see FloodCases.
-		unbounded := slices.DeleteFunc(slices.Clone(cs), func(c Case) bool { return c.Workers > 0 })
-		cs = append(slices.DeleteFunc(cs, func(c Case) bool { return c.Workers == 0 }), unbounded...)
 	}
 	return cs
 }
