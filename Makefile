@@ -34,6 +34,16 @@ QUICK_COUNT     := $(if $(filter command line environment,$(origin COUNT)),$(COU
 QUICK_BENCHTIME := $(if $(filter command line environment,$(origin BENCHTIME)),$(BENCHTIME),30ms)
 QUICK_NOISE     := $(if $(filter command line environment,$(origin NOISE_BUDGET)),$(NOISE_BUDGET),0)
 
+# bench-flood's own defaults (go doc ./bench/cmd/benchrun has the reasons):
+# 6 rounds (the fewest the report draws a conclusion from) of one batch
+# per sample (-benchtime 1x), no warm-up round and no noise re-runs, at
+# FLOOD_SCALE=flood (flood-tiny: a small second flood, to try the target);
+# COUNT and WARMUP given on the command line or in the environment replace
+# them.
+FLOOD_SCALE ?= flood
+FLOOD_COUNT  := $(if $(filter command line environment,$(origin COUNT)),$(COUNT),6)
+FLOOD_WARMUP := $(if $(filter command line environment,$(origin WARMUP)),$(WARMUP),0)
+
 .DEFAULT_GOAL := help
 
 ## help: list the targets and their variables
@@ -44,6 +54,7 @@ help:
 	@echo
 	@echo "Variables: COUNT=$(COUNT) BENCH=$(BENCH) BENCHTIME=$(BENCHTIME) WARMUP=$(WARMUP) NOISE_BUDGET=$(NOISE_BUDGET) DEADLINE=$(DEADLINE) RUN=<results/run> OLD=<run> NEW=<run> FUZZTIME=$(FUZZTIME)"
 	@echo "bench-quick: COUNT=$(QUICK_COUNT) BENCHTIME=$(QUICK_BENCHTIME) NOISE_BUDGET=$(QUICK_NOISE) unless given"
+	@echo "bench-flood: COUNT=$(FLOOD_COUNT) WARMUP=$(FLOOD_WARMUP) FLOOD_SCALE=$(FLOOD_SCALE) BENCHTIME=1x NOISE_BUDGET=0"
 
 ## deps: download the Go modules and build the benchstat tool
 .PHONY: deps
@@ -103,6 +114,13 @@ bench-quick:
 	@case '$(QUICK_COUNT)' in ''|*[!0-9]*) echo "bench-quick: COUNT must be a whole number >= 6, got $(QUICK_COUNT)" >&2; exit 2;; esac; \
 	test '$(QUICK_COUNT)' -ge 6 || { echo "bench-quick: COUNT must be a whole number >= 6 (the fewest samples the report draws a conclusion from), got $(QUICK_COUNT)" >&2; exit 2; }
 	$(call benchrun,-count '$(QUICK_COUNT)' -bench '$(BENCH)' -benchtime '$(QUICK_BENCHTIME)' -warmup 0 -noise-budget '$(QUICK_NOISE)' -scale quick)
+
+## bench-flood: opt-in, the published flood (1,000,000 tasks of 10 ms, spawn and every pool at 1k, 10k, 100k workers) beside make bench's 20,000 tasks of 1 ms, interleaved, 6 rounds; prints its estimate first (about 15 minutes on 2 cores)
+.PHONY: bench-flood
+bench-flood:
+	@case '$(FLOOD_COUNT)' in ''|*[!0-9]*) echo "bench-flood: COUNT must be a whole number >= 6, got $(FLOOD_COUNT)" >&2; exit 2;; esac; \
+	test '$(FLOOD_COUNT)' -ge 6 || { echo "bench-flood: COUNT must be a whole number >= 6 (the fewest samples the report draws a conclusion from), got $(FLOOD_COUNT)" >&2; exit 2; }
+	$(call benchrun,-count '$(FLOOD_COUNT)' -bench '^BenchmarkFlood$$' -benchtime 1x -warmup '$(FLOOD_WARMUP)' -noise-budget 0 -scale '$(FLOOD_SCALE)')
 
 ## compare: benchstat of two runs, OLD=results/<run> against NEW=results/<run>, after checking both runs' values as the report does
 .PHONY: compare

@@ -70,7 +70,16 @@
 //
 // The environment variable CONCBENCH_SCALE (ScaleEnv) shrinks the workloads
 // without changing the families or the keys: "quick" (make bench-quick) and
-// "tiny" (the driver's tests). Scales lists the values.
+// "tiny" (the driver's tests). Scales lists the values. The scale "flood"
+// (make bench-flood, opt-in) is full's with a second flood in Flood, the
+// published one, in the same rounds as the first:
+//
+//	Flood/d=10ms/tasks=1000000/strategy=spawn/procs=P
+//	Flood/d=10ms/tasks=1000000/strategy=S/workers=W/procs=P           S: pool and the five library adapters;
+//	                                                                  W: 1000, 10000, 100000
+//
+// and "flood-tiny" is tiny's with a second flood of 2,000 tasks of 2 ms,
+// at 20 and 200 workers, for trying the target.
 //
 // # Metrics
 //
@@ -122,8 +131,10 @@
 // the sleeps of Sleep, SleepWorkers and Flood: see Case.RefWorkers) the
 // checksum every batch must reproduce, all outside the timer. One untimed probe batch then
 // starts process workers and records the peak goroutine count and memory
-// (a strategy that runs one task or Workers tasks at a time probes four
-// tasks per worker: its peaks are reached once every worker is busy).
+// (a strategy that runs one task or Workers tasks at a time, and holds no
+// backlog of its own, probes four tasks per worker: its peaks are reached
+// once every worker is busy; at the published flood's size, see
+// FloodCases).
 // Before it, debug.FreeOSMemory collects the previous case's garbage and
 // returns its free pages, so that each case's memory peaks start from the
 // same floor; the memory figures are this process's, not a worker
@@ -210,6 +221,20 @@
 // peak stacks and 80 to 92 MB of peak RSS growth against spawn's 19 to
 // 30 MB and 22 to 33 MB. A bound only saves memory when it is below what
 // the unbounded strategy actually has alive.
+//
+// These figures are for 20,000 tasks of 1 ms; whether the ratios between
+// the strategies carry over to the published 1,000,000 tasks of 10 ms is
+// what make bench-flood measures (see FloodCases). At that size the
+// reference checksum comes from a pool of 10,000 workers (100 waves,
+// about 2 s with the tasks' CPU; one at a time it would take almost three
+// hours), each bounded probe whose submission blocks stops after 10 waves,
+// and spawn's batch could hold all its goroutines at once: at 4.8 kB each
+// that would be 4.8 GB, so the driver refuses to start with less than 1.5
+// times that available (EstimateFlood, go doc ./bench/cmd/benchrun). It
+// holds far fewer: spawn alone on 1,000,000 tasks of 10 ms (GOMAXPROCS 2,
+// at nice 19 on the shared machine at a load average of 15) took 14.4 s,
+// had at most 26,316 goroutines alive and grew the RSS by 126 MB, 4.8 kB
+// a goroutine alive, as the pool of 100,000 workers above (4.0 to 4.6 kB).
 //
 // # What the crash measures
 //

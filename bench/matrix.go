@@ -13,7 +13,8 @@ import (
 )
 
 // ScaleEnv is the environment variable that picks the matrix's Scale by
-// name: "full" (the default), "quick" or "tiny".
+// name: "full" (the default), "quick", "tiny", "flood" (make bench-flood)
+// or "flood-tiny" (its tests).
 const ScaleEnv = "CONCBENCH_SCALE"
 
 // ListEnv, when set to a non-empty value, makes every benchmark of the
@@ -81,11 +82,30 @@ type Scale struct {
 	// to 190 ms).
 	CrashSleep time.Duration
 	CrashTasks int
+	// PublishedSleep and PublishedTasks, when set, add the published
+	// flood to Flood, beside the one of FloodSleep and FloodTasks, at the
+	// same worker counts and in the same rounds (see FloodCases).
+	PublishedSleep time.Duration
+	PublishedTasks int
 }
 
 // Scales returns the known scales: full, the matrix of make bench; quick,
-// the matrix of make bench-quick; tiny, for the tests.
+// the matrix of make bench-quick; tiny, for the tests; flood, the matrix
+// of make bench-flood: full's, whose Flood also runs the published
+// 1,000,000 tasks of 10 ms; flood-tiny, tiny's with a small second flood,
+// for the tests of make bench-flood.
 func Scales() []Scale {
+	s := scales()
+	flood := s[0]
+	flood.Name, flood.PublishedSleep, flood.PublishedTasks = "flood", 10*time.Millisecond, 1_000_000
+	floodTiny := s[2]
+	floodTiny.Name, floodTiny.PublishedSleep, floodTiny.PublishedTasks = "flood-tiny", 2*time.Millisecond, 2000
+	floodTiny.FloodWorkers = []int{20, 200}
+	return append(s, flood, floodTiny)
+}
+
+// scales returns full, quick and tiny.
+func scales() []Scale {
 	return []Scale{
 		{Name: "full",
 			Sleep: 10 * time.Millisecond, SleepTasks: 64,

@@ -53,24 +53,7 @@ func runCase(b *testing.B, c Case, want checksums, probes map[string]probeResult
 		}
 	})
 
-	// A strategy that runs at most one task or Workers tasks at a time
-	// reaches its peak goroutines and memory once every worker is busy,
-	// so its probe runs four tasks per worker, not the whole batch: a full
-	// one doubled the cost of the longest samples (sleep under sequential:
-	// 0.64 s; pool and process at 2 workers: 0.33 s; the flood's pools:
-	// 0.1 to 0.3 s). Strategies that run every task at once probe the
-	// whole batch.
-	probeTasks := c.Tasks
-	if props, err := strategies.PropsOf(c.Strategy); err == nil && props.Concurrency != strategies.PerTask {
-		workers := c.Workers
-		if workers == 0 {
-			workers = runtime.GOMAXPROCS(0)
-		}
-		if props.Concurrency == strategies.One {
-			workers = 1
-		}
-		probeTasks = min(c.Tasks, 4*workers)
-	}
+	probeTasks := c.probeTasks()
 	probeSum := sum
 	if probeTasks != c.Tasks {
 		if probeSum, err = want.get(ctx, c.reference(), w, probeTasks); err != nil {

@@ -325,6 +325,22 @@
 // with their intervals: the program survived, the share of the other
 // tasks' results delivered, the next batch ran.
 //
+// A run with two flood sizes (make bench-flood: 20,000 tasks of 1 ms and
+// the published 1,000,000 of 10 ms, in the same rounds) has its flood
+// claims and chart on the largest, and a section of its own, "The flood at
+// two sizes" (plots/flood_sizes.go, CompareFloodSizes): each bounded row's
+// time ratio to the unbounded row at the smallest and at the largest
+// size, each paired by round, and the change between them, paired across
+// the four rows round by round (the median of the per-round quotients
+// with its interval). A ratio carried over (PASS) when the two ratios lie
+// on the same side of 1 (both intervals under 1, both over it, or both
+// straddling it) and the whole interval of the change is within
+// CarryBand, 0.8× to 1.25×; it did not (FAIL) when they lie significantly
+// on opposite sides of 1 or the whole interval of the change is outside
+// the band; otherwise it is open (INCONCLUSIVE). The claim held if every
+// ratio carried over, failed if one did not, and is open otherwise. A run
+// with one flood size has no such section.
+//
 // Every main family (any family but the …Workers and …Procs sweeps and
 // Crash: Sleep, Hash, Counter, Pycpu, Fetch, FetchClient, File, a user's
 // own) has its rows in the "which strategy" table and the overview; every

@@ -42,9 +42,13 @@ type floodSelection struct {
 	bounded   []*Row
 }
 
+// selectFlood picks the flood's rows. In a run with two flood sizes (make
+// bench-flood) it picks the one with the most tasks: the published
+// flood, which the libraries' claims are about.
 func selectFlood(rows []*Row) floodSelection {
 	var s floodSelection
-	for _, r := range pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == floodFamily }, nil) {
+	isFlood := func(r *Row) bool { return r.Bench.Family == floodFamily }
+	for _, r := range pickWorkload(rows, isFlood, func(a, b *Row) bool { return a.Tasks > b.Tasks }) {
 		switch {
 		case r.Props.Model || r.Props.Processes:
 		case r.Props.Concurrency == strategies.PerTask:

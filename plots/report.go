@@ -107,6 +107,7 @@ func (rep *Report) Markdown() []byte {
 	}
 	rep.writeChoices(&b)
 	rep.writeVerdicts(&b)
+	rep.writeFloodSizes(&b)
 	rep.writeCeilings(&b)
 	rep.writeOverview(&b)
 	rep.writeCharts(&b)

@@ -58,5 +58,5 @@ func (p Pond) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func pondEntry() entry {
-	return entry{"pond", Props{Concurrency: PerWorker, Rank: 8}, func(o Options) Strategy { return Pond{Workers: o.Workers} }}
+	return entry{"pond", Props{Concurrency: PerWorker, Rank: 8, Backlog: true}, func(o Options) Strategy { return Pond{Workers: o.Workers} }}
 }

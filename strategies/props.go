@@ -45,6 +45,10 @@ type Props struct {
 	// Processes reports whether tasks run in other processes (process,
 	// exec): each worker process has its own GOMAXPROCS and heap.
 	Processes bool
+	// Backlog reports whether the strategy keeps every task it cannot run
+	// yet in a queue of its own (pond: submitting never blocks), so that
+	// its memory grows with the batch, not with Concurrency.
+	Backlog bool
 }
 
 // ConfigKey returns the key of the configuration line that carries the
@@ -52,15 +56,15 @@ type Props struct {
 func ConfigKey(name string) string { return "strategy-" + name }
 
 // String formats p as the value of its configuration line, for example
-// "concurrency=workers cores=all rank=3 model=false processes=false".
+// "concurrency=workers cores=all rank=3 model=false processes=false backlog=false".
 // ParseProps reads it back.
 func (p Props) String() string {
 	cores := "all"
 	if p.OneCore {
 		cores = "one"
 	}
-	return fmt.Sprintf("concurrency=%s cores=%s rank=%d model=%t processes=%t",
-		p.Concurrency, cores, p.Rank, p.Model, p.Processes)
+	return fmt.Sprintf("concurrency=%s cores=%s rank=%d model=%t processes=%t backlog=%t",
+		p.Concurrency, cores, p.Rank, p.Model, p.Processes, p.Backlog)
 }
 
 // ParseProps parses the form Props.String writes. Unknown keys are
@@ -96,6 +100,8 @@ func ParseProps(s string) (Props, error) {
 			p.Model, err = strconv.ParseBool(v)
 		case "processes":
 			p.Processes, err = strconv.ParseBool(v)
+		case "backlog":
+			p.Backlog, err = strconv.ParseBool(v)
 		}
 		if err != nil {
 			return Props{}, fmt.Errorf("strategies: properties %q: %w", s, err)

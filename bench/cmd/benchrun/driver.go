@@ -52,6 +52,17 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 	if err != nil {
 		return err
 	}
+	if o.estimate {
+		e, ok, err := floodEstimate(o, nil)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return fmt.Errorf("-estimate: scale %s has no published flood to estimate; use -scale flood", o.scale)
+		}
+		fmt.Fprintf(stdout, "estimate: %s\n", e)
+		return nil
+	}
 	// A -results that cannot hold run folders is refused before the
 	// build, which takes a while; newRunFolder checks again.
 	if err := checkResults(o.results); err != nil {
@@ -95,6 +106,10 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 	}
 	if len(names) == 0 {
 		return fmt.Errorf("-bench (BENCH) %q matches no benchmark; the families are Sleep, SleepWorkers, Hash, HashWorkers, HashProcs, HashCeiling, Counter, Pycpu, Alloc, Fetch, FetchClient, File, Flood, Overhead, Crash", o.bench)
+	}
+
+	if err := printFloodEstimate(stdout, o, names); err != nil {
+		return err
 	}
 
 	now := time.Now()

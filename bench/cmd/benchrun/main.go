@@ -6,7 +6,7 @@
 // Usage:
 //
 //	go run ./bench/cmd/benchrun [-count 15] [-bench .] [-benchtime 50ms] [-scale full] [-warmup 1]
-//	        [-noise-budget 0] [-deadline 0] [-max-samples 40] [-results results] [-report=true]
+//	        [-noise-budget 0] [-deadline 0] [-max-samples 40] [-results results] [-report=true] [-estimate]
 //
 // Each invocation writes results/<UTC time>-<host>/ (with a numeric suffix
 // if that folder exists) holding:
@@ -106,6 +106,62 @@
 //     15 rounds alone in another run, and 26 (19 %) in the committed
 //     example before (6 rounds of 200 ms and 90 s of re-runs of every
 //     noisy row at once).
+//
+// # make bench-flood
+//
+// make bench-flood runs the driver with -scale flood -bench
+// '^BenchmarkFlood$' -count 6 -warmup 0 -benchtime 1x -noise-budget 0:
+// the Flood family with both floods, make bench's 20,000 tasks of 1 ms
+// and the published 1,000,000 tasks of 10 ms, at 1,000, 10,000 and
+// 100,000 workers, in the same interleaved rounds, so that the report can
+// pair each strategy's time ratio to spawn at both sizes round by round.
+// It is opt-in: no other target runs it.
+//
+// Before the runs, at a scale with the published flood, the driver prints
+// an estimate computed from the selected cases (bench.EstimateFlood): a
+// batch takes the longer of its waves of W tasks of d and its tasks' CPU
+// (4.7 µs a task where a goroutine starts per task, 2.1 µs where a parked
+// worker takes it: go doc ./bench), and a sample is its probe batch, its
+// warm-up and its timed batch, plus each round's reference checksums. With
+// the defaults on 2 cores that is about 14 minutes for the 6 rounds (2 min
+// 22 s a round, of which the 20,000-task flood is 2 s), 26 minutes if every
+// task cost the most measured, 8 µs; add the build and the report, about
+// a minute. In round 1 the progress lines' ETA is that estimate scaled by
+// the pace so far (a mean over the first, cheap benchmarks would
+// mislead), from round 2 on what round 1 took. Where the CPU is scarce it errs short: spawn alone on 1,000,000
+// tasks of 10 ms took 14.4 s at nice 19 on the shared machine at a load
+// average of 15, three times the 4.7 s counted for it. -estimate prints
+// the estimate alone and exits. The driver also
+// refuses to start when the machine has less memory available
+// (/proc/meminfo MemAvailable) than 1.5 times the estimated peak, every
+// goroutine of spawn's batch alive at once at 4.8 kB each: 4.8 GB, so 7.2
+// GB; a 24 GiB machine has room to spare. That bound is far above what was
+// measured: spawn of 1,000,000 tasks of 10 ms had at most 26,316
+// goroutines alive and grew the RSS by 126 MB (go doc ./bench).
+//
+// Why these defaults, at the published size, where a batch takes 2 to
+// 20 s:
+//
+//   - Count. 6 rounds are the fewest from which the report draws a
+//     conclusion; each round costs about 2 minutes 20 seconds.
+//   - Benchtime. A sample is one batch (1x): at 50 ms it would be one
+//     anyway, and the 20,000-task rows then take one batch too.
+//   - Probe. A bounded strategy whose submission blocks (pool, errgroup,
+//     semaphore, ants, conc) probes ten waves of W tasks, where it reaches
+//     its peak, not the whole batch: a whole probe at 1,000 workers would
+//     add 10 s to each of its samples, 5 minutes over the run. spawn and
+//     pond, whose memory grows with the batch, probe all of it. The probe
+//     is also the sample's warm-up: every sample is at least 100 ms of
+//     its own work before its timer starts, longer than warmTime's 20 ms.
+//   - Warm-up round. None: a round is two minutes of flood, the probes
+//     warm each sample, and the paired ratios cancel a round that runs
+//     slow as a whole. WARMUP=1 adds one, about 2 minutes 20 seconds.
+//   - Noise re-runs. None: a re-run of a published row costs seconds, and
+//     the comparison is of paired ratios, which need the same rounds.
+//
+// COUNT and WARMUP given to make replace the defaults; FLOOD_SCALE=
+// flood-tiny runs the whole target in seconds (a second flood of 2,000
+// tasks of 2 ms), to try it.
 //
 // Re-runs narrow intervals that a passing disturbance widened; they cannot
 // narrow those of a machine that is busy all along. On the shared 2-core

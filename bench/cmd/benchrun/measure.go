@@ -58,6 +58,12 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 
 	busyWarning(d.stdout, "before the runs")
 	p := newProgress(d.stdout, d.o.warmup, d.o.count, names, now)
+	if e, ok, err := floodEstimate(d.o, names); ok && err == nil {
+		p.guess = map[string]time.Duration{}
+		for name, t := range e.Cases {
+			p.guess[floodFamily+name] = t
+		}
+	}
 	if err := d.warmUp(ctx, dir, p); err != nil {
 		return err
 	}

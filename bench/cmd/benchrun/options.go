@@ -32,6 +32,9 @@ type options struct {
 	// driver started, whatever is left of noiseBudget, so that a whole
 	// make bench keeps to its time.
 	deadline time.Duration
+	// estimate prints the estimate of the published flood's rounds
+	// (scales with bench.Scale.PublishedTasks) and exits.
+	estimate bool
 }
 
 // parseOptions parses and checks the command line. Every error is one line
@@ -43,12 +46,13 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	count := fs.String("count", "10", "number of times to run the whole matrix (make variable COUNT)")
 	fs.StringVar(&o.bench, "bench", ".", "regexp selecting benchmarks, as go test -bench (make variable BENCH)")
 	fs.StringVar(&o.benchtime, "benchtime", "200ms", "run time of each benchmark per run, as go test -benchtime (a duration or Nx)")
-	fs.StringVar(&o.scale, "scale", "full", "workload sizes: full, quick or tiny (see go doc github.com/concbench/concbench/bench)")
+	fs.StringVar(&o.scale, "scale", "full", "workload sizes: full, quick, tiny, flood or flood-tiny (see go doc github.com/concbench/concbench/bench)")
 	fs.StringVar(&o.results, "results", "results", "folder that receives the run folder")
 	noise := fs.String("noise-budget", "0", "time for re-running the configurations whose interval is wider than ±5 % after the -count runs, e.g. 2m; 0 turns it off (make variable NOISE_BUDGET)")
 	fs.IntVar(&o.warmup, "warmup", 1, "warm-up runs of the whole matrix before the -count runs, written to warmup.txt and left out of raw.txt (make variable WARMUP)")
 	deadline := fs.String("deadline", "0", "end the noise re-runs this long after the start, e.g. 9m, whatever is left of -noise-budget; 0: no deadline (make variable DEADLINE)")
 	fs.IntVar(&o.maxSamples, "max-samples", 60, "the most samples the noise re-runs bring one configuration to")
+	fs.BoolVar(&o.estimate, "estimate", false, "print the time estimate of the run (only at a scale with the published flood: -scale flood) and exit without building or running anything")
 	fs.BoolVar(&o.report, "report", true, "write the charts and REPORT.md with the report command (plots/cmd/report)")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: benchrun [flags]\n\nRuns the concbench benchmark matrix and writes a new folder under -results.\n\n")

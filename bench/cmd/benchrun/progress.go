@@ -28,6 +28,11 @@ type progress struct {
 	results int // results in all runs
 
 	noise int // current noise re-run round, from 1; 0 before them
+
+	// guess, if set, is what each benchmark is estimated to take a round
+	// (bench.EstimateFlood): run 1's ETA then scales it by the pace so
+	// far, where a mean over the first, cheap benchmarks would mislead.
+	guess map[string]time.Duration
 }
 
 func newProgress(w io.Writer, warmup, count int, names []string, now time.Time) *progress {
@@ -99,6 +104,24 @@ func (p *progress) result(name, line string, now time.Time) {
 // eta returns ", ETA 3m20s" (with ~ while run 1 is the only guide), or ""
 // before anything is known.
 func (p *progress) eta(now time.Time) string {
+	if p.run <= 1 && len(p.guess) > 0 {
+		var seen, unseen, all time.Duration
+		for _, n := range p.names {
+			g := p.guess[n]
+			all += g
+			if p.seen[n] {
+				seen += g
+			} else {
+				unseen += g
+			}
+		}
+		pace := 1.0
+		if seen > 0 {
+			pace = float64(now.Sub(p.runAt)) / float64(seen)
+		}
+		left := time.Duration(pace * float64(unseen+time.Duration(p.count-p.run)*all))
+		return ", ETA ~" + round(max(left, 0)).String()
+	}
 	if p.run <= 1 {
 		if p.done == 0 || len(p.names) == 0 {
 			return ""

@@ -44,6 +44,10 @@ SCALES = {
     "full": Scale("full", "10ms", 64, (64 << 10, 8, 64), (64, 1, 4096), 1000, 64, 100000, 16, ("5ms", 16 << 10, 16)),
     "quick": Scale("quick", "5ms", 16, (64 << 10, 4, 16), (64, 1, 512), 1000, 32, 50000, 8, ("2ms", 16 << 10, 8)),
     "tiny": Scale("tiny", "1ms", 4, (32 << 10, 1, 4), (64, 1, 16), 10, 4, 1000, 4, ("1ms", 1 << 10, 4)),
+    # make bench-flood's scales: full's and tiny's values (Go adds a second
+    # flood to them, which has no Python twin).
+    "flood": Scale("flood", "10ms", 64, (64 << 10, 8, 64), (64, 1, 4096), 1000, 64, 100000, 16, ("5ms", 16 << 10, 16)),
+    "flood-tiny": Scale("flood-tiny", "1ms", 4, (32 << 10, 1, 4), (64, 1, 16), 10, 4, 1000, 4, ("1ms", 1 << 10, 4)),
 }
 
 # The strategies of Fetch: the in-process ones. A fetch task is a wait, as

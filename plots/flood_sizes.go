@@ -1,0 +1,276 @@
+package plots
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"golang.org/x/perf/benchmath"
+
+	"github.com/concbench/concbench/strategies"
+)
+
+// The flood at two sizes. make bench-flood runs bench's Flood family at
+// two sizes in the same rounds: make bench's 20,000 tasks of 1 ms and the
+// published 1,000,000 tasks of 10 ms. bench claimed that the ratios
+// between strategies, not the times, carry over from the small flood to
+// bigger ones; FloodSizes checks it, ratio by ratio.
+
+// CarryBand is how far a time ratio may move between the two sizes and
+// still be said to carry over: the big flood's ratio within a factor of
+// 1.25 of the small one's (0.8× to 1.25×).
+const CarryBand = 1.25
+
+// A FloodSizes compares every bounded strategy's time ratio to the
+// unbounded one (spawn) on the smallest flood of a run with its ratio on
+// the largest.
+type FloodSizes struct {
+	Small, Big string // the two floods' workloads, as Row.Workload
+	Base       string // the unbounded strategy, spawn
+	// BaseSmall and BaseBig are its times per batch (ns/op medians).
+	BaseSmall, BaseBig float64
+	Ratios             []CarriedRatio
+	// Outcome is Pass when every ratio carried over, Fail when one did
+	// not, Inconclusive otherwise; Note says why.
+	Outcome Outcome
+	Note    string
+}
+
+// A CarriedRatio is one bounded strategy's time ratio to the unbounded
+// one at both sizes.
+type CarriedRatio struct {
+	Name       string // strategy and workers, as floodName
+	Small, Big Estimate
+	// Change is Big ÷ Small: the median of the per-round quotients of the
+	// four rows' times where they share MinSamples rounds, else
+	// Big.V ÷ Small.V with the interval [Big.Lo/Small.Hi, Big.Hi/Small.Lo].
+	Change Estimate
+	// Outcome: Pass when it carried over (the two ratios on the same side
+	// of 1, and Change wholly within CarryBand), Fail when it did not
+	// (the ratios significantly on opposite sides of 1, or Change wholly
+	// outside the band), Inconclusive otherwise.
+	Outcome Outcome
+	Why     string
+}
+
+// floodBySize returns the flood rows grouped by workload, each at its
+// highest procs, smallest batch first.
+func floodBySize(rows []*Row) [][]*Row {
+	var sizes [][]*Row
+	for _, r := range rows {
+		if r.Bench.Family != floodFamily || r.Props.Model || r.Props.Processes {
+			continue
+		}
+		i := slices.IndexFunc(sizes, func(s []*Row) bool { return s[0].Workload == r.Workload })
+		if i < 0 {
+			sizes = append(sizes, nil)
+			i = len(sizes) - 1
+		}
+		sizes[i] = append(sizes[i], r)
+	}
+	for i, s := range sizes {
+		procs := 0
+		for _, r := range s {
+			procs = max(procs, r.Procs)
+		}
+		sizes[i] = slices.DeleteFunc(s, func(r *Row) bool { return r.Procs != procs })
+	}
+	slices.SortStableFunc(sizes, func(a, b []*Row) int { return a[0].Tasks - b[0].Tasks })
+	return sizes
+}
+
+// CompareFloodSizes compares the smallest and the largest flood of rows;
+// nil when the run has fewer than two flood sizes or no unbounded row in
+// one of them.
+func CompareFloodSizes(rows []*Row) *FloodSizes {
+	sizes := floodBySize(rows)
+	if len(sizes) < 2 {
+		return nil
+	}
+	small, big := sizes[0], sizes[len(sizes)-1]
+	unbounded := func(rs []*Row) *Row {
+		i := slices.IndexFunc(rs, func(r *Row) bool { return r.Props.Concurrency == strategies.PerTask })
+		if i < 0 {
+			return nil
+		}
+		return rs[i]
+	}
+	bs, bb := unbounded(small), unbounded(big)
+	if bs == nil || bb == nil || bs.Strategy != bb.Strategy {
+		return nil
+	}
+	fs := &FloodSizes{Small: small[0].Workload, Big: big[0].Workload, Base: bs.Strategy,
+		BaseSmall: bs.Time.Center, BaseBig: bb.Time.Center}
+	fewest := 0
+	for _, r := range append(slices.Clone(small), big...) {
+		if n := r.Time.N; n < MinSamples && (fewest == 0 || n < fewest) {
+			fewest = n
+		}
+	}
+	held, failed := 0, 0
+	for _, rb := range big {
+		if rb.Props.Concurrency != strategies.PerWorker {
+			continue
+		}
+		i := slices.IndexFunc(small, func(r *Row) bool { return r.Strategy == rb.Strategy && r.Workers == rb.Workers })
+		if i < 0 {
+			continue
+		}
+		rs := small[i]
+		cr := CarriedRatio{Name: floodName(rb), Small: timeRatio(rs, bs), Big: timeRatio(rb, bb)}
+		cr.Change = ratioChange(rs, bs, rb, bb, cr.Small, cr.Big)
+		cr.Outcome, cr.Why = carried(cr, fewest)
+		switch cr.Outcome {
+		case Pass:
+			held++
+		case Fail:
+			failed++
+		}
+		fs.Ratios = append(fs.Ratios, cr)
+	}
+	n := len(fs.Ratios)
+	switch {
+	case n == 0:
+		fs.Outcome, fs.Note = Inconclusive, "no bounded strategy ran at both sizes"
+	case fewest > 0:
+		fs.Outcome, fs.Note = Inconclusive, tooFew(fewest)
+	case failed > 0:
+		fs.Outcome = Fail
+		fs.Note = fmt.Sprintf("%d of %d ratios did not carry over, %d did", failed, n, held)
+	case held == n:
+		fs.Outcome = Pass
+		fs.Note = fmt.Sprintf("all %d ratios carried over", n)
+	default:
+		fs.Outcome = Inconclusive
+		fs.Note = fmt.Sprintf("%d of %d ratios carried over, none significantly did not; the rest are open", held, n)
+	}
+	return fs
+}
+
+// ratioChange estimates (num2/den2) ÷ (num1/den1) from the rounds all four
+// rows share, as pairedRatio does for two; with fewer than MinSamples
+// such rounds, from r2 ÷ r1 with the interval [r2.Lo/r1.Hi, r2.Hi/r1.Lo].
+func ratioChange(num1, den1, num2, den2 *Row, r1, r2 Estimate) Estimate {
+	ms := []*Metric{num1.Bench.Metric("ns/op"), den1.Bench.Metric("ns/op"), num2.Bench.Metric("ns/op"), den2.Bench.Metric("ns/op")}
+	byRound := make([]map[int]float64, len(ms))
+	for i, m := range ms {
+		if m == nil || len(m.Rounds) != len(m.Values) {
+			byRound = nil
+			break
+		}
+		byRound[i] = map[int]float64{}
+		for j, r := range m.Rounds {
+			if r > 0 && m.Values[j] > 0 {
+				byRound[i][r] = m.Values[j]
+			}
+		}
+	}
+	if byRound != nil {
+		var qs []float64
+		for r, a := range byRound[0] {
+			b, ok1 := byRound[1][r]
+			c, ok2 := byRound[2][r]
+			d, ok3 := byRound[3][r]
+			if ok1 && ok2 && ok3 {
+				qs = append(qs, (c/d)/(a/b))
+			}
+		}
+		if len(qs) >= MinSamples {
+			slices.Sort(qs)
+			s := benchmath.AssumeNothing.Summary(benchmath.NewSample(qs, thresholds()), Confidence)
+			if !math.IsInf(s.Lo, 0) && !math.IsInf(s.Hi, 0) && !math.IsNaN(s.Center) {
+				return Estimate{V: s.Center, Lo: s.Lo, Hi: s.Hi}
+			}
+		}
+	}
+	if !r1.Valid() || !r2.Valid() || r1.V <= 0 {
+		return nan()
+	}
+	e := Estimate{V: r2.V / r1.V, Lo: math.NaN(), Hi: math.Inf(1)}
+	if r1.Hi > 0 {
+		e.Lo = r2.Lo / r1.Hi
+	}
+	if r1.Lo > 0 {
+		e.Hi = r2.Hi / r1.Lo
+	}
+	return e
+}
+
+// side is -1 when the whole interval of e is below 1, 1 when above, 0
+// otherwise.
+func side(e Estimate) int {
+	switch {
+	case e.Hi < 1:
+		return -1
+	case e.Lo > 1:
+		return 1
+	}
+	return 0
+}
+
+// sideWord names a side of 1.
+func sideWord(s int) string {
+	switch s {
+	case -1:
+		return "faster than"
+	case 1:
+		return "slower than"
+	}
+	return "not different from"
+}
+
+// carried judges one ratio (see CarriedRatio.Outcome); fewest above 0 is
+// the fewest samples of a row, too few for any judgment.
+func carried(cr CarriedRatio, fewest int) (Outcome, string) {
+	if fewest > 0 {
+		return Inconclusive, tooFew(fewest)
+	}
+	if !cr.Small.Valid() || !cr.Big.Valid() || !cr.Change.Valid() || math.IsNaN(cr.Change.Lo) {
+		return Inconclusive, "no interval"
+	}
+	ss, sb := side(cr.Small), side(cr.Big)
+	in := cr.Change.Lo >= 1/CarryBand && cr.Change.Hi <= CarryBand
+	out := cr.Change.Hi < 1/CarryBand || cr.Change.Lo > CarryBand
+	band := fmt.Sprintf("%.2f× to %.2f×", 1/CarryBand, CarryBand)
+	switch {
+	case ss*sb < 0:
+		return Fail, fmt.Sprintf("%s the unbounded strategy on the small flood, %s it on the big one", sideWord(ss), sideWord(sb))
+	case out:
+		return Fail, "the ratio moved ×" + est(cr.Change) + ", wholly outside " + band
+	case ss == sb && in:
+		return Pass, sideWord(ss) + " it at both sizes, the ratio within " + band
+	case ss != sb:
+		return Inconclusive, fmt.Sprintf("%s it on the small flood, %s it on the big one", sideWord(ss), sideWord(sb))
+	}
+	return Inconclusive, "the interval of the change reaches outside " + band
+}
+
+// writeFloodSizes writes the section that compares the flood's ratios at
+// its two sizes, in a run that has both.
+func (rep *Report) writeFloodSizes(b *bytes.Buffer) {
+	fs := CompareFloodSizes(rep.Rows)
+	if fs == nil {
+		return
+	}
+	fmt.Fprintf(b, "## The flood at two sizes\n\n")
+	fmt.Fprintf(b, "The claim: the ratios between strategies measured on the small flood carry over to the big one, though the times do not. Each bounded strategy's time per batch is divided by %s's at each size (paired by round), and a ratio carried over when it lies on the same side of 1 at both sizes and the big flood's ratio is within %.2f× to %.2f× of the small one's, the whole interval of the change (paired by round across the four rows) inside that band; it did not carry over when the two ratios lie significantly on opposite sides of 1 or the whole interval of the change is outside the band.\n\n",
+		fs.Base, 1/CarryBand, CarryBand)
+	fmt.Fprintf(b, "**Carried over: %s.** %s. %s per batch: %s on %s, %s on %s.\n\n",
+		fs.Outcome, strings.ToUpper(fs.Note[:1])+fs.Note[1:], fs.Base, ns(fs.BaseSmall), fs.Small, ns(fs.BaseBig), fs.Big)
+	fmt.Fprintf(b, "| strategy | time ÷ %s, %s | time ÷ %s, %s | change (big ÷ small) | carried over | why |\n|---|---|---|---|---|---|\n",
+		fs.Base, fs.Small, fs.Base, fs.Big)
+	for _, cr := range fs.Ratios {
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", cr.Name, times(cr.Small), times(cr.Big), times(cr.Change), cr.Outcome, cr.Why)
+	}
+	fmt.Fprintf(b, "\n")
+}
+
+// times writes a ratio as "×0.52 [0.5, 0.55]", or "—".
+func times(e Estimate) string {
+	if !e.Valid() {
+		return "—"
+	}
+	return "×" + est(e)
+}
