@@ -37,8 +37,7 @@ type noisyConfig struct {
 }
 
 // noisyConfigs reads raw.txt in dir back, as the report will, and returns
-// its noisy configurations. A Crash row counts only while it has fewer than
-// plots.MinSamples samples: its time is no lesson (see plots.CrashFamily).
+// its noisy configurations.
 func noisyConfigs(dir string) ([]noisyConfig, error) {
 	run, err := plots.ReadRun(dir)
 	if err != nil {
@@ -48,9 +47,6 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 	var noisy []noisyConfig
 	for _, b := range run.Benchmarks {
 		m := b.Metric("ns/op")
-		if m != nil && b.Family == plots.CrashFamily && m.Summary.Enough() {
-			continue // its time is a child process's life, judged by nothing
-		}
 		if m != nil && (!m.Summary.Enough() || m.Summary.Noisy()) {
 			noisy = append(noisy, noisyConfig{"Benchmark" + b.Name, m.Summary.N, m.Summary.RelHalfWidth(), open[b.Name]})
 		}
@@ -59,7 +55,8 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 }
 
 // pickRound chooses the configurations of the next noise re-run round from
-// noisy: those below max samples, rows behind an open conclusion first,
+// noisy: those below max samples that can still close (converges) or lie
+// behind an open conclusion, rows behind an open conclusion first,
 // then the cheapest first (cost: what a configuration took in the first
 // run), as many as fit in an eighth of left together with startCost, or in
 // minRound when that is more (a round of one short configuration would
@@ -72,7 +69,7 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 func pickRound(noisy []noisyConfig, maxN int, cost func(string) time.Duration, left time.Duration) []noisyConfig {
 	var cand []noisyConfig
 	for _, c := range noisy {
-		if c.n < maxN {
+		if c.n < maxN && (c.open || converges(c, maxN)) {
 			cand = append(cand, c)
 		}
 	}
@@ -96,6 +93,21 @@ func pickRound(noisy []noisyConfig, maxN int, cost func(string) time.Duration, l
 		out = append(out, c)
 	}
 	return out
+}
+
+// converges reports whether more samples can bring c within ±NoisyWidth
+// before maxN: the interval of the median narrows about as 1/√n, so c
+// needs about n·(width/NoisyWidth)² samples. A configuration with no
+// interval yet always qualifies. The rows that spread by what they
+// measure (Alloc's collection cycles, fsync, a flood's fresh stacks: go
+// doc ./bench) would take hundreds of samples; their time is better spent
+// on rows that can close.
+func converges(c noisyConfig, maxN int) bool {
+	if c.n < plots.MinSamples {
+		return true
+	}
+	need := float64(c.n) * (c.width / plots.NoisyWidth) * (c.width / plots.NoisyWidth)
+	return need <= float64(maxN)
 }
 
 // rerunNoisy runs, after the count runs, rounds of the configurations
