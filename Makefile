@@ -25,7 +25,7 @@ BENCHSTAT_FLAGS ?=
 # DEADLINE the time after the driver's start at which those re-runs stop in
 # any case (0: none). WARMUP is the number of discarded warm-up runs.
 NOISE_BUDGET ?= 5m
-DEADLINE ?= 8m50s
+DEADLINE ?= 9m20s
 WARMUP ?= 1
 # bench-quick's own defaults: 6 samples (the fewest the report draws a
 # conclusion from) of 30ms each; COUNT, BENCHTIME or NOISE_BUDGET given on

@@ -99,7 +99,7 @@
 //     that run at most one or Workers tasks at a time, a round takes about
 //     24 s; 16 rounds, the build (about 25 s with a warm module cache) and
 //     the report (about 15 s) leave about 2 minutes of the ten:
-//     DEADLINE=8m50s ends the re-runs in time whatever the host, and
+//     DEADLINE=9m20s ends the re-runs in time whatever the host, and
 //     NOISE_BUDGET caps them on its own. Measured end to end: make bench
 //     took 8 min 54 s, with 24 re-run rounds in 2 min 11 s; 92 of the 140
 //     configurations (66 %) ended within ±5 %, against 42 (30 %) after the

@@ -55,9 +55,9 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 }
 
 // pickRound chooses the configurations of the next noise re-run round from
-// noisy: those below max samples that can still close (converges) or lie
-// behind an open conclusion, rows behind an open conclusion first,
-// then the cheapest first (cost: what a configuration took in the first
+// noisy: those below max samples, rows behind an open conclusion first,
+// then those that can still close before max samples (converges), then
+// the rest, each group the cheapest first (cost: what a configuration took in the first
 // run), as many as fit in an eighth of left together with startCost, or in
 // minRound when that is more (a round of one short configuration would
 // spend its time starting the binary), and never more than left. Open conclusions first, because
@@ -69,13 +69,19 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 func pickRound(noisy []noisyConfig, maxN int, cost func(string) time.Duration, left time.Duration) []noisyConfig {
 	var cand []noisyConfig
 	for _, c := range noisy {
-		if c.n < maxN && (c.open || converges(c, maxN)) {
+		if c.n < maxN {
 			cand = append(cand, c)
 		}
 	}
 	slices.SortStableFunc(cand, func(a, b noisyConfig) int {
 		if a.open != b.open {
 			if a.open {
+				return -1
+			}
+			return 1
+		}
+		if ca, cb := converges(a, maxN), converges(b, maxN); ca != cb {
+			if ca {
 				return -1
 			}
 			return 1
@@ -100,8 +106,10 @@ func pickRound(noisy []noisyConfig, maxN int, cost func(string) time.Duration, l
 // needs about n·(width/NoisyWidth)² samples. A configuration with no
 // interval yet always qualifies. The rows that spread by what they
 // measure (Alloc's collection cycles, fsync, a flood's fresh stacks: go
-// doc ./bench) would take hundreds of samples; their time is better spent
-// on rows that can close.
+// doc ./bench) would take hundreds of samples: they come after the rows
+// that can close. (Excluding them instead left a minute of the budget
+// unspent in one run: the projection is rough, and the median's interval
+// narrows in steps.)
 func converges(c noisyConfig, maxN int) bool {
 	if c.n < plots.MinSamples {
 		return true
