@@ -21,7 +21,7 @@ func TestFloodScaleHasBothSizes(t *testing.T) {
 		byName[c.Name()] = c
 	}
 	for name, probe := range map[string]int{
-		"d=1ms/tasks=20000/strategy=pool/workers=1000/procs=2":      0,
+		"d=1ms/tasks=20000/strategy=pool/workers=1000/procs=2":      4_000,
 		"d=10ms/tasks=1000000/strategy=spawn/procs=2":               1_000_000,
 		"d=10ms/tasks=1000000/strategy=pool/workers=1000/procs=2":   4_000,
 		"d=10ms/tasks=1000000/strategy=ants/workers=10000/procs=2":  40_000,
@@ -59,14 +59,14 @@ func TestEstimateFlood(t *testing.T) {
 			pool1k = c
 		}
 	}
-	// 1,000 waves of 10 ms timed, 10 waves probed, and the two reference
-	// checksums (1,000,000 and 10,000 tasks at 10,000 workers: 2.1 s and
-	// 21 ms of CPU).
+	// 1,000 waves of 10 ms timed, 4 waves probed, and the two reference
+	// checksums (1,000,000 tasks at 10,000 workers: 2.1 s of CPU; 4,000:
+	// one wave of 10 ms).
 	e, err := EstimateFlood([]Case{pool1k}, "1x", 6)
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := 10*time.Second + 100*time.Millisecond + 2100*time.Millisecond + 21*time.Millisecond
+	want := 10*time.Second + 40*time.Millisecond + 2100*time.Millisecond + 10*time.Millisecond
 	if e.Round != want || e.Total != 6*want {
 		t.Errorf("pool at 1,000 workers: round %s, total %s; want %s, %s", e.Round, e.Total, want, 6*want)
 	}

@@ -96,16 +96,25 @@
 //     leaves; the median of 15 or more samples moves by one order
 //     statistic for it.
 //   - Budget. With probes cut to four tasks per worker for strategies
-//     that run at most one or Workers tasks at a time, a round takes about
-//     24 s; 16 rounds, the build (about 25 s with a warm module cache) and
-//     the report (about 15 s) leave about 2 minutes of the ten:
-//     DEADLINE=9m20s ends the re-runs in time whatever the host, and
-//     NOISE_BUDGET caps them on its own. Measured end to end: make bench
-//     took 8 min 54 s, with 24 re-run rounds in 2 min 11 s; 92 of the 140
-//     configurations (66 %) ended within ±5 %, against 42 (30 %) after the
-//     15 rounds alone in another run, and 26 (19 %) in the committed
-//     example before (6 rounds of 200 ms and 90 s of re-runs of every
-//     noisy row at once).
+//     that run at most one or Workers tasks at a time, a round of the
+//     151 configurations takes about 24 s; 16 rounds and the build leave
+//     about 2 min 20 s of the ten minutes to the re-runs: DEADLINE=9m20s,
+//     counted from the driver's start (the build of the benchmark binary
+//     included), ends them in time whatever the host, and NOISE_BUDGET
+//     caps them on its own. Measured end to end on the EPYC host, six
+//     runs of make bench in one session ended with 42 % to 66 % of the
+//     configurations within ±5 % (the committed example: 76 of 151, 50 %,
+//     in 9 min 24 s), against 30 % after the 15 rounds alone, and 19 % in
+//     the example before (6 rounds of 200 ms, then 90 s of re-runs of
+//     every noisy row at once). What separates the runs is the VM's own
+//     drift: whole rounds run 5 to 10 % slow or fast together, with no
+//     steal reported and other load near 3 %; the report's paired ratios
+//     cancel it, a configuration's own interval cannot.
+//   - Order of the re-runs. Open conclusions first (in the example, one
+//     verdict's rows), then the rows that can close before -max-samples
+//     (about n·(width/5 %)² samples), cheapest first, then the rest.
+//     Leaving out the rows that cannot close, instead of putting them
+//     last, left a minute of the budget unspent in one run.
 //
 // # make bench-flood
 //
