@@ -1,0 +1,87 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"gonum.org/v1/plot"
+)
+
+// counterDots collects, for each strategy, one value per sync variant
+// (x = variant index, offset per strategy).
+func counterDots(rows []*Row, value func(*Row) (Summary, bool)) (syncs, strategies []string, xs map[string][]float64, ys map[string][]Summary) {
+	xs, ys = map[string][]float64{}, map[string][]Summary{}
+	for _, r := range rows {
+		if r.Bench.Family != "Counter" {
+			continue
+		}
+		if s := r.Bench.Param("sync"); !slices.Contains(syncs, s) {
+			syncs = append(syncs, s)
+		}
+		if !slices.Contains(strategies, r.Strategy) {
+			strategies = append(strategies, r.Strategy)
+		}
+	}
+	for _, r := range rows {
+		if r.Bench.Family != "Counter" {
+			continue
+		}
+		v, ok := value(r)
+		if !ok {
+			continue
+		}
+		i := slices.Index(syncs, r.Bench.Param("sync"))
+		j := slices.Index(strategies, r.Strategy)
+		off := (float64(j) - float64(len(strategies)-1)/2) * 0.6 / float64(max(len(strategies), 1))
+		xs[r.Strategy] = append(xs[r.Strategy], float64(i)+off)
+		ys[r.Strategy] = append(ys[r.Strategy], v)
+	}
+	return syncs, strategies, xs, ys
+}
+
+// ChartCounterThroughput draws the counter throughput (increments per
+// second) of each sync variant × strategy.
+func ChartCounterThroughput(rows []*Row, pal *Palette) (*plot.Plot, error) {
+	syncs, strategies, xs, ys := counterDots(rows, func(r *Row) (Summary, bool) { return throughput(r), true })
+	if len(syncs) == 0 {
+		return nil, nil
+	}
+	p := newPlot(fmt.Sprintf("Shared counter throughput by sync variant and strategy, procs=%d", maxProcs(rows, "Counter")),
+		"sync variant", "increments per second (millions, log scale)")
+	logY(p)
+	for _, st := range strategies {
+		if err := addDots(p, pal.Style(st), st, xs[st], ys[st], 1e6, true, false); err != nil {
+			return nil, err
+		}
+	}
+	nominalX(p, syncs...)
+	padLog(&p.Y, 1.5)
+	return p, nil
+}
+
+// ChartCounterLost draws the lost updates per batch of each sync variant ×
+// strategy: only sync=none should lose any.
+func ChartCounterLost(rows []*Row, pal *Palette) (*plot.Plot, error) {
+	syncs, strategies, xs, ys := counterDots(rows, func(r *Row) (Summary, bool) {
+		m := r.Bench.Metric("lost-updates/op")
+		if m == nil {
+			return Summary{}, false
+		}
+		return m.Summary, true
+	})
+	if len(xs) == 0 {
+		return nil, nil
+	}
+	p := newPlot(fmt.Sprintf("Shared counter lost updates by sync variant and strategy, procs=%d", maxProcs(rows, "Counter")),
+		"sync variant", "lost updates per batch (count)")
+	for _, st := range strategies {
+		if err := addDots(p, pal.Style(st), st, xs[st], ys[st], 1, false, false); err != nil {
+			return nil, err
+		}
+	}
+	nominalX(p, syncs...)
+	p.Y.Min = 0
+	p.Y.Max = math.Max(p.Y.Max, 1) * 1.15
+	return p, nil
+}

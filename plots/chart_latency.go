@@ -1,0 +1,54 @@
+package plots
+
+import (
+	"fmt"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// ChartLatency draws the p50 and p99 task completion times (from batch
+// start) of each strategy on one workload.
+func ChartLatency(rows []*Row, pal *Palette) (*plot.Plot, error) {
+	var names []string
+	var x50, x99 []float64
+	var y50, y99 []Summary
+	for _, r := range rows {
+		p50, p99 := r.Bench.Metric("p50-ns"), r.Bench.Metric("p99-ns")
+		if p50 == nil || p99 == nil {
+			continue
+		}
+		i := float64(len(names))
+		names = append(names, r.Strategy)
+		x50, y50 = append(x50, i-0.1), append(y50, p50.Summary)
+		x99, y99 = append(x99, i+0.1), append(y99, p99.Summary)
+	}
+	if len(names) == 0 {
+		return nil, nil
+	}
+	div := 1.0
+	p := newPlot(fmt.Sprintf("Task completion time: %s, procs=%d", label(rows[0]), rows[0].Procs),
+		"strategy", "time from batch start (log scale)")
+	logY(p)
+	p.Y.Tick.Marker = durationTicks{}
+	// Each strategy in its colour; the marker tells the percentile.
+	for i, name := range names {
+		st := pal.Style(name)
+		st.Shape = draw.CircleGlyph{}
+		if err := addDots(p, st, "", x50[i:i+1], y50[i:i+1], div, true, false); err != nil {
+			return nil, err
+		}
+		st.Shape = draw.RingGlyph{}
+		if err := addDots(p, st, "", x99[i:i+1], y99[i:i+1], div, true, false); err != nil {
+			return nil, err
+		}
+	}
+	key := Style{Color: referenceColor()}
+	key.Shape = draw.CircleGlyph{}
+	p.Legend.Add("p50, filled (median task done)", glyphThumb(key))
+	key.Shape = draw.RingGlyph{}
+	p.Legend.Add("p99, hollow (batch nearly done)", glyphThumb(key))
+	nominalX(p, names...)
+	padLog(&p.Y, 1.5)
+	return p, nil
+}

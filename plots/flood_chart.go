@@ -1,0 +1,139 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"slices"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// The flood's time-versus-memory chart and its Pareto front; the flood
+// verdicts are in flood.go.
+
+// paretoFront returns the rows that no other row beats on both time and
+// mem (medians): a row is dominated when another takes at most its time
+// and at most its memory, and less of one of them. The front is sorted by
+// memory.
+func paretoFront(rows []*Row, mem func(*Row) float64) []*Row {
+	var front []*Row
+	for _, a := range rows {
+		dominated := slices.ContainsFunc(rows, func(b *Row) bool {
+			tb, ta, mb, ma := b.Time.Center, a.Time.Center, mem(b), mem(a)
+			return b != a && tb <= ta && mb <= ma && (tb < ta || mb < ma)
+		})
+		if !dominated {
+			front = append(front, a)
+		}
+	}
+	slices.SortFunc(front, func(a, b *Row) int { return cmpFloat(mem(a), mem(b)) })
+	return front
+}
+
+// floodPoints are points with error bars in both directions.
+type floodPoints struct {
+	plotter.XYs
+	plotter.XErrors
+	plotter.YErrors
+}
+
+// ChartFlood draws the flood's batch time against its peak RSS growth, one
+// point per strategy and worker count with both intervals as error bars,
+// both axes on log scales, and the Pareto front of the medians as a dashed
+// line: a point on it is not beaten on both time and memory by another.
+// It returns nil when the run has no flood row with peak-rss-B.
+func ChartFlood(rows []*Row, pal *Palette) (*plot.Plot, error) {
+	s := selectFlood(rows)
+	var all []*Row
+	for _, r := range append([]*Row{s.unbounded}, s.bounded...) {
+		if m, ok := metricOf(r, floodMemory); ok && m.Summary.Center > 0 && r.Time.Center > 0 {
+			all = append(all, r)
+		}
+	}
+	if len(all) == 0 {
+		return nil, nil
+	}
+	const mib = 1 << 20
+	mem := func(r *Row) float64 { return r.Bench.Metric(floodMemory).Summary.Center }
+	unit, div := timeUnit(slices.MinFunc(all, func(a, b *Row) int { return cmpFloat(a.Time.Center, b.Time.Center) }).Time.Center)
+	p := newPlot(fmt.Sprintf("Time against memory: %s, procs=%d", all[0].Workload, all[0].Procs),
+		"peak RSS growth during a batch (MiB, log scale; "+ciNote+")", "time per batch ("+unit+", log scale)")
+	logY(p)
+	p.X.Scale = plot.LogScale{}
+	p.X.Tick.Marker = ticks125{}
+	var order []string
+	for _, r := range all {
+		if !slices.Contains(order, r.Strategy) {
+			order = append(order, r.Strategy)
+		}
+	}
+	for _, st := range order {
+		var pts floodPoints
+		var labels []string
+		for _, r := range all {
+			if r.Strategy != st {
+				continue
+			}
+			m := r.Bench.Metric(floodMemory).Summary
+			x, y := m.Center/mib, r.Time.Center/div
+			pts.XYs = append(pts.XYs, plotter.XY{X: x, Y: y})
+			pts.XErrors = append(pts.XErrors, struct{ Low, High float64 }{x - math.Max(m.Lo/mib, x/1e3), m.Hi/mib - x})
+			pts.YErrors = append(pts.YErrors, struct{ Low, High float64 }{y - math.Max(r.Time.Lo/div, y/1e3), r.Time.Hi/div - y})
+			labels = append(labels, shortCount(r.Workers))
+		}
+		style := pal.Style(st)
+		sc, err := plotter.NewScatter(pts.XYs)
+		if err != nil {
+			return nil, fmt.Errorf("series %s: %w", st, err)
+		}
+		sc.GlyphStyle = draw.GlyphStyle{Color: style.Color, Shape: style.Shape, Radius: vg.Points(4)}
+		xe, err := plotter.NewXErrorBars(pts)
+		if err != nil {
+			return nil, fmt.Errorf("series %s: %w", st, err)
+		}
+		ye, err := plotter.NewYErrorBars(pts)
+		if err != nil {
+			return nil, fmt.Errorf("series %s: %w", st, err)
+		}
+		for _, l := range []*draw.LineStyle{&xe.LineStyle, &ye.LineStyle} {
+			l.Color = style.Color
+			l.Width = vg.Points(1)
+		}
+		lb, err := plotter.NewLabels(plotter.XYLabels{XYs: pts.XYs, Labels: labels})
+		if err != nil {
+			return nil, fmt.Errorf("series %s: %w", st, err)
+		}
+		for i := range lb.TextStyle {
+			lb.TextStyle[i].Color = style.Color
+			lb.TextStyle[i].Font.Size = vg.Points(9)
+		}
+		lb.Offset = vg.Point{X: vg.Points(5), Y: vg.Points(3)}
+		p.Add(xe, ye, sc, lb)
+		p.Legend.Add(st, sc)
+	}
+	var front plotter.XYs
+	for _, r := range paretoFront(all, mem) {
+		front = append(front, plotter.XY{X: mem(r) / mib, Y: r.Time.Center / div})
+	}
+	if err := addRef(p, "Pareto front (medians)", front, referenceColor(), []vg.Length{vg.Points(4), vg.Points(3)}); err != nil {
+		return nil, err
+	}
+	padLog(&p.Y, 1.5)
+	padLog(&p.X, 1.5)
+	return p, nil
+}
+
+// shortCount writes a worker count as the label of its point: "1k" for
+// 1000, "" for none (the unbounded strategy).
+func shortCount(n int) string {
+	switch {
+	case n == 0:
+		return ""
+	case n%1000 == 0:
+		return fmt.Sprintf("%dk", n/1000)
+	}
+	return fmt.Sprint(n)
+}
