@@ -209,23 +209,16 @@ func tailOf(s string, n int) string {
 	return s
 }
 
-// crashStrategies are the strategies of the Crash family: every one, the
-// six core strategies and the five library adapters.
-func crashStrategies() []string { return strategies.Names() }
-
-// CrashCases is BenchmarkCrash, the crash-isolation lesson: a batch of
+// crashCases is the Crash family, the crash-isolation lesson: a batch of
 // CrashTasks tasks of CrashSleep in which task k = CrashTasks/2 kills its
-// process (see the crash workload), under every strategy, each batch in a
-// child process of the benchmark, followed by the same batch with no task
-// crashing. Workload is the crashing batch's spec.
-func CrashCases(s Scale, numCPU int) []Case {
-	d := s.CrashSleep.String()
-	k := s.CrashTasks / 2
-	params := []workloads.Param{param("k", itoa(k)), param("d", d), param("tasks", itoa(s.CrashTasks))}
-	spec := fmt.Sprintf("crash/k=%d/d=%s", k, d)
+// process (see the crash workload), each batch in a child process of the
+// benchmark, followed by the same batch with no task crashing. Workload
+// is the crashing batch's spec.
+func crashCases(s Scale, h Host, sts []string) []Case {
+	b := batch(s.CrashTasks, "crash", "k", itoa(s.CrashTasks/2), "d", dur(s.CrashSleep))
 	var cs []Case
-	for _, st := range crashStrategies() {
-		cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.CrashTasks, Strategy: st, Procs: numCPU})
+	for _, st := range sts {
+		cs = append(cs, b.Case(st, h.NumCPU))
 	}
 	return cs
 }
