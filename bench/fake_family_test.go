@@ -29,7 +29,8 @@ func buildSquares(spec workloads.Spec) (workloads.Workload, error) {
 }
 
 // fakeFamily is a family added through the extension points alone: a
-// Pick, and Cases built from a Batch whose cases carry their Build.
+// Pick, and Cases built from a Batch sized by PerScale whose cases carry
+// their Build.
 func fakeFamily(build strategies.Lookup) Family {
 	return Family{
 		Name: "Squares", Doc: "a workload defined outside package workloads",
@@ -37,7 +38,7 @@ func fakeFamily(build strategies.Lookup) Family {
 		Cases: func(s Scale, h Host, sts []string) []Case {
 			var cs []Case
 			for _, st := range sts {
-				c := batch(s.SleepTasks, "squares", "n", "3").Case(st, h.NumCPU)
+				c := batch(PerScale(s, 64, 16, 4), "squares", "n", "3").Case(st, h.NumCPU)
 				c.Build = build
 				cs = append(cs, c)
 			}

@@ -130,3 +130,14 @@ func casesOf(t testing.TB, name string, s Scale) []Case {
 	}
 	return cs
 }
+
+// TestPerScale checks that every scale picks its base's value: flood
+// full's, flood-tiny tiny's.
+func TestPerScale(t *testing.T) {
+	want := map[string]string{"full": "f", "quick": "q", "tiny": "t", "flood": "f", "flood-tiny": "t"}
+	for _, s := range Scales() {
+		if got := PerScale(s, "f", "q", "t"); got != want[s.Name] {
+			t.Errorf("PerScale at %s = %q, want %q", s.Name, got, want[s.Name])
+		}
+	}
+}

@@ -33,6 +33,9 @@ const ListPrefix = "concbench-list "
 // the same at every scale; only the values change.
 type Scale struct {
 	Name string
+	// Base is the scale this one extends, full, quick or tiny (flood
+	// extends full, flood-tiny tiny): the one whose value PerScale picks.
+	Base string
 
 	Sleep      time.Duration // sleep: d
 	SleepTasks int
@@ -100,7 +103,7 @@ func Scales() []Scale {
 // scales returns full, quick and tiny.
 func scales() []Scale {
 	return []Scale{
-		{Name: "full",
+		{Name: "full", Base: "full",
 			Sleep: 10 * time.Millisecond, SleepTasks: 64,
 			CoarseSize: 64 << 10, CoarseRounds: 8, CoarseTasks: 64,
 			FineSize: 64, FineRounds: 1, FineTasks: 4096, ExecFineTasks: 64,
@@ -111,7 +114,7 @@ func scales() []Scale {
 			FileSize: 64 << 10, FileTasks: 16,
 			FloodSleep: time.Millisecond, FloodTasks: 20_000, FloodWorkers: []int{1000, 10_000, 100_000},
 			CrashSleep: time.Millisecond, CrashTasks: 8},
-		{Name: "quick",
+		{Name: "quick", Base: "quick",
 			Sleep: 5 * time.Millisecond, SleepTasks: 16,
 			CoarseSize: 64 << 10, CoarseRounds: 4, CoarseTasks: 16,
 			FineSize: 64, FineRounds: 1, FineTasks: 512, ExecFineTasks: 32,
@@ -122,7 +125,7 @@ func scales() []Scale {
 			FileSize: 64 << 10, FileTasks: 8,
 			FloodSleep: time.Millisecond, FloodTasks: 5000, FloodWorkers: []int{100, 1000, 10_000},
 			CrashSleep: time.Millisecond, CrashTasks: 6},
-		{Name: "tiny",
+		{Name: "tiny", Base: "tiny",
 			Sleep: time.Millisecond, SleepTasks: 4,
 			CoarseSize: 32 << 10, CoarseRounds: 1, CoarseTasks: 4,
 			FineSize: 64, FineRounds: 1, FineTasks: 16, ExecFineTasks: 8,
@@ -158,4 +161,17 @@ func ScaleFromEnv() (Scale, error) {
 		return Scale{}, fmt.Errorf("%s: %w", ScaleEnv, err)
 	}
 	return s, nil
+}
+
+// PerScale returns full, quick or tiny as s's Base is full, quick or
+// tiny: a family's own size at each scale, declared in its table entry
+// without a field of Scale. An unknown Base gets full.
+func PerScale[T any](s Scale, full, quick, tiny T) T {
+	switch s.Base {
+	case "quick":
+		return quick
+	case "tiny":
+		return tiny
+	}
+	return full
 }
