@@ -250,6 +250,10 @@ func TestNamesMatchGo(t *testing.T) {
 				continue // a -race binary has no Go sync=none rows
 			}
 			parts := strings.Split(name, "/")
+			if !slices.Contains(bench.FamilyNames(), parts[0]) {
+				t.Errorf("%s: %s: Python family %s is not in the table of bench.Families", s.Name, name, parts[0])
+				continue
+			}
 			n := len(parts)
 			if n < 4 || parts[n-2] != "lang=python" || parts[n-1] != fmt.Sprintf("procs=%d", runtime.NumCPU()) {
 				t.Errorf("%s: %s does not end in lang=python/procs=%d", s.Name, name, runtime.NumCPU())

@@ -329,6 +329,9 @@ func TestBenchMatchesNothing(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `"NoSuchFamily" matches no benchmark`) {
 		t.Fatalf("error %v", err)
 	}
+	if want := "the families are " + strings.Join(bench.FamilyNames(), ", "); !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("error %v does not end in the table's families: %s", err, want)
+	}
 	if dirs := runDirs(t, results); len(dirs) != 1 || dirs[0] != earlier {
 		t.Errorf("results now hold %v, want only %s", dirs, earlier)
 	}
