@@ -7,7 +7,7 @@ package bench
 func allocCases(s Scale, h Host, sts []string) []Case {
 	var cs []Case
 	for _, st := range sts {
-		cs = append(cs, batch(s.AllocTasks, "alloc", "size", size(s.AllocSize)).Case(st, h.NumCPU))
+		cs = append(cs, batch(PerScale(s, 16, 8, 4), "alloc", "size", size(PerScale[int64](s, 1<<20, 1<<20, 64<<10))).Case(st, h.NumCPU))
 	}
 	return cs
 }

@@ -74,7 +74,7 @@ func ServeCeiling(in io.Reader, out io.Writer) error {
 // family on as many processes as CPUs, each hashing its contiguous share
 // of the batch in a plain loop. Its cases name Probe, not a strategy.
 func hashCeilingCases(s Scale, h Host, _ []string) []Case {
-	c := s.coarseBatch().Case("", h.NumCPU)
+	c := coarseBatch(s).Case("", h.NumCPU)
 	c.Probe, c.Workers = "processes", h.NumCPU
 	return []Case{c}
 }

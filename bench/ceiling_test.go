@@ -16,7 +16,7 @@ func TestHashCeilingCases(t *testing.T) {
 	if len(cs) != 1 || cs[0].Name() != "size=64KiB/rounds=8/tasks=64/probe=processes/workers=2/procs=2" {
 		t.Errorf("HashCeiling cases %+v", cs)
 	}
-	coarse := fullScale(t).coarseBatch().Params()
+	coarse := coarseBatch(fullScale(t)).Params()
 	hash := Case{Params: coarse, Strategy: "process", Procs: 2}
 	prefix, _, _ := strings.Cut(hash.Name(), "strategy=")
 	if !strings.HasPrefix(cs[0].Name(), prefix) {

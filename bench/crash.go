@@ -210,12 +210,13 @@ func tailOf(s string, n int) string {
 }
 
 // crashCases is the Crash family, the crash-isolation lesson: a batch of
-// CrashTasks tasks of CrashSleep in which task k = CrashTasks/2 kills its
+// 8 tasks of 1 ms at full (6 at quick, 4 at tiny) in which task k = tasks/2 kills its
 // process (see the crash workload), each batch in a child process of the
 // benchmark, followed by the same batch with no task crashing. Workload
 // is the crashing batch's spec.
 func crashCases(s Scale, h Host, sts []string) []Case {
-	b := batch(s.CrashTasks, "crash", "k", itoa(s.CrashTasks/2), "d", dur(s.CrashSleep))
+	tasks := PerScale(s, 8, 6, 4)
+	b := batch(tasks, "crash", "k", itoa(tasks/2), "d", dur(time.Millisecond))
 	var cs []Case
 	for _, st := range sts {
 		cs = append(cs, b.Case(st, h.NumCPU))

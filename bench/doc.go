@@ -22,7 +22,7 @@
 //	SleepWorkers/d=10ms/tasks=64/strategy=S/workers=W/procs=P         S: pool, process; W: 2, 8, 64
 //	Hash/size=64KiB/rounds=8/tasks=64/strategy=S/procs=P              coarse; S: all eleven
 //	Hash/size=64B/rounds=1/tasks=4096/strategy=S/procs=P              fine; S: all eleven but exec
-//	Hash/size=64B/rounds=1/tasks=64/strategy=exec/procs=P             fine, exec's own batch (Scale.ExecFineTasks)
+//	Hash/size=64B/rounds=1/tasks=64/strategy=exec/procs=P             fine, exec's own batch (ProcessPerTask)
 //	HashWorkers/size=64KiB/rounds=8/tasks=64/strategy=S/workers=W/procs=P
 //	                                                                  S: pool, process; W: 1, 2, 4, 8, 64
 //	HashProcs/size=64KiB/rounds=8/tasks=64/strategy=S/procs=N         sequential at N=1; spawn, pool at N = 1…P, 2P
@@ -77,9 +77,10 @@
 //
 // The environment variable CONCBENCH_SCALE (ScaleEnv) shrinks the workloads
 // without changing the families or the keys: "quick" (make bench-quick) and
-// "tiny" (the driver's tests). Scales lists the values. The scale "flood"
-// (make bench-flood, opt-in) is full's with a second flood in Flood, the
-// published one, in the same rounds as the first:
+// "tiny" (the driver's tests); each family declares its values at each
+// scale with PerScale. The scale "flood" (make bench-flood, opt-in) is
+// full's with a second flood in Flood, the published one, in the same
+// rounds as the first:
 //
 //	Flood/d=10ms/tasks=1000000/strategy=spawn/procs=P
 //	Flood/d=10ms/tasks=1000000/strategy=S/workers=W/procs=P           S: pool and the five library adapters;
@@ -281,11 +282,10 @@
 //
 // # Measured
 //
-//   - Hash, fine: a batch of 4,096 tasks under exec, a process start per
-//     task, took 11.7 s on an Intel Xeon host and 68 s on an AMD EPYC one;
-//     hence Scale.ExecFineTasks.
+//   - Hash, fine: 4,096 tasks under exec, a process start each, took
+//     11.7 s on an Intel Xeon host and 68 s on an AMD EPYC one (so 64).
 //   - Crash: each op is a child process running the batch twice, so exec
-//     starts about 1.5 × CrashTasks processes per op: at 8 tasks, 0.48 s
+//     starts about 1.5 × tasks processes per op: at 8 tasks, 0.48 s
 //     on the loaded 2-core VM, the other strategies 30 to 190 ms.
 //   - Flood, full scale, -benchtime 200ms on the shared 2-core machine
 //     (load average 6): 11.7 s per count for the 19 rows (10.9 s of CPU).

@@ -48,7 +48,7 @@ const floodRefWorkers = 10_000
 // batch: spawn's goroutines and pond's queue of waiting tasks grow with
 // the batch, so their peaks need all of it.
 func floodCases(s Scale, h Host, sts []string) []Case {
-	cs := flood(s.FloodSleep, s.FloodTasks, s.FloodWorkers, h.NumCPU, sts)
+	cs := flood(time.Millisecond, PerScale(s, 20_000, 5000, 200), s.FloodWorkers, h.NumCPU, sts)
 	if s.PublishedTasks > 0 {
 		cs = append(cs, flood(s.PublishedSleep, s.PublishedTasks, s.FloodWorkers, h.NumCPU, sts)...)
 	}

@@ -27,13 +27,20 @@ func fetchBatch(d time.Duration, sz int64, client string, tasks, port int) Batch
 	return b
 }
 
-// fetchCases: loopback HTTP requests that wait Scale.FetchDelay on the
-// server, with one shared client. It asks whether real network I/O
+// fetchSize and fetchTasks are the response size and the batch of Fetch
+// and FetchClient.
+func fetchSize(s Scale) int64 { return PerScale[int64](s, 16<<10, 16<<10, 1<<10) }
+
+func fetchTasks(s Scale) int { return PerScale(s, 16, 8, 4) }
+
+// fetchCases: loopback HTTP requests that wait on the server (5 ms at
+// full), with one shared client. It asks whether real network I/O
 // overlaps like sleep.
 func fetchCases(s Scale, h Host, sts []string) []Case {
 	var cs []Case
 	for _, st := range sts {
-		cs = append(cs, fetchBatch(s.FetchDelay, s.FetchSize, "shared", s.FetchTasks, h.FetchPort).Case(st, h.NumCPU))
+		d := PerScale(s, 5*time.Millisecond, 2*time.Millisecond, time.Millisecond)
+		cs = append(cs, fetchBatch(d, fetchSize(s), "shared", fetchTasks(s), h.FetchPort).Case(st, h.NumCPU))
 	}
 	return cs
 }
@@ -51,7 +58,7 @@ func fetchClientCases(s Scale, h Host, sts []string) []Case {
 			if p, err := strategies.PropsOf(st); client == "per-worker" && (err != nil || p.Concurrency == strategies.One) {
 				continue
 			}
-			cs = append(cs, fetchBatch(0, s.FetchSize, client, s.FetchTasks, h.FetchPort).Case(st, h.NumCPU))
+			cs = append(cs, fetchBatch(0, fetchSize(s), client, fetchTasks(s), h.FetchPort).Case(st, h.NumCPU))
 		}
 	}
 	return cs
@@ -62,7 +69,7 @@ func fetchClientCases(s Scale, h Host, sts []string) []Case {
 func fileCases(s Scale, h Host, sts []string) []Case {
 	var cs []Case
 	for _, sync := range []string{"none", "fsync"} {
-		b := batch(s.FileTasks, "file", "size", size(s.FileSize), "sync", sync)
+		b := batch(PerScale(s, 16, 8, 4), "file", "size", size(PerScale[int64](s, 64<<10, 64<<10, 4<<10)), "sync", sync)
 		for _, st := range sts {
 			cs = append(cs, b.Case(st, h.NumCPU))
 		}

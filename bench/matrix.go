@@ -1,30 +1,48 @@
 package bench
 
 import (
+	"time"
+
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
 
 // The cases of the sleep and hash families (see Families).
 
-// sleepBatch is the Sleep workload of the scale.
-func (s Scale) sleepBatch() Batch { return batch(s.SleepTasks, "sleep", "d", dur(s.Sleep)) }
+// sleepBatch is the workload of Sleep and SleepWorkers: 64 tasks of 10 ms
+// at full, 16 of 5 ms at quick, 4 of 1 ms at tiny.
+func sleepBatch(s Scale) Batch {
+	d := PerScale(s, 10*time.Millisecond, 5*time.Millisecond, time.Millisecond)
+	return batch(PerScale(s, 64, 16, 4), "sleep", "d", dur(d))
+}
 
 func hashBatch(sz int64, rounds, tasks int) Batch {
 	return batch(tasks, "hash", "size", size(sz), "rounds", itoa(rounds))
 }
 
-func (s Scale) coarseBatch() Batch { return hashBatch(s.CoarseSize, s.CoarseRounds, s.CoarseTasks) }
+// coarseBatch is the coarse hash of Hash, HashWorkers, HashProcs and
+// HashCeiling: at least 32 KiB hashed per task, which the report calls
+// coarse.
+func coarseBatch(s Scale) Batch {
+	return hashBatch(PerScale[int64](s, 64<<10, 64<<10, 32<<10), PerScale(s, 8, 4, 1), PerScale(s, 64, 16, 4))
+}
 
-func (s Scale) fineBatch() Batch { return hashBatch(s.FineSize, s.FineRounds, s.FineTasks) }
+// fineBatch is the fine hash of Hash: 64 bytes a task, many tasks.
+func fineBatch(s Scale) Batch { return hashBatch(64, 1, PerScale(s, 4096, 512, 16)) }
+
+// perTaskFineTasks is the fine hash's batch under a strategy that starts a
+// process per task (Props.ProcessPerTask), whose batch of fineBatch's
+// tasks would take seconds (see Measured in the package doc); it is named
+// by its own tasks=, and the report compares it per task (ns/task).
+func perTaskFineTasks(s Scale) int { return PerScale(s, 64, 32, 8) }
 
 // sleepCases: the sleep workload at the default worker count, procs =
 // NumCPU; a pool of one worker per task computes the reference checksum.
 func sleepCases(s Scale, h Host, sts []string) []Case {
 	var cs []Case
 	for _, st := range sts {
-		c := s.sleepBatch().Case(st, h.NumCPU)
-		c.RefWorkers = s.SleepTasks
+		c := sleepBatch(s).Case(st, h.NumCPU)
+		c.RefWorkers = c.Tasks
 		cs = append(cs, c)
 	}
 	return cs
@@ -35,8 +53,8 @@ func sleepWorkersCases(s Scale, h Host, sts []string) []Case {
 	var cs []Case
 	for _, st := range sts {
 		for _, w := range []int{2, 8, 64} {
-			c := s.sleepBatch().Case(st, h.NumCPU)
-			c.Workers, c.RefWorkers = w, s.SleepTasks
+			c := sleepBatch(s).Case(st, h.NumCPU)
+			c.Workers, c.RefWorkers = w, c.Tasks
 			cs = append(cs, c)
 		}
 	}
@@ -44,17 +62,16 @@ func sleepWorkersCases(s Scale, h Host, sts []string) []Case {
 }
 
 // hashCases: the coarse then the fine hash. On the fine hash a strategy
-// that starts a process per task runs a batch of ExecFineTasks, not
-// FineTasks (see Scale.ExecFineTasks).
+// that starts a process per task runs a batch of perTaskFineTasks.
 func hashCases(s Scale, h Host, sts []string) []Case {
 	var cs []Case
 	for _, st := range sts {
-		cs = append(cs, s.coarseBatch().Case(st, h.NumCPU))
+		cs = append(cs, coarseBatch(s).Case(st, h.NumCPU))
 	}
 	for _, st := range sts {
-		b := s.fineBatch()
+		b := fineBatch(s)
 		if perTask(st) {
-			b = b.WithTasks(s.ExecFineTasks)
+			b = b.WithTasks(perTaskFineTasks(s))
 		}
 		cs = append(cs, b.Case(st, h.NumCPU))
 	}
@@ -72,7 +89,7 @@ func hashWorkersCases(s Scale, h Host, sts []string) []Case {
 	var cs []Case
 	for _, st := range sts {
 		for _, w := range []int{1, 2, 4, 8, 64} {
-			c := s.coarseBatch().Case(st, h.NumCPU)
+			c := coarseBatch(s).Case(st, h.NumCPU)
 			c.Workers = w
 			cs = append(cs, c)
 		}
@@ -86,13 +103,13 @@ func hashProcsCases(s Scale, h Host, sts []string) []Case {
 	var cs, rest []Case
 	for _, st := range sts {
 		if p, err := strategies.PropsOf(st); err == nil && p.Concurrency == strategies.One {
-			cs = append(cs, s.coarseBatch().Case(st, 1))
+			cs = append(cs, coarseBatch(s).Case(st, 1))
 			continue
 		}
 		for p := 1; p <= h.NumCPU; p++ {
-			rest = append(rest, s.coarseBatch().Case(st, p))
+			rest = append(rest, coarseBatch(s).Case(st, p))
 		}
-		rest = append(rest, s.coarseBatch().Case(st, 2*h.NumCPU))
+		rest = append(rest, coarseBatch(s).Case(st, 2*h.NumCPU))
 	}
 	return append(cs, rest...)
 }
@@ -104,7 +121,7 @@ func hashProcsCases(s Scale, h Host, sts []string) []Case {
 func counterCases(s Scale, h Host, sts []string) []Case {
 	var cs []Case
 	for _, v := range workloads.SyncNames() {
-		b := batch(s.CounterTasks, "counter", "incs", itoa(s.Incs), "sync", v)
+		b := batch(PerScale(s, 64, 32, 4), "counter", "incs", itoa(PerScale(s, 1000, 1000, 10)), "sync", v)
 		b.TasksBefore = "sync"
 		for _, st := range sts {
 			cs = append(cs, b.Case(st, h.NumCPU))

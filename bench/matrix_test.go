@@ -3,9 +3,9 @@ package bench
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/concbench/concbench/workloads"
 )
@@ -102,7 +102,7 @@ func TestNamesAreWellFormed(t *testing.T) {
 }
 
 func TestScaleByName(t *testing.T) {
-	if s, err := ScaleByName(""); err != nil || s.Name != "full" || s.Sleep != 10*time.Millisecond {
+	if s, err := ScaleByName(""); err != nil || s.Name != "full" || s.Base != "full" {
 		t.Errorf(`ScaleByName("") = %+v, %v`, s, err)
 	}
 	if _, err := ScaleByName("huge"); err == nil || !strings.Contains(err.Error(), "full, quick, tiny") {
@@ -112,12 +112,22 @@ func TestScaleByName(t *testing.T) {
 
 func TestCoarseIsCoarse(t *testing.T) {
 	// The report calls a hash coarse when size × rounds ≥ 32 KiB.
-	for _, s := range Scales() {
-		if s.CoarseSize*int64(s.CoarseRounds) < 32<<10 {
-			t.Errorf("%s: coarse hash is %d bytes per task", s.Name, s.CoarseSize*int64(s.CoarseRounds))
+	perTask := func(b Batch) int64 {
+		sz, _ := b.Spec.Get("size")
+		r, _ := b.Spec.Get("rounds")
+		n, err1 := workloads.ParseSize(sz)
+		rounds, err2 := strconv.Atoi(r)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("hash spec %s: %v, %v", b.Spec, err1, err2)
 		}
-		if s.FineSize*int64(s.FineRounds) >= 32<<10 {
-			t.Errorf("%s: fine hash is %d bytes per task", s.Name, s.FineSize*int64(s.FineRounds))
+		return n * int64(rounds)
+	}
+	for _, s := range Scales() {
+		if n := perTask(coarseBatch(s)); n < 32<<10 {
+			t.Errorf("%s: coarse hash is %d bytes per task", s.Name, n)
+		}
+		if n := perTask(fineBatch(s)); n >= 32<<10 {
+			t.Errorf("%s: fine hash is %d bytes per task", s.Name, n)
 		}
 	}
 }

@@ -7,7 +7,7 @@ package bench
 func pycpuCases(s Scale, h Host, sts []string) []Case {
 	var cs []Case
 	for _, st := range sts {
-		cs = append(cs, batch(s.PycpuTasks, "pycpu", "n", itoa(s.PycpuN)).Case(st, h.NumCPU))
+		cs = append(cs, batch(PerScale(s, 16, 8, 4), "pycpu", "n", itoa(PerScale(s, 100000, 50000, 1000))).Case(st, h.NumCPU))
 	}
 	return cs
 }
