@@ -4,9 +4,9 @@ import "github.com/concbench/concbench/strategies"
 
 // Families returns the table of the matrix's families, in the order the
 // benchmarks run. Adding a family is adding an entry here (its cases
-// built from Batches, sized at each scale by PerScale or a field of
-// Scale, its strategies picked by properties) and a one-line Benchmark
-// function in bench_test.go. Each call returns a new table.
+// built from Batches sized at each scale by PerScale, its strategies
+// picked by properties) and a one-line Benchmark function in
+// bench_test.go. Each call returns a new table.
 func Families() []Family {
 	return []Family{
 		{Name: "Sleep", Doc: "I/O-bound tasks under the six core strategies",
