@@ -9,7 +9,7 @@ import (
 )
 
 func TestAllocCases(t *testing.T) {
-	cs := AllocCases(fullScale(t), 2)
+	cs := casesOf(t, "Alloc", fullScale(t))
 	var got []string
 	for _, c := range cs {
 		got = append(got, c.Strategy)
@@ -21,7 +21,7 @@ func TestAllocCases(t *testing.T) {
 		t.Errorf("first Alloc name %q", name)
 	}
 	for _, sc := range Scales() {
-		for _, c := range AllocCases(sc, 2) {
+		for _, c := range casesOf(t, "Alloc", sc) {
 			if _, err := workloads.Parse(c.Workload); err != nil {
 				t.Errorf("%s: %s: %v", sc.Name, c.Name(), err)
 			}

@@ -70,38 +70,18 @@ func ServeCeiling(in io.Reader, out io.Writer) error {
 	return sc.Err()
 }
 
-// A CeilingCase is one benchmark of BenchmarkHashCeiling: Workers
-// processes, each hashing its contiguous share of the batch in a plain
-// loop, at GOMAXPROCS Procs in the parent.
-type CeilingCase struct {
-	Params   []workloads.Param
-	Workload string
-	Tasks    int
-	Workers  int
-	Procs    int
-}
-
-// Name returns the case's sub-benchmark name: the params, then
-// probe=processes, workers=W and procs=P.
-func (c CeilingCase) Name() string {
-	var b strings.Builder
-	for _, p := range c.Params {
-		fmt.Fprintf(&b, "%s=%s/", p.Key, p.Value)
-	}
-	fmt.Fprintf(&b, "probe=processes/workers=%d/procs=%d", c.Workers, c.Procs)
-	return b.String()
-}
-
-// HashCeilingCases is BenchmarkHashCeiling: the coarse hash of the Hash
-// family, on as many processes as CPUs.
-func HashCeilingCases(s Scale, numCPU int) []CeilingCase {
-	params, spec := s.coarseBase()
-	return []CeilingCase{{Params: params, Workload: spec, Tasks: s.CoarseTasks, Workers: numCPU, Procs: numCPU}}
+// hashCeilingCases is the HashCeiling probe: the coarse hash of the Hash
+// family on as many processes as CPUs, each hashing its contiguous share
+// of the batch in a plain loop. Its cases name Probe, not a strategy.
+func hashCeilingCases(s Scale, h Host, _ []string) []Case {
+	c := coarseBatch(s).Case("", h.NumCPU)
+	c.Probe, c.Workers = "processes", h.NumCPU
+	return []Case{c}
 }
 
 // runCeilingFamily runs each case as a sub-benchmark of b; with ListEnv
 // set, each only prints its name.
-func runCeilingFamily(b *testing.B, cases []CeilingCase) {
+func runCeilingFamily(b *testing.B, cases []Case) {
 	want := checksums{}
 	list := os.Getenv(ListEnv) != ""
 	for _, c := range cases {
@@ -125,7 +105,7 @@ type ceilingWorker struct {
 // runCeiling measures one case: Workers processes each hash their share,
 // once untimed, then timed by b.Loop (one call per sample: the processes
 // start once).
-func runCeiling(b *testing.B, c CeilingCase, want checksums) {
+func runCeiling(b *testing.B, c Case, want checksums) {
 	prev := runtime.GOMAXPROCS(c.Procs)
 	b.Cleanup(func() { runtime.GOMAXPROCS(prev) })
 	w, err := workloads.Parse(c.Workload)

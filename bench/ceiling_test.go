@@ -12,11 +12,11 @@ import (
 )
 
 func TestHashCeilingCases(t *testing.T) {
-	cs := HashCeilingCases(fullScale(t), 2)
+	cs := casesOf(t, "HashCeiling", fullScale(t))
 	if len(cs) != 1 || cs[0].Name() != "size=64KiB/rounds=8/tasks=64/probe=processes/workers=2/procs=2" {
 		t.Errorf("HashCeiling cases %+v", cs)
 	}
-	coarse, _ := fullScale(t).coarseBase()
+	coarse := coarseBatch(fullScale(t)).Params()
 	hash := Case{Params: coarse, Strategy: "process", Procs: 2}
 	prefix, _, _ := strings.Cut(hash.Name(), "strategy=")
 	if !strings.HasPrefix(cs[0].Name(), prefix) {

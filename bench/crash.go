@@ -6,7 +6,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"strconv"
@@ -17,123 +16,6 @@ import (
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
-
-// CrashEnv marks a process started by the Crash family to run two batches
-// of one strategy: its main or TestMain must call ServeCrash when
-// IsCrashChild is true (after the checks for worker processes), as it
-// calls strategies.ServeWorker for the process strategy.
-const CrashEnv = "CONCBENCH_CRASH"
-
-// IsCrashChild reports whether this process was started by the Crash
-// family to run its batches.
-func IsCrashChild() bool { return os.Getenv(CrashEnv) != "" }
-
-// crashTimeout bounds one crash child: a child that takes longer is
-// killed and the benchmark fails. A child takes about 50 ms.
-const crashTimeout = 30 * time.Second
-
-// crashLine starts each line a crash child writes on its standard output.
-const crashLine = "concbench-crash "
-
-// A crashRequest is what a crash child runs, encoded in CrashEnv as
-// "strategy tasks crash-spec next-spec next-checksum".
-type crashRequest struct {
-	Strategy string
-	Tasks    int
-	Crash    string // batch 1: task k crashes
-	Next     string // batch 2: the same tasks, none crashing
-	Want     uint64 // batch 2's checksum
-}
-
-func (r crashRequest) String() string {
-	return fmt.Sprintf("%s %d %s %s %d", r.Strategy, r.Tasks, r.Crash, r.Next, r.Want)
-}
-
-func parseCrashRequest(s string) (crashRequest, error) {
-	f := strings.Fields(s)
-	if len(f) != 5 {
-		return crashRequest{}, fmt.Errorf("%s=%q is not \"strategy tasks crash-spec next-spec checksum\"", CrashEnv, s)
-	}
-	tasks, err1 := strconv.Atoi(f[1])
-	want, err2 := strconv.ParseUint(f[4], 10, 64)
-	if err1 != nil || err2 != nil || tasks < 0 {
-		return crashRequest{}, fmt.Errorf("%s=%q: bad tasks or checksum", CrashEnv, s)
-	}
-	return crashRequest{Strategy: f[0], Tasks: tasks, Crash: f[2], Next: f[3], Want: want}, nil
-}
-
-// ServeCrash is the Crash family's child: it runs the batch that CrashEnv
-// names under its strategy (GOMAXPROCS workers: the parent sets it), with
-// task k crashing, and writes on out a line "concbench-crash batch=1
-// delivered=N error=KIND" once Run returns, where N counts the other
-// tasks whose results reached the strategy (their Job.Done slots) and
-// KIND is worker (a *strategies.WorkerError), task (a *TaskError), none or
-// other. It then runs the batch again with no task crashing and writes
-// "concbench-crash batch=2 ok=1" if its checksum is right (ok=0 and the
-// error otherwise), closes the strategy and returns nil. Under an
-// in-process strategy the crash ends the process before any line.
-func ServeCrash(out io.Writer) error {
-	req, err := parseCrashRequest(os.Getenv(CrashEnv))
-	if err != nil {
-		return err
-	}
-	crash, err := workloads.Parse(req.Crash)
-	if err != nil {
-		return err
-	}
-	next, err := workloads.Parse(req.Next)
-	if err != nil {
-		return err
-	}
-	s, err := strategies.New(req.Strategy, strategies.Options{})
-	if err != nil {
-		return err
-	}
-	defer s.Close()
-	k := -1
-	for _, p := range crash.Spec().Params {
-		if p.Key == "k" {
-			k, _ = strconv.Atoi(p.Value)
-		}
-	}
-	ctx := context.Background()
-	done := make([]time.Duration, req.Tasks)
-	_, err = s.Run(ctx, strategies.Job{Workload: crash, Tasks: req.Tasks, Done: done})
-	delivered := 0
-	for i, d := range done {
-		if i != k && d > 0 {
-			delivered++
-		}
-	}
-	var we *strategies.WorkerError
-	var te *strategies.TaskError
-	kind := "other"
-	switch {
-	case err == nil:
-		kind = "none"
-	case errors.As(err, &we):
-		kind = "worker"
-	case errors.As(err, &te):
-		kind = "task"
-	}
-	if _, err := fmt.Fprintf(out, "%sbatch=1 delivered=%d error=%s\n", crashLine, delivered, kind); err != nil {
-		return err
-	}
-	r, err := s.Run(ctx, strategies.Job{Workload: next, Tasks: req.Tasks})
-	ok := 0
-	switch {
-	case err != nil:
-		fmt.Fprintf(os.Stderr, "batch 2: %v\n", err)
-	case r.Checksum != req.Want:
-		fmt.Fprintf(os.Stderr, "batch 2: checksum %#x, want %#x\n", r.Checksum, req.Want)
-	default:
-		ok = 1
-	}
-	if _, err := fmt.Fprintf(out, "%sbatch=2 ok=%d\n", crashLine, ok); err != nil {
-		return err
-	}
-	return s.Close()
-}
 
 // A crashOutcome is what the parent saw of one crash child.
 type crashOutcome struct {
@@ -209,23 +91,17 @@ func tailOf(s string, n int) string {
 	return s
 }
 
-// crashStrategies are the strategies of the Crash family: every one, the
-// six core strategies and the five library adapters.
-func crashStrategies() []string { return strategies.Names() }
-
-// CrashCases is BenchmarkCrash, the crash-isolation lesson: a batch of
-// CrashTasks tasks of CrashSleep in which task k = CrashTasks/2 kills its
-// process (see the crash workload), under every strategy, each batch in a
-// child process of the benchmark, followed by the same batch with no task
-// crashing. Workload is the crashing batch's spec.
-func CrashCases(s Scale, numCPU int) []Case {
-	d := s.CrashSleep.String()
-	k := s.CrashTasks / 2
-	params := []workloads.Param{param("k", itoa(k)), param("d", d), param("tasks", itoa(s.CrashTasks))}
-	spec := fmt.Sprintf("crash/k=%d/d=%s", k, d)
+// crashCases is the Crash family, the crash-isolation lesson: a batch of
+// 8 tasks of 1 ms at full (6 at quick, 4 at tiny) in which task k = tasks/2 kills its
+// process (see the crash workload), each batch in a child process of the
+// benchmark, followed by the same batch with no task crashing. Workload
+// is the crashing batch's spec.
+func crashCases(s Scale, h Host, sts []string) []Case {
+	tasks := PerScale(s, 8, 6, 4)
+	b := batch(tasks, "crash", "k", itoa(tasks/2), "d", dur(time.Millisecond))
 	var cs []Case
-	for _, st := range crashStrategies() {
-		cs = append(cs, Case{Params: params, Workload: spec, Tasks: s.CrashTasks, Strategy: st, Procs: numCPU})
+	for _, st := range sts {
+		cs = append(cs, b.Case(st, h.NumCPU))
 	}
 	return cs
 }

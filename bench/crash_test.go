@@ -17,7 +17,7 @@ func crashCase(t *testing.T, name string) Case {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, c := range CrashCases(s, 2) {
+	for _, c := range casesOf(t, "Crash", s) {
 		if c.Strategy == name {
 			return c
 		}
@@ -84,11 +84,12 @@ func TestCrashInProcessLosesTheProgram(t *testing.T) {
 	}
 }
 
-// TestCrashProcessContains: under process and exec only a worker dies;
+// TestCrashProcessContains: under the strategies whose tasks run in other
+// processes (process, exec) only a worker dies;
 // batch 1 returns a *WorkerError and the next batch runs correctly, on a
 // new worker for process.
 func TestCrashProcessContains(t *testing.T) {
-	for _, name := range []string{"process", "exec"} {
+	for _, name := range pick(func(c Candidate) bool { return c.Processes }) {
 		t.Run(name, func(t *testing.T) {
 			o := runCrashCase(t, name)
 			if !o.Survived || !o.Returned || o.Error != "worker" || !o.Next {

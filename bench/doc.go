@@ -6,17 +6,23 @@
 //
 // # The matrix
 //
-// Each benchmark family is a Benchmark function whose sub-benchmarks are
-// named in benchstat's key=value form, always ending in /procs=N, the
-// GOMAXPROCS that sub-benchmark sets (and restores). P below is
-// runtime.NumCPU(); sizes are written as workloads.FormatSize writes them
-// and durations as Go durations. At the full scale:
+// Each benchmark family is an entry of the table that Families returns:
+// its name, its cases at each scale, built from Batches (one value gives a
+// case's name and its workload's spec), and its strategies, chosen by
+// their properties (Candidate), never by name. Adding a family is adding
+// an entry and a one-line Benchmark function to bench_test.go (a test
+// checks both lists agree; another pins the names below in
+// testdata/names.txt). Sub-benchmarks are named in benchstat's key=value
+// form, always ending in /procs=N, the GOMAXPROCS that sub-benchmark sets
+// (and restores). P below is runtime.NumCPU(); sizes are written as
+// workloads.FormatSize writes them and durations as Go durations. At the
+// full scale:
 //
 //	Sleep/d=10ms/tasks=64/strategy=S/procs=P                          S: all six
 //	SleepWorkers/d=10ms/tasks=64/strategy=S/workers=W/procs=P         S: pool, process; W: 2, 8, 64
 //	Hash/size=64KiB/rounds=8/tasks=64/strategy=S/procs=P              coarse; S: all eleven
 //	Hash/size=64B/rounds=1/tasks=4096/strategy=S/procs=P              fine; S: all eleven but exec
-//	Hash/size=64B/rounds=1/tasks=64/strategy=exec/procs=P             fine, exec's own batch (Scale.ExecFineTasks)
+//	Hash/size=64B/rounds=1/tasks=64/strategy=exec/procs=P             fine, exec's own batch (ProcessPerTask)
 //	HashWorkers/size=64KiB/rounds=8/tasks=64/strategy=S/workers=W/procs=P
 //	                                                                  S: pool, process; W: 1, 2, 4, 8, 64
 //	HashProcs/size=64KiB/rounds=8/tasks=64/strategy=S/procs=N         sequential at N=1; spawn, pool at N = 1…P, 2P
@@ -47,16 +53,17 @@
 // os.TempDir() (set TMPDIR to measure another disk). Both are built on the
 // public API of package github.com/concbench/concbench (workloads.Func).
 //
-// The six core strategies are sequential, spawn, pool, gil, process and
-// exec; "all six" above means them. The five library adapters (errgroup,
+// The six core strategies are the simplest of each kind (Candidate.Core):
+// sequential, spawn, pool, gil, process and exec; "all six" above means
+// them. The five library adapters (errgroup,
 // semaphore, ants, pond, conc) run in Hash, where "all eleven" adds them
 // (coarse: do they reach pool's speedup; fine: their cost per tiny task),
 // and in Flood; Sleep would only repeat pool's row at two workers, and
-// Counter is about synchronization, not scheduling. On the fine hash,
-// exec runs a batch of 64 tasks instead of 4,096 (its own tasks= in the
-// name): a process start per task made a batch of 4,096 take 11.7 s on an
-// Intel Xeon host and 68 s on an AMD EPYC one; the report ranks it per
-// task (ns/task) in the 4,096-task row.
+// Counter is about synchronization, not scheduling. On the fine hash, a
+// strategy that starts a process per task (exec: Props.ProcessPerTask)
+// runs a batch of 64 tasks instead of 4,096 (its own tasks= in the name;
+// see Measured); the report ranks it per task (ns/task) in the 4,096-task
+// row.
 // In Sleep and Hash, pool, process and exec run at their default
 // concurrency, GOMAXPROCS, and the name has no workers key, so that
 // benchstat -col /strategy lines all six up in one row per workload; the
@@ -70,9 +77,10 @@
 //
 // The environment variable CONCBENCH_SCALE (ScaleEnv) shrinks the workloads
 // without changing the families or the keys: "quick" (make bench-quick) and
-// "tiny" (the driver's tests). Scales lists the values. The scale "flood"
-// (make bench-flood, opt-in) is full's with a second flood in Flood, the
-// published one, in the same rounds as the first:
+// "tiny" (the driver's tests); each family declares its values at each
+// scale with PerScale. The scale "flood" (make bench-flood, opt-in) is
+// full's with a second flood in Flood, the published one, in the same
+// rounds as the first:
 //
 //	Flood/d=10ms/tasks=1000000/strategy=spawn/procs=P
 //	Flood/d=10ms/tasks=1000000/strategy=S/workers=W/procs=P           S: pool and the five library adapters;
@@ -134,7 +142,7 @@
 // (a strategy that runs one task or Workers tasks at a time, and holds no
 // backlog of its own, probes four tasks per worker: its peaks are reached
 // once every worker is busy; at the published flood's size, see
-// FloodCases).
+// floodCases).
 // Before it, debug.FreeOSMemory collects the previous case's garbage and
 // returns its free pages, so that each case's memory peaks start from the
 // same floor; the memory figures are this process's, not a worker
@@ -224,7 +232,7 @@
 //
 // These figures are for 20,000 tasks of 1 ms; whether the ratios between
 // the strategies carry over to the published 1,000,000 tasks of 10 ms is
-// what make bench-flood measures (see FloodCases). At that size the
+// what make bench-flood measures (see floodCases). At that size the
 // reference checksum comes from a pool of 10,000 workers (100 waves,
 // about 2 s with the tasks' CPU; one at a time it would take almost three
 // hours), each bounded probe whose submission blocks stops after 10 waves,
@@ -271,4 +279,21 @@
 // and batch 2 runs on a new worker; under exec only task k's process dies.
 // The report judges it as the last verdict ("processes contain a crash;
 // in-process strategies lose the program").
+//
+// # Measured
+//
+//   - Hash, fine: 4,096 tasks under exec, a process start each, took
+//     11.7 s on an Intel Xeon host and 68 s on an AMD EPYC one (so 64).
+//   - Crash: each op is a child process running the batch twice, so exec
+//     starts about 1.5 × tasks processes per op: at 8 tasks, 0.48 s
+//     on the loaded 2-core VM, the other strategies 30 to 190 ms.
+//   - Flood, full scale, -benchtime 200ms on the shared 2-core machine
+//     (load average 6): 11.7 s per count for the 19 rows (10.9 s of CPU).
+//   - make bench-flood, 6 rounds on the 2-core AMD EPYC VM: 1 of 18 time
+//     ratios to spawn carried over from 20,000 tasks of 1 ms to 1,000,000
+//     of 10 ms, 9 did not. At 1,000 workers the pools took about half of
+//     spawn's time on the small flood and about twice it on the big one
+//     (1,000 waves of 10 ms: 10 s, while spawn was bound by its per-task
+//     CPU at 5.3 s); at 10,000 workers half of spawn's time on the big
+//     flood and as much on the small one.
 package bench

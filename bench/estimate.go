@@ -19,7 +19,7 @@ const (
 	spawnTaskCPU = 4700 * time.Nanosecond
 	boundTaskCPU = 2100 * time.Nanosecond
 	// worstTaskCPU is the most a flood task was measured to cost (2 to 8
-	// µs: FloodCases).
+	// µs: floodCases).
 	worstTaskCPU = 8 * time.Microsecond
 	// goroutineRSS is the resident memory a goroutine alive at once adds:
 	// pool at 100,000 workers kept all 20,000 tasks' goroutines alive
@@ -67,7 +67,7 @@ func (e FloodEstimate) String() string {
 		e.Worst.Round(time.Second), worstTaskCPU, float64(e.PeakRSS)/1e9)
 }
 
-// EstimateFlood estimates what rounds rounds of the flood cases (FloodCases)
+// EstimateFlood estimates what rounds rounds of the flood cases (the Flood family)
 // take at -benchtime benchtime (a duration or Nx). A batch of tasks tasks
 // of d at a concurrency of c (W, or every task for spawn) takes the
 // longer of its waves, ⌈tasks/c⌉ × d, and its CPU, tasks × the CPU per

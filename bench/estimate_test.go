@@ -12,7 +12,7 @@ func TestFloodScaleHasBothSizes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := FloodCases(s, 2)
+	cs := casesOf(t, "Flood", s)
 	if len(cs) != 2*(1+6*3) {
 		t.Fatalf("the flood scale's Flood has %d cases, want both sizes of spawn and 6 strategies × 3 worker counts", len(cs))
 	}
@@ -45,14 +45,14 @@ func TestFloodScaleHasBothSizes(t *testing.T) {
 		t.Errorf("first case %s", cs[0].Name())
 	}
 	full, _ := ScaleByName("full")
-	if !slices.EqualFunc(FloodCases(full, 2), cs[:19], func(a, b Case) bool { return a.Name() == b.Name() && a.probeTasks() == b.probeTasks() }) {
+	if !slices.EqualFunc(casesOf(t, "Flood", full), cs[:19], func(a, b Case) bool { return a.Name() == b.Name() && a.probeTasks() == b.probeTasks() }) {
 		t.Errorf("the flood scale's small flood differs from make bench's")
 	}
 }
 
 func TestEstimateFlood(t *testing.T) {
 	s, _ := ScaleByName("flood")
-	cs := FloodCases(s, 2)
+	cs := casesOf(t, "Flood", s)
 	var pool1k Case
 	for _, c := range cs {
 		if c.Name() == "d=10ms/tasks=1000000/strategy=pool/workers=1000/procs=2" {

@@ -4,15 +4,13 @@ import (
 	"time"
 
 	"github.com/concbench/concbench/strategies"
-	"github.com/concbench/concbench/workloads"
 )
 
-// floodStrategies are the strategies of the Flood family: spawn, the
-// unbounded baseline, then pool and the library adapters, which bound the
-// tasks alive at once to their worker count.
-func floodStrategies() []string {
-	return append([]string{"spawn", "pool"}, libraryStrategies()...)
-}
+// floodPick keeps spawn, the unbounded baseline, then pool and the library
+// pools, which bound the tasks alive at once to their worker count: the
+// in-process strategies that can run more than one task at a time and
+// are not a model.
+func floodPick(c Candidate) bool { return !c.Processes && !c.OneCore }
 
 // floodRefWorkers is the pool that computes a Flood batch's reference
 // checksum: one at a time, 20,000 tasks of 1 ms would take 20 s, and the
@@ -20,7 +18,7 @@ func floodStrategies() []string {
 // 100 waves of 10 ms, about a second or two with the tasks' CPU.
 const floodRefWorkers = 10_000
 
-// FloodCases is BenchmarkFlood, the million-task scenario scaled to the
+// floodCases is the Flood family, the million-task scenario scaled to the
 // budget of make bench: many more waiting tasks than most pools have
 // workers, under spawn (a goroutine each) and under pool and each library
 // adapter at every worker count of the scale.
@@ -30,10 +28,7 @@ const floodRefWorkers = 10_000
 // the ideal batch at 1,000 workers is 20 ms, and bench-quick 5,000. The
 // batches are not waits but work: each task costs 2 to 8 µs of CPU (see
 // the package documentation), so 20,000 tasks keep a core busy for 40 to
-// 160 ms whatever d is. Measured with the test binary at -benchtime 200ms
-// on the shared 2-core machine (load average 6), the 19 rows took 11.7 s
-// per count (10.9 s of CPU): about two minutes at COUNT=10 there, about
-// half on an idle machine. At 100,000 workers, more than the tasks, a pool
+// 160 ms whatever d is. At 100,000 workers, more than the tasks, a pool
 // starts a worker per task: the row shows what a bound that never binds
 // costs.
 //
@@ -41,13 +36,8 @@ const floodRefWorkers = 10_000
 // to bigger floods is what make bench-flood checks: at the scale "flood"
 // (Scale.PublishedTasks) this family runs the published flood too, at the
 // same worker counts and in the same rounds, and the report compares each
-// strategy's time ratio to spawn at both sizes. Result (one make
-// bench-flood, 6 rounds on the 2-core AMD EPYC VM): it does not. 1 of 18
-// ratios carried over, 9 did not: at 1,000 workers the pools took about
-// half of spawn's time on 20,000 tasks of 1 ms and about twice it on
-// 1,000,000 tasks of 10 ms (1,000 waves of 10 ms: 10 s, while spawn was
-// bound by its per-task CPU at 5.3 s); at 10,000 workers the pools took
-// half of spawn's time on the big flood and as much on the small one.
+// strategy's time ratio to spawn at both sizes (see Measured in the
+// package doc for what it found and what a round costs).
 //
 // At the published size, as at every size, a bounded strategy whose
 // submission blocks while its W goroutines are busy (pool, errgroup,
@@ -57,38 +47,32 @@ const floodRefWorkers = 10_000
 // would add 10 s to every sample. spawn's and pond's probes run the whole
 // batch: spawn's goroutines and pond's queue of waiting tasks grow with
 // the batch, so their peaks need all of it.
-func FloodCases(s Scale, numCPU int) []Case {
-	cs := floodCases(s.FloodSleep, s.FloodTasks, s.FloodWorkers, numCPU)
+func floodCases(s Scale, h Host, sts []string) []Case {
+	cs := flood(time.Millisecond, PerScale(s, 20_000, 5000, 200), s.FloodWorkers, h.NumCPU, sts)
 	if s.PublishedTasks > 0 {
-		cs = append(cs, floodCases(s.PublishedSleep, s.PublishedTasks, s.FloodWorkers, numCPU)...)
+		cs = append(cs, flood(s.PublishedSleep, s.PublishedTasks, s.FloodWorkers, h.NumCPU, sts)...)
 	}
 	return cs
 }
 
-// floodCases returns the flood of tasks tasks of d.
-func floodCases(d time.Duration, tasks int, workers []int, numCPU int) []Case {
-	params := []workloads.Param{param("d", d.String()), param("tasks", itoa(tasks))}
-	spec := "sleep/d=" + d.String()
+// flood returns the flood of tasks tasks of d: a strategy with workers
+// at each worker count, the others once.
+func flood(d time.Duration, tasks int, workers []int, numCPU int, sts []string) []Case {
+	b := batch(tasks, "sleep", "d", dur(d))
 	ref := min(floodRefWorkers, tasks)
 	var cs []Case
-	for _, st := range floodStrategies() {
+	for _, st := range sts {
+		c := b.Case(st, numCPU)
+		c.RefWorkers = ref
 		p, err := strategies.PropsOf(st)
 		if err != nil || p.Concurrency != strategies.PerWorker {
-			cs = append(cs, Case{Params: params, Workload: spec, Tasks: tasks, Strategy: st, Procs: numCPU, RefWorkers: ref})
+			cs = append(cs, c)
 			continue
 		}
 		for _, w := range workers {
-			cs = append(cs, Case{Params: params, Workload: spec, Tasks: tasks, Strategy: st, Workers: w, Procs: numCPU, RefWorkers: ref})
+			c.Workers = w
+			cs = append(cs, c)
 		}
 	}
 	return cs
-}
-
-// reference returns the strategy that computes the checksum every batch
-// of the case must reproduce: Sequential, or a pool of RefWorkers.
-func (c Case) reference() strategies.Strategy {
-	if c.RefWorkers > 0 {
-		return strategies.Pool{Workers: c.RefWorkers}
-	}
-	return strategies.Sequential{}
 }

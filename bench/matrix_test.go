@@ -3,9 +3,9 @@ package bench
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/concbench/concbench/workloads"
 )
@@ -29,7 +29,7 @@ func TestNames(t *testing.T) {
 		}
 		return out
 	}
-	if got, want := names(SleepCases(s, 2)), []string{
+	if got, want := names(casesOf(t, "Sleep", s)), []string{
 		"d=10ms/tasks=64/strategy=sequential/procs=2",
 		"d=10ms/tasks=64/strategy=spawn/procs=2",
 		"d=10ms/tasks=64/strategy=pool/procs=2",
@@ -48,12 +48,12 @@ func TestNames(t *testing.T) {
 		"Crash":        "k=4/d=1ms/tasks=8/strategy=spawn/procs=2",
 	}
 	families := map[string][]Case{
-		"SleepWorkers": SleepWorkersCases(s, 2),
-		"Hash":         HashCases(s, 2),
-		"HashWorkers":  HashWorkersCases(s, 2),
-		"HashProcs":    HashProcsCases(s, 2),
-		"Counter":      CounterCases(s, 2),
-		"Crash":        CrashCases(s, 2),
+		"SleepWorkers": casesOf(t, "SleepWorkers", s),
+		"Hash":         casesOf(t, "Hash", s),
+		"HashWorkers":  casesOf(t, "HashWorkers", s),
+		"HashProcs":    casesOf(t, "HashProcs", s),
+		"Counter":      casesOf(t, "Counter", s),
+		"Crash":        casesOf(t, "Crash", s),
 	}
 	wantLen := map[string]int{"SleepWorkers": 6, "Hash": 22, "HashWorkers": 10, "HashProcs": 7, "Counter": 5 * len(workloads.SyncNames()), "Crash": 11}
 	for fam, cs := range families {
@@ -64,7 +64,7 @@ func TestNames(t *testing.T) {
 			t.Errorf("%s has %d cases, want %d", fam, len(cs), wantLen[fam])
 		}
 	}
-	if !slices.Contains(names(HashCases(s, 2)), "size=64KiB/rounds=8/tasks=64/strategy=sequential/procs=2") {
+	if !slices.Contains(names(casesOf(t, "Hash", s)), "size=64KiB/rounds=8/tasks=64/strategy=sequential/procs=2") {
 		t.Errorf("Hash lacks the coarse sequential case")
 	}
 }
@@ -73,15 +73,12 @@ func TestNames(t *testing.T) {
 // no colon, no space, no trailing -digits, ending in procs=N, and unique.
 func TestNamesAreWellFormed(t *testing.T) {
 	trailing := regexp.MustCompile(`-[0-9]+$`)
-	part := regexp.MustCompile(`^[a-z]+=[A-Za-z0-9.]+$`)
+	part := regexp.MustCompile(`^[a-z]+=[A-Za-z0-9.-]+$`)
 	for _, s := range Scales() {
 		seen := map[string]bool{}
-		for fam, build := range map[string]func(Scale, int) []Case{
-			"Sleep": SleepCases, "SleepWorkers": SleepWorkersCases, "Hash": HashCases,
-			"HashWorkers": HashWorkersCases, "HashProcs": HashProcsCases, "Counter": CounterCases,
-			"Flood": FloodCases, "Overhead": OverheadCases, "Crash": CrashCases,
-		} {
-			for _, c := range build(s, 2) {
+		for _, f := range Families() {
+			fam := f.Name
+			for _, c := range f.CasesAt(s, Host{NumCPU: 2}) {
 				name := fam + "/" + c.Name()
 				if seen[name] {
 					t.Errorf("%s: duplicate %s", s.Name, name)
@@ -105,7 +102,7 @@ func TestNamesAreWellFormed(t *testing.T) {
 }
 
 func TestScaleByName(t *testing.T) {
-	if s, err := ScaleByName(""); err != nil || s.Name != "full" || s.Sleep != 10*time.Millisecond {
+	if s, err := ScaleByName(""); err != nil || s.Name != "full" || s.Base != "full" {
 		t.Errorf(`ScaleByName("") = %+v, %v`, s, err)
 	}
 	if _, err := ScaleByName("huge"); err == nil || !strings.Contains(err.Error(), "full, quick, tiny") {
@@ -115,19 +112,29 @@ func TestScaleByName(t *testing.T) {
 
 func TestCoarseIsCoarse(t *testing.T) {
 	// The report calls a hash coarse when size × rounds ≥ 32 KiB.
-	for _, s := range Scales() {
-		if s.CoarseSize*int64(s.CoarseRounds) < 32<<10 {
-			t.Errorf("%s: coarse hash is %d bytes per task", s.Name, s.CoarseSize*int64(s.CoarseRounds))
+	perTask := func(b Batch) int64 {
+		sz, _ := b.Spec.Get("size")
+		r, _ := b.Spec.Get("rounds")
+		n, err1 := workloads.ParseSize(sz)
+		rounds, err2 := strconv.Atoi(r)
+		if err1 != nil || err2 != nil {
+			t.Fatalf("hash spec %s: %v, %v", b.Spec, err1, err2)
 		}
-		if s.FineSize*int64(s.FineRounds) >= 32<<10 {
-			t.Errorf("%s: fine hash is %d bytes per task", s.Name, s.FineSize*int64(s.FineRounds))
+		return n * int64(rounds)
+	}
+	for _, s := range Scales() {
+		if n := perTask(coarseBatch(s)); n < 32<<10 {
+			t.Errorf("%s: coarse hash is %d bytes per task", s.Name, n)
+		}
+		if n := perTask(fineBatch(s)); n >= 32<<10 {
+			t.Errorf("%s: fine hash is %d bytes per task", s.Name, n)
 		}
 	}
 }
 
 func TestFloodCases(t *testing.T) {
 	s := fullScale(t)
-	cs := FloodCases(s, 2)
+	cs := casesOf(t, "Flood", s)
 	var names []string
 	for _, c := range cs {
 		names = append(names, c.Name())
@@ -149,10 +156,10 @@ func TestFloodCases(t *testing.T) {
 			t.Errorf("%s: reference checksum by %s, want a pool (sequential would take tasks × d)", c.Name(), c.reference().Name())
 		}
 	}
-	if r := SleepCases(s, 2)[0].reference(); r.Name() != "pool" {
+	if r := casesOf(t, "Sleep", s)[0].reference(); r.Name() != "pool" {
 		t.Errorf("Sleep's reference is %s, want a pool (sequential takes tasks × d in every round)", r.Name())
 	}
-	if r := HashCases(s, 2)[0].reference(); r.Name() != "sequential" {
+	if r := casesOf(t, "Hash", s)[0].reference(); r.Name() != "sequential" {
 		t.Errorf("Hash's reference is %s, want sequential", r.Name())
 	}
 }

@@ -96,7 +96,7 @@ func TestProbeFindsPeakGoroutines(t *testing.T) {
 
 func TestCaseKinds(t *testing.T) {
 	s := fullScale(t)
-	for _, c := range CounterCases(s, 2) {
+	for _, c := range casesOf(t, "Counter", s) {
 		if !c.Counter() {
 			t.Errorf("%s is not a counter", c.Name())
 		}
@@ -105,7 +105,7 @@ func TestCaseKinds(t *testing.T) {
 			t.Errorf("%s: Racy() = %v", c.Name(), c.Racy())
 		}
 	}
-	for _, c := range HashCases(s, 2) {
+	for _, c := range casesOf(t, "Hash", s) {
 		if c.Counter() || c.Racy() {
 			t.Errorf("%s taken for a counter", c.Name())
 		}

@@ -11,7 +11,7 @@ import (
 func TestPycpuCases(t *testing.T) {
 	s := fullScale(t)
 	var names []string
-	for _, c := range PycpuCases(s, 2) {
+	for _, c := range casesOf(t, "Pycpu", s) {
 		names = append(names, c.Name())
 	}
 	want := []string{
@@ -26,7 +26,7 @@ func TestPycpuCases(t *testing.T) {
 		t.Errorf("Pycpu names\n%q\nwant\n%q", names, want)
 	}
 	for _, sc := range Scales() {
-		for _, c := range PycpuCases(sc, 2) {
+		for _, c := range casesOf(t, "Pycpu", sc) {
 			if _, err := workloads.Parse(c.Workload); err != nil {
 				t.Errorf("%s: %s: %v", sc.Name, c.Name(), err)
 			}

@@ -67,5 +67,5 @@ func (e Exec) runOne(ctx context.Context, spec string, i int, timeout time.Durat
 }
 
 func execEntry() entry {
-	return entry{"exec", Props{Concurrency: PerWorker, Rank: 10, Processes: true}, func(o Options) Strategy { return Exec{Workers: o.Workers, Binary: o.Binary, Timeout: o.Timeout} }}
+	return entry{"exec", Props{Concurrency: PerWorker, Rank: 10, Processes: true, ProcessPerTask: true}, func(o Options) Strategy { return Exec{Workers: o.Workers, Binary: o.Binary, Timeout: o.Timeout} }}
 }

@@ -49,6 +49,8 @@ type Props struct {
 	// yet in a queue of its own (pond: submitting never blocks), so that
 	// its memory grows with the batch, not with Concurrency.
 	Backlog bool
+	// ProcessPerTask reports whether the strategy starts a process for every task (exec).
+	ProcessPerTask bool
 }
 
 // ConfigKey returns the key of the configuration line that carries the

@@ -230,12 +230,11 @@ func TestNamesMatchGo(t *testing.T) {
 	counterpart := map[string]string{"sequential": "sequential", "threads": "spawn", "threadpool": "pool", "mppool": "process", "mpprocess": "exec", "asyncio": "spawn"}
 	for _, s := range bench.Scales() {
 		goNames := map[string]bool{}
-		for fam, build := range map[string]func(bench.Scale, int) []bench.Case{
-			"Sleep": bench.SleepCases, "Hash": bench.HashCases, "Counter": bench.CounterCases, "Pycpu": bench.PycpuCases,
-			"Fetch": func(s bench.Scale, n int) []bench.Case { return bench.FetchCases(s, n, 1) },
-		} {
-			for _, c := range build(s, runtime.NumCPU()) {
-				goNames[fam+"/"+c.Name()] = true
+		// Every family of the table: Python runs a subset of them, and
+		// each of its names must be a Go name of the same family.
+		for _, f := range bench.Families() {
+			for _, c := range f.CasesAt(s, bench.Host{NumCPU: runtime.NumCPU(), FetchPort: 1}) {
+				goNames[f.Name+"/"+c.Name()] = true
 			}
 		}
 		// The port of a fetch server is in the workload, not in the name.
@@ -251,6 +250,10 @@ func TestNamesMatchGo(t *testing.T) {
 				continue // a -race binary has no Go sync=none rows
 			}
 			parts := strings.Split(name, "/")
+			if !slices.Contains(bench.FamilyNames(), parts[0]) {
+				t.Errorf("%s: %s: Python family %s is not in the table of bench.Families", s.Name, name, parts[0])
+				continue
+			}
 			n := len(parts)
 			if n < 4 || parts[n-2] != "lang=python" || parts[n-1] != fmt.Sprintf("procs=%d", runtime.NumCPU()) {
 				t.Errorf("%s: %s does not end in lang=python/procs=%d", s.Name, name, runtime.NumCPU())

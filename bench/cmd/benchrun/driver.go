@@ -105,7 +105,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 		return d.early(err)
 	}
 	if len(names) == 0 {
-		return fmt.Errorf("-bench (BENCH) %q matches no benchmark; the families are Sleep, SleepWorkers, Hash, HashWorkers, HashProcs, HashCeiling, Counter, Pycpu, Alloc, Fetch, FetchClient, File, Flood, Overhead, Crash", o.bench)
+		return fmt.Errorf("-bench (BENCH) %q matches no benchmark; the families are %s", o.bench, strings.Join(bench.FamilyNames(), ", "))
 	}
 
 	if err := printFloodEstimate(stdout, o, names); err != nil {

@@ -36,8 +36,12 @@ func floodEstimate(o options, names []string) (bench.FloodEstimate, bool, error)
 			sel[n] = true
 		}
 	}
+	flood, err := bench.FamilyCases(strings.Trim(strings.TrimPrefix(floodFamily, "Benchmark"), "/"), s, bench.Host{NumCPU: runtime.NumCPU()})
+	if err != nil {
+		return bench.FloodEstimate{}, false, err
+	}
 	var cases []bench.Case
-	for _, c := range bench.FloodCases(s, runtime.NumCPU()) {
+	for _, c := range flood {
 		if sel == nil || sel[floodFamily+c.Name()] {
 			cases = append(cases, c)
 		}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -31,7 +30,7 @@ func TestFloodEstimateOfTheSelection(t *testing.T) {
 	o := options{scale: "flood-tiny", benchtime: "1x", count: 6}
 	s, _ := bench.ScaleByName(o.scale)
 	var names []string
-	for _, c := range bench.FloodCases(s, runtime.NumCPU()) {
+	for _, c := range familyCases(t, "Flood", s) {
 		if strings.Contains(c.Name(), "strategy=spawn/") {
 			names = append(names, floodFamily+c.Name())
 		}

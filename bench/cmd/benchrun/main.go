@@ -79,7 +79,7 @@
 //   - The dear rows. exec on the fine hash starts a process per task:
 //     4,096 starts took 11.7 s a batch on the Xeon host and 68 s on the
 //     EPYC one, a third of a round or more. It runs a batch of 64 tasks
-//     there (named tasks=64; bench.Scale.ExecFineTasks), which keeps what
+//     there (named tasks=64: its own batch in bench's Hash family), which keeps what
 //     it shows: its cost per task for lesson 6 and its place, per task, in
 //     the answer table. Sleep's reference checksum comes from a pool of 64
 //     workers (10 ms), not sequential (0.64 s, twice per round).

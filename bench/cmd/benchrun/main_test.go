@@ -65,47 +65,46 @@ func runDirs(t *testing.T, results string) []string {
 	return dirs
 }
 
-// wantCases returns the tiny matrix as the bench package builds it.
+// wantCases returns the cases of the tiny matrix that RunFamily runs (the
+// families of the table with no runner of their own), by family, as the
+// bench package builds them.
 func wantCases(t *testing.T) map[string][]bench.Case {
 	t.Helper()
 	s, err := bench.ScaleByName("tiny")
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := runtime.NumCPU()
-	// The driver builds the benchmark binary without -race, so it has
-	// sync=none even when this test binary, built with -race, does not.
-	counter := bench.CounterCases(s, n)
-	if !slices.Contains(workloads.SyncNames(), "none") {
-		for _, c := range bench.CounterCases(s, n) {
-			if p, _ := (workloads.Spec{Params: c.Params}).Get("sync"); p != "mutex" {
-				continue
-			}
-			c.Params = slices.Clone(c.Params)
-			for i := range c.Params {
-				if c.Params[i].Key == "sync" {
-					c.Params[i].Value = "none"
+	h := bench.Host{NumCPU: runtime.NumCPU()}
+	want := map[string][]bench.Case{}
+	for _, f := range bench.Families() {
+		if f.Run != nil {
+			continue
+		}
+		for _, c := range f.CasesAt(s, h) {
+			want[f.Name] = append(want[f.Name], c)
+			// The driver builds the benchmark binary without -race, so
+			// it has sync=none even when this test binary, built with
+			// -race, does not.
+			if c.Counter() && !slices.Contains(workloads.SyncNames(), "none") {
+				if v, _ := (workloads.Spec{Params: c.Params}).Get("sync"); v == "mutex" {
+					want[f.Name] = append(want[f.Name], racyTwin(c))
 				}
 			}
-			c.Workload = strings.Replace(c.Workload, "sync=mutex", "sync=none", 1)
-			counter = append(counter, c)
 		}
 	}
-	return map[string][]bench.Case{
-		"Sleep":        bench.SleepCases(s, n),
-		"SleepWorkers": bench.SleepWorkersCases(s, n),
-		"Hash":         bench.HashCases(s, n),
-		"HashWorkers":  bench.HashWorkersCases(s, n),
-		"HashProcs":    bench.HashProcsCases(s, n),
-		"Counter":      counter,
-		"Pycpu":        bench.PycpuCases(s, n),
-		"Alloc":        bench.AllocCases(s, n),
-		"Fetch":        bench.FetchCases(s, n, 0),
-		"FetchClient":  bench.FetchClientCases(s, n, 0),
-		"File":         bench.FileCases(s, n),
-		"Flood":        bench.FloodCases(s, n),
-		"Overhead":     bench.OverheadCases(s, n),
+	return want
+}
+
+// racyTwin returns the counter case c with sync=none for sync=mutex.
+func racyTwin(c bench.Case) bench.Case {
+	c.Params = slices.Clone(c.Params)
+	for i := range c.Params {
+		if c.Params[i].Key == "sync" {
+			c.Params[i].Value = "none"
+		}
 	}
+	c.Workload = strings.Replace(c.Workload, "sync=mutex", "sync=none", 1)
+	return c
 }
 
 // TestTinyMatrix runs the whole tiny matrix twice through the driver and
@@ -247,7 +246,7 @@ func TestTinyMatrix(t *testing.T) {
 		}
 	}
 	tiny, _ := bench.ScaleByName("tiny")
-	for _, c := range bench.HashCeilingCases(tiny, runtime.NumCPU()) {
+	for _, c := range familyCases(t, "HashCeiling", tiny) {
 		total++
 		name := "HashCeiling/" + c.Name()
 		if samples[name] != 2 || !units[name]["ns/op"] || !units[name]["ns/task"] {
@@ -255,7 +254,7 @@ func TestTinyMatrix(t *testing.T) {
 		}
 	}
 	// Crash reports its lesson in its own metrics, declared higher-is-better.
-	for _, c := range bench.CrashCases(tiny, runtime.NumCPU()) {
+	for _, c := range familyCases(t, "Crash", tiny) {
 		total++
 		name := "Crash/" + c.Name()
 		if samples[name] != 2 {
@@ -329,6 +328,9 @@ func TestBenchMatchesNothing(t *testing.T) {
 	err := drive([]string{"-bench", "NoSuchFamily", "-scale", "tiny", "-results", results}, &stdout, &stderr, nil)
 	if err == nil || !strings.Contains(err.Error(), `"NoSuchFamily" matches no benchmark`) {
 		t.Fatalf("error %v", err)
+	}
+	if want := "the families are " + strings.Join(bench.FamilyNames(), ", "); !strings.HasSuffix(err.Error(), want) {
+		t.Errorf("error %v does not end in the table's families: %s", err, want)
 	}
 	if dirs := runDirs(t, results); len(dirs) != 1 || dirs[0] != earlier {
 		t.Errorf("results now hold %v, want only %s", dirs, earlier)
@@ -502,4 +504,15 @@ exit 1
 	if _, err := os.Stat(filepath.Join(dir, "INCOMPLETE")); err != nil {
 		t.Errorf("no INCOMPLETE: %v", err)
 	}
+}
+
+// familyCases returns the cases of the family called name at scale s on
+// this machine.
+func familyCases(t *testing.T, name string, s bench.Scale) []bench.Case {
+	t.Helper()
+	cs, err := bench.FamilyCases(name, s, bench.Host{NumCPU: runtime.NumCPU()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
 }
