@@ -8,7 +8,7 @@ import (
 )
 
 // The seed lessons 1 to 8, one judge function each; Run.Verdicts lists
-// them, verdicts.go holds the judge and the rule.
+// them, judge.go holds the judge and rule.go the rule.
 
 func lessonIO(s selection) Verdict {
 	var j judge
