@@ -119,28 +119,6 @@ func floodRatios(s floodSelection, unit string) []floodRatio {
 	return out
 }
 
-// floodFewest returns the smallest sample count below MinSamples among the
-// flood rows' unit, 0 if all have enough.
-func floodFewest(s floodSelection, unit string) int {
-	fewest := 0
-	for _, r := range append([]*Row{s.unbounded}, s.bounded...) {
-		if m, ok := metricOf(r, unit); ok && m.Summary.N < MinSamples && (fewest == 0 || m.Summary.N < fewest) {
-			fewest = m.Summary.N
-		}
-	}
-	return fewest
-}
-
-// floodNoisy reports whether any flood row's unit has a noisy interval.
-func floodNoisy(s floodSelection, unit string) bool {
-	for _, r := range append([]*Row{s.unbounded}, s.bounded...) {
-		if m, ok := metricOf(r, unit); ok && m.Summary.Noisy() {
-			return true
-		}
-	}
-	return false
-}
-
 // floodMissing returns a verdict's "no data" parts.
 func floodMissing(s floodSelection, unit string) []string {
 	var missing []string
@@ -153,29 +131,24 @@ func floodMissing(s floodSelection, unit string) []string {
 	return missing
 }
 
-// rowNames names the benchmarks of the flood selection.
-func (s floodSelection) rowNames() []string {
-	var names []string
-	for _, r := range append([]*Row{s.unbounded}, s.bounded...) {
-		if r != nil {
-			names = append(names, r.Bench.Name)
-		}
+// rows returns the rows of the flood selection, the unbounded one first.
+func (s floodSelection) rows() []*Row {
+	if s.unbounded == nil {
+		return s.bounded
 	}
-	return names
+	return append([]*Row{s.unbounded}, s.bounded...)
 }
 
+// lessonPoolBoundsMemory judges the flood's peak goroutine stacks: PASS
+// when every bounded row's are significantly below the unbounded row's,
+// FAIL when one is significantly above, INCONCLUSIVE otherwise.
 func lessonPoolBoundsMemory(s floodSelection) Verdict {
+	var j judge
 	claim := "A pool bounds memory: on the flood, every bounded strategy's (pool and the library adapters, at every worker count) peak goroutine stacks are below spawn's, significantly."
-	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive, Rows: s.rowNames()}
-	if missing := floodMissing(s, floodStacks); len(missing) > 0 {
-		v.Note = "no data: " + strings.Join(missing, ", ")
-		return v
+	j.cite(s.rows()...)
+	if j.missing = floodMissing(s, floodStacks); len(j.missing) > 0 {
+		return j.verdict(0, claim)
 	}
-	if n := floodFewest(s, floodStacks); n > 0 {
-		v.Note = tooFew(n)
-		return v
-	}
-	v.Noisy = floodNoisy(s, floodStacks)
 	frs := floodRatios(s, floodStacks)
 	var above, unclear []floodRatio
 	below := 0
@@ -191,45 +164,41 @@ func lessonPoolBoundsMemory(s floodSelection) Verdict {
 	}
 	spawn := s.unbounded.Bench.Metric(floodStacks).Summary
 	figs := []string{fmt.Sprintf("%s %s; %d of %d bounded rows below it", s.unbounded.Strategy, mib(spawn.Center), below, len(frs))}
-	var ps []string
 	show := func(list []floodRatio, verb string) {
 		for _, fr := range list {
 			figs = append(figs, fmt.Sprintf("%s %s %s (×%s)", floodName(fr.row), verb, mib(fr.row.Bench.Metric(floodStacks).Summary.Center), est(fr.rt)))
-			ps = append(ps, fmt.Sprintf("%s (%s)", pval(fr.p), floodName(fr.row)))
+			j.p(floodName(fr.row), fr.p)
 		}
 	}
+	o := Inconclusive
 	switch {
 	case len(above) > 0:
-		v.Outcome = Fail
+		o = Fail
 		show(above, "above it:")
-		v.Note = fmt.Sprintf("a pool bounds the goroutines alive at once to its workers, but a worker parked between tasks keeps its stack: a pool larger than the goroutines %s has alive at once (its tasks end while others start) holds more", s.unbounded.Strategy)
+		j.notes = append(j.notes, fmt.Sprintf("a pool bounds the goroutines alive at once to its workers, but a worker parked between tasks keeps its stack: a pool larger than the goroutines %s has alive at once (its tasks end while others start) holds more", s.unbounded.Strategy))
 	case len(unclear) > 0:
 		show(unclear, "not significantly below:")
-		v.Note = "not every bounded row is significantly below " + s.unbounded.Strategy
+		j.notes = append(j.notes, "not every bounded row is significantly below "+s.unbounded.Strategy)
 	default:
-		v.Outcome = Pass
+		o = Pass
 		worst := slices.MaxFunc(frs, func(a, b floodRatio) int { return cmpFloat(a.rt.V, b.rt.V) })
 		show([]floodRatio{worst}, "the highest:")
 	}
-	v.Figure = strings.Join(figs, "; ")
-	if len(ps) > 0 {
-		v.P = strings.Join(ps, "; ")
-	}
-	return v
+	j.partOn(floodStacks, o, strings.Join(figs, "; "), s.rows()...)
+	return j.verdict(0, claim)
 }
 
+// lessonPoolFaster judges the flood's time per batch: PASS when some
+// bounded row is significantly faster than the unbounded row, FAIL when
+// the unbounded row is significantly faster than every one, INCONCLUSIVE
+// otherwise.
 func lessonPoolFaster(s floodSelection) Verdict {
+	var j judge
 	claim := "ants' README: \"a pool may achieve higher performance than unlimited goroutines\": on the flood, some bounded strategy (pool or a library adapter, at some worker count) is significantly faster than spawn; FAIL if spawn is significantly faster than every one."
-	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive, Rows: s.rowNames()}
-	if missing := floodMissing(s, "ns/op"); len(missing) > 0 {
-		v.Note = "no data: " + strings.Join(missing, ", ")
-		return v
+	j.cite(s.rows()...)
+	if j.missing = floodMissing(s, "ns/op"); len(j.missing) > 0 {
+		return j.verdict(0, claim)
 	}
-	if n := floodFewest(s, "ns/op"); n > 0 {
-		v.Note = tooFew(n)
-		return v
-	}
-	v.Noisy = floodNoisy(s, "ns/op")
 	frs := floodRatios(s, "ns/op")
 	faster, slower := 0, 0
 	for _, fr := range frs {
@@ -257,17 +226,18 @@ func lessonPoolFaster(s floodSelection) Verdict {
 			figs = append(figs, fmt.Sprintf("best ants: %s %s (×%s)", floodName(ants.row), ns(ants.row.Time.Center), est(ants.rt)))
 		}
 	}
+	o := Inconclusive
 	switch {
 	case faster > 0:
-		v.Outcome = Pass
+		o = Pass
 	case slower == len(frs):
-		v.Outcome = Fail
+		o = Fail
 	default:
-		v.Note = "no bounded row is significantly faster than " + s.unbounded.Strategy + ", and not every one is significantly slower"
+		j.notes = append(j.notes, "no bounded row is significantly faster than "+s.unbounded.Strategy+", and not every one is significantly slower")
 	}
-	v.Figure = strings.Join(figs, "; ")
-	v.P = pval(best.p) + " (fastest bounded vs " + s.unbounded.Strategy + ")"
-	return v
+	j.p("fastest bounded vs "+s.unbounded.Strategy, best.p)
+	j.partOn("ns/op", o, strings.Join(figs, "; "), s.rows()...)
+	return j.verdict(0, claim)
 }
 
 // mib writes bytes in MiB.

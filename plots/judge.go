@@ -7,9 +7,10 @@ import (
 	"strings"
 )
 
-// The judge: a verdict is assembled by one judge from its parts, so that
-// every verdict states missing data, too few samples and wide intervals
-// the same way.
+// The judge: every verdict, of a lesson of the table (lessonTable) or of
+// the Go vs CPython comparison, is assembled by one judge from its parts,
+// so that every verdict states missing data, too few samples and wide
+// intervals the same way.
 
 // judge collects the parts of one verdict.
 type judge struct {
@@ -29,37 +30,84 @@ type judge struct {
 	rows []string
 }
 
-// part adds one part of the claim, judged o from the rows given. A part
-// whose rows (or their baselines) include one with fewer than MinSamples
-// samples is INCONCLUSIVE, whatever o says.
-func (j *judge) part(o Outcome, figure string, rows ...*Row) {
+// cite names rows as behind the verdict without judging them: the
+// benchmarks the driver re-runs first while the verdict is open.
+func (j *judge) cite(rows ...*Row) {
 	for _, r := range rows {
-		for _, b := range []*Benchmark{r.Bench, r.Baseline} {
-			if b != nil && !slices.Contains(j.rows, b.Name) {
-				j.rows = append(j.rows, b.Name)
-			}
-		}
-		j.noisy = j.noisy || r.Noisy
-		n := r.Time.N
-		if r.Baseline != nil {
-			n = min(n, r.Baseline.Metric("ns/op").Summary.N)
-		}
-		if n < MinSamples {
-			o = Inconclusive
-			if j.fewest == 0 || n < j.fewest {
-				j.fewest = n
-			}
+		if r != nil {
+			j.citeName(r.Bench.Name)
 		}
 	}
-	// Only a part left open names its wide rows: more samples of them
-	// could decide it. A part decided from a tight (paired) figure needs
-	// none, however wide a row's own interval.
+}
+
+// citeName names one benchmark as behind the verdict, once.
+func (j *judge) citeName(name string) {
+	if !slices.Contains(j.rows, name) {
+		j.rows = append(j.rows, name)
+	}
+}
+
+// part adds one part of the claim, judged o from the time (ns/op) of the
+// rows given and of their baselines. A part whose rows (or their
+// baselines) include one with fewer than MinSamples samples is
+// INCONCLUSIVE, whatever o says.
+func (j *judge) part(o Outcome, figure string, rows ...*Row) {
+	for _, r := range rows {
+		j.cite(r)
+		n := r.Time.N
+		if r.Baseline != nil {
+			j.citeName(r.Baseline.Name)
+			n = min(n, r.Baseline.Metric("ns/op").Summary.N)
+		}
+		o = j.sampled(o, r.Time, n)
+	}
+	j.add(o, figure, rows, func(r *Row) Summary { return r.Time })
+}
+
+// partOn adds one part of the claim judged o from the metric unit of the
+// rows given (peak-stack-B, survived, …), not their time: a row's sample
+// count and interval are those of unit, rows without unit are skipped,
+// and baselines are not consulted. As with part, too few samples make
+// the part INCONCLUSIVE.
+func (j *judge) partOn(unit string, o Outcome, figure string, rows ...*Row) {
+	var with []*Row
+	for _, r := range rows {
+		m := r.Bench.Metric(unit)
+		if m == nil {
+			continue
+		}
+		with = append(with, r)
+		j.cite(r)
+		o = j.sampled(o, m.Summary, m.Summary.N)
+	}
+	j.add(o, figure, with, func(r *Row) Summary { return r.Bench.Metric(unit).Summary })
+}
+
+// sampled records the sample count n and the interval s of one row
+// behind a part, and returns o, or INCONCLUSIVE when n < MinSamples.
+func (j *judge) sampled(o Outcome, s Summary, n int) Outcome {
+	j.noisy = j.noisy || s.Noisy()
+	if n >= MinSamples {
+		return o
+	}
+	if j.fewest == 0 || n < j.fewest {
+		j.fewest = n
+	}
+	return Inconclusive
+}
+
+// add records a part's outcome and figure. Only a part left open names
+// its wide rows (by the summary of the part's measure): more samples of
+// them could decide it. A part decided from a tight (paired) figure needs
+// none, however wide a row's own interval.
+func (j *judge) add(o Outcome, figure string, rows []*Row, measure func(*Row) Summary) {
 	if o == Inconclusive {
 		for _, r := range rows {
-			if !r.Noisy {
+			s := measure(r)
+			if !s.Noisy() {
 				continue
 			}
-			d := fmt.Sprintf("%s ±%.1f %% (n=%d)", rowName(r), 100*r.Time.RelHalfWidth(), r.Time.N)
+			d := fmt.Sprintf("%s ±%.1f %% (n=%d)", rowName(r), 100*s.RelHalfWidth(), s.N)
 			if !slices.Contains(j.noisyRows, d) {
 				j.noisyRows = append(j.noisyRows, d)
 			}
@@ -74,12 +122,19 @@ func tooFew(n int) string {
 	return fmt.Sprintf("too few samples: n=%d, need %d", n, MinSamples)
 }
 
+// p adds a p-value to the verdict, labelled; a NaN p (no test) adds none.
 func (j *judge) p(label string, p float64) {
 	if !math.IsNaN(p) {
 		j.ps = append(j.ps, fmt.Sprintf("%s (%s)", pval(p), label))
 	}
 }
 
+// verdict assembles the verdict numbered lesson on claim: FAIL if a part
+// failed, else INCONCLUSIVE if a part is open or data are missing (or no
+// part was judged), else PASS. Its note names, in this order, the missing
+// data, too few samples, the notes of the judge function and, for an
+// INCONCLUSIVE verdict, the open rows whose intervals are wider than
+// ±NoisyWidth.
 func (j *judge) verdict(lesson int, claim string) Verdict {
 	v := Verdict{Lesson: lesson, Claim: claim, Noisy: j.noisy, P: "—", Rows: j.rows}
 	if len(j.ps) > 0 {
@@ -106,7 +161,7 @@ func (j *judge) verdict(lesson int, claim string) Verdict {
 	if v.Outcome == Inconclusive && len(j.noisyRows) > 0 {
 		// Name what would make the verdict conclusive: the rows whose
 		// intervals are still wide (more samples: COUNT, NOISE_BUDGET).
-		notes = append(notes, "wider than ±5 %: "+strings.Join(j.noisyRows, ", "))
+		notes = append(notes, fmt.Sprintf("wider than ±%.0f %%: %s", 100*NoisyWidth, strings.Join(j.noisyRows, ", ")))
 	}
 	v.Note = strings.Join(notes, "; ")
 	if v.Figure == "" {

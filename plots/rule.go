@@ -1,6 +1,9 @@
 package plots
 
-import "math"
+import (
+	"fmt"
+	"math"
+)
 
 // The rule that turns a figure with its interval into an outcome (see the
 // package documentation): PASS or FAIL only when the whole interval lies
@@ -56,12 +59,15 @@ func (j *judge) differs(o Outcome, p float64, what string) Outcome {
 	return j.needP(o, Fail, p, what)
 }
 
+// needP returns o unchanged unless it is the outcome claim that needs a
+// significant difference and p ≥ Alpha; then INCONCLUSIVE, with a note
+// saying what was not significant when a test ran.
 func (j *judge) needP(o, claim Outcome, p float64, what string) Outcome {
 	if o != claim || p < Alpha {
 		return o
 	}
 	if !math.IsNaN(p) {
-		j.notes = append(j.notes, what+" not significant at α = 0.05")
+		j.notes = append(j.notes, fmt.Sprintf("%s not significant at α = %.2f", what, Alpha))
 	}
 	return Inconclusive
 }
