@@ -32,15 +32,6 @@ const (
 	crashNext      = "next-batch"
 )
 
-// crashVerdicts judges the crash-isolation lesson; a run without Crash
-// rows gets none.
-func crashVerdicts(rows []*Row) []Verdict {
-	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == CrashFamily }) {
-		return nil
-	}
-	return []Verdict{lessonCrashIsolation(pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == CrashFamily }, nil))}
-}
-
 // sampleRange returns the smallest and largest value of unit in r, ok
 // false when r lacks it.
 func sampleRange(r *Row, unit string) (lo, hi float64, n int, ok bool) {
@@ -57,9 +48,8 @@ func sampleRange(r *Row, unit string) (lo, hi float64, n int, ok bool) {
 // next batch in every op, an in-process row when it survived in none.
 // The figure lists the contained rows first, then those that escaped,
 // then the lost programs, then the in-process rows that survived.
-func lessonCrashIsolation(rows []*Row) Verdict {
-	var j judge
-	claim := "Processes contain a crash; in-process strategies lose the program: when task k dies in a way no recover catches (crash: a panic in a goroutine of its own), every process-based strategy (process, exec) survives with an error for the batch and runs the next batch, and every in-process strategy loses the program with every result of the batch."
+func lessonCrashIsolation(j *judge, ev *evidence) {
+	rows := ev.crash
 	j.cite(rows...)
 	var contained, escaped, kept, lost []*Row
 	figures := map[*Row]string{}
@@ -131,7 +121,6 @@ func lessonCrashIsolation(rows []*Row) Verdict {
 	if len(kept) > 0 {
 		j.notes = append(j.notes, "an in-process strategy survived a crash no recover catches")
 	}
-	return j.verdict(0, claim)
 }
 
 // share writes the mean of a 0/1 metric over r's samples as a percentage.

@@ -12,7 +12,7 @@ import (
 // The flood: bench's Flood family, many more waiting tasks than workers,
 // under the unbounded strategy (spawn: Props.Concurrency per task) and the
 // bounded ones (pool and the library adapters: Concurrency workers) at
-// several worker counts. Its chart and its two verdicts read the memory
+// several worker counts. Its chart and its two lessons read the memory
 // peaks of the untimed probe batch (peak-stack-B, peak-rss-B) beside the
 // batch time.
 
@@ -76,16 +76,6 @@ func metricOf(r *Row, unit string) (*Metric, bool) {
 	return m, m != nil && !math.IsNaN(m.Summary.Center)
 }
 
-// floodVerdicts judges the pool libraries' claims on the flood; a run
-// without Flood rows gets none.
-func floodVerdicts(rows []*Row) []Verdict {
-	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == floodFamily }) {
-		return nil
-	}
-	s := selectFlood(rows)
-	return []Verdict{lessonPoolBoundsMemory(s), lessonPoolFaster(s)}
-}
-
 // A floodRatio is one bounded row's figure against the unbounded row's.
 type floodRatio struct {
 	row *Row
@@ -142,12 +132,11 @@ func (s floodSelection) rows() []*Row {
 // lessonPoolBoundsMemory judges the flood's peak goroutine stacks: PASS
 // when every bounded row's are significantly below the unbounded row's,
 // FAIL when one is significantly above, INCONCLUSIVE otherwise.
-func lessonPoolBoundsMemory(s floodSelection) Verdict {
-	var j judge
-	claim := "A pool bounds memory: on the flood, every bounded strategy's (pool and the library adapters, at every worker count) peak goroutine stacks are below spawn's, significantly."
+func lessonPoolBoundsMemory(j *judge, ev *evidence) {
+	s := ev.flood
 	j.cite(s.rows()...)
 	if j.missing = floodMissing(s, floodStacks); len(j.missing) > 0 {
-		return j.verdict(0, claim)
+		return
 	}
 	frs := floodRatios(s, floodStacks)
 	var above, unclear []floodRatio
@@ -185,19 +174,17 @@ func lessonPoolBoundsMemory(s floodSelection) Verdict {
 		show([]floodRatio{worst}, "the highest:")
 	}
 	j.partOn(floodStacks, o, strings.Join(figs, "; "), s.rows()...)
-	return j.verdict(0, claim)
 }
 
 // lessonPoolFaster judges the flood's time per batch: PASS when some
 // bounded row is significantly faster than the unbounded row, FAIL when
 // the unbounded row is significantly faster than every one, INCONCLUSIVE
 // otherwise.
-func lessonPoolFaster(s floodSelection) Verdict {
-	var j judge
-	claim := "ants' README: \"a pool may achieve higher performance than unlimited goroutines\": on the flood, some bounded strategy (pool or a library adapter, at some worker count) is significantly faster than spawn; FAIL if spawn is significantly faster than every one."
+func lessonPoolFaster(j *judge, ev *evidence) {
+	s := ev.flood
 	j.cite(s.rows()...)
 	if j.missing = floodMissing(s, "ns/op"); len(j.missing) > 0 {
-		return j.verdict(0, claim)
+		return
 	}
 	frs := floodRatios(s, "ns/op")
 	faster, slower := 0, 0
@@ -237,7 +224,6 @@ func lessonPoolFaster(s floodSelection) Verdict {
 	}
 	j.p("fastest bounded vs "+s.unbounded.Strategy, best.p)
 	j.partOn("ns/op", o, strings.Join(figs, "; "), s.rows()...)
-	return j.verdict(0, claim)
 }
 
 // mib writes bytes in MiB.

@@ -7,12 +7,11 @@ import (
 	"strings"
 )
 
-// The seed lessons 1 to 8, one judge function each; Run.Verdicts lists
-// them, judge.go holds the judge and rule.go the rule.
+// The judge functions of the seed lessons 1 to 8; lessonTable holds their
+// claims and charts, judge.go the judge and rule.go the rule.
 
-func lessonIO(s selection) Verdict {
-	var j judge
-	claim := fmt.Sprintf("I/O-bound work speeds up with concurrency: on sleep, spawn and pool with workers ≥ tasks reach efficiency ≥ %.1f against the ideal ⌈tasks/concurrency⌉·d.", IOEfficiency)
+func lessonIO(j *judge, ev *evidence) {
+	s := ev.seed
 	if sp := find(s.sleep, "spawn", 0); sp != nil {
 		j.part(atLeast(sp.Efficiency, IOEfficiency), "spawn efficiency "+est(sp.Efficiency), sp)
 		j.p("spawn vs sequential", sp.P)
@@ -31,7 +30,6 @@ func lessonIO(s selection) Verdict {
 	} else {
 		j.missing = append(j.missing, "sleep strategy=pool with workers ≥ tasks")
 	}
-	return j.verdict(1, claim)
 }
 
 // sameAs judges that row a's ns/op is within 10 % of row b's: PASS when
@@ -45,26 +43,24 @@ func (j *judge) sameAs(a, b *Row) {
 	j.p(a.Strategy+" vs "+b.Strategy, p)
 }
 
-func lessonGILIO(s selection) Verdict {
-	var j judge
+func lessonGILIO(j *judge, ev *evidence) {
+	s := ev.seed
 	gil, sp := find(s.sleep, "gil", 0), find(s.sleep, "spawn", 0)
 	if gil == nil || sp == nil {
 		j.missing = append(j.missing, missingNames("Sleep", map[string]*Row{"gil": gil, "spawn": sp})...)
 	} else {
 		j.sameAs(gil, sp)
 	}
-	return j.verdict(2, "The GIL analogue does not stop I/O concurrency: gil on sleep is within 10 % of spawn.")
 }
 
-func lessonGILCPU(s selection) Verdict {
-	var j judge
+func lessonGILCPU(j *judge, ev *evidence) {
+	s := ev.seed
 	gil, seq := find(s.coarse, "gil", 0), find(s.coarse, "sequential", 0)
 	if gil == nil || seq == nil {
 		j.missing = append(j.missing, missingNames("coarse Hash", map[string]*Row{"gil": gil, "sequential": seq})...)
 	} else {
 		j.sameAs(gil, seq)
 	}
-	return j.verdict(3, "The GIL analogue stops CPU parallelism: gil on coarse hash is within 10 % of sequential.")
 }
 
 // missingNames lists "family strategy=S" for each nil row, sorted.
@@ -79,9 +75,8 @@ func missingNames(family string, rows map[string]*Row) []string {
 	return out
 }
 
-func lessonCPU(s selection, cores float64) Verdict {
-	var j judge
-	claim := fmt.Sprintf("Real parallelism speeds CPU work up to the core count: pool, spawn and process reach ≥ %.2f × min(cores, tasks) speedup on coarse hash (cores = min(procs, numcpu)).", CPUSpeedupFrac)
+func lessonCPU(j *judge, ev *evidence) {
+	s, cores := ev.seed, ev.cores
 	for _, st := range []string{"pool", "spawn", "process"} {
 		r := find(s.coarse, st, 0)
 		if r == nil {
@@ -98,12 +93,10 @@ func lessonCPU(s selection, cores float64) Verdict {
 		j.p(st+" vs sequential", r.P)
 	}
 	j.missing = slices.Compact(j.missing)
-	return j.verdict(4, claim)
 }
 
-func lessonPoolSize(s selection, cores float64) Verdict {
-	var j judge
-	claim := "Pool size: for CPU work (coarse hash), workers = cores is as fast as more workers (within 10 %); for I/O work (sleep), more workers help (largest pool ≥ 10 % faster than smallest)."
+func lessonPoolSize(j *judge, ev *evidence) {
+	s, cores := ev.seed, ev.cores
 	// CPU part.
 	var pools []*Row
 	for _, r := range s.hashWork {
@@ -150,7 +143,6 @@ func lessonPoolSize(s selection, cores float64) Verdict {
 			fmt.Sprintf("sleep: speedup of workers=%d over workers=%d %s", hi.Workers, lo.Workers, est(su)), lo, hi)
 		j.p(fmt.Sprintf("sleep workers=%d vs %d", hi.Workers, lo.Workers), p)
 	}
-	return j.verdict(5, claim)
 }
 
 // perTask returns the ns/task summary of a row, or ns/op ÷ tasks.
@@ -170,16 +162,15 @@ func perTaskSample(r *Row) *Metric {
 	return r.Bench.Metric("ns/op")
 }
 
-func lessonProcessCost(s selection) Verdict {
-	var j judge
-	claim := fmt.Sprintf("Processes cost more to start: on fine hash, exec's time per task is ≥ %.0f× spawn's, and process amortizes it (exec ≥ %.0f× process).", FarAbove, FarAbove)
+func lessonProcessCost(j *judge, ev *evidence) {
+	s := ev.seed
 	ex, sp, pr := find(s.fine, "exec", 0), find(s.fine, "spawn", 0), find(s.fine, "process", 0)
 	if ex == nil {
 		ex = find(s.fineSmaller, "exec", 0) // measured per task on a smaller batch
 	}
 	if ex == nil {
 		j.missing = append(j.missing, "fine Hash strategy=exec")
-		return j.verdict(6, claim)
+		return
 	}
 	for _, other := range []*Row{sp, pr} {
 		if other == nil {
@@ -192,12 +183,10 @@ func lessonProcessCost(s selection) Verdict {
 		j.p("exec vs "+other.Strategy, p)
 	}
 	j.missing = append(j.missing, missingNames("fine Hash", map[string]*Row{"spawn": sp, "process": pr})...)
-	return j.verdict(6, claim)
 }
 
-func lessonSharedState(s selection) Verdict {
-	var j judge
-	claim := "Shared state needs synchronization: sync=none loses updates when procs > 1 (spawn or pool); every other sync variant is exact (lost-updates/op = 0)."
+func lessonSharedState(j *judge, ev *evidence) {
+	s := ev.seed
 	var racy, exact []*Row
 	for _, r := range s.counter {
 		if r.Bench.Metric("lost-updates/op") == nil {
@@ -246,7 +235,6 @@ func lessonSharedState(s selection) Verdict {
 		j.notes = append(j.notes, "throughput ranking "+rank)
 		j.p("top two of the ranking", p)
 	}
-	return j.verdict(7, claim)
 }
 
 // counterRanking ranks the synchronized counter variants by median
@@ -300,17 +288,16 @@ func throughput(r *Row) Summary {
 	return Summary{Center: per / r.Time.Center, Lo: per / r.Time.Hi, Hi: per / r.Time.Lo, N: r.Time.N}
 }
 
-func lessonFineGrained(s selection) Verdict {
-	var j judge
-	claim := "Fine-grained tasks: per-task overhead can exceed the work: some strategies lose to sequential on fine hash (named here)."
+func lessonFineGrained(j *judge, ev *evidence) {
+	s := ev.seed
 	seq := find(s.fine, "sequential", 0)
 	if seq == nil {
 		j.missing = append(j.missing, "fine Hash strategy=sequential")
-		return j.verdict(8, claim)
+		return
 	}
 	if len(s.fine) < 2 {
 		j.missing = append(j.missing, "fine Hash strategies other than sequential")
-		return j.verdict(8, claim)
+		return
 	}
 	var losers, maybe []string
 	work := perTask(seq).Center
@@ -356,5 +343,4 @@ func lessonFineGrained(s selection) Verdict {
 	if len(maybe) > 0 && len(losers) > 0 {
 		j.notes = append(j.notes, "also slower, not significantly: "+strings.Join(maybe, ", "))
 	}
-	return j.verdict(8, claim)
 }

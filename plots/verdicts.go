@@ -1,7 +1,5 @@
 package plots
 
-import "slices"
-
 // An Outcome is the answer of a verdict.
 type Outcome string
 
@@ -21,7 +19,8 @@ const (
 	MoreHelps      = 1.10 // lesson 5: more I/O workers are ≥ 10 % faster
 )
 
-// A Verdict restates one seed lesson as a claim and judges it on the data.
+// A Verdict restates one lesson of the table (lessonTable), or one claim
+// of the Go vs CPython comparison, as a claim and judges it on the data.
 type Verdict struct {
 	Lesson  int
 	Claim   string
@@ -40,37 +39,19 @@ type Verdict struct {
 	// Rows are the names of the benchmarks behind the verdict (Benchmark
 	// Name, without "Benchmark"); the driver re-runs them first.
 	Rows []string
+	// Chart lists the charts the verdict links, as its lesson's patterns
+	// of chart names (lesson.Chart); nil links none.
+	Chart []string
 }
 
-// Verdicts judges the eight seed lessons, then the real I/O claims
-// (fetch, file), the flood claims and crash isolation, numbered after them. A lesson whose data is absent is
-// INCONCLUSIVE with "no data: …"; a run with no row of the lessons'
-// families (Sleep, Hash, Counter and their sweeps), such as a user's own
-// workload, gets no lesson at all.
+// Verdicts judges the lessons of lessonTable on rows: the eight seed
+// lessons, the real I/O claims (fetch, file), the flood claims and crash
+// isolation, each numbered by its place in the table. A lesson whose data
+// is absent is INCONCLUSIVE with "no data: …"; a run with no row of a
+// lesson's families (for the seed lessons Sleep, Hash, Counter and their
+// sweeps), such as a user's own workload, does not get that lesson at all.
 func (r *Run) Verdicts(rows []*Row) []Verdict {
-	cores := r.cores()
-	sel := selectRows(rows)
-	vs := []Verdict{
-		lessonIO(sel),
-		lessonGILIO(sel),
-		lessonGILCPU(sel),
-		lessonCPU(sel, cores),
-		lessonPoolSize(sel, cores),
-		lessonProcessCost(sel),
-		lessonSharedState(sel),
-		lessonFineGrained(sel),
-	}
-	first := len(vs) + 1
-	if !slices.ContainsFunc(rows, func(r *Row) bool { return isSeedFamily(r.Bench.Family) }) {
-		// A run of other workloads only (a user's own): the lessons
-		// have nothing to judge.
-		vs = nil
-	}
-	for i, v := range slices.Concat(ioVerdicts(rows), floodVerdicts(rows), crashVerdicts(rows)) {
-		v.Lesson = first + i
-		vs = append(vs, v)
-	}
-	return vs
+	return judgeLessons(lessonTable(), rows, r.cores())
 }
 
 // selection holds the rows each lesson looks at.
