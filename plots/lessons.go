@@ -4,12 +4,15 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 )
 
-// The judge functions of the seed lessons 1 to 8; lessonTable holds their
-// claims and charts, judge.go the judge and rule.go the rule.
+// The judge functions of the seed lessons on sleep, coarse hash and the
+// worker sweeps (the others: lessons_fine.go, lessons_counter.go);
+// lessonTable holds their claims and charts, judge.go the judge and
+// rule.go the rule.
 
+// lessonIO judges I/O-bound work on sleep: spawn's efficiency on sleep, and the
+// smallest pool with workers ≥ tasks (main sleep or the worker sweep).
 func lessonIO(j *judge, ev *evidence) {
 	s := ev.seed
 	if sp := find(s.sleep, "spawn", 0); sp != nil {
@@ -43,6 +46,7 @@ func (j *judge) sameAs(a, b *Row) {
 	j.p(a.Strategy+" vs "+b.Strategy, p)
 }
 
+// lessonGILIO judges gil against spawn on sleep with sameAs.
 func lessonGILIO(j *judge, ev *evidence) {
 	s := ev.seed
 	gil, sp := find(s.sleep, "gil", 0), find(s.sleep, "spawn", 0)
@@ -53,6 +57,7 @@ func lessonGILIO(j *judge, ev *evidence) {
 	}
 }
 
+// lessonGILCPU judges gil against sequential on coarse hash with sameAs.
 func lessonGILCPU(j *judge, ev *evidence) {
 	s := ev.seed
 	gil, seq := find(s.coarse, "gil", 0), find(s.coarse, "sequential", 0)
@@ -75,6 +80,8 @@ func missingNames(family string, rows map[string]*Row) []string {
 	return out
 }
 
+// lessonCPU judges the speedup of pool, spawn and process on coarse hash
+// against CPUSpeedupFrac of min(cores, tasks), each significantly.
 func lessonCPU(j *judge, ev *evidence) {
 	s, cores := ev.seed, ev.cores
 	for _, st := range []string{"pool", "spawn", "process"} {
@@ -95,6 +102,9 @@ func lessonCPU(j *judge, ev *evidence) {
 	j.missing = slices.Compact(j.missing)
 }
 
+// lessonPoolSize judges the worker sweeps: on HashWorkers, the pool at
+// workers = cores against the fastest larger one (within SameWithin); on
+// SleepWorkers, the largest pool against the smallest (≥ MoreHelps).
 func lessonPoolSize(j *judge, ev *evidence) {
 	s, cores := ev.seed, ev.cores
 	// CPU part.
@@ -142,205 +152,5 @@ func lessonPoolSize(j *judge, ev *evidence) {
 		j.part(j.significant(atLeast(su, MoreHelps), p, "sleep difference"),
 			fmt.Sprintf("sleep: speedup of workers=%d over workers=%d %s", hi.Workers, lo.Workers, est(su)), lo, hi)
 		j.p(fmt.Sprintf("sleep workers=%d vs %d", hi.Workers, lo.Workers), p)
-	}
-}
-
-// perTask returns the ns/task summary of a row, or ns/op ÷ tasks.
-func perTask(r *Row) Summary {
-	if !math.IsNaN(r.PerTask.Center) {
-		return r.PerTask
-	}
-	t := float64(max(r.Tasks, 1))
-	return Summary{Center: r.Time.Center / t, Lo: r.Time.Lo / t, Hi: r.Time.Hi / t, N: r.Time.N}
-}
-
-// perTaskSample is the sample behind perTask.
-func perTaskSample(r *Row) *Metric {
-	if m := r.Bench.Metric("ns/task"); m != nil {
-		return m
-	}
-	return r.Bench.Metric("ns/op")
-}
-
-func lessonProcessCost(j *judge, ev *evidence) {
-	s := ev.seed
-	ex, sp, pr := find(s.fine, "exec", 0), find(s.fine, "spawn", 0), find(s.fine, "process", 0)
-	if ex == nil {
-		ex = find(s.fineSmaller, "exec", 0) // measured per task on a smaller batch
-	}
-	if ex == nil {
-		j.missing = append(j.missing, "fine Hash strategy=exec")
-		return
-	}
-	for _, other := range []*Row{sp, pr} {
-		if other == nil {
-			continue
-		}
-		rt := perTaskRatio(ex, other)
-		p := compare(perTaskSample(ex).Sample, perTaskSample(other).Sample)
-		j.part(j.significant(atLeast(rt, FarAbove), p, "exec vs "+other.Strategy),
-			fmt.Sprintf("exec %s/task = %s× %s (%s/task)", ns(perTask(ex).Center), est(rt), other.Strategy, ns(perTask(other).Center)), ex, other)
-		j.p("exec vs "+other.Strategy, p)
-	}
-	j.missing = append(j.missing, missingNames("fine Hash", map[string]*Row{"spawn": sp, "process": pr})...)
-}
-
-func lessonSharedState(j *judge, ev *evidence) {
-	s := ev.seed
-	var racy, exact []*Row
-	for _, r := range s.counter {
-		if r.Bench.Metric("lost-updates/op") == nil {
-			continue
-		}
-		if r.Bench.Param("sync") == "none" {
-			if r.Procs > 1 && (r.Strategy == "spawn" || r.Strategy == "pool") {
-				racy = append(racy, r)
-			}
-		} else {
-			exact = append(exact, r)
-		}
-	}
-	if len(racy) == 0 {
-		j.missing = append(j.missing, "Counter sync=none strategy=spawn|pool at procs > 1 with lost-updates/op")
-	} else {
-		var lost []string
-		lossy := false
-		for _, r := range racy {
-			m := r.Bench.Metric("lost-updates/op").Summary
-			lost = append(lost, fmt.Sprintf("%s procs=%d median %s", r.Strategy, r.Procs, num(m.Center)))
-			lossy = lossy || m.Center > 0
-		}
-		o := Fail
-		if lossy {
-			o = Pass
-		}
-		j.part(o, "sync=none lost updates/op: "+strings.Join(lost, ", "), racy...)
-	}
-	if len(exact) == 0 {
-		j.missing = append(j.missing, "Counter with a synchronized variant")
-	} else {
-		var bad []string
-		for _, r := range exact {
-			if slices.Max(r.Bench.Metric("lost-updates/op").Sample.Values) != 0 {
-				bad = append(bad, fmt.Sprintf("sync=%s strategy=%s", r.Bench.Param("sync"), r.Strategy))
-			}
-		}
-		if len(bad) == 0 {
-			j.part(Pass, fmt.Sprintf("synchronized variants: 0 lost updates in all %d configurations", len(exact)), exact...)
-		} else {
-			j.part(Fail, "lost updates in "+strings.Join(bad, ", "), exact...)
-		}
-	}
-	if rank, p := counterRanking(s.counter); rank != "" {
-		j.notes = append(j.notes, "throughput ranking "+rank)
-		j.p("top two of the ranking", p)
-	}
-}
-
-// counterRanking ranks the synchronized counter variants by median
-// throughput for the first of spawn, pool, process, gil, sequential present
-// at the highest procs, and returns the p-value between the top two.
-func counterRanking(rows []*Row) (string, float64) {
-	for _, st := range []string{"spawn", "pool", "process", "gil", "sequential"} {
-		var rs []*Row
-		procs := 0
-		for _, r := range rows {
-			if r.Strategy == st && r.Bench.Param("sync") != "none" {
-				procs = max(procs, r.Procs)
-			}
-		}
-		for _, r := range rows {
-			if r.Strategy == st && r.Procs == procs && r.Bench.Param("sync") != "none" {
-				rs = append(rs, r)
-			}
-		}
-		if len(rs) < 2 {
-			continue
-		}
-		slices.SortStableFunc(rs, func(a, b *Row) int {
-			return cmpFloat(throughput(b).Center, throughput(a).Center)
-		})
-		var parts []string
-		for _, r := range rs {
-			parts = append(parts, fmt.Sprintf("%s (%s M incs/s)", r.Bench.Param("sync"), num(throughput(r).Center/1e6)))
-		}
-		p := compare(rs[0].Bench.Metric("ns/op").Sample, rs[1].Bench.Metric("ns/op").Sample)
-		return fmt.Sprintf("for %s at procs=%d: %s", st, procs, strings.Join(parts, " > ")), p
-	}
-	return "", math.NaN()
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-// throughput is the counter throughput in increments per second:
-// tasks × incs / ns/op, with its interval.
-func throughput(r *Row) Summary {
-	incs := float64(max(intParam(r.Bench, "incs"), 1))
-	per := float64(max(r.Tasks, 1)) * incs * 1e9
-	return Summary{Center: per / r.Time.Center, Lo: per / r.Time.Hi, Hi: per / r.Time.Lo, N: r.Time.N}
-}
-
-func lessonFineGrained(j *judge, ev *evidence) {
-	s := ev.seed
-	seq := find(s.fine, "sequential", 0)
-	if seq == nil {
-		j.missing = append(j.missing, "fine Hash strategy=sequential")
-		return
-	}
-	if len(s.fine) < 2 {
-		j.missing = append(j.missing, "fine Hash strategies other than sequential")
-		return
-	}
-	var losers, maybe []string
-	work := perTask(seq).Center
-	for _, r := range s.fine {
-		if r == seq || !r.Speedup.Valid() {
-			continue
-		}
-		slower := r.Time.Center > seq.Time.Center
-		overhead := perTask(r).Center - work
-		desc := fmt.Sprintf("%s %s× slower, overhead %s/task vs work %s/task", r.Strategy, num(1/r.Speedup.V), ns(overhead), ns(work))
-		switch {
-		case slower && r.P < Alpha:
-			losers = append(losers, desc)
-			j.p(r.Strategy+" vs sequential", r.P)
-		case slower:
-			maybe = append(maybe, r.Strategy)
-			j.p(r.Strategy+" vs sequential", r.P)
-		}
-	}
-	// Strategies measured on a smaller batch (exec) compare per task.
-	for _, r := range s.fineSmaller {
-		rt := perTaskRatio(r, seq)
-		p := compare(perTaskSample(r).Sample, perTaskSample(seq).Sample)
-		if !rt.Valid() || rt.V <= 1 {
-			continue
-		}
-		j.p(r.Strategy+" vs sequential, per task", p)
-		if p < Alpha {
-			losers = append(losers, fmt.Sprintf("%s %s× slower per task (at tasks=%d), overhead %s/task vs work %s/task",
-				r.Strategy, num(rt.V), r.Tasks, ns(perTask(r).Center-work), ns(work)))
-		} else {
-			maybe = append(maybe, r.Strategy)
-		}
-	}
-	switch {
-	case len(losers) > 0:
-		j.part(Pass, "lose to sequential: "+strings.Join(losers, "; "), s.fine...)
-	case len(maybe) > 0:
-		j.part(Inconclusive, "slower than sequential but not significantly: "+strings.Join(maybe, ", "), s.fine...)
-	default:
-		j.part(Fail, "no strategy is slower than sequential on fine hash", s.fine...)
-	}
-	if len(maybe) > 0 && len(losers) > 0 {
-		j.notes = append(j.notes, "also slower, not significantly: "+strings.Join(maybe, ", "))
 	}
 }
