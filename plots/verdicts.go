@@ -12,11 +12,11 @@ const (
 
 // Thresholds of the lessons (see the package documentation).
 const (
-	IOEfficiency   = 0.8  // lesson 1
-	SameWithin     = 0.10 // lessons 2, 3 and 5: "within 10 %"
-	CPUSpeedupFrac = 0.85 // lesson 4
-	FarAbove       = 10.0 // lesson 6: "far above" is at least 10×
-	MoreHelps      = 1.10 // lesson 5: more I/O workers are ≥ 10 % faster
+	IOEfficiency   = 0.8  // I/O-bound work (sleep, fetch): efficiency at least
+	SameWithin     = 0.10 // "the same" is within 10 % (GIL analogue, pool size, answer)
+	CPUSpeedupFrac = 0.85 // real parallelism: share of min(cores, tasks)
+	FarAbove       = 10.0 // process start cost: "far above" is at least 10×
+	MoreHelps      = 1.10 // pool size: more I/O workers are ≥ 10 % faster
 )
 
 // A Verdict restates one lesson of the table (lessonTable), or one claim
@@ -34,7 +34,7 @@ type Verdict struct {
 	// wider than ±5 % of its median.
 	Noisy bool
 	// Note explains an INCONCLUSIVE (straddled threshold, missing data,
-	// not significant) or adds a statement (lesson 7's ranking).
+	// not significant) or adds a statement (the shared-state lesson's ranking).
 	Note string
 	// Rows are the names of the benchmarks behind the verdict (Benchmark
 	// Name, without "Benchmark"); the driver re-runs them first.
