@@ -135,7 +135,8 @@ func (s floodSelection) rows() []*Row {
 func lessonPoolBoundsMemory(j *judge, ev *evidence) {
 	s := ev.flood
 	j.cite(s.rows()...)
-	if j.missing = floodMissing(s, floodStacks); len(j.missing) > 0 {
+	j.missing = floodMissing(s, floodStacks)
+	if len(j.missing) > 0 {
 		return
 	}
 	frs := floodRatios(s, floodStacks)
@@ -183,7 +184,8 @@ func lessonPoolBoundsMemory(j *judge, ev *evidence) {
 func lessonPoolFaster(j *judge, ev *evidence) {
 	s := ev.flood
 	j.cite(s.rows()...)
-	if j.missing = floodMissing(s, "ns/op"); len(j.missing) > 0 {
+	j.missing = floodMissing(s, "ns/op")
+	if len(j.missing) > 0 {
 		return
 	}
 	frs := floodRatios(s, "ns/op")

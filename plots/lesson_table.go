@@ -55,59 +55,59 @@ func newEvidence(rows []*Row, cores float64) *evidence {
 // numbers of the others stay.
 func lessonTable() []lesson {
 	return []lesson{
-		{ // 1
+		{
 			Claim: fmt.Sprintf("I/O-bound work speeds up with concurrency: on sleep, spawn and pool with workers ≥ tasks reach efficiency ≥ %.1f against the ideal ⌈tasks/concurrency⌉·d.", IOEfficiency),
 			Chart: []string{"time-sleep-*"}, On: isSeedFamily, Judge: lessonIO,
 		},
-		{ // 2
+		{
 			Claim: "The GIL analogue does not stop I/O concurrency: gil on sleep is within " + percent(SameWithin) + " of spawn.",
 			Chart: []string{"time-sleep-*"}, On: isSeedFamily, Judge: lessonGILIO,
 		},
-		{ // 3
+		{
 			Claim: "The GIL analogue stops CPU parallelism: gil on coarse hash is within " + percent(SameWithin) + " of sequential.",
 			Chart: []string{"time-hash-coarse-*"}, On: isSeedFamily, Judge: lessonGILCPU,
 		},
-		{ // 4
+		{
 			Claim: fmt.Sprintf("Real parallelism speeds CPU work up to the core count: pool, spawn and process reach ≥ %.2f × min(cores, tasks) speedup on coarse hash (cores = min(procs, numcpu)).", CPUSpeedupFrac),
 			Chart: []string{"time-hash-coarse-*"}, On: isSeedFamily, Judge: lessonCPU,
 		},
-		{ // 5
+		{
 			Claim: fmt.Sprintf("Pool size: for CPU work (coarse hash), workers = cores is as fast as more workers (within %s); for I/O work (sleep), more workers help (largest pool ≥ %s faster than smallest).", percent(SameWithin), percent(MoreHelps-1)),
 			Chart: []string{"speedup-workers-hash", "time-hash-coarse-*"}, On: isSeedFamily, Judge: lessonPoolSize,
 		},
-		{ // 6
+		{
 			Claim: fmt.Sprintf("Processes cost more to start: on fine hash, exec's time per task is ≥ %.0f× spawn's, and process amortizes it (exec ≥ %.0f× process).", FarAbove, FarAbove),
 			Chart: []string{"time-hash-fine-*"}, On: isSeedFamily, Judge: lessonProcessCost,
 		},
-		{ // 7
+		{
 			Claim: "Shared state needs synchronization: sync=none loses updates when procs > 1 (spawn or pool); every other sync variant is exact (lost-updates/op = 0).",
 			Chart: []string{"counter-lost", "counter-throughput"}, On: isSeedFamily, Judge: lessonSharedState,
 		},
-		{ // 8
+		{
 			Claim: "Fine-grained tasks: per-task overhead can exceed the work: some strategies lose to sequential on fine hash (named here).",
 			Chart: []string{"time-hash-fine-*"}, On: isSeedFamily, Judge: lessonFineGrained,
 		},
-		{ // 9
+		{
 			Claim: fmt.Sprintf("Real network I/O overlaps like sleep: on fetch (loopback HTTP GETs the server answers after d), spawn reaches efficiency ≥ %.1f against the ideal ⌈tasks/concurrency⌉·d.", IOEfficiency),
 			Chart: []string{"time-fetch-*"}, On: isIOFamily, Judge: lessonFetchOverlap,
 		},
-		{ // 10
+		{
 			Claim: fmt.Sprintf("Reusing connections matters: on fetch with d=0s, a new connection per task (client=per-task) takes ≥ %.1f× the time of one shared client, significantly, under sequential and under pool.", ReuseHelps),
 			Chart: []string{"time-fetchclient-*"}, On: isIOFamily, Judge: lessonConnReuse,
 		},
-		{ // 11
+		{
 			Claim: fmt.Sprintf("fsync is a wait that concurrency overlaps: on file with sync=fsync, pool is ≥ %.1f× faster than sequential, significantly.", OverlapHelps),
 			Chart: []string{"time-file-*-sync-fsync-*"}, On: isIOFamily, Judge: lessonFsync,
 		},
-		{ // 12
+		{
 			Claim: "A pool bounds memory: on the flood, every bounded strategy's (pool and the library adapters, at every worker count) peak goroutine stacks are below spawn's, significantly.",
 			Chart: []string{FloodChart}, On: isFamily(floodFamily), Judge: lessonPoolBoundsMemory,
 		},
-		{ // 13
+		{
 			Claim: "ants' README: \"a pool may achieve higher performance than unlimited goroutines\": on the flood, some bounded strategy (pool or a library adapter, at some worker count) is significantly faster than spawn; FAIL if spawn is significantly faster than every one.",
 			Chart: []string{FloodChart}, On: isFamily(floodFamily), Judge: lessonPoolFaster,
 		},
-		{ // 14
+		{
 			Claim: "Processes contain a crash; in-process strategies lose the program: when task k dies in a way no recover catches (crash: a panic in a goroutine of its own), every process-based strategy (process, exec) survives with an error for the batch and runs the next batch, and every in-process strategy loses the program with every result of the batch.",
 			Chart: []string{CrashChart}, On: isFamily(CrashFamily), Judge: lessonCrashIsolation,
 		},
