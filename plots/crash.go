@@ -32,15 +32,6 @@ const (
 	crashNext      = "next-batch"
 )
 
-// crashVerdicts judges the crash-isolation lesson; a run without Crash
-// rows gets none.
-func crashVerdicts(rows []*Row) []Verdict {
-	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == CrashFamily }) {
-		return nil
-	}
-	return []Verdict{lessonCrashIsolation(pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == CrashFamily }, nil))}
-}
-
 // sampleRange returns the smallest and largest value of unit in r, ok
 // false when r lacks it.
 func sampleRange(r *Row, unit string) (lo, hi float64, n int, ok bool) {
@@ -51,108 +42,85 @@ func sampleRange(r *Row, unit string) (lo, hi float64, n int, ok bool) {
 	return slices.Min(m.Values), slices.Max(m.Values), len(m.Values), true
 }
 
-func lessonCrashIsolation(rows []*Row) Verdict {
-	claim := "Processes contain a crash; in-process strategies lose the program: when task k dies in a way no recover catches (crash: a panic in a goroutine of its own), every process-based strategy (process, exec) survives with an error for the batch and runs the next batch, and every in-process strategy loses the program with every result of the batch."
-	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive}
-	for _, r := range rows {
-		v.Rows = append(v.Rows, r.Bench.Name)
-	}
-	var missing, contained, escaped, lost, kept []string
-	fewest := 0
+// lessonCrashIsolation judges the Crash rows: one part per row, judged
+// on its survived metric (whose samples are the ops of the row, as are
+// next-batch's): a process-based row passes when it survived and ran the
+// next batch in every op, an in-process row when it survived in none.
+// The figure lists the contained rows first, then those that escaped,
+// then the lost programs, then the in-process rows that survived.
+func lessonCrashIsolation(j *judge, ev *evidence) {
+	rows := ev.crash
+	j.cite(rows...)
+	var contained, escaped, kept, lost []*Row
+	figures := map[*Row]string{}
 	sawProcess, sawInProcess := false, false
 	for _, r := range rows {
 		units := []string{crashSurvived}
 		if r.Props.Processes {
 			units = append(units, crashNext)
 		}
-		complete, enough := true, true
+		complete := true
 		for _, u := range units {
-			_, _, n, ok := sampleRange(r, u)
-			if !ok {
-				missing = append(missing, r.Strategy+" "+u)
+			if _, _, _, ok := sampleRange(r, u); !ok {
+				j.missing = append(j.missing, r.Strategy+" "+u)
 				complete = false
-				continue
-			}
-			if n < MinSamples {
-				enough = false
-				if fewest == 0 || n < fewest {
-					fewest = n
-				}
 			}
 		}
 		if !complete {
 			continue
 		}
-		if r.Props.Processes {
-			sawProcess = true
-		} else {
-			sawInProcess = true
-		}
-		if !enough {
-			// Like a part of judge: too few samples to conclude, either way.
-			continue
-		}
 		survLo, survHi, _, _ := sampleRange(r, crashSurvived)
 		if !r.Props.Processes {
+			sawInProcess = true
 			if survHi == 0 {
-				lost = append(lost, r.Strategy)
+				lost = append(lost, r)
 			} else {
-				kept = append(kept, fmt.Sprintf("%s survived in %s of its samples", r.Strategy, share(r, crashSurvived)))
+				kept = append(kept, r)
+				figures[r] = fmt.Sprintf("%s survived in %s of its samples", r.Strategy, share(r, crashSurvived))
 			}
 			continue
 		}
+		sawProcess = true
 		nextLo, _, _, _ := sampleRange(r, crashNext)
-		delivered := "no delivered count"
-		if m, ok := metricOf(r, crashDelivered); ok {
-			delivered = fmt.Sprintf("%.3g of %d other results delivered", m.Summary.Center, max(r.Tasks-1, 0))
-		}
 		if survLo == 1 && nextLo == 1 {
-			contained = append(contained, fmt.Sprintf("%s survived, %s, next batch ran", r.Strategy, delivered))
+			delivered := "no delivered count"
+			if m, ok := metricOf(r, crashDelivered); ok {
+				delivered = fmt.Sprintf("%.3g of %d other results delivered", m.Summary.Center, max(r.Tasks-1, 0))
+			}
+			contained = append(contained, r)
+			figures[r] = fmt.Sprintf("%s survived, %s, next batch ran", r.Strategy, delivered)
 		} else {
-			escaped = append(escaped, fmt.Sprintf("%s survived in %s of its samples, next batch ran in %s", r.Strategy, share(r, crashSurvived), share(r, crashNext)))
+			escaped = append(escaped, r)
+			figures[r] = fmt.Sprintf("%s survived in %s of its samples, next batch ran in %s", r.Strategy, share(r, crashSurvived), share(r, crashNext))
 		}
 	}
 	if !sawProcess {
-		missing = append(missing, "Crash rows of a process-based strategy")
+		j.missing = append(j.missing, "Crash rows of a process-based strategy")
 	}
 	if !sawInProcess {
-		missing = append(missing, "Crash rows of an in-process strategy")
+		j.missing = append(j.missing, "Crash rows of an in-process strategy")
 	}
-	var figs []string
-	figs = append(figs, contained...)
-	figs = append(figs, escaped...)
+	each := func(rs []*Row, o Outcome) {
+		for _, r := range rs {
+			j.partOn(crashSurvived, o, figures[r], r)
+		}
+	}
+	each(contained, Pass)
+	each(escaped, Fail)
 	if len(lost) > 0 {
-		figs = append(figs, strings.Join(lost, ", ")+": program lost, no result delivered")
-	}
-	figs = append(figs, kept...)
-	if len(figs) > 0 {
-		v.Figure = strings.Join(figs, "; ")
-	}
-	var notes []string
-	switch {
-	case len(escaped) > 0 || len(kept) > 0:
-		v.Outcome = Fail
-		if len(escaped) > 0 {
-			notes = append(notes, "a process-based strategy lost the program or its next batch")
+		var names []string
+		for _, r := range lost {
+			names = append(names, r.Strategy)
 		}
-		if len(kept) > 0 {
-			notes = append(notes, "an in-process strategy survived a crash no recover catches")
-		}
-	case len(missing) > 0 || fewest > 0:
-		if len(missing) > 0 {
-			notes = append(notes, "no data: "+strings.Join(missing, ", "))
-		}
-		if fewest > 0 {
-			notes = append(notes, tooFew(fewest))
-		}
-	default:
-		v.Outcome = Pass
+		j.partOn(crashSurvived, Pass, strings.Join(names, ", ")+": program lost, no result delivered", lost...)
 	}
-	if v.Outcome == Fail && fewest > 0 {
-		notes = append(notes, "other rows: "+tooFew(fewest))
+	each(kept, Fail)
+	if len(escaped) > 0 {
+		j.notes = append(j.notes, "a process-based strategy lost the program or its next batch")
 	}
-	v.Note = strings.Join(notes, "; ")
-	return v
+	if len(kept) > 0 {
+		j.notes = append(j.notes, "an in-process strategy survived a crash no recover catches")
+	}
 }
 
 // share writes the mean of a 0/1 metric over r's samples as a percentage.

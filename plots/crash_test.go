@@ -38,7 +38,8 @@ func crashRun(t *testing.T, n int, rows map[string][3]float64) *Run {
 
 func crashVerdictOf(t *testing.T, n int, rows map[string][3]float64) Verdict {
 	t.Helper()
-	vs := crashVerdicts(crashRun(t, n, rows).Derive())
+	run := crashRun(t, n, rows)
+	vs := run.Verdicts(run.Derive())
 	if len(vs) != 1 {
 		t.Fatalf("%d crash verdicts, want 1", len(vs))
 	}
@@ -94,7 +95,7 @@ func TestCrashVerdictInconclusive(t *testing.T) {
 	if v := crashVerdictOf(t, 6, map[string][3]float64{"exec": {1, 3, 1}}); v.Outcome != Inconclusive || !strings.Contains(v.Note, "no data: Crash rows of an in-process strategy") {
 		t.Errorf("no in-process row: %s (%s)", v.Outcome, v.Note)
 	}
-	if vs := crashVerdicts(nil); vs != nil {
+	if vs := judgeLessons(lessonTable(), nil, 2); vs != nil {
 		t.Errorf("a run without Crash rows has crash verdicts %v", vs)
 	}
 }

@@ -12,7 +12,7 @@ import (
 // The flood: bench's Flood family, many more waiting tasks than workers,
 // under the unbounded strategy (spawn: Props.Concurrency per task) and the
 // bounded ones (pool and the library adapters: Concurrency workers) at
-// several worker counts. Its chart and its two verdicts read the memory
+// several worker counts. Its chart and its two lessons read the memory
 // peaks of the untimed probe batch (peak-stack-B, peak-rss-B) beside the
 // batch time.
 
@@ -76,16 +76,6 @@ func metricOf(r *Row, unit string) (*Metric, bool) {
 	return m, m != nil && !math.IsNaN(m.Summary.Center)
 }
 
-// floodVerdicts judges the pool libraries' claims on the flood; a run
-// without Flood rows gets none.
-func floodVerdicts(rows []*Row) []Verdict {
-	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == floodFamily }) {
-		return nil
-	}
-	s := selectFlood(rows)
-	return []Verdict{lessonPoolBoundsMemory(s), lessonPoolFaster(s)}
-}
-
 // A floodRatio is one bounded row's figure against the unbounded row's.
 type floodRatio struct {
 	row *Row
@@ -119,28 +109,6 @@ func floodRatios(s floodSelection, unit string) []floodRatio {
 	return out
 }
 
-// floodFewest returns the smallest sample count below MinSamples among the
-// flood rows' unit, 0 if all have enough.
-func floodFewest(s floodSelection, unit string) int {
-	fewest := 0
-	for _, r := range append([]*Row{s.unbounded}, s.bounded...) {
-		if m, ok := metricOf(r, unit); ok && m.Summary.N < MinSamples && (fewest == 0 || m.Summary.N < fewest) {
-			fewest = m.Summary.N
-		}
-	}
-	return fewest
-}
-
-// floodNoisy reports whether any flood row's unit has a noisy interval.
-func floodNoisy(s floodSelection, unit string) bool {
-	for _, r := range append([]*Row{s.unbounded}, s.bounded...) {
-		if m, ok := metricOf(r, unit); ok && m.Summary.Noisy() {
-			return true
-		}
-	}
-	return false
-}
-
 // floodMissing returns a verdict's "no data" parts.
 func floodMissing(s floodSelection, unit string) []string {
 	var missing []string
@@ -153,29 +121,24 @@ func floodMissing(s floodSelection, unit string) []string {
 	return missing
 }
 
-// rowNames names the benchmarks of the flood selection.
-func (s floodSelection) rowNames() []string {
-	var names []string
-	for _, r := range append([]*Row{s.unbounded}, s.bounded...) {
-		if r != nil {
-			names = append(names, r.Bench.Name)
-		}
+// rows returns the rows of the flood selection, the unbounded one first.
+func (s floodSelection) rows() []*Row {
+	if s.unbounded == nil {
+		return s.bounded
 	}
-	return names
+	return append([]*Row{s.unbounded}, s.bounded...)
 }
 
-func lessonPoolBoundsMemory(s floodSelection) Verdict {
-	claim := "A pool bounds memory: on the flood, every bounded strategy's (pool and the library adapters, at every worker count) peak goroutine stacks are below spawn's, significantly."
-	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive, Rows: s.rowNames()}
-	if missing := floodMissing(s, floodStacks); len(missing) > 0 {
-		v.Note = "no data: " + strings.Join(missing, ", ")
-		return v
+// lessonPoolBoundsMemory judges the flood's peak goroutine stacks: PASS
+// when every bounded row's are significantly below the unbounded row's,
+// FAIL when one is significantly above, INCONCLUSIVE otherwise.
+func lessonPoolBoundsMemory(j *judge, ev *evidence) {
+	s := ev.flood
+	j.cite(s.rows()...)
+	j.missing = floodMissing(s, floodStacks)
+	if len(j.missing) > 0 {
+		return
 	}
-	if n := floodFewest(s, floodStacks); n > 0 {
-		v.Note = tooFew(n)
-		return v
-	}
-	v.Noisy = floodNoisy(s, floodStacks)
 	frs := floodRatios(s, floodStacks)
 	var above, unclear []floodRatio
 	below := 0
@@ -191,45 +154,40 @@ func lessonPoolBoundsMemory(s floodSelection) Verdict {
 	}
 	spawn := s.unbounded.Bench.Metric(floodStacks).Summary
 	figs := []string{fmt.Sprintf("%s %s; %d of %d bounded rows below it", s.unbounded.Strategy, mib(spawn.Center), below, len(frs))}
-	var ps []string
 	show := func(list []floodRatio, verb string) {
 		for _, fr := range list {
 			figs = append(figs, fmt.Sprintf("%s %s %s (×%s)", floodName(fr.row), verb, mib(fr.row.Bench.Metric(floodStacks).Summary.Center), est(fr.rt)))
-			ps = append(ps, fmt.Sprintf("%s (%s)", pval(fr.p), floodName(fr.row)))
+			j.p(floodName(fr.row), fr.p)
 		}
 	}
+	o := Inconclusive
 	switch {
 	case len(above) > 0:
-		v.Outcome = Fail
+		o = Fail
 		show(above, "above it:")
-		v.Note = fmt.Sprintf("a pool bounds the goroutines alive at once to its workers, but a worker parked between tasks keeps its stack: a pool larger than the goroutines %s has alive at once (its tasks end while others start) holds more", s.unbounded.Strategy)
+		j.notes = append(j.notes, fmt.Sprintf("a pool bounds the goroutines alive at once to its workers, but a worker parked between tasks keeps its stack: a pool larger than the goroutines %s has alive at once (its tasks end while others start) holds more", s.unbounded.Strategy))
 	case len(unclear) > 0:
 		show(unclear, "not significantly below:")
-		v.Note = "not every bounded row is significantly below " + s.unbounded.Strategy
+		j.notes = append(j.notes, "not every bounded row is significantly below "+s.unbounded.Strategy)
 	default:
-		v.Outcome = Pass
+		o = Pass
 		worst := slices.MaxFunc(frs, func(a, b floodRatio) int { return cmpFloat(a.rt.V, b.rt.V) })
 		show([]floodRatio{worst}, "the highest:")
 	}
-	v.Figure = strings.Join(figs, "; ")
-	if len(ps) > 0 {
-		v.P = strings.Join(ps, "; ")
-	}
-	return v
+	j.partOn(floodStacks, o, strings.Join(figs, "; "), s.rows()...)
 }
 
-func lessonPoolFaster(s floodSelection) Verdict {
-	claim := "ants' README: \"a pool may achieve higher performance than unlimited goroutines\": on the flood, some bounded strategy (pool or a library adapter, at some worker count) is significantly faster than spawn; FAIL if spawn is significantly faster than every one."
-	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive, Rows: s.rowNames()}
-	if missing := floodMissing(s, "ns/op"); len(missing) > 0 {
-		v.Note = "no data: " + strings.Join(missing, ", ")
-		return v
+// lessonPoolFaster judges the flood's time per batch: PASS when some
+// bounded row is significantly faster than the unbounded row, FAIL when
+// the unbounded row is significantly faster than every one, INCONCLUSIVE
+// otherwise.
+func lessonPoolFaster(j *judge, ev *evidence) {
+	s := ev.flood
+	j.cite(s.rows()...)
+	j.missing = floodMissing(s, "ns/op")
+	if len(j.missing) > 0 {
+		return
 	}
-	if n := floodFewest(s, "ns/op"); n > 0 {
-		v.Note = tooFew(n)
-		return v
-	}
-	v.Noisy = floodNoisy(s, "ns/op")
 	frs := floodRatios(s, "ns/op")
 	faster, slower := 0, 0
 	for _, fr := range frs {
@@ -257,17 +215,17 @@ func lessonPoolFaster(s floodSelection) Verdict {
 			figs = append(figs, fmt.Sprintf("best ants: %s %s (×%s)", floodName(ants.row), ns(ants.row.Time.Center), est(ants.rt)))
 		}
 	}
+	o := Inconclusive
 	switch {
 	case faster > 0:
-		v.Outcome = Pass
+		o = Pass
 	case slower == len(frs):
-		v.Outcome = Fail
+		o = Fail
 	default:
-		v.Note = "no bounded row is significantly faster than " + s.unbounded.Strategy + ", and not every one is significantly slower"
+		j.notes = append(j.notes, "no bounded row is significantly faster than "+s.unbounded.Strategy+", and not every one is significantly slower")
 	}
-	v.Figure = strings.Join(figs, "; ")
-	v.P = pval(best.p) + " (fastest bounded vs " + s.unbounded.Strategy + ")"
-	return v
+	j.p("fastest bounded vs "+s.unbounded.Strategy, best.p)
+	j.partOn("ns/op", o, strings.Join(figs, "; "), s.rows()...)
 }
 
 // mib writes bytes in MiB.

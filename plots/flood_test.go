@@ -35,7 +35,7 @@ func floodRun(t *testing.T, rows map[string][2]float64) *Run {
 func floodVerdictsOf(t *testing.T, rows map[string][2]float64) (memory, faster Verdict) {
 	t.Helper()
 	run := floodRun(t, rows)
-	vs := floodVerdicts(run.Derive())
+	vs := run.Verdicts(run.Derive())
 	if len(vs) != 2 {
 		t.Fatalf("%d flood verdicts, want 2", len(vs))
 	}
@@ -77,7 +77,7 @@ func TestFloodVerdictsMissingData(t *testing.T) {
 			t.Errorf("%s: %s (%s)", v.Claim, v.Outcome, v.Note)
 		}
 	}
-	if vs := floodVerdicts(nil); vs != nil {
+	if vs := judgeLessons(lessonTable(), nil, 2); vs != nil {
 		t.Errorf("no rows: %d verdicts", len(vs))
 	}
 }

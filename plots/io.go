@@ -44,25 +44,6 @@ func selectIO(rows []*Row) ioSelection {
 	return s
 }
 
-// ioVerdicts judges the real I/O claims: fetch overlaps like sleep,
-// reusing connections matters, fsync waits overlap. A run without any
-// Fetch, FetchClient or File row (an older run, one narrowed to other
-// families, a user's own workload) gets none of them.
-func ioVerdicts(rows []*Row) []Verdict {
-	any := false
-	for _, r := range rows {
-		switch r.Bench.Family {
-		case "Fetch", "FetchClient", "File":
-			any = true
-		}
-	}
-	if !any {
-		return nil
-	}
-	s := selectIO(rows)
-	return []Verdict{lessonFetchOverlap(s), lessonConnReuse(s), lessonFsync(s)}
-}
-
 // ioEfficiency is ideal ÷ ns/op with ideal = ⌈tasks/concurrency⌉·d, the
 // sleep efficiency applied to a fetch row; NaN without a positive d.
 func ioEfficiency(r *Row) Estimate {
@@ -74,18 +55,17 @@ func ioEfficiency(r *Row) Estimate {
 	return ratio(Summary{Center: ideal, Lo: ideal, Hi: ideal}, r.Time)
 }
 
-func lessonFetchOverlap(s ioSelection) Verdict {
-	var j judge
-	claim := fmt.Sprintf("Real network I/O overlaps like sleep: on fetch (loopback HTTP GETs the server answers after d), spawn reaches efficiency ≥ %.1f against the ideal ⌈tasks/concurrency⌉·d.", IOEfficiency)
+func lessonFetchOverlap(j *judge, ev *evidence) {
+	s := ev.io
 	sp := find(s.fetch, "spawn", 0)
 	if sp == nil {
 		j.missing = append(j.missing, "Fetch strategy=spawn")
-		return j.verdict(0, claim)
+		return
 	}
 	e := ioEfficiency(sp)
 	if !e.Valid() {
 		j.missing = append(j.missing, "Fetch d > 0")
-		return j.verdict(0, claim)
+		return
 	}
 	j.part(atLeast(e, IOEfficiency), "fetch spawn efficiency "+est(e), sp)
 	j.p("spawn vs sequential", sp.P)
@@ -98,12 +78,10 @@ func lessonFetchOverlap(s ioSelection) Verdict {
 		j.notes = append(j.notes, fmt.Sprintf("spawn's batch needs %s of CPU (client and server), at least %s of wall time on %g cores",
 			formatNs(cpu.Summary.Center), formatNs(cpu.Summary.Center/sp.CPULimit), sp.CPULimit))
 	}
-	return j.verdict(0, claim)
 }
 
-func lessonConnReuse(s ioSelection) Verdict {
-	var j judge
-	claim := fmt.Sprintf("Reusing connections matters: on fetch with d=0s, a new connection per task (client=per-task) takes ≥ %.1f× the time of one shared client, significantly, under sequential and under pool.", ReuseHelps)
+func lessonConnReuse(j *judge, ev *evidence) {
+	s := ev.io
 	for _, st := range []string{"sequential", "pool"} {
 		var shared, perTask *Row
 		for _, r := range s.client {
@@ -132,17 +110,15 @@ func lessonConnReuse(s ioSelection) Verdict {
 		j.part(o, fmt.Sprintf("%s per-task/shared time %s", st, est(rt)), perTask, shared)
 		j.p(st+" per-task vs shared", p)
 	}
-	return j.verdict(0, claim)
 }
 
-func lessonFsync(s ioSelection) Verdict {
-	var j judge
-	claim := fmt.Sprintf("fsync is a wait that concurrency overlaps: on file with sync=fsync, pool is ≥ %.1f× faster than sequential, significantly.", OverlapHelps)
+func lessonFsync(j *judge, ev *evidence) {
+	s := ev.io
 	none, fsync := s.file[0], s.file[1]
 	seq, pool := find(fsync, "sequential", 0), find(fsync, "pool", 0)
 	if seq == nil || pool == nil {
 		j.missing = append(j.missing, missingNames("File sync=fsync", map[string]*Row{"sequential": seq, "pool": pool})...)
-		return j.verdict(0, claim)
+		return
 	}
 	o := j.significant(atLeast(pool.Speedup, OverlapHelps), pool.P, "pool vs sequential")
 	j.part(o, "fsync pool speedup "+est(pool.Speedup), pool)
@@ -155,7 +131,6 @@ func lessonFsync(s ioSelection) Verdict {
 			j.notes = append(j.notes, "pool speedup without fsync "+est(poolNone.Speedup))
 		}
 	}
-	return j.verdict(0, claim)
 }
 
 // formatNs writes a duration in ns with a unit that suits it.

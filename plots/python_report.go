@@ -34,7 +34,7 @@ func (rep *Report) writePython(b *bytes.Buffer) {
 	for _, v := range py.Verdicts {
 		note := v.Note
 		if v.Noisy {
-			note = strings.TrimPrefix(note+"; noisy (CI wider than ±5 %)", "; ")
+			note = strings.TrimPrefix(fmt.Sprintf("%s; noisy (CI wider than ±%.0f %%)", note, 100*NoisyWidth), "; ")
 		}
 		fmt.Fprintf(b, "| P%d | %s | **%s** | %s | %s | %s |\n", v.Lesson, cell(v.Claim), v.Outcome, cell(v.Figure), cell(v.P), cell(orDash(note)))
 	}

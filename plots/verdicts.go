@@ -1,12 +1,5 @@
 package plots
 
-import (
-	"fmt"
-	"math"
-	"slices"
-	"strings"
-)
-
 // An Outcome is the answer of a verdict.
 type Outcome string
 
@@ -19,14 +12,15 @@ const (
 
 // Thresholds of the lessons (see the package documentation).
 const (
-	IOEfficiency   = 0.8  // lesson 1
-	SameWithin     = 0.10 // lessons 2, 3 and 5: "within 10 %"
-	CPUSpeedupFrac = 0.85 // lesson 4
-	FarAbove       = 10.0 // lesson 6: "far above" is at least 10×
-	MoreHelps      = 1.10 // lesson 5: more I/O workers are ≥ 10 % faster
+	IOEfficiency   = 0.8  // I/O-bound work (sleep, fetch): efficiency at least
+	SameWithin     = 0.10 // "the same" is within 10 % (GIL analogue, pool size, answer)
+	CPUSpeedupFrac = 0.85 // real parallelism: share of min(cores, tasks)
+	FarAbove       = 10.0 // process start cost: "far above" is at least 10×
+	MoreHelps      = 1.10 // pool size: more I/O workers are ≥ 10 % faster
 )
 
-// A Verdict restates one seed lesson as a claim and judges it on the data.
+// A Verdict restates one lesson of the table (lessonTable), or one claim
+// of the Go vs CPython comparison, as a claim and judges it on the data.
 type Verdict struct {
 	Lesson  int
 	Claim   string
@@ -40,205 +34,24 @@ type Verdict struct {
 	// wider than ±5 % of its median.
 	Noisy bool
 	// Note explains an INCONCLUSIVE (straddled threshold, missing data,
-	// not significant) or adds a statement (lesson 7's ranking).
+	// not significant) or adds a statement (the shared-state lesson's ranking).
 	Note string
 	// Rows are the names of the benchmarks behind the verdict (Benchmark
 	// Name, without "Benchmark"); the driver re-runs them first.
 	Rows []string
+	// Chart lists the charts the verdict links, as its lesson's patterns
+	// of chart names (lesson.Chart); nil links none.
+	Chart []string
 }
 
-// judge collects the parts of one verdict.
-type judge struct {
-	outs    []Outcome
-	figures []string
-	ps      []string
-	notes   []string
-	missing []string
-	noisy   bool
-	// noisyRows names each noisy row behind the verdict once, with its
-	// final interval: "gil ±7.4 % (n=10)".
-	noisyRows []string
-	// fewest is the smallest sample count below MinSamples among the
-	// rows behind a part, 0 if every row has enough.
-	fewest int
-	// rows names the benchmarks behind the parts, each once.
-	rows []string
-}
-
-// part adds one part of the claim, judged o from the rows given. A part
-// whose rows (or their baselines) include one with fewer than MinSamples
-// samples is INCONCLUSIVE, whatever o says.
-func (j *judge) part(o Outcome, figure string, rows ...*Row) {
-	for _, r := range rows {
-		for _, b := range []*Benchmark{r.Bench, r.Baseline} {
-			if b != nil && !slices.Contains(j.rows, b.Name) {
-				j.rows = append(j.rows, b.Name)
-			}
-		}
-		j.noisy = j.noisy || r.Noisy
-		n := r.Time.N
-		if r.Baseline != nil {
-			n = min(n, r.Baseline.Metric("ns/op").Summary.N)
-		}
-		if n < MinSamples {
-			o = Inconclusive
-			if j.fewest == 0 || n < j.fewest {
-				j.fewest = n
-			}
-		}
-	}
-	// Only a part left open names its wide rows: more samples of them
-	// could decide it. A part decided from a tight (paired) figure needs
-	// none, however wide a row's own interval.
-	if o == Inconclusive {
-		for _, r := range rows {
-			if !r.Noisy {
-				continue
-			}
-			d := fmt.Sprintf("%s ±%.1f %% (n=%d)", rowName(r), 100*r.Time.RelHalfWidth(), r.Time.N)
-			if !slices.Contains(j.noisyRows, d) {
-				j.noisyRows = append(j.noisyRows, d)
-			}
-		}
-	}
-	j.outs = append(j.outs, o)
-	j.figures = append(j.figures, figure)
-}
-
-// tooFew is the note of a verdict with too few samples.
-func tooFew(n int) string {
-	return fmt.Sprintf("too few samples: n=%d, need %d", n, MinSamples)
-}
-
-func (j *judge) p(label string, p float64) {
-	if !math.IsNaN(p) {
-		j.ps = append(j.ps, fmt.Sprintf("%s (%s)", pval(p), label))
-	}
-}
-
-func (j *judge) verdict(lesson int, claim string) Verdict {
-	v := Verdict{Lesson: lesson, Claim: claim, Noisy: j.noisy, P: "—", Rows: j.rows}
-	if len(j.ps) > 0 {
-		v.P = strings.Join(j.ps, "; ")
-	}
-	v.Figure = strings.Join(j.figures, "; ")
-	notes := j.notes
-	if j.fewest > 0 {
-		notes = append([]string{tooFew(j.fewest)}, notes...)
-	}
-	if len(j.missing) > 0 {
-		notes = append([]string{"no data: " + strings.Join(j.missing, ", ")}, notes...)
-	}
-	switch {
-	case len(j.outs) == 0:
-		v.Outcome = Inconclusive
-	case slices.Contains(j.outs, Fail):
-		v.Outcome = Fail
-	case slices.Contains(j.outs, Inconclusive) || len(j.missing) > 0:
-		v.Outcome = Inconclusive
-	default:
-		v.Outcome = Pass
-	}
-	if v.Outcome == Inconclusive && len(j.noisyRows) > 0 {
-		// Name what would make the verdict conclusive: the rows whose
-		// intervals are still wide (more samples: COUNT, NOISE_BUDGET).
-		notes = append(notes, "wider than ±5 %: "+strings.Join(j.noisyRows, ", "))
-	}
-	v.Note = strings.Join(notes, "; ")
-	if v.Figure == "" {
-		v.Figure = "—"
-	}
-	return v
-}
-
-// atLeast judges e ≥ thr: PASS if the whole interval is at or above thr,
-// FAIL if it is entirely below, else INCONCLUSIVE.
-func atLeast(e Estimate, thr float64) Outcome {
-	switch {
-	case e.Lo >= thr:
-		return Pass
-	case e.Hi < thr:
-		return Fail
-	}
-	return Inconclusive
-}
-
-// atMost judges e ≤ thr the same way.
-func atMost(e Estimate, thr float64) Outcome {
-	switch {
-	case e.Hi <= thr:
-		return Pass
-	case e.Lo > thr:
-		return Fail
-	}
-	return Inconclusive
-}
-
-// within judges lo ≤ e ≤ hi the same way.
-func within(e Estimate, lo, hi float64) Outcome {
-	switch {
-	case e.Lo >= lo && e.Hi <= hi:
-		return Pass
-	case e.Hi < lo || e.Lo > hi:
-		return Fail
-	}
-	return Inconclusive
-}
-
-// significant turns a PASS into INCONCLUSIVE when the comparison behind
-// it is not significant at Alpha: a claim that two figures differ needs
-// p < Alpha besides its interval. A NaN p (too few samples for a test)
-// adds no note: part says why.
-func (j *judge) significant(o Outcome, p float64, what string) Outcome {
-	return j.needP(o, Pass, p, what)
-}
-
-// differs turns a FAIL into INCONCLUSIVE when the comparison behind it is
-// not significant: the failure of a claim of sameness ("within 10 %") is a
-// claim of a difference.
-func (j *judge) differs(o Outcome, p float64, what string) Outcome {
-	return j.needP(o, Fail, p, what)
-}
-
-func (j *judge) needP(o, claim Outcome, p float64, what string) Outcome {
-	if o != claim || p < Alpha {
-		return o
-	}
-	if !math.IsNaN(p) {
-		j.notes = append(j.notes, what+" not significant at α = 0.05")
-	}
-	return Inconclusive
-}
-
-// Verdicts judges the eight seed lessons, then the real I/O claims
-// (fetch, file), the flood claims and crash isolation, numbered after them. A lesson whose data is absent is
-// INCONCLUSIVE with "no data: …"; a run with no row of the lessons'
-// families (Sleep, Hash, Counter and their sweeps), such as a user's own
-// workload, gets no lesson at all.
+// Verdicts judges the lessons of lessonTable on rows: the eight seed
+// lessons, the real I/O claims (fetch, file), the flood claims and crash
+// isolation, each numbered by its place in the table. A lesson whose data
+// is absent is INCONCLUSIVE with "no data: …"; a run with no row of a
+// lesson's families (for the seed lessons Sleep, Hash, Counter and their
+// sweeps), such as a user's own workload, does not get that lesson at all.
 func (r *Run) Verdicts(rows []*Row) []Verdict {
-	cores := r.cores()
-	sel := selectRows(rows)
-	vs := []Verdict{
-		lessonIO(sel),
-		lessonGILIO(sel),
-		lessonGILCPU(sel),
-		lessonCPU(sel, cores),
-		lessonPoolSize(sel, cores),
-		lessonProcessCost(sel),
-		lessonSharedState(sel),
-		lessonFineGrained(sel),
-	}
-	first := len(vs) + 1
-	if !slices.ContainsFunc(rows, func(r *Row) bool { return isSeedFamily(r.Bench.Family) }) {
-		// A run of other workloads only (a user's own): the lessons
-		// have nothing to judge.
-		vs = nil
-	}
-	for i, v := range slices.Concat(ioVerdicts(rows), floodVerdicts(rows), crashVerdicts(rows)) {
-		v.Lesson = first + i
-		vs = append(vs, v)
-	}
-	return vs
+	return judgeLessons(lessonTable(), rows, r.cores())
 }
 
 // selection holds the rows each lesson looks at.

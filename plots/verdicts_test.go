@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -169,5 +170,35 @@ func TestDifferenceNeedsP(t *testing.T) {
 	}
 	if len(j.notes) != 2 {
 		t.Errorf("notes %q, want one per non-significant p", j.notes)
+	}
+}
+
+// The flood's and the crash's verdicts go through the judge like the
+// others: an open flood verdict names its rows whose interval (of the
+// metric it judges, here the peak stacks) is wider than ±NoisyWidth, and
+// too few samples say so.
+func TestFloodVerdictOpenNamesWideRows(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("numcpu: 2\n")
+	for k, f := range []float64{0.6, 0.8, 0.9, 1.1, 1.2, 1.4} {
+		g := 1 + float64(k)/1000
+		fmt.Fprintf(&b, "BenchmarkFlood/d=1ms/tasks=50000/strategy=spawn/procs=2 \t 1 \t %.0f ns/op \t %.0f peak-stack-B\n", 100e6*g, 50e6*g)
+		fmt.Fprintf(&b, "BenchmarkFlood/d=1ms/tasks=50000/strategy=pool/workers=1000/procs=2 \t 1 \t %.0f ns/op \t %.0f peak-stack-B\n", 60e6*g, 50e6*f)
+	}
+	run, err := ReadRun(writeRun(t, b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vs := run.Verdicts(run.Derive())
+	if len(vs) != 2 {
+		t.Fatalf("%d verdicts, want the 2 flood claims", len(vs))
+	}
+	mem := vs[0]
+	want := fmt.Sprintf("wider than ±%.0f %%: pool workers=1000 ±", 100*NoisyWidth)
+	if mem.Outcome != Inconclusive || !mem.Noisy || !strings.Contains(mem.Note, want) || !strings.Contains(mem.Figure, "not significantly below") {
+		t.Errorf("memory verdict: %s noisy=%v %q; note %q, want it to contain %q", mem.Outcome, mem.Noisy, mem.Figure, mem.Note, want)
+	}
+	if fast := vs[1]; fast.Outcome != Pass || fast.Noisy || strings.Contains(fast.Note, "wider than") {
+		t.Errorf("speed verdict: %s noisy=%v %q", fast.Outcome, fast.Noisy, fast.Note)
 	}
 }

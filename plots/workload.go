@@ -42,7 +42,7 @@ func kind(family string) Kind {
 // Counter, Pycpu, Fetch, File, a user's own workload) rather than a worker
 // or GOMAXPROCS sweep (a name ending in Workers or Procs) or the crash,
 // whose time is a child process's start and whose lesson is in its
-// metrics (see crashVerdicts): no recommendation, heatmap or time chart
+// metrics (see lessonCrashIsolation): no recommendation, heatmap or time chart
 // reads it.
 func isMain(family string) bool {
 	return family != "" && family != CrashFamily && !strings.HasSuffix(family, "Workers") && !strings.HasSuffix(family, "Procs")

@@ -1,0 +1,171 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// The judge: every verdict, of a lesson of the table (lessonTable) or of
+// the Go vs CPython comparison, is assembled by one judge from its parts,
+// so that every verdict states missing data, too few samples and wide
+// intervals the same way.
+
+// judge collects the parts of one verdict.
+type judge struct {
+	outs    []Outcome
+	figures []string
+	ps      []string
+	notes   []string
+	missing []string
+	noisy   bool
+	// noisyRows names each noisy row behind the verdict once, with its
+	// final interval: "gil ±7.4 % (n=10)".
+	noisyRows []string
+	// fewest is the smallest sample count below MinSamples among the
+	// rows behind a part, 0 if every row has enough.
+	fewest int
+	// rows names the benchmarks behind the parts, each once.
+	rows []string
+}
+
+// cite names rows as behind the verdict without judging them: the
+// benchmarks the driver re-runs first while the verdict is open.
+func (j *judge) cite(rows ...*Row) {
+	for _, r := range rows {
+		if r != nil {
+			j.citeName(r.Bench.Name)
+		}
+	}
+}
+
+// citeName names one benchmark as behind the verdict, once.
+func (j *judge) citeName(name string) {
+	if !slices.Contains(j.rows, name) {
+		j.rows = append(j.rows, name)
+	}
+}
+
+// part adds one part of the claim, judged o from the time (ns/op) of the
+// rows given and of their baselines. A part whose rows (or their
+// baselines) include one with fewer than MinSamples samples is
+// INCONCLUSIVE, whatever o says.
+func (j *judge) part(o Outcome, figure string, rows ...*Row) {
+	for _, r := range rows {
+		j.cite(r)
+		n := r.Time.N
+		if r.Baseline != nil {
+			j.citeName(r.Baseline.Name)
+			n = min(n, r.Baseline.Metric("ns/op").Summary.N)
+		}
+		o = j.sampled(o, r.Time, n)
+	}
+	j.add(o, figure, rows, func(r *Row) Summary { return r.Time })
+}
+
+// partOn adds one part of the claim judged o from the metric unit of the
+// rows given (peak-stack-B, survived, …), not their time: a row's sample
+// count and interval are those of unit, rows without unit are skipped,
+// and baselines are not consulted. As with part, too few samples make
+// the part INCONCLUSIVE.
+func (j *judge) partOn(unit string, o Outcome, figure string, rows ...*Row) {
+	var with []*Row
+	for _, r := range rows {
+		m := r.Bench.Metric(unit)
+		if m == nil {
+			continue
+		}
+		with = append(with, r)
+		j.cite(r)
+		o = j.sampled(o, m.Summary, m.Summary.N)
+	}
+	j.add(o, figure, with, func(r *Row) Summary { return r.Bench.Metric(unit).Summary })
+}
+
+// sampled records the sample count n and the interval s of one row
+// behind a part, and returns o, or INCONCLUSIVE when n < MinSamples.
+func (j *judge) sampled(o Outcome, s Summary, n int) Outcome {
+	j.noisy = j.noisy || s.Noisy()
+	if n >= MinSamples {
+		return o
+	}
+	if j.fewest == 0 || n < j.fewest {
+		j.fewest = n
+	}
+	return Inconclusive
+}
+
+// add records a part's outcome and figure. Only a part left open names
+// its wide rows (by the summary of the part's measure): more samples of
+// them could decide it. A part decided from a tight (paired) figure needs
+// none, however wide a row's own interval.
+func (j *judge) add(o Outcome, figure string, rows []*Row, measure func(*Row) Summary) {
+	if o == Inconclusive {
+		for _, r := range rows {
+			s := measure(r)
+			if !s.Noisy() {
+				continue
+			}
+			d := fmt.Sprintf("%s ±%.1f %% (n=%d)", rowName(r), 100*s.RelHalfWidth(), s.N)
+			if !slices.Contains(j.noisyRows, d) {
+				j.noisyRows = append(j.noisyRows, d)
+			}
+		}
+	}
+	j.outs = append(j.outs, o)
+	j.figures = append(j.figures, figure)
+}
+
+// tooFew is the note of a verdict with too few samples.
+func tooFew(n int) string {
+	return fmt.Sprintf("too few samples: n=%d, need %d", n, MinSamples)
+}
+
+// p adds a p-value to the verdict, labelled; a NaN p (no test) adds none.
+func (j *judge) p(label string, p float64) {
+	if !math.IsNaN(p) {
+		j.ps = append(j.ps, fmt.Sprintf("%s (%s)", pval(p), label))
+	}
+}
+
+// verdict assembles the verdict numbered lesson on claim: FAIL if a part
+// failed, else INCONCLUSIVE if a part is open or data are missing (or no
+// part was judged), else PASS. Its note names, in this order, the missing
+// data, too few samples, the notes of the judge function and, for an
+// INCONCLUSIVE verdict, the open rows whose intervals are wider than
+// ±NoisyWidth.
+func (j *judge) verdict(lesson int, claim string) Verdict {
+	v := Verdict{Lesson: lesson, Claim: claim, Noisy: j.noisy, P: "—", Rows: j.rows}
+	if len(j.ps) > 0 {
+		v.P = strings.Join(j.ps, "; ")
+	}
+	v.Figure = strings.Join(j.figures, "; ")
+	notes := j.notes
+	if j.fewest > 0 {
+		notes = append([]string{tooFew(j.fewest)}, notes...)
+	}
+	if len(j.missing) > 0 {
+		notes = append([]string{"no data: " + strings.Join(j.missing, ", ")}, notes...)
+	}
+	switch {
+	case len(j.outs) == 0:
+		v.Outcome = Inconclusive
+	case slices.Contains(j.outs, Fail):
+		v.Outcome = Fail
+	case slices.Contains(j.outs, Inconclusive) || len(j.missing) > 0:
+		v.Outcome = Inconclusive
+	default:
+		v.Outcome = Pass
+	}
+	if v.Outcome == Inconclusive && len(j.noisyRows) > 0 {
+		// Name what would make the verdict conclusive: the rows whose
+		// intervals are still wide (more samples: COUNT, NOISE_BUDGET).
+		notes = append(notes, fmt.Sprintf("wider than ±%.0f %%: %s", 100*NoisyWidth, strings.Join(j.noisyRows, ", ")))
+	}
+	v.Note = strings.Join(notes, "; ")
+	if v.Figure == "" {
+		v.Figure = "—"
+	}
+	return v
+}
