@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"math"
 	"slices"
-	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -210,13 +209,7 @@ type durationTicks struct{}
 func (durationTicks) Ticks(lo, hi float64) []plot.Tick {
 	ts := ticks125{}.Ticks(lo, hi)
 	for i := range ts {
-		ts[i].Label = durationLabel(ts[i].Value)
+		ts[i].Label = formatTime(ts[i].Value, timeExact)
 	}
 	return ts
-}
-
-// durationLabel writes a round duration in ns with its unit: "10ms".
-func durationLabel(v float64) string {
-	unit, div := timeUnit(v)
-	return strconv.FormatFloat(v/div, 'f', -1, 64) + unit
 }

@@ -228,20 +228,6 @@ func (ticks125) Ticks(lo, hi float64) []plot.Tick {
 	return ts
 }
 
-// timeUnit picks ns, µs, ms or s for times around v ns and returns the
-// unit and its size in ns.
-func timeUnit(v float64) (string, float64) {
-	switch {
-	case v >= 1e9:
-		return "s", 1e9
-	case v >= 1e6:
-		return "ms", 1e6
-	case v >= 1e3:
-		return "µs", 1e3
-	}
-	return "ns", 1
-}
-
 // errPoints are points with vertical error bars.
 type errPoints struct {
 	plotter.XYs
