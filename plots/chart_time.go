@@ -120,7 +120,7 @@ func timeBars(rows []*Row, pal *Palette, ts timeSeries, what string) *plot.Plot 
 	if !math.IsNaN(bars.ref) {
 		p.Legend.Add("sequential's median", refLine())
 	}
-	p.Legend.Add("95 % CI (range if n < 6)", &plotter.Line{LineStyle: draw.LineStyle{Color: referenceColor(), Width: vg.Points(1.2)}})
+	p.Legend.Add(fmt.Sprintf("%s CI (range if n < %d)", percent(Confidence), MinSamples), &plotter.Line{LineStyle: draw.LineStyle{Color: referenceColor(), Width: vg.Points(1.2)}})
 	p.Legend.Add("one run (sample)", &plotter.Scatter{GlyphStyle: sampleGlyph()})
 	return p
 }

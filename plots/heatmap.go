@@ -149,7 +149,7 @@ func (s swatch) Thumbnail(c *draw.Canvas) {
 // (columns); a cell's colour is the speedup over sequential on a diverging
 // log scale centred on 1×, and its text the figure, marked "≈" when
 // it does not differ significantly from sequential (p ≥ Alpha) and
-// "±" (noisy) when its interval is wider than ±5 %. Workloads without a
+// "±" (noisy) when its interval is wider than ±NoisyWidth. Workloads without a
 // single speedup (no sequential row: the flood, probes) are left out.
 func ChartOverview(rows []*Row) (*plot.Plot, error) {
 	g := overviewGrid(rows)
@@ -160,7 +160,7 @@ func ChartOverview(rows []*Row) (*plot.Plot, error) {
 	if g.procs > 0 {
 		title += fmt.Sprintf(", procs=%d", g.procs)
 	}
-	p := newPlot(title, "strategy (≈: not significantly different from sequential, p ≥ 0.05; ±: interval wider than ±5 %)", "")
+	p := newPlot(title, fmt.Sprintf("strategy (≈: not significantly different from sequential, p ≥ %.2f; ±: interval wider than ±%s)", Alpha, percent(NoisyWidth)), "")
 	h := &heatmap{cells: g.cells}
 	h.text = p.X.Tick.Label
 	h.text.Font.Size = vg.Points(12)

@@ -99,7 +99,7 @@ func (rep *Report) Markdown() []byte {
 	fmt.Fprintf(&b, "# concbench report: %s\n\n", rep.Name())
 	fmt.Fprintf(&b, "%s\n\n", rep.MachineSummary())
 	fmt.Fprintf(&b, "%s\n\n", rep.PrecisionSummary())
-	fmt.Fprintf(&b, "**The rule.** %s\n\n", Rule)
+	fmt.Fprintf(&b, "**The rule.** %s\n\n", Rule())
 	if rep.hasWarnings() {
 		fmt.Fprintf(&b, "This run has warnings: see [Warnings](#warnings).\n\n")
 	}

@@ -12,7 +12,8 @@ func (rep *Report) writeChoices(b *bytes.Buffer) {
 		fmt.Fprintf(b, "No Sleep, Hash or Counter results.\n\n")
 		return
 	}
-	fmt.Fprintf(b, "Use: the simplest strategy (%s) not significantly slower than the fastest. Every other strategy is compared with the fastest (time ratio with its 95 %% interval): \"as good\" is within 10 %%, \"avoid\" is significantly more than 10 %% slower, \"undecided\" is neither. Models (gil) are not ranked.\n\n", simplicity(rep.Rows))
+	fmt.Fprintf(b, "Use: the simplest strategy (%s) not significantly slower than the fastest. Every other strategy is compared with the fastest (time ratio with its %s interval): \"as good\" is within %s, \"avoid\" is significantly more than %s slower, \"undecided\" is neither. Models (gil) are not ranked.\n\n",
+		simplicity(rep.Rows), percent(Confidence), percent(SameWithin), percent(SameWithin))
 	fmt.Fprintf(b, "| workload | procs | use | speedup vs sequential | fastest time/op | as good | undecided | avoid |\n|---|---|---|---|---|---|---|---|\n")
 	for _, c := range rep.Choices {
 		a := answerOf(c)
@@ -44,7 +45,7 @@ func (rep *Report) writeVerdicts(b *bytes.Buffer) {
 	for _, v := range rep.Verdicts {
 		note := v.Note
 		if v.Noisy {
-			note = strings.TrimPrefix(note+"; noisy (CI wider than ±5 %)", "; ")
+			note = strings.TrimPrefix(note+"; noisy (CI wider than ±"+percent(NoisyWidth)+")", "; ")
 		}
 		chart := "—"
 		if c := verdictChart(v, rep.Charts); c != "" {

@@ -45,8 +45,9 @@ func (rep *Report) MachineSummary() string {
 }
 
 // PrecisionSummary is one line on the precision the run reached and the
-// interference it suffered: how many configurations are within ±5 %, their
-// sample counts, and the steal time (see Run.RunPrecision, Run.RunSteal).
+// interference it suffered: how many configurations are within
+// ±NoisyWidth, their sample counts, and the steal time (see
+// Run.RunPrecision, Run.RunSteal).
 func (rep *Report) PrecisionSummary() string {
 	s := "**Precision:** " + rep.Run.RunPrecision().String()
 	if st, ok := rep.Run.RunSteal(); ok {
@@ -97,8 +98,8 @@ func (rep *Report) writeWarnings(b *bytes.Buffer) {
 // dependency versions (in DepsFile), and links the raw files.
 func (rep *Report) writeMachine(b *bytes.Buffer) {
 	fmt.Fprintf(b, "## Machine and run\n\n")
-	fmt.Fprintf(b, "Generated from [`%s`](%s) by `make report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range, for orientation only, when a configuration has fewer than 6 samples); comparisons by Mann-Whitney U at α = %.2f; conclusions by the rule at the top. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
-		RawFile, RawFile, Confidence*100, Alpha)
+	fmt.Fprintf(b, "Generated from [`%s`](%s) by `make report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range, for orientation only, when a configuration has fewer than %d samples); comparisons by Mann-Whitney U at α = %.2f; conclusions by the rule at the top. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
+		RawFile, RawFile, Confidence*100, MinSamples, Alpha)
 	if rep.Run.Benchstat != "" {
 		fmt.Fprintf(b, "The benchstat tables are in [`%s`](%s)", BenchstatFile, BenchstatFile)
 	} else {
