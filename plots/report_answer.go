@@ -9,7 +9,7 @@ import (
 func (rep *Report) writeChoices(b *bytes.Buffer) {
 	fmt.Fprintf(b, "## Which strategy for which work\n\n")
 	if len(rep.Choices) == 0 {
-		fmt.Fprintf(b, "No Sleep, Hash or Counter results.\n\n")
+		fmt.Fprintf(b, "No results to rank: the answer covers every family but the …Workers and …Procs sweeps and Crash.\n\n")
 		return
 	}
 	fmt.Fprintf(b, "Use: the simplest strategy (%s) not significantly slower than the fastest. Every other strategy is compared with the fastest (time ratio with its %s interval): \"as good\" is within %s, \"avoid\" is significantly more than %s slower, \"undecided\" is neither. Models (gil) are not ranked.\n\n",
