@@ -2,6 +2,7 @@ package plots
 
 import (
 	"math"
+	"slices"
 	"strconv"
 
 	"gonum.org/v1/plot"
@@ -110,4 +111,29 @@ func padLog(a *plot.Axis, top float64) {
 func nominalX(p *plot.Plot, names ...string) {
 	p.NominalX(names...)
 	p.X.Min, p.X.Max = -0.5, float64(len(names))-0.5
+}
+
+// durationTicks labels a log axis of nanoseconds at 1, 2 and 5 × each
+// power of ten (powers of ten only over more than three decades), with
+// units: "500µs", "1ms", "2s".
+type durationTicks struct{}
+
+// Ticks implements plot.Ticker.
+func (durationTicks) Ticks(lo, hi float64) []plot.Tick {
+	ts := ticks125{}.Ticks(lo, hi)
+	for i := range ts {
+		ts[i].Label = formatTime(ts[i].Value, timeExact)
+	}
+	return ts
+}
+
+// measuredTicks marks the measured values of a discrete axis (procs,
+// workers) and nothing between them.
+func measuredTicks(vs []int) plot.ConstantTicks {
+	slices.Sort(vs)
+	ts := make(plot.ConstantTicks, len(vs))
+	for i, v := range vs {
+		ts[i] = plot.Tick{Value: float64(v), Label: strconv.Itoa(v)}
+	}
+	return ts
 }

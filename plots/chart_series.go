@@ -92,3 +92,31 @@ func addRef(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []
 
 // ciNote names the interval shown by error bars.
 const ciNote = "bars: 95 % CI, or range if n < 6"
+
+// curveXs returns the x values at which to draw a curve from lo to hi:
+// every quarter, as far as 200 points allow, else 200 evenly spaced.
+func curveXs(lo, hi float64) []float64 {
+	const most = 200
+	step := 0.25
+	if n := (hi - lo) / step; !(n <= most) {
+		step = (hi - lo) / most
+	}
+	if !(step > 0) || !finite(step) {
+		return []float64{lo}
+	}
+	var xs []float64
+	for k := 0; k <= most; k++ {
+		x := lo + float64(k)*step
+		if x > hi {
+			break
+		}
+		xs = append(xs, x)
+	}
+	return xs
+}
+
+// dodge is the offset of series j of n at one x, width apart from the next,
+// so that series measured at the same x do not hide each other.
+func dodge(j, n int, width float64) float64 {
+	return (float64(j) - float64(n-1)/2) * width
+}
