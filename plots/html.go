@@ -73,7 +73,7 @@ var (
 func markdownPage(src []byte, svgs map[string][]byte) (*page, error) {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table),
-		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(figureRenderer{}, 100))),
+		goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(pageRenderer{}, 100))),
 	)
 	doc := md.Parser().Parse(text.NewReader(src))
 	pg := &page{}

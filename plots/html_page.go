@@ -2,6 +2,7 @@ package plots
 
 import (
 	"html/template"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -70,18 +71,59 @@ func (n *figureNode) Dump(src []byte, level int) {
 	ast.DumpHelper(n, src, level, map[string]string{"ID": n.ID, "Title": n.Title}, nil)
 }
 
-// figureRenderer renders figureNodes.
-type figureRenderer struct{}
+// pageRenderer renders what goldmark's HTML renderer does not, or not as
+// the page needs: figureNodes, and raw HTML in the Markdown (a "<name>" in
+// a warning or a benchmark name), which it would leave out and the page
+// shows as text instead.
+type pageRenderer struct{}
 
 // RegisterFuncs implements renderer.NodeRenderer.
-func (figureRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(kindFigure, func(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+func (pageRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(kindFigure, renderFigure)
+	reg.Register(ast.KindRawHTML, renderRawHTML)
+	reg.Register(ast.KindHTMLBlock, renderHTMLBlock)
+}
+
+// renderFigure writes a figureNode.
+func renderFigure(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	f := n.(*figureNode)
+	_, err := w.WriteString(`<figure id="` + template.HTMLEscapeString(f.ID) + `" class="chart" aria-label="` +
+		template.HTMLEscapeString(f.Title) + `">` + f.SVG + "</figure>\n")
+	return ast.WalkSkipChildren, err
+}
+
+// renderRawHTML writes inline raw HTML as escaped text.
+func renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	segs := n.(*ast.RawHTML).Segments
+	for i := 0; i < segs.Len(); i++ {
+		seg := segs.At(i)
+		if _, err := w.WriteString(template.HTMLEscapeString(string(seg.Value(src)))); err != nil {
+			return ast.WalkStop, err
 		}
-		f := n.(*figureNode)
-		_, err := w.WriteString(`<figure id="` + template.HTMLEscapeString(f.ID) + `" class="chart" aria-label="` +
-			template.HTMLEscapeString(f.Title) + `">` + f.SVG + "</figure>\n")
-		return ast.WalkSkipChildren, err
-	})
+	}
+	return ast.WalkSkipChildren, nil
+}
+
+// renderHTMLBlock writes a block of raw HTML as an escaped paragraph.
+func renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*ast.HTMLBlock)
+	var text []byte
+	for i := 0; i < b.Lines().Len(); i++ {
+		line := b.Lines().At(i)
+		text = append(text, line.Value(src)...)
+	}
+	if b.HasClosure() {
+		text = append(text, b.ClosureLine.Value(src)...)
+	}
+	_, err := w.WriteString("<p>" + template.HTMLEscapeString(strings.TrimSpace(string(text))) + "</p>\n")
+	return ast.WalkSkipChildren, err
 }

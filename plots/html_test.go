@@ -74,10 +74,10 @@ func TestHTMLSelfContained(t *testing.T) {
 // The page renders the Markdown the report writes: the title and the
 // table of contents from its headings, with the ids its links use; chart
 // images as inline SVG figures; links to a chart's PNG as links to the
-// figure; the SVG link after a chart dropped; raw HTML in text escaped or
-// left out, never passed through.
+// figure; the SVG link after a chart dropped; raw HTML shown as text,
+// never passed through.
 func TestMarkdownPage(t *testing.T) {
-	md := "# T\n\nline one\nline two with **bold**, `code` and [a link](#x)\n\n## Sec & more\n\n## Sec & more\n\n| a | b |\n|---|---|\n| x \\| y | [chart](c1.png) |\n\n> quoted <b>\n\n- item\n\n![Chart one](c1.png)\n\n([SVG](c1.svg))\n\n```\n<raw>\n```\n"
+	md := "# T\n\nline one\nline two with **bold**, `code` and [a link](#x)\n\n## Sec & more\n\n## Sec & more\n\n| a | b |\n|---|---|\n| x \\| y | [chart](c1.png) |\n\n> quoted <b>\n\n- item\n\n![Chart one](c1.png)\n\n([SVG](c1.svg))\n\n```\n<raw>\n```\n\n<div>x</div>\n"
 	pg, err := markdownPage([]byte(md), map[string][]byte{"c1": []byte(`<?xml version="1.0"?><svg width="1pt"></svg>`)})
 	if err != nil {
 		t.Fatal(err)
@@ -102,12 +102,14 @@ func TestMarkdownPage(t *testing.T) {
 		"<li>item</li>",
 		`<figure id="chart-c1" class="chart" aria-label="Chart one"><svg role="img" width="1pt"></svg></figure>`,
 		"&lt;raw&gt;",
+		"quoted &lt;b&gt;",
+		"<p>&lt;div&gt;x&lt;/div&gt;</p>",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("page lacks %s:\n%s", want, out)
 		}
 	}
-	for _, bad := range []string{"<b>", "<raw>", "c1.svg", "c1.png", "<?xml"} {
+	for _, bad := range []string{"<b>", "<raw>", "<div>", "c1.svg", "c1.png", "<?xml", "omitted"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("page contains %s:\n%s", bad, out)
 		}
