@@ -92,7 +92,6 @@ func markdownPage(src []byte, svgs map[string][]byte) (*page, error) {
 				pg.Title = raw
 			}
 			headings = append(headings, n)
-			return ast.WalkSkipChildren, nil
 		case *ast.Paragraph:
 			raw := strings.TrimSpace(string(blockSource(n, src)))
 			if m := imageLine.FindStringSubmatch(raw); m != nil {
@@ -123,18 +122,8 @@ func markdownPage(src []byte, svgs map[string][]byte) (*page, error) {
 		r()
 	}
 	r := md.Renderer()
-	for _, h := range headings {
-		if h.Level != 2 && h.Level != 3 {
-			continue
-		}
-		id, _ := h.AttributeString("id")
-		var b bytes.Buffer
-		for c := h.FirstChild(); c != nil; c = c.NextSibling() {
-			if err := r.Render(&b, src, c); err != nil {
-				return nil, fmt.Errorf("heading %s: %w", id, err)
-			}
-		}
-		pg.TOC = append(pg.TOC, tocEntry{Level: h.Level, ID: string(id.([]byte)), Text: template.HTML(b.String())})
+	if pg.TOC, err = tableOfContents(r, src, headings); err != nil {
+		return nil, err
 	}
 	var body bytes.Buffer
 	if err := r.Render(&body, src, doc); err != nil {
@@ -145,6 +134,27 @@ func markdownPage(src []byte, svgs map[string][]byte) (*page, error) {
 		pg.Title = "concbench report"
 	}
 	return pg, nil
+}
+
+// tableOfContents lists the headings of level 2 and 3, each with its id
+// and its text rendered by r.
+func tableOfContents(r renderer.Renderer, src []byte, headings []*ast.Heading) ([]tocEntry, error) {
+	var toc []tocEntry
+	for _, h := range headings {
+		if h.Level != 2 && h.Level != 3 {
+			continue
+		}
+		attr, _ := h.AttributeString("id")
+		id, _ := attr.([]byte)
+		var b bytes.Buffer
+		for c := h.FirstChild(); c != nil; c = c.NextSibling() {
+			if err := r.Render(&b, src, c); err != nil {
+				return nil, fmt.Errorf("heading %s: %w", id, err)
+			}
+		}
+		toc = append(toc, tocEntry{Level: h.Level, ID: string(id), Text: template.HTML(b.String())})
+	}
+	return toc, nil
 }
 
 // blockSource returns the Markdown of a block (a heading's text without
