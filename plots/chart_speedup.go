@@ -5,7 +5,6 @@ import (
 	"image/color"
 	"math"
 	"slices"
-	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -79,45 +78,6 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64, pal *Palett
 	p.X.Tick.Marker = measuredTicks(measured)
 	p.X.Min, p.X.Max = 0.7, float64(maxP)+0.3
 	return p, nil
-}
-
-// curveXs returns the x values at which to draw a curve from lo to hi:
-// every quarter, as far as 200 points allow, else 200 evenly spaced.
-func curveXs(lo, hi float64) []float64 {
-	const most = 200
-	step := 0.25
-	if n := (hi - lo) / step; !(n <= most) {
-		step = (hi - lo) / most
-	}
-	if !(step > 0) || !finite(step) {
-		return []float64{lo}
-	}
-	var xs []float64
-	for k := 0; k <= most; k++ {
-		x := lo + float64(k)*step
-		if x > hi {
-			break
-		}
-		xs = append(xs, x)
-	}
-	return xs
-}
-
-// measuredTicks marks the measured values of a discrete axis (procs,
-// workers) and nothing between them.
-func measuredTicks(vs []int) plot.ConstantTicks {
-	slices.Sort(vs)
-	ts := make(plot.ConstantTicks, len(vs))
-	for i, v := range vs {
-		ts[i] = plot.Tick{Value: float64(v), Label: strconv.Itoa(v)}
-	}
-	return ts
-}
-
-// dodge is the offset of series j of n at one x, width apart from the next,
-// so that series measured at the same x do not hide each other.
-func dodge(j, n int, width float64) float64 {
-	return (float64(j) - float64(n-1)/2) * width
 }
 
 // ChartSpeedupWorkers draws the speedup over sequential against the

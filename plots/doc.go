@@ -1,6 +1,8 @@
 // Package plots reads the results of a concbench run and writes its charts
 // and REPORT.md. It is the manual of that report: what each figure and
-// verdict means and how it is computed.
+// verdict means and how it is computed. Longer notes (the measurements
+// behind some choices, the full rules of some claims) are in
+// plots/NOTES.md.
 //
 // # Input
 //
@@ -20,15 +22,11 @@
 // Each strategy's properties (strategies.Props: how many tasks it runs at
 // once, whether it keeps one core busy, its simplicity rank, whether it is
 // a model) come from the run's "strategy-<name>: <properties>"
-// configuration lines, which the driver writes for every registered
-// strategy; a run written before those lines existed takes today's
-// properties from the strategies registry, and a strategy unknown to both
-// (the CPython strategies of python.txt) counts as one that may run every
-// task at once, ranked last. The baseline of every speedup is the strategy
+// configuration lines (older runs and unknown strategies: plots/NOTES.md,
+// "Strategy properties"). The baseline of every speedup is the strategy
 // that runs one task at a time and models nothing (sequential). So the
-// report names no strategy in its figures, charts and tables: a new
-// strategy needs no change here. Only the seed lessons (Verdicts) name the
-// strategies their claims are about.
+// report names no strategy in its figures, charts and tables; only the
+// seed lessons (Verdicts) name the strategies their claims are about.
 //
 // Units are read as written (ns/op, ns/task, tasks/s, cpu-ns/op, p50-ns,
 // p99-ns, lost-updates/op, …), undoing benchfmt's tidying of ns to sec.
@@ -45,29 +43,15 @@
 // Values are checked where they are read, like syntax, in raw.txt and
 // python.txt alike, by ReadRun, which the report, the driver's noise re-runs
 // and report -check (run by make compare) all go through. A small table of
-// the units concbench writes (values.go) says what each can be: times (ns/op,
-// ns/task, cpu-ns/op, p50-ns, p99-ns) cannot be negative, ns/op and ns/task
-// not 0, none lies between 0 and a picosecond (MinTimeNs) or above a day per
-// op (MaxWallNs; MaxCPUNs for CPU time); byte counts and counts cannot be
-// negative or above MaxBytes or MaxCount; tasks/s is above 0. A value of any
-// unit must be a finite number. A unit that contradicts its metric ("p50-ms",
-// "ms/op") and a "Unit tasks/s better=lower" line (or better=higher on a
-// time, a byte count or a count) are errors too. Each is one line naming
-// file:LINE, the benchmark, the metric and what is wrong, even in a run
-// marked INCOMPLETE:
+// the units concbench writes (values.go) says what each can be; an
+// impossible value is an error of one line naming file:LINE, the
+// benchmark, the metric and what is wrong, even in a run marked
+// INCOMPLETE; a surprising one is a warning naming the line. The rules,
+// and the limits downstream that do not rely on them, are in plots/NOTES.md
+// ("Checking values").
 //
-//	raw.txt:51: BenchmarkSleep/…/procs=2: ns/op = NaN: not a finite number
-//
-// A value that is merely surprising, a p99 below the p50 of its line or more
-// lost updates than tasks × incs, is a warning naming the line. Downstream,
-// nothing relies on the check alone: tick generators stop at 64 ticks
-// whatever the range, curves have at most 201 points, no U test runs on a
-// sample that is not finite, and a chart whose axis is NaN, or not positive
-// on a log scale, is an error naming it.
-//
-// Every output is written to a temporary file in the run folder; only once
-// all are complete are they renamed into place, REPORT.md last. So a full disk replaces nothing and leaves no temporary file, and a
-// name taken by a folder is an error before anything is written.
+// Outputs replace the old ones only once all are written (Generate): a
+// full disk or a name taken by a folder replaces nothing.
 //
 // A workload is the family's kind (sleep, hash, counter) plus every name
 // part except strategy, workers and procs, so SleepWorkers and Sleep runs of
@@ -85,20 +69,17 @@
 //     answer table says "too few samples to rank" for its workload.
 //   - Intervals: each configuration's samples are summarized with
 //     golang.org/x/perf/benchmath.AssumeNothing, the median with a 95 %
-//     distribution-free confidence interval (with 6 samples, the sample
-//     range, at 96.9 %). Below 6 samples the report shows the sample range
-//     for orientation only.
+//     distribution-free confidence interval. Below 6 samples the report
+//     shows the sample range for orientation only (MinSamples says why 6).
 //   - Tests: the Mann-Whitney U test (AssumeNothing.Compare) at α = 0.05;
-//     no test is run below 6 samples (3 against 3 could never give
-//     p < 0.1).
+//     no test is run below 6 samples.
 //   - Ratios of two configurations measured in the same rounds (the
 //     driver's "round: k" lines, RoundKey) are paired: the median of the
 //     per-round ratios with its own 95 % distribution-free interval, so
-//     that a round the machine ran slow slows both sides and cancels (see
-//     paired.go for the measurement that chose it: narrower than the
-//     unpaired interval in 535 of 538 pairs). Where two rows share fewer
-//     than 6 rounds, the ratio's interval is [num.lo / den.hi, num.hi /
-//     den.lo] of the two intervals.
+//     that a round the machine ran slow slows both sides and cancels
+//     (plots/NOTES.md, "Paired ratios"). Where two rows share fewer than
+//     6 rounds, the ratio's interval is [num.lo / den.hi, num.hi / den.lo]
+//     of the two intervals.
 //   - A claim that two figures differ needs p < α and the whole interval of
 //     the figure on the claimed side of its threshold.
 //   - A claim that two figures are the same ("within 10 %") needs the whole
@@ -108,18 +89,11 @@
 //
 // A row whose interval extends more than NoisyWidth (5 %) from its median
 // is marked noisy. make bench re-runs such rows within a time budget
-// (NOISE_BUDGET, DEADLINE; see bench/cmd/benchrun), first those behind an
-// open conclusion (Run.OpenRows). The report's second line states the
-// precision reached (Run.RunPrecision: how many configurations are within
-// ±5 %, their fewest, median and most samples) and the steal the machine
-// suffered while samples were timed (Run.RunSteal, from the steal-pct
-// metric). Its Noise section (NoiseRows) lists every configuration that
-// took more samples than the run's count, or that is still noisy, with its
-// sample count, its final interval, whether it stayed noisy, and whether
-// its slowest quarter of samples coincides with steal or other load
-// (Slowdown: their mean steal-pct and other-pct against the rest's, a gap
-// of StealGap or OtherGap percentage points), then the measured cause of
-// the families that spread by what they measure. No sample is ever dropped.
+// (NOISE_BUDGET, DEADLINE; see bench/cmd/benchrun). The report's second
+// line states the precision reached (Run.RunPrecision) and the steal the
+// machine suffered (Run.RunSteal); its Noise section (NoiseRows) lists the
+// configurations that took more samples or stayed noisy. No sample is ever
+// dropped. plots/NOTES.md ("Noise") says what each of these gives.
 //
 // A strategy measured on a smaller batch of a workload than the others
 // (exec on the fine hash: 64 tasks, not 4,096) is ranked per task (ns/task)
@@ -133,10 +107,8 @@
 // else Sleep or Hash at the same, then lowest, procs):
 //
 //   - Speedup = median(sequential ns/op) / median(ns/op), paired by round
-//     where the two share 6 rounds (the median of the per-round ratios),
-//     else with the interval [seq.lo / hi, seq.hi / lo] from the two
-//     confidence intervals: every ratio of values inside both intervals
-//     lies in it, so it is conservative.
+//     where the two share 6 rounds, else with the conservative interval
+//     [seq.lo / hi, seq.hi / lo] from the two confidence intervals.
 //   - Efficiency against the ideal. Sleep: ideal batch time
 //     ⌈tasks / concurrency⌉ · d divided by ns/op, where concurrency is 1,
 //     tasks or workers (default procs) as the strategy's properties say
@@ -146,16 +118,17 @@
 //     configuration lines, lowered by a numeric cgroup-cpus quota.
 //   - Parallelism = median(cpu-ns/op) / median(ns/op): CPUs busy on average,
 //     worker processes included.
-//   - Amdahl fit over the HashProcs sweep, per strategy: S(p) = 1/(f + (1−f)/p)
-//     with p = min(procs, cores). Since 1/S − 1/p = f·(1 − 1/p), the
-//     least-squares f is Σxy/Σx² with x = 1 − 1/p, y = 1/S − 1/p (clamped to
-//     [0, 1]); the residual is the RMS of S − S_fit in speedup units.
+//   - Amdahl fit over the HashProcs sweep, per strategy: S(p) =
+//     1/(f + (1−f)/p) with p = min(procs, cores), f by least squares
+//     (plots/NOTES.md, "Amdahl fit"); the residual is the RMS of S − S_fit.
 //
 // # Which strategy for which work
 //
-// For each Sleep, Hash and Counter workload at each procs, the answer table
-// (Choose; the same lines end make bench in the terminal, WriteAnswer)
-// compares every strategy with the fastest by the time ratio
+// For each workload of a main family (every family but the …Workers and
+// …Procs sweeps and Crash: Sleep, Hash, Counter, Pycpu, Alloc, Flood,
+// Overhead, Fetch, FetchClient, File, a user's own) at each procs, the
+// answer table (Choose; the same lines end make bench in the terminal,
+// WriteAnswer) compares every strategy with the fastest by the time ratio
 // median(ns/op) / median(fastest ns/op), with the interval
 // [lo / fastest.hi, hi / fastest.lo], and the Mann-Whitney p:
 //
@@ -166,31 +139,25 @@
 //
 // It recommends ("use") the simplest strategy that is not significantly
 // slower than the fastest, simplicity being Props.Rank (sequential, spawn,
-// pool, errgroup, semaphore, conc, ants, pond, process, exec), with its speedup over sequential. Models
-// (Props.Model: gil) take no part: the verdicts and charts show them as the
-// GIL model, and they are never recommended.
+// pool, errgroup, semaphore, conc, ants, pond, process, exec), with its
+// speedup over sequential. Models (Props.Model: gil) take no part: the
+// verdicts and charts show them as the GIL model, and they are never
+// recommended. The same workloads fill the overview; every main family
+// but Counter has time and latency charts.
 //
 // # Charts
 //
 // Each chart is a PNG and an SVG in the run folder (gonum.org/v1/plot).
-// A strategy has one style in every chart of a run (NewPalette): the i-th
-// strategy of raw.txt, in order of first appearance, gets the i-th
-// Okabe-Ito colour (colour-blind safe; black is kept for reference lines),
-// the i-th marker and, once the seven colours wrap around, a dashed line.
-// Legends sit in a column right of the plot, never on the data; ticks on
-// procs and workers axes are only at measured values; time axes are
-// labelled with units (500µs, 10ms); series measured at the same x are
-// moved apart a little (dodged) so that none hides another. Error bars and
-// whiskers show the interval of the median.
+// A strategy has one colour and marker in every chart of a run
+// (NewPalette), legends sit right of the plot, never on the data, and
+// error bars and whiskers show the interval of the median; the style
+// rules are in plots/NOTES.md ("Chart style").
 //
 //   - overview: the heatmap of every workload of the main families at its
-//     highest procs (rows) × every strategy but sequential (columns). The
-//     colour is the speedup over sequential on a diverging log scale
-//     centred on 1× (ColorBrewer PuOr, colour-blind safe: purple faster,
-//     orange slower, white alike, full colour at 100× either way); the cell
-//     gives the figure, "≈" when it does not differ significantly from
-//     sequential (p ≥ 0.05) and "±" (noisy) when its interval is wider than
-//     ±5 %;
+//     highest procs (rows) × every strategy but sequential (columns),
+//     coloured by the speedup over sequential (purple faster, orange
+//     slower); the cell gives the figure, "≈" when it does not differ
+//     significantly from sequential and "±" when it is noisy;
 //   - time-<workload>: the batch time (time/op, as in the answer table) by
 //     strategy as horizontal bars, fastest on top, with the interval, every
 //     sample as a small ring (the distribution: clusters, outliers) and a
@@ -203,11 +170,9 @@
 //   - counter-throughput: increments per second by sync variant and
 //     strategy, log scale; counter-lost: lost updates per batch;
 //   - latency-<workload>: p50 (filled) and p99 (hollow) task completion
-//     time, measured from the start of the batch, in each strategy's
-//     colour;
-//   - alloc: wall and CPU time per task by strategy on the Alloc family
-//     (a fresh buffer allocated and touched per task), log scale: the CPU
-//     a strategy spends on the garbage collector and on page faults.
+//     time, measured from the start of the batch;
+//   - alloc: wall and CPU time per task by strategy on the Alloc family,
+//     log scale: the CPU spent on the garbage collector and page faults.
 //
 // # Report files
 //
@@ -218,10 +183,10 @@
 // versions (dep-* lines of raw.txt) go to deps.txt and the benchstat
 // tables stay in benchstat.txt, both linked, so that no fenced block is
 // longer than 20 lines. index.html holds the same report as one
-// self-contained page (html/template): the charts as inline SVG, styles
-// inline, no script, a table of contents, nothing fetched; it opens
-// straight from disk. The test in plots/browser opens it in headless
-// chromium.
+// self-contained page, REPORT.md rendered by github.com/yuin/goldmark
+// with the charts as inline SVG, a table of contents and no script: it
+// opens from disk and fetches nothing (plots/browser checks it in
+// chromium).
 //
 // # Verdicts
 //
@@ -233,11 +198,9 @@
 // 5 fail, lessons 4, 5 and 6 pass, only then). A part with fewer than 6
 // samples behind it is INCONCLUSIVE. A claim with several parts fails if
 // any part fails and passes only if every part passes. Missing data gives
-// INCONCLUSIVE with "no data: …"; an INCONCLUSIVE verdict names the rows
-// behind it whose interval is wider than ±5 %, with that interval and
-// their sample count ("wider than ±5 %: gil ±7.4 % (n=10)"): more samples
-// of those would settle it. The main families are judged at their
-// highest procs.
+// INCONCLUSIVE with "no data: …"; an INCONCLUSIVE verdict names the noisy
+// rows behind it with their sample counts: more samples of those would
+// settle it. The main families are judged at their highest procs.
 //
 //  1. Sleep: spawn, and pool with workers ≥ tasks (the smallest such pool
 //     in Sleep or SleepWorkers), reach efficiency ≥ 0.8.
@@ -245,10 +208,8 @@
 //  3. Coarse hash: median(gil) / median(sequential) lies within [0.9, 1.1].
 //  4. Coarse hash: pool, spawn and process reach speedup ≥ 0.85 ×
 //     min(procs, cores, tasks).
-//     Under the verdicts, a table sets process beside the HashCeiling
-//     probe (Ceilings): one process per CPU hashing its share of the same
-//     batch with no protocol, the speedup this machine gave. Process ÷
-//     probe is the strategy's cost; probe ÷ ideal is the machine's.
+//     A table under the verdicts sets process beside the HashCeiling
+//     probe, the speedup this machine gave (Ceilings).
 //  5. HashWorkers pool: time at workers = cores (the smallest count ≥ cores)
 //     is at most 1.1 × the fastest larger pool; SleepWorkers pool: the
 //     largest pool is ≥ 1.1× faster than the smallest, significantly.
@@ -257,8 +218,7 @@
 //     per-task overhead).
 //  7. Counter: sync=none has a median lost-updates/op above 0 for spawn or
 //     pool at procs > 1, and every other variant lost no update in any
-//     sample; the note ranks the synchronized variants by throughput
-//     (spawn at the highest procs) with the p-value of the top two.
+//     sample; the note ranks the synchronized variants by throughput.
 //  8. Fine hash: at least one strategy is significantly slower than
 //     sequential; the figure names each, with its per-task overhead
 //     (ns/task − sequential ns/task) next to the work (sequential ns/task).
@@ -267,26 +227,20 @@
 // I/O, numbered after the lessons (plots/io.go):
 //
 //  9. Fetch (client=shared): spawn reaches efficiency ≥ 0.8 against the
-//     ideal ⌈tasks/concurrency⌉·d, as on sleep. The note gives sleep's
-//     spawn efficiency and the CPU the batch needs (cpu-ns/op, client and
-//     server) with the wall time that CPU takes at least on the cores
-//     spawn may use: when that floor nears d, the requests' CPU, not the
-//     wait, bounds the batch.
+//     ideal ⌈tasks/concurrency⌉·d, as on sleep; the note gives the CPU
+//     floor of the batch (plots/NOTES.md, "Verdicts: what the notes say").
 //  10. FetchClient (d=0s): under sequential and under pool, the time with
 //     a new connection per task is ≥ 1.1× the time with one shared client,
 //     each significantly.
 //  11. File sync=fsync: pool is ≥ 1.1× faster than sequential,
-//     significantly; the note gives what fsync costs (sequential
-//     fsync/none time ratio, per-task times) and pool's speedup without
-//     fsync.
+//     significantly; the notes give what fsync costs and pool's speedup
+//     without it.
 //
 // Runs with Flood rows (bench's flood: many more waiting tasks than
 // workers) get two claims of the pool libraries, numbered after those
-// (plots/flood.go). The unbounded row is the strategy whose properties say
-// it runs every task at once (spawn); the bounded rows are those that run
-// at most their workers (pool and the library adapters, at each worker
-// count). Each bounded row's figure is compared with the unbounded row's by
-// the ratio of medians, its interval and the Mann-Whitney p:
+// (plots/flood.go), each bounded row (pool and the library adapters, at
+// each worker count) compared with the unbounded one (spawn) by the ratio
+// of medians, its interval and the Mann-Whitney p:
 //
 //   - A pool bounds memory: every bounded row's peak-stack-B is below the
 //     unbounded row's (the whole interval of the ratio under 1, p < α).
@@ -297,78 +251,38 @@
 //     the figure names the fastest bounded row and the best ants row.
 //
 // The flood also has the chart flood-pareto: batch time against peak RSS
-// growth, both log scales, one point per strategy and worker count with
-// both intervals as error bars, and the Pareto front of the medians (the
-// rows no other row beats on both time and memory) as a dashed line.
+// growth, with the Pareto front of the medians as a dashed line.
 //
-// Runs with Crash rows (bench's crash: a batch whose task k kills its
-// process in a way no recover catches, each batch in a child process of
-// the benchmark, then the same batch with none crashing) get one claim,
-// numbered last (plots/crash.go). It reads each row's metrics, not its
-// time: survived and next-batch (the share of a sample's ops in which the
-// child survived, or ran its next batch correctly) and delivered (the
-// other tasks' results that reached the strategy before Run returned its
-// error):
+// Runs with Crash rows (bench's crash: a task kills its process in a way
+// no recover catches) get one claim, numbered last (plots/crash.go):
+// processes contain a crash; in-process strategies lose the program. It
+// reads each row's survived, next-batch and delivered metrics, not its
+// time; its chart is crash-isolation. The rule is in plots/NOTES.md
+// ("Crash isolation").
 //
-//   - Processes contain a crash; in-process strategies lose the program:
-//     PASS when every row of a strategy whose properties say it runs
-//     tasks in processes (process, exec) survived and ran its next batch
-//     in every op of every sample, and every other row (sequential, spawn,
-//     pool, gil, the library adapters) lost the program in every op; FAIL
-//     when a row with at least 6 samples says otherwise; INCONCLUSIVE
-//     when either kind of row or a metric is missing, or a row has fewer
-//     than 6 samples. The figure gives, per process-based strategy, its
-//     mean delivered count out of the batch's other tasks, then the
-//     in-process strategies that lost the program.
-//
-// Its chart, crash-isolation, shows per strategy three dots from 0 to 1
-// with their intervals: the program survived, the share of the other
-// tasks' results delivered, the next batch ran.
-//
-// A run with two flood sizes (make bench-flood: 20,000 tasks of 1 ms and
-// the published 1,000,000 of 10 ms, in the same rounds) has its flood
-// claims and chart on the largest, and a section of its own, "The flood at
-// two sizes" (plots/flood_sizes.go, CompareFloodSizes): each bounded row's
-// time ratio to the unbounded row at the smallest and at the largest
-// size, each paired by round, and the change between them, paired across
-// the four rows round by round (the median of the per-round quotients
-// with its interval). A ratio carried over (PASS) when the two ratios lie
-// on the same side of 1 (both intervals under 1, both over it, or both
-// straddling it) and the whole interval of the change is within
-// CarryBand, 0.8× to 1.25×; it did not (FAIL) when they lie significantly
-// on opposite sides of 1 or the whole interval of the change is outside
-// the band; otherwise it is open (INCONCLUSIVE). The claim held if every
-// ratio carried over, failed if one did not, and is open otherwise. A run
-// with one flood size has no such section.
-//
-// Every main family (any family but the …Workers and …Procs sweeps and
-// Crash: Sleep, Hash, Counter, Pycpu, Fetch, FetchClient, File, a user's
-// own) has its rows in the "which strategy" table and the overview; every
-// one but Counter has time and latency charts.
+// A run with two flood sizes (make bench-flood) has its flood claims and
+// chart on the largest, and a section of its own, "The flood at two
+// sizes" (plots/flood_sizes.go, CompareFloodSizes): whether each bounded
+// row's time ratio to the unbounded row carried over from the small flood
+// to the large one, within CarryBand. The rule is in plots/NOTES.md ("The
+// flood at two sizes").
 //
 // # Go vs CPython
 //
 // When the run folder also holds python.txt (make reference: the same tasks
 // under the tutorials' strategies in CPython, see reference/python), the
 // report has a "Go vs CPython" section. python.txt is read as a run of its
-// own; each CPython row (names as the Go rows plus lang=python, or
-// lang=python-ft for a free-threaded CPython) is lined up with the Go rows
-// of the same workload at the same procs and default workers. Its
-// counterpart-S configuration lines name the Go strategy beside each CPython
-// strategy S, and model-S the Go strategy that models it (gil for threads
-// and for asyncio); families-S lists the families S runs when it does not
-// run them all (asyncio: Sleep, the workloads with an async form), and
-// overlaps-S the CPython strategy S is judged against (asyncio: threads).
+// own; each CPython row (lang=python, or lang=python-ft) is lined up with
+// the Go rows of the same workload at the same procs and default workers,
+// as its configuration lines say (plots/NOTES.md, "python.txt").
 // Speedups are over each language's own sequential: a Go task is far
 // faster, so only speedups compare across languages.
 //
 //   - P1…: for each workload, the model predicts CPython: the ratio of
 //     CPython threads' speedup to Go gil's, with the interval
-//     [py.lo / go.hi, py.hi / go.lo], lies within 1 ± GILAgree (15 %).
-//     Expected to FAIL on sleep (CPython threads start slowly) and on the
-//     coarse hash (hashlib releases the GIL, gil does not), and to hold on
-//     pycpu, the pure-Python loop. Then the same for asyncio and gil on
-//     the workloads asyncio runs.
+//     [py.lo / go.hi, py.hi / go.lo], lies within 1 ± GILAgree (15 %);
+//     then the same for asyncio and gil on the workloads asyncio runs
+//     (what to expect: plots/NOTES.md, "Go vs CPython").
 //   - Go's process is at least as fast as multiprocessing.Pool on the
 //     coarse hash: the interval of median(Go) / median(CPython) at most 1,
 //     and the difference significant.
@@ -376,13 +290,10 @@
 //     threads do: on every workload asyncio runs, the interval of the time
 //     ratio asyncio / threads at most 1 + SameWithin (PASS), or wholly
 //     above it with p < 0.05 (FAIL); a ratio wholly below 1 − SameWithin
-//     is noted as asyncio faster. The notes give asyncio's time against
-//     Go's gil and spawn on the same tasks, which, being waits, compare
-//     across languages.
+//     is noted as asyncio faster, and the notes give asyncio's time
+//     against Go's gil and spawn.
 //
-// One chart per workload (python-<workload>) shows, per pair of
-// strategies, the Go and the CPython speedups side by side, with the gil
-// model next to CPython threads and asyncio; a strategy that does not run
-// the workload has no slot. A python.txt without results gives a note;
-// a malformed one is an error naming file:line, like raw.txt.
+// One chart per workload (python-<workload>) shows the Go and the CPython
+// speedups side by side, per pair of strategies. A python.txt without
+// results gives a note; a malformed one is an error naming file:line.
 package plots

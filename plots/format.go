@@ -36,21 +36,6 @@ func est(e Estimate) string {
 	return fmt.Sprintf("%s [%s, %s]", num(e.V), num(e.Lo), num(e.Hi))
 }
 
-// ns formats nanoseconds with a readable unit: "312ns", "4.1µs", "10.2ms", "1.5s".
-func ns(v float64) string {
-	switch a := math.Abs(v); {
-	case math.IsNaN(v):
-		return "—"
-	case a >= 1e9:
-		return num(v/1e9) + "s"
-	case a >= 1e6:
-		return num(v/1e6) + "ms"
-	case a >= 1e3:
-		return num(v/1e3) + "µs"
-	}
-	return num(v) + "ns"
-}
-
 // nsSummary formats a time summary as "median [lo, hi]".
 func nsSummary(s Summary) string {
 	if math.IsNaN(s.Center) {

@@ -2,7 +2,6 @@ package plots
 
 import (
 	"fmt"
-	"math"
 )
 
 // Thresholds of the real I/O verdicts (see the package documentation).
@@ -76,7 +75,7 @@ func lessonFetchOverlap(j *judge, ev *evidence) {
 	// the cores it may use bounds the wall time from below.
 	if cpu := sp.Bench.Metric("cpu-ns/op"); cpu != nil && sp.CPULimit > 0 {
 		j.notes = append(j.notes, fmt.Sprintf("spawn's batch needs %s of CPU (client and server), at least %s of wall time on %g cores",
-			formatNs(cpu.Summary.Center), formatNs(cpu.Summary.Center/sp.CPULimit), sp.CPULimit))
+			formatTime(cpu.Summary.Center, timeSpaced), formatTime(cpu.Summary.Center/sp.CPULimit, timeSpaced), sp.CPULimit))
 	}
 }
 
@@ -126,22 +125,9 @@ func lessonFsync(j *judge, ev *evidence) {
 	if seqNone, poolNone := find(none, "sequential", 0), find(none, "pool", 0); seqNone != nil {
 		cost := timeRatio(seq, seqNone)
 		j.notes = append(j.notes, fmt.Sprintf("sequential fsync/none time %s (%s per task with fsync, %s without)",
-			est(cost), formatNs(seq.Time.Center/float64(max(seq.Tasks, 1))), formatNs(seqNone.Time.Center/float64(max(seqNone.Tasks, 1)))))
+			est(cost), formatTime(seq.Time.Center/float64(max(seq.Tasks, 1)), timeSpaced), formatTime(seqNone.Time.Center/float64(max(seqNone.Tasks, 1)), timeSpaced)))
 		if poolNone != nil && poolNone.Speedup.Valid() {
 			j.notes = append(j.notes, "pool speedup without fsync "+est(poolNone.Speedup))
 		}
 	}
-}
-
-// formatNs writes a duration in ns with a unit that suits it.
-func formatNs(ns float64) string {
-	switch a := math.Abs(ns); {
-	case a >= 1e9:
-		return fmt.Sprintf("%.3g s", ns/1e9)
-	case a >= 1e6:
-		return fmt.Sprintf("%.3g ms", ns/1e6)
-	case a >= 1e3:
-		return fmt.Sprintf("%.3g µs", ns/1e3)
-	}
-	return fmt.Sprintf("%.3g ns", ns)
 }

@@ -29,89 +29,6 @@ const (
 	ReportFile     = "REPORT.md"
 )
 
-// A Run is what plots reads from one run folder.
-type Run struct {
-	// Dir is the run folder.
-	Dir string
-	// Config holds the file configuration lines of raw.txt (goos, cpu,
-	// numcpu, commit, …) in order of first appearance, except the
-	// strategy-<name> lines, which are parsed into Props.
-	Config []Param
-	// Props holds the strategy properties that the run wrote as
-	// "strategy-<name>: <properties>" configuration lines
-	// (strategies.ConfigKey, strategies.Props.String), by strategy name.
-	// A run without them (written before they existed) leaves it empty;
-	// the report then takes today's properties (strategies.PropsOf).
-	Props map[string]strategies.Props
-	// Benchmarks are the distinct benchmark names in order of first
-	// appearance, each with its samples per unit.
-	Benchmarks []*Benchmark
-	// HigherBetter lists the units declared "better=higher".
-	HigherBetter map[string]bool
-	// Incomplete is the content of the INCOMPLETE file; IsIncomplete
-	// reports whether that file exists.
-	Incomplete   string
-	IsIncomplete bool
-	// Benchstat is the content of benchstat.txt, "" when absent.
-	Benchstat string
-	// Warnings are problems that did not stop the report: syntax errors
-	// in an incomplete run, configuration that changes within the file.
-	Warnings []string
-}
-
-// A Benchmark is one benchmark configuration and all its samples.
-type Benchmark struct {
-	// Name is the full name without "Benchmark": "Sleep/d=10ms/…/procs=2".
-	Name string
-	// Family is the base name: "Sleep", "HashWorkers", …
-	Family string
-	// Params are the key=value parts of the name, in order.
-	Params []Param
-	// Metrics maps a raw unit ("ns/op", "tasks/s", …) to its samples.
-	Metrics map[string]*Metric
-}
-
-// A Metric is the sample of one unit of one benchmark.
-type Metric struct {
-	Unit    string
-	Sample  *benchmath.Sample
-	Summary Summary
-	// Values are the sample's values in the order of raw.txt (Sample's
-	// are sorted), Rounds the round (RoundKey) of each, 0 where the file
-	// numbers none, and Lines the line of raw.txt each comes from: the
-	// metrics of one result line share it.
-	Values []float64
-	Rounds []int
-	Lines  []int
-	// File is the file the values come from: rounds pair only within
-	// one file (raw.txt's round 3 and python.txt's were not measured
-	// together).
-	File string
-}
-
-// Param returns the value of the name part key, or "".
-func (b *Benchmark) Param(key string) string {
-	for _, p := range b.Params {
-		if p.Key == key {
-			return p.Value
-		}
-	}
-	return ""
-}
-
-// Metric returns the samples of unit, or nil.
-func (b *Benchmark) Metric(unit string) *Metric { return b.Metrics[unit] }
-
-// ConfigValue returns the value of a configuration line, or "".
-func (r *Run) ConfigValue(key string) string {
-	for _, p := range r.Config {
-		if p.Key == key {
-			return p.Value
-		}
-	}
-	return ""
-}
-
 // ReadRun reads the run folder dir: raw.txt (required), and INCOMPLETE and
 // benchstat.txt when present. Every error names the file at fault; syntax
 // errors name file:line. In a run marked INCOMPLETE, syntax errors (a line
@@ -340,37 +257,6 @@ func parseRaw(run *Run, data []byte, path string) error {
 // per round, so samples of one round were measured minutes apart at
 // most, interleaved with every other configuration's.
 const RoundKey = "round"
-
-// checkResult checks the values of one result line (values.go) and returns
-// the error of its first impossible value, "file:line: BenchmarkName: unit
-// = value: what is wrong", or else the warnings of its surprising values.
-func checkResult(rec *benchfmt.Result) (string, []string) {
-	file, line := rec.Pos()
-	name := "Benchmark" + string(rec.Name.Full())
-	vals := make(map[string]float64, len(rec.Values))
-	for _, v := range rec.Values {
-		unit, val := v.Unit, v.Value
-		if v.OrigUnit != "" { // as written, before benchfmt's tidying
-			unit, val = v.OrigUnit, v.OrigValue
-		}
-		if msg := checkUnit(unit); msg != "" {
-			return fmt.Sprintf("%s:%d: %s: %s", file, line, name, msg), nil
-		}
-		if msg := checkValue(unit, val); msg != "" {
-			return fmt.Sprintf("%s:%d: %s: %s = %s: %s", file, line, name, unit, formatValue(val), msg), nil
-		}
-		vals[unit] = val
-	}
-	var params []Param
-	if _, ps, err := parseName(string(rec.Name.Full())); err == nil {
-		params = ps
-	}
-	var warns []string
-	for _, s := range surprises(params, vals) {
-		warns = append(warns, fmt.Sprintf("%s:%d: %s: %s", file, line, name, s))
-	}
-	return "", warns
-}
 
 // configLine returns the number of the first line of data that sets the
 // configuration key ("key: value"); benchfmt keeps no position for them.

@@ -71,7 +71,3 @@ func (j *judge) needP(o, claim Outcome, p float64, what string) Outcome {
 	}
 	return Inconclusive
 }
-
-// percent writes a fraction as a whole percentage, for claims: 0.1 is
-// "10 %".
-func percent(f float64) string { return fmt.Sprintf("%.0f %%", 100*f) }

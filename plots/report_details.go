@@ -1,0 +1,45 @@
+package plots
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strings"
+)
+
+func (rep *Report) writeRows(b *bytes.Buffer) {
+	fmt.Fprintf(b, "## Derived figures\n\n")
+	fmt.Fprintf(b, "Speedup = median(sequential ns/op) / median(ns/op), interval [seq lo / hi, seq hi / lo]. Efficiency: sleep, ideal ⌈tasks/concurrency⌉·d ÷ ns/op; hash, speedup ÷ min(procs, cores, tasks, workers) (1 for sequential and gil). Parallelism = cpu-ns/op ÷ ns/op. p: Mann-Whitney U against the baseline.\n\n")
+	fmt.Fprintf(b, "| benchmark | n | time/op | time/task | speedup | p | efficiency | parallelism | noisy |\n|---|---|---|---|---|---|---|---|---|\n")
+	for _, r := range rep.Rows {
+		noisy := ""
+		if r.Noisy {
+			noisy = fmt.Sprintf("noisy ±%.0f %%", 100*r.Time.RelHalfWidth())
+		}
+		fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", cell(r.Bench.Name), r.Time.N, nsSummary(r.Time), ns(r.PerTask.Center),
+			est(r.Speedup), pval(r.P), est(r.Efficiency), num(r.Parallelism), noisy)
+	}
+	fmt.Fprintf(b, "\n")
+}
+
+func (rep *Report) writeFits(b *bytes.Buffer) {
+	fmt.Fprintf(b, "## Amdahl fit (GOMAXPROCS sweep)\n\n")
+	if len(rep.Fits) == 0 {
+		fmt.Fprintf(b, "No data: the run has no HashProcs results with a sequential baseline and procs > 1.\n\n")
+		return
+	}
+	fmt.Fprintf(b, "S(p) = 1 / (f + (1 − f)/p) with p = min(procs, cores), f by least squares on 1/S − 1/p = f·(1 − 1/p); residual = RMS of S − S_fit.\n\n")
+	fmt.Fprintf(b, "| workload | strategy | points (procs: speedup) | serial fraction f | residual (RMS, ×) | max speedup 1/f |\n|---|---|---|---|---|---|\n")
+	for _, f := range rep.Fits {
+		var pts []string
+		for i := range f.Procs {
+			pts = append(pts, fmt.Sprintf("%d: %s", f.Procs[i], num(f.Speedups[i])))
+		}
+		limit := math.Inf(1)
+		if f.F > 0 {
+			limit = 1 / f.F
+		}
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", cell(f.Workload), f.Strategy, strings.Join(pts, ", "), fmt.Sprintf("%.3f", f.F), num(f.Residual), num(limit))
+	}
+	fmt.Fprintf(b, "\n")
+}

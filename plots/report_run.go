@@ -1,0 +1,123 @@
+package plots
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// MachineSummary is one line about the machine and the run: CPU, cores,
+// Go, OS, date, commit and sample count, from the configuration lines;
+// a missing item is left out.
+func (rep *Report) MachineSummary() string {
+	cfg := rep.Run.ConfigValue
+	var parts []string
+	add := func(format, v string) {
+		if v != "" {
+			parts = append(parts, fmt.Sprintf(format, v))
+		}
+	}
+	add("%s", strings.TrimSpace(cfg("cpu")))
+	if c := rep.Run.cores(); !math.IsInf(c, 0) {
+		parts = append(parts, fmt.Sprintf("%g cores", c))
+	}
+	add("%s", cfg("go"))
+	if cfg("goos") != "" {
+		parts = append(parts, cfg("goos")+"/"+cfg("goarch"))
+	}
+	if d := cfg("date"); strings.HasSuffix(d, "Z") {
+		parts = append(parts, strings.Replace(strings.TrimSuffix(d, "Z"), "T", " ", 1)+" UTC")
+	} else {
+		add("%s", d)
+	}
+	add("commit %s", cfg("commit"))
+	n := 0
+	for _, bm := range rep.Run.Benchmarks {
+		if m := bm.Metric("ns/op"); m != nil {
+			n = max(n, m.Summary.N)
+		}
+	}
+	parts = append(parts, fmt.Sprintf("%d configurations, up to %d samples each", len(rep.Run.Benchmarks), n))
+	return "**Machine:** " + strings.Join(parts, " · ") + " ([details](#machine-and-run))"
+}
+
+// PrecisionSummary is one line on the precision the run reached and the
+// interference it suffered: how many configurations are within
+// ±NoisyWidth, their sample counts, and the steal time (see
+// Run.RunPrecision, Run.RunSteal).
+func (rep *Report) PrecisionSummary() string {
+	s := "**Precision:** " + rep.Run.RunPrecision().String()
+	if st, ok := rep.Run.RunSteal(); ok {
+		s += " · **steal:** " + st.String()
+	}
+	return s + " ([noise](#noise))"
+}
+
+// warnings lists the problems of the run that did not stop the report.
+func (rep *Report) warnings() []string {
+	var missing []string
+	for _, v := range rep.Verdicts {
+		if strings.HasPrefix(v.Note, "no data: ") {
+			missing = append(missing, fmt.Sprintf("lesson %d (%s)", v.Lesson, strings.TrimPrefix(strings.SplitN(v.Note, "; ", 2)[0], "no data: ")))
+		}
+	}
+	noBase := map[string]bool{}
+	for _, r := range rep.Rows {
+		if r.Baseline == nil && !isBaseline(r.Props) && r.Bench.Param("probe") == "" && !isSmallerBatch(rep.Rows, []*Row{r}) {
+			noBase[r.Bench.Family+" "+r.Workload] = true
+		}
+	}
+	ws := slices.Clone(rep.Run.Warnings)
+	for _, k := range sortedKeys(noBase) {
+		ws = append(ws, fmt.Sprintf("no `sequential` baseline for %s: no speedup or efficiency there", k))
+	}
+	if len(missing) > 0 {
+		ws = append(ws, "missing data: "+strings.Join(missing, "; "))
+	}
+	return ws
+}
+
+func (rep *Report) hasWarnings() bool { return len(rep.warnings()) > 0 }
+
+func (rep *Report) writeWarnings(b *bytes.Buffer) {
+	ws := rep.warnings()
+	if len(ws) == 0 {
+		return
+	}
+	fmt.Fprintf(b, "## Warnings\n\n")
+	for _, w := range ws {
+		fmt.Fprintf(b, "- %s\n", w)
+	}
+	fmt.Fprintf(b, "\n")
+}
+
+// writeMachine writes the configuration lines of raw.txt except the
+// dependency versions (in DepsFile), and links the raw files.
+func (rep *Report) writeMachine(b *bytes.Buffer) {
+	fmt.Fprintf(b, "## Machine and run\n\n")
+	fmt.Fprintf(b, "Generated from [`%s`](%s) by `make report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range, for orientation only, when a configuration has fewer than %d samples); comparisons by Mann-Whitney U at α = %.2f; conclusions by the rule at the top. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
+		RawFile, RawFile, Confidence*100, MinSamples, Alpha)
+	if rep.Run.Benchstat != "" {
+		fmt.Fprintf(b, "The benchstat tables are in [`%s`](%s)", BenchstatFile, BenchstatFile)
+	} else {
+		fmt.Fprintf(b, "%s is absent from this run folder; regenerate it with `go tool benchstat -col /strategy %s`", BenchstatFile, filepath.Join(rep.Run.Dir, RawFile))
+	}
+	if len(rep.deps()) > 0 {
+		fmt.Fprintf(b, "; the dependency versions in [`%s`](%s)", DepsFile, DepsFile)
+	}
+	fmt.Fprintf(b, ".\n\n")
+	if len(rep.Run.Config) == 0 {
+		fmt.Fprintf(b, "%s has no configuration lines.\n\n", RawFile)
+		return
+	}
+	fmt.Fprintf(b, "| key | value |\n|---|---|\n")
+	for _, c := range rep.Run.Config {
+		if !isDep(c.Key) {
+			fmt.Fprintf(b, "| %s | %s |\n", cell(c.Key), cell(c.Value))
+		}
+	}
+	fmt.Fprintf(b, "\n")
+}
