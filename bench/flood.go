@@ -3,6 +3,7 @@ package bench
 import (
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -73,7 +74,7 @@ func floodCases(d time.Duration, tasks int, workers []int, numCPU int) []Case {
 	var cs []Case
 	for _, st := range floodStrategies() {
 		p, err := strategies.PropsOf(st)
-		if err != nil || p.Concurrency != strategies.PerWorker {
+		if err != nil || p.Concurrency != runfile.PerWorker {
 			cs = append(cs, Case{Params: params, Workload: spec, Tasks: tasks, Strategy: st, Procs: numCPU, RefWorkers: ref})
 			continue
 		}

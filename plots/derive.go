@@ -4,7 +4,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/runfile"
 )
 
 // An Estimate is a derived figure with an interval around it.
@@ -31,7 +31,7 @@ type Row struct {
 	Strategy string
 	// Props are the strategy's properties, from the run's configuration
 	// lines (see Run.Props).
-	Props strategies.Props
+	Props runfile.Props
 	// Procs is the GOMAXPROCS of the benchmark; Tasks the batch size;
 	// Workers the workers name part (0 when absent).
 	Procs, Tasks, Workers int
@@ -72,11 +72,11 @@ func strategyOf(b *Benchmark) string { return b.Param("strategy") }
 
 // concurrency returns how many tasks a strategy with properties p runs at
 // once: 1, every task of the batch, or its workers (default procs).
-func concurrency(p strategies.Props, tasks, procs, workers int) int {
+func concurrency(p runfile.Props, tasks, procs, workers int) int {
 	switch p.Concurrency {
-	case strategies.One:
+	case runfile.One:
 		return 1
-	case strategies.PerWorker:
+	case runfile.PerWorker:
 		if workers > 0 {
 			return workers
 		}
@@ -91,7 +91,7 @@ func concurrency(p strategies.Props, tasks, procs, workers int) int {
 // cpuLimit returns the most CPUs a strategy with properties p can keep
 // busy: 1 if it keeps one core busy whatever GOMAXPROCS is, else
 // coreLimit.
-func cpuLimit(p strategies.Props, tasks, procs, workers int, cores float64) float64 {
+func cpuLimit(p runfile.Props, tasks, procs, workers int, cores float64) float64 {
 	if p.OneCore {
 		return 1
 	}

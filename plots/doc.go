@@ -17,16 +17,17 @@
 //	HashProcs/…/strategy=S/procs=P
 //	Counter/incs=1000/tasks=64/sync=V/strategy=S/procs=2
 //
-// Each strategy's properties (strategies.Props: how many tasks it runs at
+// Each strategy's properties (runfile.Props: how many tasks it runs at
 // once, whether it keeps one core busy, its simplicity rank, whether it is
 // a model) come from the run's "strategy-<name>: <properties>"
 // configuration lines, which the driver writes for every registered
-// strategy; a run written before those lines existed takes today's
-// properties from the strategies registry, and a strategy unknown to both
-// (the CPython strategies of python.txt) counts as one that may run every
-// task at once, ranked last. The baseline of every speedup is the strategy
-// that runs one task at a time and models nothing (sequential). So the
-// report names no strategy in its figures, charts and tables: a new
+// strategy (package runfile says what they hold); a CPython strategy of
+// python.txt named like a Go one (sequential) takes the Go strategy's, and
+// a strategy without a line (the other CPython strategies, or every
+// strategy of a run written before those lines existed) counts as one
+// that may run every task at once, ranked last. The baseline of every
+// speedup is the strategy that runs one task at a time and models nothing
+// (sequential). So the report names no strategy in its figures, charts and tables: a new
 // strategy needs no change here. Only the seed lessons (Verdicts) name the
 // strategies their claims are about.
 //

@@ -6,7 +6,7 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/runfile"
 )
 
 // The flood: bench's Flood family, many more waiting tasks than workers,
@@ -46,11 +46,11 @@ func selectFlood(rows []*Row) floodSelection {
 	for _, r := range pickWorkload(rows, isFlood, func(a, b *Row) bool { return a.Tasks > b.Tasks }) {
 		switch {
 		case r.Props.Model || r.Props.Processes:
-		case r.Props.Concurrency == strategies.PerTask:
+		case r.Props.Concurrency == runfile.PerTask:
 			if s.unbounded == nil {
 				s.unbounded = r
 			}
-		case r.Props.Concurrency == strategies.PerWorker:
+		case r.Props.Concurrency == runfile.PerWorker:
 			s.bounded = append(s.bounded, r)
 		}
 	}

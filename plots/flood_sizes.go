@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/perf/benchmath"
 
-	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/runfile"
 )
 
 // The flood at two sizes. make bench-flood runs bench's Flood family at
@@ -91,7 +91,7 @@ func CompareFloodSizes(rows []*Row) *FloodSizes {
 	}
 	small, big := sizes[0], sizes[len(sizes)-1]
 	unbounded := func(rs []*Row) *Row {
-		i := slices.IndexFunc(rs, func(r *Row) bool { return r.Props.Concurrency == strategies.PerTask })
+		i := slices.IndexFunc(rs, func(r *Row) bool { return r.Props.Concurrency == runfile.PerTask })
 		if i < 0 {
 			return nil
 		}
@@ -111,7 +111,7 @@ func CompareFloodSizes(rows []*Row) *FloodSizes {
 	}
 	held, failed := 0, 0
 	for _, rb := range big {
-		if rb.Props.Concurrency != strategies.PerWorker {
+		if rb.Props.Concurrency != runfile.PerWorker {
 			continue
 		}
 		i := slices.IndexFunc(small, func(r *Row) bool { return r.Strategy == rb.Strategy && r.Workers == rb.Workers })

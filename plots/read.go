@@ -18,7 +18,7 @@ import (
 	"golang.org/x/perf/benchproc"
 
 	"github.com/concbench/concbench/internal/oserr"
-	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/runfile"
 )
 
 // File names inside a run folder.
@@ -39,10 +39,11 @@ type Run struct {
 	Config []Param
 	// Props holds the strategy properties that the run wrote as
 	// "strategy-<name>: <properties>" configuration lines
-	// (strategies.ConfigKey, strategies.Props.String), by strategy name.
-	// A run without them (written before they existed) leaves it empty;
-	// the report then takes today's properties (strategies.PropsOf).
-	Props map[string]strategies.Props
+	// (runfile.ConfigKey, runfile.Props.String), by strategy name.
+	// A strategy without one (in a run written before they existed, or
+	// the CPython strategies of python.txt) counts as an unknown strategy
+	// (see Run.props); python.txt's sequential takes raw.txt's.
+	Props map[string]runfile.Props
 	// Benchmarks are the distinct benchmark names in order of first
 	// appearance, each with its samples per unit.
 	Benchmarks []*Benchmark
@@ -192,7 +193,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 	var valueErrs []string // "file:line: …", one per line at fault
 	seenConfig := map[string]bool{}
 	run.HigherBetter = map[string]bool{}
-	run.Props = map[string]strategies.Props{}
+	run.Props = map[string]runfile.Props{}
 
 	rd := benchfmt.NewReader(bytes.NewReader(data), path)
 	for rd.Scan() {
@@ -220,8 +221,8 @@ func parseRaw(run *Run, data []byte, path string) error {
 					continue
 				}
 				seenConfig[c.Key] = true
-				if name, ok := propsKey(c.Key); ok {
-					p, err := strategies.ParseProps(string(c.Value))
+				if name, ok := runfile.StrategyOfKey(c.Key); ok {
+					p, err := runfile.ParseProps(string(c.Value))
 					if err != nil {
 						return fmt.Errorf("%s:%d: configuration line %s: %w", path, configLine(data, c.Key), c.Key, err)
 					}

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )
 
@@ -49,7 +50,7 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 }
 
 // strategyConfig returns a "strategy-<name>: <properties>" line for every
-// registered strategy (strategies.ConfigKey, strategies.Props.String): the
+// registered strategy (runfile.ConfigKey, runfile.Props.String): the
 // report reads each strategy's concurrency, core limit, simplicity rank
 // and model flag from them, so that it names no strategy itself.
 func strategyConfig() []configLine {
@@ -59,7 +60,7 @@ func strategyConfig() []configLine {
 		if err != nil {
 			continue // unreachable: Names lists only registered strategies
 		}
-		lines = append(lines, configLine{strategies.ConfigKey(name), p.String()})
+		lines = append(lines, configLine{runfile.ConfigKey(name), p.String()})
 	}
 	return lines
 }
