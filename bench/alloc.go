@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -10,7 +11,7 @@ import (
 // default worker count. In-process strategies share one heap and one
 // garbage collector; process and exec give each worker its own.
 func AllocCases(s Scale, numCPU int) []Case {
-	size := workloads.FormatSize(s.AllocSize)
+	size := runfile.FormatSize(s.AllocSize)
 	params := []workloads.Param{param("size", size), param("tasks", itoa(s.AllocTasks))}
 	spec := "alloc/size=" + size
 	var cs []Case

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/workloads"
 )
 
@@ -19,7 +20,7 @@ func fetchClientStrategies() []string { return []string{"sequential", "pool"} }
 func fileStrategies() []string { return []string{"sequential", "spawn", "pool", "process"} }
 
 func fetchCase(d time.Duration, size int64, client string, tasks, port int, strategy string, procs int) Case {
-	sz := workloads.FormatSize(size)
+	sz := runfile.FormatSize(size)
 	return Case{
 		Params:   []workloads.Param{param("d", d.String()), param("size", sz), param("client", client), param("tasks", itoa(tasks))},
 		Workload: fmt.Sprintf("fetch/d=%s/size=%s/client=%s/port=%d", d, sz, client, port),
@@ -61,7 +62,7 @@ func FetchClientCases(s Scale, numCPU, port int) []Case {
 // FileCases is BenchmarkFile: write, read back and remove a file per
 // task, without and with fsync, under sequential, spawn, pool and process.
 func FileCases(s Scale, numCPU int) []Case {
-	sz := workloads.FormatSize(s.FileSize)
+	sz := runfile.FormatSize(s.FileSize)
 	var cs []Case
 	for _, sync := range []string{"none", "fsync"} {
 		params := []workloads.Param{param("size", sz), param("sync", sync), param("tasks", itoa(s.FileTasks))}

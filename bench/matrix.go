@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -257,7 +258,7 @@ func (s Scale) sleepBase() ([]workloads.Param, string) {
 }
 
 func hashBase(size int64, rounds, tasks int) ([]workloads.Param, string) {
-	sz := workloads.FormatSize(size)
+	sz := runfile.FormatSize(size)
 	return []workloads.Param{param("size", sz), param("rounds", itoa(rounds)), param("tasks", itoa(tasks))},
 		fmt.Sprintf("hash/size=%s/rounds=%d", sz, rounds)
 }

@@ -187,7 +187,7 @@ func (r *Run) Derive() []*Row {
 		}
 		switch kind(b.Family) {
 		case KindSleep:
-			if d, err := parseDuration(b.Param("d")); err == nil && row.Tasks > 0 {
+			if d, err := runfile.ParseDuration(b.Param("d")); err == nil && row.Tasks > 0 {
 				ideal := idealSleep(row.Tasks, row.Concurrency, d)
 				row.Efficiency = ratio(Summary{Center: ideal, Lo: ideal, Hi: ideal}, t.Summary)
 			}

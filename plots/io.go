@@ -3,6 +3,8 @@ package plots
 import (
 	"fmt"
 	"math"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // Thresholds of the real I/O verdicts (see the package documentation).
@@ -66,7 +68,7 @@ func ioVerdicts(rows []*Row) []Verdict {
 // ioEfficiency is ideal ÷ ns/op with ideal = ⌈tasks/concurrency⌉·d, the
 // sleep efficiency applied to a fetch row; NaN without a positive d.
 func ioEfficiency(r *Row) Estimate {
-	d, err := parseDuration(r.Bench.Param("d"))
+	d, err := runfile.ParseDuration(r.Bench.Param("d"))
 	if err != nil || d <= 0 || r.Tasks <= 0 {
 		return nan()
 	}

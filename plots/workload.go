@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // Kind is the workload a benchmark family measures.
@@ -88,7 +90,7 @@ func intParam(b *Benchmark, key string) int {
 
 // hashBytes is the work of one hash task: size × rounds bytes hashed, or 0.
 func hashBytes(b *Benchmark) int64 {
-	size, err := parseSize(b.Param("size"))
+	size, err := runfile.ParseSize(b.Param("size"))
 	if err != nil {
 		return 0
 	}

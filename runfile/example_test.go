@@ -22,3 +22,14 @@ func ExampleParseProps() {
 	// strategy-exec: concurrency=workers cores=all rank=10 model=false processes=true backlog=false process-per-task=true
 	// exec true true <nil>
 }
+
+// Sizes in names are written in the binary units and read in any unit.
+func ExampleParseSize() {
+	n, err := runfile.ParseSize("64KiB")
+	fmt.Println(n, err, runfile.FormatSize(n), runfile.FormatSize(100))
+	_, err = runfile.ParseSize("0B")
+	fmt.Println(err)
+	// Output:
+	// 65536 <nil> 64KiB 100B
+	// size "0B" must be positive
+}
