@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // The crash: bench's Crash family, a batch whose task k kills its process
@@ -19,26 +21,19 @@ import (
 // when the next batch ran correctly), each the share or mean over a
 // sample's ops.
 
-// CrashFamily is the benchmark family of the crash. Its ns/op is a child
-// process's whole life, compared by no verdict: the driver's noise
-// re-runs give its rows more samples only while they have fewer than
-// MinSamples.
-const CrashFamily = "Crash"
-
-// The metrics of the crash rows.
-const (
-	crashSurvived  = "survived"
-	crashDelivered = "delivered"
-	crashNext      = "next-batch"
-)
+// The crash rows (runfile.FamilyCrash): their ns/op is a child process's
+// whole life, compared by no verdict: the driver's noise re-runs give
+// them more samples only while they have fewer than MinSamples. Their
+// metrics are in the crash units (runfile.UnitSurvived,
+// runfile.UnitDelivered, runfile.UnitNextBatch).
 
 // crashVerdicts judges the crash-isolation lesson; a run without Crash
 // rows gets none.
 func crashVerdicts(rows []*Row) []Verdict {
-	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == CrashFamily }) {
+	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilyCrash }) {
 		return nil
 	}
-	return []Verdict{lessonCrashIsolation(pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == CrashFamily }, nil))}
+	return []Verdict{lessonCrashIsolation(pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilyCrash }, nil))}
 }
 
 // sampleRange returns the smallest and largest value of unit in r, ok
@@ -61,9 +56,9 @@ func lessonCrashIsolation(rows []*Row) Verdict {
 	fewest := 0
 	sawProcess, sawInProcess := false, false
 	for _, r := range rows {
-		units := []string{crashSurvived}
+		units := []string{runfile.UnitSurvived}
 		if r.Props.Processes {
-			units = append(units, crashNext)
+			units = append(units, runfile.UnitNextBatch)
 		}
 		complete, enough := true, true
 		for _, u := range units {
@@ -92,24 +87,24 @@ func lessonCrashIsolation(rows []*Row) Verdict {
 			// Like a part of judge: too few samples to conclude, either way.
 			continue
 		}
-		survLo, survHi, _, _ := sampleRange(r, crashSurvived)
+		survLo, survHi, _, _ := sampleRange(r, runfile.UnitSurvived)
 		if !r.Props.Processes {
 			if survHi == 0 {
 				lost = append(lost, r.Strategy)
 			} else {
-				kept = append(kept, fmt.Sprintf("%s survived in %s of its samples", r.Strategy, share(r, crashSurvived)))
+				kept = append(kept, fmt.Sprintf("%s survived in %s of its samples", r.Strategy, share(r, runfile.UnitSurvived)))
 			}
 			continue
 		}
-		nextLo, _, _, _ := sampleRange(r, crashNext)
+		nextLo, _, _, _ := sampleRange(r, runfile.UnitNextBatch)
 		delivered := "no delivered count"
-		if m, ok := metricOf(r, crashDelivered); ok {
+		if m, ok := metricOf(r, runfile.UnitDelivered); ok {
 			delivered = fmt.Sprintf("%.3g of %d other results delivered", m.Summary.Center, max(r.Tasks-1, 0))
 		}
 		if survLo == 1 && nextLo == 1 {
 			contained = append(contained, fmt.Sprintf("%s survived, %s, next batch ran", r.Strategy, delivered))
 		} else {
-			escaped = append(escaped, fmt.Sprintf("%s survived in %s of its samples, next batch ran in %s", r.Strategy, share(r, crashSurvived), share(r, crashNext)))
+			escaped = append(escaped, fmt.Sprintf("%s survived in %s of its samples, next batch ran in %s", r.Strategy, share(r, runfile.UnitSurvived), share(r, runfile.UnitNextBatch)))
 		}
 	}
 	if !sawProcess {
@@ -179,7 +174,7 @@ const CrashChart = "crash-isolation"
 // the next batch ran, each from 0 to 1. It returns nil when the run has
 // no Crash row with those metrics.
 func ChartCrash(rows []*Row, pal *Palette) (*plot.Plot, error) {
-	crash := pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == CrashFamily }, nil)
+	crash := pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilyCrash }, nil)
 	measures := []string{"program survived", "other results delivered", "next batch ran"}
 	type series struct {
 		xs []float64
@@ -189,13 +184,13 @@ func ChartCrash(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	by := map[string]*series{}
 	for j, r := range crash {
 		others := float64(max(r.Tasks-1, 1))
-		for i, u := range []string{crashSurvived, crashDelivered, crashNext} {
+		for i, u := range []string{runfile.UnitSurvived, runfile.UnitDelivered, runfile.UnitNextBatch} {
 			m, ok := metricOf(r, u)
 			if !ok {
 				continue
 			}
 			s := m.Summary
-			if u == crashDelivered {
+			if u == runfile.UnitDelivered {
 				s = Summary{Center: s.Center / others, Lo: s.Lo / others, Hi: s.Hi / others, N: s.N, Confidence: s.Confidence}
 			}
 			if by[r.Strategy] == nil {

@@ -19,16 +19,13 @@ import (
 // FloodChart is the name of the time-versus-memory chart of the flood.
 const FloodChart = "flood-pareto"
 
-// floodFamily is the benchmark family of the flood.
-const floodFamily = "Flood"
-
 // floodMemory is the memory axis of the chart: the process's peak resident
 // set growth during a batch, what the operating system sees.
-const floodMemory = "peak-rss-B"
+const floodMemory = runfile.UnitPeakRSS
 
 // floodStacks is the memory of the first verdict: goroutine stacks, the
 // memory a bound on concurrency is said to bound.
-const floodStacks = "peak-stack-B"
+const floodStacks = runfile.UnitPeakStack
 
 // floodSelection is the flood's rows at its highest procs: the unbounded
 // row (nil if absent) and the bounded ones.
@@ -42,7 +39,7 @@ type floodSelection struct {
 // flood, which the libraries' claims are about.
 func selectFlood(rows []*Row) floodSelection {
 	var s floodSelection
-	isFlood := func(r *Row) bool { return r.Bench.Family == floodFamily }
+	isFlood := func(r *Row) bool { return r.Bench.Family == runfile.FamilyFlood }
 	for _, r := range pickWorkload(rows, isFlood, func(a, b *Row) bool { return a.Tasks > b.Tasks }) {
 		switch {
 		case r.Props.Model || r.Props.Processes:
@@ -79,7 +76,7 @@ func metricOf(r *Row, unit string) (*Metric, bool) {
 // floodVerdicts judges the pool libraries' claims on the flood; a run
 // without Flood rows gets none.
 func floodVerdicts(rows []*Row) []Verdict {
-	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == floodFamily }) {
+	if !slices.ContainsFunc(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilyFlood }) {
 		return nil
 	}
 	s := selectFlood(rows)
@@ -221,16 +218,16 @@ func lessonPoolBoundsMemory(s floodSelection) Verdict {
 func lessonPoolFaster(s floodSelection) Verdict {
 	claim := "ants' README: \"a pool may achieve higher performance than unlimited goroutines\": on the flood, some bounded strategy (pool or a library adapter, at some worker count) is significantly faster than spawn; FAIL if spawn is significantly faster than every one."
 	v := Verdict{Claim: claim, P: "—", Figure: "—", Outcome: Inconclusive, Rows: s.rowNames()}
-	if missing := floodMissing(s, "ns/op"); len(missing) > 0 {
+	if missing := floodMissing(s, runfile.UnitNsPerOp); len(missing) > 0 {
 		v.Note = "no data: " + strings.Join(missing, ", ")
 		return v
 	}
-	if n := floodFewest(s, "ns/op"); n > 0 {
+	if n := floodFewest(s, runfile.UnitNsPerOp); n > 0 {
 		v.Note = tooFew(n)
 		return v
 	}
-	v.Noisy = floodNoisy(s, "ns/op")
-	frs := floodRatios(s, "ns/op")
+	v.Noisy = floodNoisy(s, runfile.UnitNsPerOp)
+	frs := floodRatios(s, runfile.UnitNsPerOp)
 	faster, slower := 0, 0
 	for _, fr := range frs {
 		if fr.below {

@@ -27,21 +27,23 @@ type ioSelection struct {
 
 func selectIO(rows []*Row) ioSelection {
 	var s ioSelection
-	s.fetch = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Fetch" }, nil)
-	s.sleep = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Sleep" }, nil)
+	s.fetch = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilyFetch }, nil)
+	s.sleep = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilySleep }, nil)
 	procs := 0
 	for _, r := range rows {
-		if r.Bench.Family == "FetchClient" {
+		if r.Bench.Family == runfile.FamilyFetchClient {
 			procs = max(procs, r.Procs)
 		}
 	}
 	for _, r := range rows {
-		if r.Bench.Family == "FetchClient" && r.Procs == procs {
+		if r.Bench.Family == runfile.FamilyFetchClient && r.Procs == procs {
 			s.client = append(s.client, r)
 		}
 	}
 	for i, sync := range []string{"none", "fsync"} {
-		s.file[i] = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "File" && r.Bench.Param("sync") == sync }, nil)
+		s.file[i] = pickWorkload(rows, func(r *Row) bool {
+			return r.Bench.Family == runfile.FamilyFile && r.Bench.Param(runfile.KeySync) == sync
+		}, nil)
 	}
 	return s
 }
@@ -54,7 +56,7 @@ func ioVerdicts(rows []*Row) []Verdict {
 	any := false
 	for _, r := range rows {
 		switch r.Bench.Family {
-		case "Fetch", "FetchClient", "File":
+		case runfile.FamilyFetch, runfile.FamilyFetchClient, runfile.FamilyFile:
 			any = true
 		}
 	}
@@ -68,7 +70,7 @@ func ioVerdicts(rows []*Row) []Verdict {
 // ioEfficiency is ideal ÷ ns/op with ideal = ⌈tasks/concurrency⌉·d, the
 // sleep efficiency applied to a fetch row; NaN without a positive d.
 func ioEfficiency(r *Row) Estimate {
-	d, err := runfile.ParseDuration(r.Bench.Param("d"))
+	d, err := runfile.ParseDuration(r.Bench.Param(runfile.KeyDelay))
 	if err != nil || d <= 0 || r.Tasks <= 0 {
 		return nan()
 	}
@@ -96,7 +98,7 @@ func lessonFetchOverlap(s ioSelection) Verdict {
 	}
 	// The batch cannot end before its CPU work is done: cpu-ns/op over
 	// the cores it may use bounds the wall time from below.
-	if cpu := sp.Bench.Metric("cpu-ns/op"); cpu != nil && sp.CPULimit > 0 {
+	if cpu := sp.Bench.Metric(runfile.UnitCPUNsPerOp); cpu != nil && sp.CPULimit > 0 {
 		j.notes = append(j.notes, fmt.Sprintf("spawn's batch needs %s of CPU (client and server), at least %s of wall time on %g cores",
 			formatNs(cpu.Summary.Center), formatNs(cpu.Summary.Center/sp.CPULimit), sp.CPULimit))
 	}
@@ -112,7 +114,7 @@ func lessonConnReuse(s ioSelection) Verdict {
 			if r.Strategy != st {
 				continue
 			}
-			switch r.Bench.Param("client") {
+			switch r.Bench.Param(runfile.KeyClient) {
 			case "shared":
 				shared = r
 			case "per-task":
@@ -129,7 +131,7 @@ func lessonConnReuse(s ioSelection) Verdict {
 			continue
 		}
 		rt := timeRatio(perTask, shared)
-		p := compare(perTask.Bench.Metric("ns/op").Sample, shared.Bench.Metric("ns/op").Sample)
+		p := compare(perTask.Bench.Metric(runfile.UnitNsPerOp).Sample, shared.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		o := j.significant(atLeast(rt, ReuseHelps), p, st+" per-task vs shared")
 		j.part(o, fmt.Sprintf("%s per-task/shared time %s", st, est(rt)), perTask, shared)
 		j.p(st+" per-task vs shared", p)

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // The seed lessons 1 to 8, one judge function each; Run.Verdicts lists
@@ -39,7 +41,7 @@ func lessonIO(s selection) Verdict {
 // wholly outside and the difference is significant.
 func (j *judge) sameAs(a, b *Row) {
 	rt := timeRatio(a, b)
-	p := compare(a.Bench.Metric("ns/op").Sample, b.Bench.Metric("ns/op").Sample)
+	p := compare(a.Bench.Metric(runfile.UnitNsPerOp).Sample, b.Bench.Metric(runfile.UnitNsPerOp).Sample)
 	o := j.differs(within(rt, 1-SameWithin, 1+SameWithin), p, a.Strategy+" vs "+b.Strategy+" difference")
 	j.part(o, fmt.Sprintf("%s/%s time ratio %s", a.Strategy, b.Strategy, est(rt)), a, b)
 	j.p(a.Strategy+" vs "+b.Strategy, p)
@@ -49,7 +51,7 @@ func lessonGILIO(s selection) Verdict {
 	var j judge
 	gil, sp := find(s.sleep, "gil", 0), find(s.sleep, "spawn", 0)
 	if gil == nil || sp == nil {
-		j.missing = append(j.missing, missingNames("Sleep", map[string]*Row{"gil": gil, "spawn": sp})...)
+		j.missing = append(j.missing, missingNames(runfile.FamilySleep, map[string]*Row{"gil": gil, "spawn": sp})...)
 	} else {
 		j.sameAs(gil, sp)
 	}
@@ -127,7 +129,7 @@ func lessonPoolSize(s selection, cores float64) Verdict {
 		j.missing = append(j.missing, "HashWorkers strategy=pool with workers = cores and more")
 	} else {
 		rt := timeRatio(atCores, bestMore)
-		p := compare(atCores.Bench.Metric("ns/op").Sample, bestMore.Bench.Metric("ns/op").Sample)
+		p := compare(atCores.Bench.Metric(runfile.UnitNsPerOp).Sample, bestMore.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		j.part(j.differs(atMost(rt, 1+SameWithin), p, "hash difference"),
 			fmt.Sprintf("hash: time(workers=%d)/time(workers=%d) %s", atCores.Workers, bestMore.Workers, est(rt)), atCores, bestMore)
 		j.p(fmt.Sprintf("hash workers=%d vs %d", atCores.Workers, bestMore.Workers), p)
@@ -145,7 +147,7 @@ func lessonPoolSize(s selection, cores float64) Verdict {
 	} else {
 		lo, hi := sp[0], sp[len(sp)-1]
 		su := timeRatio(lo, hi)
-		p := compare(lo.Bench.Metric("ns/op").Sample, hi.Bench.Metric("ns/op").Sample)
+		p := compare(lo.Bench.Metric(runfile.UnitNsPerOp).Sample, hi.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		j.part(j.significant(atLeast(su, MoreHelps), p, "sleep difference"),
 			fmt.Sprintf("sleep: speedup of workers=%d over workers=%d %s", hi.Workers, lo.Workers, est(su)), lo, hi)
 		j.p(fmt.Sprintf("sleep workers=%d vs %d", hi.Workers, lo.Workers), p)
@@ -164,10 +166,10 @@ func perTask(r *Row) Summary {
 
 // perTaskSample is the sample behind perTask.
 func perTaskSample(r *Row) *Metric {
-	if m := r.Bench.Metric("ns/task"); m != nil {
+	if m := r.Bench.Metric(runfile.UnitNsPerTask); m != nil {
 		return m
 	}
-	return r.Bench.Metric("ns/op")
+	return r.Bench.Metric(runfile.UnitNsPerOp)
 }
 
 func lessonProcessCost(s selection) Verdict {
@@ -200,10 +202,10 @@ func lessonSharedState(s selection) Verdict {
 	claim := "Shared state needs synchronization: sync=none loses updates when procs > 1 (spawn or pool); every other sync variant is exact (lost-updates/op = 0)."
 	var racy, exact []*Row
 	for _, r := range s.counter {
-		if r.Bench.Metric("lost-updates/op") == nil {
+		if r.Bench.Metric(runfile.UnitLostUpdates) == nil {
 			continue
 		}
-		if r.Bench.Param("sync") == "none" {
+		if r.Bench.Param(runfile.KeySync) == "none" {
 			if r.Procs > 1 && (r.Strategy == "spawn" || r.Strategy == "pool") {
 				racy = append(racy, r)
 			}
@@ -217,7 +219,7 @@ func lessonSharedState(s selection) Verdict {
 		var lost []string
 		lossy := false
 		for _, r := range racy {
-			m := r.Bench.Metric("lost-updates/op").Summary
+			m := r.Bench.Metric(runfile.UnitLostUpdates).Summary
 			lost = append(lost, fmt.Sprintf("%s procs=%d median %s", r.Strategy, r.Procs, num(m.Center)))
 			lossy = lossy || m.Center > 0
 		}
@@ -232,8 +234,8 @@ func lessonSharedState(s selection) Verdict {
 	} else {
 		var bad []string
 		for _, r := range exact {
-			if slices.Max(r.Bench.Metric("lost-updates/op").Sample.Values) != 0 {
-				bad = append(bad, fmt.Sprintf("sync=%s strategy=%s", r.Bench.Param("sync"), r.Strategy))
+			if slices.Max(r.Bench.Metric(runfile.UnitLostUpdates).Sample.Values) != 0 {
+				bad = append(bad, fmt.Sprintf("sync=%s strategy=%s", r.Bench.Param(runfile.KeySync), r.Strategy))
 			}
 		}
 		if len(bad) == 0 {
@@ -257,12 +259,12 @@ func counterRanking(rows []*Row) (string, float64) {
 		var rs []*Row
 		procs := 0
 		for _, r := range rows {
-			if r.Strategy == st && r.Bench.Param("sync") != "none" {
+			if r.Strategy == st && r.Bench.Param(runfile.KeySync) != "none" {
 				procs = max(procs, r.Procs)
 			}
 		}
 		for _, r := range rows {
-			if r.Strategy == st && r.Procs == procs && r.Bench.Param("sync") != "none" {
+			if r.Strategy == st && r.Procs == procs && r.Bench.Param(runfile.KeySync) != "none" {
 				rs = append(rs, r)
 			}
 		}
@@ -274,9 +276,9 @@ func counterRanking(rows []*Row) (string, float64) {
 		})
 		var parts []string
 		for _, r := range rs {
-			parts = append(parts, fmt.Sprintf("%s (%s M incs/s)", r.Bench.Param("sync"), num(throughput(r).Center/1e6)))
+			parts = append(parts, fmt.Sprintf("%s (%s M incs/s)", r.Bench.Param(runfile.KeySync), num(throughput(r).Center/1e6)))
 		}
-		p := compare(rs[0].Bench.Metric("ns/op").Sample, rs[1].Bench.Metric("ns/op").Sample)
+		p := compare(rs[0].Bench.Metric(runfile.UnitNsPerOp).Sample, rs[1].Bench.Metric(runfile.UnitNsPerOp).Sample)
 		return fmt.Sprintf("for %s at procs=%d: %s", st, procs, strings.Join(parts, " > ")), p
 	}
 	return "", math.NaN()
@@ -295,7 +297,7 @@ func cmpFloat(a, b float64) int {
 // throughput is the counter throughput in increments per second:
 // tasks × incs / ns/op, with its interval.
 func throughput(r *Row) Summary {
-	incs := float64(max(intParam(r.Bench, "incs"), 1))
+	incs := float64(max(intParam(r.Bench, runfile.KeyIncs), 1))
 	per := float64(max(r.Tasks, 1)) * incs * 1e9
 	return Summary{Center: per / r.Time.Center, Lo: per / r.Time.Hi, Hi: per / r.Time.Lo, N: r.Time.N}
 }

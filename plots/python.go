@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/concbench/concbench/internal/oserr"
+	"github.com/concbench/concbench/runfile"
 )
 
 // PythonFile holds the CPython reference results of a run folder, written
@@ -58,7 +59,7 @@ type PyWorkload struct {
 func pyKey(b *Benchmark) string {
 	parts := []string{b.Family}
 	for _, p := range b.Params {
-		if !isSweepKey(p.Key) && p.Key != "lang" {
+		if !isSweepKey(p.Key) && p.Key != runfile.KeyLang {
 			parts = append(parts, p.Key+"="+p.Value)
 		}
 	}
@@ -99,7 +100,7 @@ func readPython(run *Run, goRows []*Row) (*Python, error) {
 	pyRows := py.Run.Derive()
 	byKey := map[string]*PyWorkload{}
 	for _, r := range pyRows {
-		lang := r.Bench.Param("lang")
+		lang := r.Bench.Param(runfile.KeyLang)
 		if lang == "" {
 			continue
 		}
@@ -116,7 +117,7 @@ func readPython(run *Run, goRows []*Row) (*Python, error) {
 		w.Py[lang][r.Strategy] = r
 	}
 	for _, r := range goRows {
-		if w := byKey[pyKey(r.Bench)]; w != nil && r.Workers == 0 && r.Procs == w.Procs && r.Bench.Param("lang") == "" {
+		if w := byKey[pyKey(r.Bench)]; w != nil && r.Workers == 0 && r.Procs == w.Procs && r.Bench.Param(runfile.KeyLang) == "" {
 			w.Go[r.Strategy] = r
 			w.Label = label(r)
 		}
@@ -256,7 +257,7 @@ func (py *Python) overlapVerdict(n int, s, t string) Verdict {
 			continue
 		}
 		rt := timeRatio(a, b)
-		p := compare(a.Bench.Metric("ns/op").Sample, b.Bench.Metric("ns/op").Sample)
+		p := compare(a.Bench.Metric(runfile.UnitNsPerOp).Sample, b.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		o := j.differs(atMost(rt, 1+SameWithin), p, s+" vs "+t+" difference")
 		j.part(o, fmt.Sprintf("%s: CPython %s %s, %s %s; time ratio %s", w.Label, s, ns(a.Time.Center), t, ns(b.Time.Center), est(rt)), a, b)
 		j.p(fmt.Sprintf("%s vs %s, %s", s, t, w.Key), p)
@@ -328,7 +329,7 @@ func (py *Python) processVerdict(n int, w *PyWorkload, s string) Verdict {
 	}
 	g, p := w.Go["process"], w.Py["python"][s]
 	rt := ratio(g.Time, p.Time)
-	pv := compare(g.Bench.Metric("ns/op").Sample, p.Bench.Metric("ns/op").Sample)
+	pv := compare(g.Bench.Metric(runfile.UnitNsPerOp).Sample, p.Bench.Metric(runfile.UnitNsPerOp).Sample)
 	o := atMost(rt, 1)
 	j.part(j.significant(o, pv, "the difference"), fmt.Sprintf("Go process %s, CPython %s %s on %s; time ratio %s", ns(g.Time.Center), s, ns(p.Time.Center), w.Label, est(rt)), g, p)
 	j.p("Go process vs CPython "+s, pv)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // A Report is everything derived from one run, ready to be written.
@@ -150,7 +152,7 @@ func (rep *Report) MachineSummary() string {
 	add("commit %s", cfg("commit"))
 	n := 0
 	for _, bm := range rep.Run.Benchmarks {
-		if m := bm.Metric("ns/op"); m != nil {
+		if m := bm.Metric(runfile.UnitNsPerOp); m != nil {
 			n = max(n, m.Summary.N)
 		}
 	}
@@ -179,7 +181,7 @@ func (rep *Report) warnings() []string {
 	}
 	noBase := map[string]bool{}
 	for _, r := range rep.Rows {
-		if r.Baseline == nil && !isBaseline(r.Props) && r.Bench.Param("probe") == "" && !isSmallerBatch(rep.Rows, []*Row{r}) {
+		if r.Baseline == nil && !isBaseline(r.Props) && r.Bench.Param(runfile.KeyProbe) == "" && !isSmallerBatch(rep.Rows, []*Row{r}) {
 			noBase[r.Bench.Family+" "+r.Workload] = true
 		}
 	}

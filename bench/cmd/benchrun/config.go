@@ -73,9 +73,10 @@ func writeConfig(w io.Writer, lines []configLine) error {
 	for _, l := range lines {
 		fmt.Fprintf(&b, "%s: %s\n", l.key, l.value)
 	}
-	b.WriteString("Unit tasks/s better=higher\n")
-	// The Crash family's metrics: see go doc ./bench.
-	b.WriteString("Unit survived better=higher\nUnit delivered better=higher\nUnit next-batch better=higher\n")
+	// tasks/s, then the Crash family's metrics: see go doc ./bench.
+	for _, u := range []string{runfile.UnitTasksPerSec, runfile.UnitSurvived, runfile.UnitDelivered, runfile.UnitNextBatch} {
+		fmt.Fprintf(&b, "Unit %s better=higher\n", u)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
