@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )
 
@@ -79,8 +80,8 @@ func TestOwnModule(t *testing.T) {
 		if !re.Match(out) {
 			t.Errorf("no result line for strategy %s in:\n%s", s, out)
 		}
-		if !bytes.Contains(out, []byte(strategies.ConfigKey(s)+": ")) {
-			t.Errorf("no configuration line %s: in:\n%s", strategies.ConfigKey(s), out)
+		if !bytes.Contains(out, []byte(runfile.ConfigKey(s)+": ")) {
+			t.Errorf("no configuration line %s: in:\n%s", runfile.ConfigKey(s), out)
 		}
 	}
 

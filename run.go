@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/bench"
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -99,7 +100,7 @@ func writeConfig(w *os.File) error {
 		if err != nil {
 			return fmt.Errorf("concbench: %w", err)
 		}
-		lines += fmt.Sprintf("%s: %s\n", strategies.ConfigKey(name), p)
+		lines += fmt.Sprintf("%s: %s\n", runfile.ConfigKey(name), p)
 	}
 	if _, err := w.WriteString(lines); err != nil {
 		return fmt.Errorf("concbench: writing configuration lines: %w", err)

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/concbench/concbench/runfile"
 	"slices"
 	"strconv"
 	"time"
@@ -70,6 +71,6 @@ func (b Batch) WithTasks(n int) Batch {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-func size(n int64) string { return workloads.FormatSize(n) }
+func size(n int64) string { return runfile.FormatSize(n) }
 
 func dur(d time.Duration) string { return d.String() }

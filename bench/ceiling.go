@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -179,8 +180,8 @@ func runCeiling(b *testing.B, c Case, want checksums) {
 	// own here, so other-pct is not reported; steal-pct is.
 	load.report(b, 0, false)
 	tasks := float64(b.N) * float64(c.Tasks)
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/tasks, "ns/task")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/tasks, runfile.UnitNsPerTask)
 	if b.Elapsed() > 0 {
-		b.ReportMetric(tasks/b.Elapsed().Seconds(), "tasks/s")
+		b.ReportMetric(tasks/b.Elapsed().Seconds(), runfile.UnitTasksPerSec)
 	}
 }

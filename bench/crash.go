@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -189,9 +190,9 @@ func runCrash(b *testing.B, c Case, want checksums) {
 		}
 	}
 	n := float64(b.N)
-	b.ReportMetric(survived/n, "survived")
-	b.ReportMetric(delivered/n, "delivered")
-	b.ReportMetric(next/n, "next-batch")
+	b.ReportMetric(survived/n, runfile.UnitSurvived)
+	b.ReportMetric(delivered/n, runfile.UnitDelivered)
+	b.ReportMetric(next/n, runfile.UnitNextBatch)
 	if !o.Survived {
 		b.Logf("%s: the child died (%s): the crash took the program", c.Strategy, o.Exit)
 	} else {

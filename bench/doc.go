@@ -15,7 +15,7 @@
 // testdata/names.txt). Sub-benchmarks are named in benchstat's key=value
 // form, always ending in /procs=N, the GOMAXPROCS that sub-benchmark sets
 // (and restores). P below is runtime.NumCPU(); sizes are written as
-// workloads.FormatSize writes them and durations as Go durations. At the
+// runfile.FormatSize writes them and durations as Go durations. At the
 // full scale:
 //
 //	Sleep/d=10ms/tasks=64/strategy=S/procs=P                          S: all six

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )
 
@@ -181,7 +182,7 @@ func (c Case) sleep() (time.Duration, error) {
 // concurrency is how many of the case's tasks may wait at once: its
 // workers, or every task for an unbounded strategy.
 func (c Case) concurrency() int {
-	if p, err := strategies.PropsOf(c.Strategy); err == nil && p.Concurrency == strategies.PerWorker && c.Workers > 0 {
+	if p, err := strategies.PropsOf(c.Strategy); err == nil && p.Concurrency == runfile.PerWorker && c.Workers > 0 {
 		return min(c.Workers, c.Tasks)
 	}
 	return c.Tasks
@@ -199,7 +200,7 @@ func (c Case) taskCPU() time.Duration {
 
 // probeTasks is the batch of the case's probe. A strategy that runs at
 // most one task or Workers tasks at a time, and holds no backlog of its
-// own (strategies.Props.Backlog: pond queues every task it cannot run
+// own (runfile.Props.Backlog: pond queues every task it cannot run
 // yet), reaches its peak goroutines and memory once every worker is busy,
 // so its probe runs four tasks per worker, not the whole batch: a whole
 // one doubled the cost of the longest samples (sleep under sequential:
@@ -209,11 +210,11 @@ func (c Case) taskCPU() time.Duration {
 // whole batch.
 func (c Case) probeTasks() int {
 	p, err := strategies.PropsOf(c.Strategy)
-	if err != nil || p.Concurrency == strategies.PerTask || p.Backlog {
+	if err != nil || p.Concurrency == runfile.PerTask || p.Backlog {
 		return c.Tasks
 	}
 	workers := 1
-	if p.Concurrency == strategies.PerWorker {
+	if p.Concurrency == runfile.PerWorker {
 		workers = c.Workers
 		if workers == 0 {
 			workers = max(c.Procs, 1)

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/concbench/concbench/runfile"
 	"time"
 
 	"github.com/concbench/concbench/strategies"
@@ -65,7 +66,7 @@ func flood(d time.Duration, tasks int, workers []int, numCPU int, sts []string) 
 		c := b.Case(st, numCPU)
 		c.RefWorkers = ref
 		p, err := strategies.PropsOf(st)
-		if err != nil || p.Concurrency != strategies.PerWorker {
+		if err != nil || p.Concurrency != runfile.PerWorker {
 			cs = append(cs, c)
 			continue
 		}

@@ -7,11 +7,14 @@ import (
 	"strconv"
 	"testing"
 	"time"
+
+	"github.com/concbench/concbench/runfile"
 )
 
-// Interference metrics: what else the machine did while a sample was
-// timed, read from the first line of /proc/stat (all CPUs, in clock ticks
-// of 10 ms) before and after the timed loop. They are data, reported with
+// Interference metrics (runfile.UnitStealPct, runfile.UnitOtherPct): what
+// else the machine did while a sample was timed, read from the first line
+// of /proc/stat (all CPUs, in clock ticks of 10 ms) before and after the
+// timed loop. They are data, reported with
 // every sample; no sample is ever dropped because of them. The report's
 // Noise section sets the slow samples of a noisy row against them.
 //
@@ -24,10 +27,6 @@ import (
 //
 // With ticks of 10 ms, a sample of 50 ms on 2 CPUs sees 10 ticks in all:
 // each figure is coarse alone and meaningful over the samples of a row.
-const (
-	StealUnit = "steal-pct"
-	OtherUnit = "other-pct"
-)
 
 // machineTicks are the CPU time counters of /proc/stat, summed over CPUs.
 type machineTicks struct {
@@ -77,9 +76,9 @@ func startLoad() *loadWatch {
 	return &loadWatch{start: t, err: err}
 }
 
-// report reports StealUnit and OtherUnit for the loop since startLoad;
+// report reports runfile.UnitStealPct and runfile.UnitOtherPct for the loop since startLoad;
 // own is the CPU time the benchmark itself used in it (ownOK false when
-// unknown: then OtherUnit is not reported). Where /proc/stat cannot be
+// unknown: then runfile.UnitOtherPct is not reported). Where /proc/stat cannot be
 // read, it logs why and reports neither.
 func (l *loadWatch) report(b *testing.B, own time.Duration, ownOK bool) {
 	end, err := readTicks()
@@ -87,16 +86,16 @@ func (l *loadWatch) report(b *testing.B, own time.Duration, ownOK bool) {
 		err = l.err
 	}
 	if err != nil {
-		b.Logf("%s and %s not reported: %v", StealUnit, OtherUnit, err)
+		b.Logf("%s and %s not reported: %v", runfile.UnitStealPct, runfile.UnitOtherPct, err)
 		return
 	}
 	steal, other, ok := interference(l.start, end, own)
 	if !ok {
 		return // no tick passed: nothing to say
 	}
-	b.ReportMetric(steal, StealUnit)
+	b.ReportMetric(steal, runfile.UnitStealPct)
 	if ownOK {
-		b.ReportMetric(other, OtherUnit)
+		b.ReportMetric(other, runfile.UnitOtherPct)
 	}
 }
 

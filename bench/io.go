@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/concbench/concbench/runfile"
 	"time"
 
 	"github.com/concbench/concbench/strategies"
@@ -10,7 +11,7 @@ import (
 // requests, so that a client kept per worker or shared can reuse its
 // connections: the plain loop and the in-process pool.
 func fetchClientPick(c Candidate) bool {
-	return c.Core && !c.Processes && (c.Concurrency == strategies.One || c.Concurrency == strategies.PerWorker)
+	return c.Core && !c.Processes && (c.Concurrency == runfile.One || c.Concurrency == runfile.PerWorker)
 }
 
 // filePick keeps the core strategies that are not a model and keep their
@@ -55,7 +56,7 @@ func fetchClientCases(s Scale, h Host, sts []string) []Case {
 	var cs []Case
 	for _, client := range []string{"shared", "per-worker", "per-task"} {
 		for _, st := range sts {
-			if p, err := strategies.PropsOf(st); client == "per-worker" && (err != nil || p.Concurrency == strategies.One) {
+			if p, err := strategies.PropsOf(st); client == "per-worker" && (err != nil || p.Concurrency == runfile.One) {
 				continue
 			}
 			cs = append(cs, fetchBatch(0, fetchSize(s), client, fetchTasks(s), h.FetchPort).Case(st, h.NumCPU))

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/concbench/concbench/runfile"
 	"time"
 
 	"github.com/concbench/concbench/strategies"
@@ -102,7 +103,7 @@ func hashWorkersCases(s Scale, h Host, sts []string) []Case {
 func hashProcsCases(s Scale, h Host, sts []string) []Case {
 	var cs, rest []Case
 	for _, st := range sts {
-		if p, err := strategies.PropsOf(st); err == nil && p.Concurrency == strategies.One {
+		if p, err := strategies.PropsOf(st); err == nil && p.Concurrency == runfile.One {
 			cs = append(cs, coarseBatch(s).Case(st, 1))
 			continue
 		}

@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/concbench/concbench/runfile"
 	"regexp"
 	"slices"
 	"strconv"
@@ -115,7 +116,7 @@ func TestCoarseIsCoarse(t *testing.T) {
 	perTask := func(b Batch) int64 {
 		sz, _ := b.Spec.Get("size")
 		r, _ := b.Spec.Get("rounds")
-		n, err1 := workloads.ParseSize(sz)
+		n, err1 := runfile.ParseSize(sz)
 		rounds, err2 := strconv.Atoi(r)
 		if err1 != nil || err2 != nil {
 			t.Fatalf("hash spec %s: %v, %v", b.Spec, err1, err2)

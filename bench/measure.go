@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )
 
@@ -114,12 +115,12 @@ func runCase(b *testing.B, c Case, want checksums, probes map[string]probeResult
 	n := float64(b.N)
 	elapsed := b.Elapsed()
 	tasks := n * float64(c.Tasks)
-	b.ReportMetric(float64(elapsed.Nanoseconds())/tasks, "ns/task")
+	b.ReportMetric(float64(elapsed.Nanoseconds())/tasks, runfile.UnitNsPerTask)
 	if elapsed > 0 {
-		b.ReportMetric(tasks/elapsed.Seconds(), "tasks/s")
+		b.ReportMetric(tasks/elapsed.Seconds(), runfile.UnitTasksPerSec)
 	}
 	if cpuErr == nil && cpuErr1 == nil {
-		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/n, "cpu-ns/op")
+		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/n, runfile.UnitCPUNsPerOp)
 	} else {
 		b.Logf("cpu-ns/op not reported: %v", firstErr(cpuErr, cpuErr1))
 	}
@@ -127,17 +128,17 @@ func runCase(b *testing.B, c Case, want checksums, probes map[string]probeResult
 	if err != nil {
 		b.Fatalf("task completion percentiles: %v", err)
 	}
-	b.ReportMetric(p50, "p50-ns")
-	b.ReportMetric(p99, "p99-ns")
-	b.ReportMetric(float64(peak.Goroutines), "peak-goroutines")
-	b.ReportMetric(float64(peak.Mem.Stack), "peak-stack-B")
-	b.ReportMetric(float64(peak.Mem.Heap), "peak-heap-B")
-	b.ReportMetric(float64(peak.Mem.RSS), "peak-rss-B")
+	b.ReportMetric(p50, runfile.UnitP50Ns)
+	b.ReportMetric(p99, runfile.UnitP99Ns)
+	b.ReportMetric(float64(peak.Goroutines), runfile.UnitPeakRoutines)
+	b.ReportMetric(float64(peak.Mem.Stack), runfile.UnitPeakStack)
+	b.ReportMetric(float64(peak.Mem.Heap), runfile.UnitPeakHeap)
+	b.ReportMetric(float64(peak.Mem.RSS), runfile.UnitPeakRSS)
 	if !peak.Mem.RSSExact {
 		b.Logf("peak-rss-B is the largest VmRSS sampled: /proc/self/clear_refs could not reset the kernel's high-water mark")
 	}
 	if c.Counter() {
-		b.ReportMetric(float64(lost)/n, "lost-updates/op")
+		b.ReportMetric(float64(lost)/n, runfile.UnitLostUpdates)
 	}
 }
 

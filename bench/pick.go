@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"github.com/concbench/concbench/runfile"
 	"slices"
 
 	"github.com/concbench/concbench/strategies"
@@ -10,7 +11,7 @@ import (
 // properties, and whether it is the simplest of its kind. A family
 // chooses its strategies by these, never by name.
 type Candidate struct {
-	strategies.Props
+	runfile.Props
 	// Core reports whether the strategy has the lowest Rank among the
 	// strategies of its kind, the same Concurrency, Model, Processes and
 	// ProcessPerTask: sequential, spawn, gil, pool, process and exec are
@@ -21,11 +22,11 @@ type Candidate struct {
 
 // kind is what makes two strategies the same kind (see Candidate.Core).
 type kind struct {
-	c                     strategies.Concurrency
+	c                     runfile.Concurrency
 	model, procs, perTask bool
 }
 
-func kindOf(p strategies.Props) kind {
+func kindOf(p runfile.Props) kind {
 	return kind{p.Concurrency, p.Model, p.Processes, p.ProcessPerTask}
 }
 
@@ -33,7 +34,7 @@ func kindOf(p strategies.Props) kind {
 // as a Candidate, beside its name.
 func candidates() ([]string, []Candidate) {
 	names := strategies.Names()
-	props := make([]strategies.Props, len(names))
+	props := make([]runfile.Props, len(names))
 	for i, n := range names {
 		p, err := strategies.PropsOf(n)
 		if err != nil {
@@ -78,5 +79,5 @@ func core(c Candidate) bool { return c.Core }
 // sweepable keeps the core strategies whose worker count is a knob and
 // whose workers persist across tasks (pool, process).
 func sweepable(c Candidate) bool {
-	return c.Core && c.Concurrency == strategies.PerWorker && !c.ProcessPerTask
+	return c.Core && c.Concurrency == runfile.PerWorker && !c.ProcessPerTask
 }

@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // AllocChart is the name of the Alloc family's chart (without extension).
@@ -24,7 +26,7 @@ const AllocChart = "alloc"
 // to the kernel (see go doc github.com/concbench/concbench/workloads). It
 // returns nil when the run has no Alloc rows.
 func ChartAlloc(rows []*Row, pal *Palette) (*plot.Plot, error) {
-	ws := mainWorkloads(rows, "Alloc")
+	ws := mainWorkloads(rows, runfile.FamilyAlloc)
 	if len(ws) == 0 {
 		return nil, nil
 	}
@@ -69,7 +71,7 @@ func ChartAlloc(rows []*Row, pal *Palette) (*plot.Plot, error) {
 
 // cpuPerTask is a row's cpu-ns/op divided by its tasks; NaN without it.
 func cpuPerTask(r *Row) Summary {
-	m := r.Bench.Metric("cpu-ns/op")
+	m := r.Bench.Metric(runfile.UnitCPUNsPerOp)
 	if m == nil {
 		return Summary{Center: nan().V, Lo: nan().V, Hi: nan().V}
 	}

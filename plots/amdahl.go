@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/montanaflynn/stats"
 )
 
@@ -40,7 +41,7 @@ func FitAmdahl(rows []*Row, cores float64) []AmdahlFit {
 	groups := map[key][]*Row{}
 	var order []key
 	for _, r := range rows {
-		if r.Bench.Family != "HashProcs" || r.Props.OneCore || !r.Speedup.Valid() || r.Procs < 1 {
+		if r.Bench.Family != runfile.FamilyHashProcs || r.Props.OneCore || !r.Speedup.Valid() || r.Procs < 1 {
 			continue
 		}
 		k := key{r.Workload, r.Strategy}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // A Ceiling sets the process strategy on the coarse hash beside the
@@ -35,12 +37,12 @@ type Ceiling struct {
 func Ceilings(rows []*Row) []Ceiling {
 	var out []Ceiling
 	for _, p := range rows {
-		if p.Bench.Param("probe") == "" {
+		if p.Bench.Param(runfile.KeyProbe) == "" {
 			continue
 		}
 		c := Ceiling{Probe: p, Workload: probeWorkload(p), Machine: nan(), Strategy: nan(), Reached: nan().V}
 		for _, r := range rows {
-			if r.Bench.Family != "Hash" || r.Workload != c.Workload || r.Procs != p.Procs || r.Workers != 0 {
+			if r.Bench.Family != runfile.FamilyHash || r.Workload != c.Workload || r.Procs != p.Procs || r.Workers != 0 {
 				continue
 			}
 			switch {

@@ -6,6 +6,8 @@ import (
 	"slices"
 
 	"gonum.org/v1/plot"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // counterDots collects, for each strategy, one value per sync variant
@@ -13,10 +15,10 @@ import (
 func counterDots(rows []*Row, value func(*Row) (Summary, bool)) (syncs, strategies []string, xs map[string][]float64, ys map[string][]Summary) {
 	xs, ys = map[string][]float64{}, map[string][]Summary{}
 	for _, r := range rows {
-		if r.Bench.Family != "Counter" {
+		if r.Bench.Family != runfile.FamilyCounter {
 			continue
 		}
-		if s := r.Bench.Param("sync"); !slices.Contains(syncs, s) {
+		if s := r.Bench.Param(runfile.KeySync); !slices.Contains(syncs, s) {
 			syncs = append(syncs, s)
 		}
 		if !slices.Contains(strategies, r.Strategy) {
@@ -24,14 +26,14 @@ func counterDots(rows []*Row, value func(*Row) (Summary, bool)) (syncs, strategi
 		}
 	}
 	for _, r := range rows {
-		if r.Bench.Family != "Counter" {
+		if r.Bench.Family != runfile.FamilyCounter {
 			continue
 		}
 		v, ok := value(r)
 		if !ok {
 			continue
 		}
-		i := slices.Index(syncs, r.Bench.Param("sync"))
+		i := slices.Index(syncs, r.Bench.Param(runfile.KeySync))
 		j := slices.Index(strategies, r.Strategy)
 		off := (float64(j) - float64(len(strategies)-1)/2) * 0.6 / float64(max(len(strategies), 1))
 		xs[r.Strategy] = append(xs[r.Strategy], float64(i)+off)
@@ -47,7 +49,7 @@ func ChartCounterThroughput(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	if len(syncs) == 0 {
 		return nil, nil
 	}
-	p := newPlot(fmt.Sprintf("Shared counter throughput by sync variant and strategy, procs=%d", maxProcs(rows, "Counter")),
+	p := newPlot(fmt.Sprintf("Shared counter throughput by sync variant and strategy, procs=%d", maxProcs(rows, runfile.FamilyCounter)),
 		"sync variant", "increments per second (millions, log scale)")
 	logY(p)
 	for _, st := range strategies {
@@ -64,7 +66,7 @@ func ChartCounterThroughput(rows []*Row, pal *Palette) (*plot.Plot, error) {
 // strategy: only sync=none should lose any.
 func ChartCounterLost(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	syncs, strategies, xs, ys := counterDots(rows, func(r *Row) (Summary, bool) {
-		m := r.Bench.Metric("lost-updates/op")
+		m := r.Bench.Metric(runfile.UnitLostUpdates)
 		if m == nil {
 			return Summary{}, false
 		}
@@ -73,7 +75,7 @@ func ChartCounterLost(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	if len(xs) == 0 {
 		return nil, nil
 	}
-	p := newPlot(fmt.Sprintf("Shared counter lost updates by sync variant and strategy, procs=%d", maxProcs(rows, "Counter")),
+	p := newPlot(fmt.Sprintf("Shared counter lost updates by sync variant and strategy, procs=%d", maxProcs(rows, runfile.FamilyCounter)),
 		"sync variant", "lost updates per batch (count)")
 	for _, st := range strategies {
 		if err := addDots(p, pal.Style(st), st, xs[st], ys[st], 1, false, false); err != nil {

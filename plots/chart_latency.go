@@ -5,6 +5,8 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // ChartLatency draws the p50 and p99 task completion times (from batch
@@ -14,7 +16,7 @@ func ChartLatency(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	var x50, x99 []float64
 	var y50, y99 []Summary
 	for _, r := range rows {
-		p50, p99 := r.Bench.Metric("p50-ns"), r.Bench.Metric("p99-ns")
+		p50, p99 := r.Bench.Metric(runfile.UnitP50Ns), r.Bench.Metric(runfile.UnitP99Ns)
 		if p50 == nil || p99 == nil {
 			continue
 		}

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // Charts, the list of every chart of a report, and the names of their
@@ -78,7 +80,7 @@ func Charts(rows []*Row, fits []AmdahlFit, cores float64) ([]Chart, error) {
 	if err := add("speedup-procs", p, err); err != nil {
 		return nil, err
 	}
-	for _, fam := range []string{"SleepWorkers", "HashWorkers"} {
+	for _, fam := range []string{runfile.FamilySleepWorkers, runfile.FamilyHashWorkers} {
 		p, err := ChartSpeedupWorkers(rows, fam, cores, pal)
 		if err := add("speedup-workers-"+string(kind(fam)), p, err); err != nil {
 			return nil, err

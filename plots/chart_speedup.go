@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // ChartSpeedupProcs draws the speedup over sequential against GOMAXPROCS
@@ -19,7 +21,7 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64, pal *Palett
 	var order []string
 	maxP := 0
 	for _, r := range rows {
-		if r.Bench.Family != "HashProcs" || isBaseline(r.Props) || !r.Speedup.Valid() {
+		if r.Bench.Family != runfile.FamilyHashProcs || isBaseline(r.Props) || !r.Speedup.Valid() {
 			continue
 		}
 		if byStrategy[r.Strategy] == nil {

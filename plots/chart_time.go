@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // ChartBatchTime draws the batch time (ns/op, the figure of the answer
@@ -44,7 +46,7 @@ type timeSeries struct {
 
 // batchSamples are the ns/op samples of a row.
 func batchSamples(r *Row) []float64 {
-	if m := r.Bench.Metric("ns/op"); m != nil && m.Sample != nil {
+	if m := r.Bench.Metric(runfile.UnitNsPerOp); m != nil && m.Sample != nil {
 		return m.Sample.Values
 	}
 	return nil
@@ -53,7 +55,7 @@ func batchSamples(r *Row) []float64 {
 // taskSamples are the ns/task samples of a row, or its ns/op samples per
 // task when it has none (as perTask).
 func taskSamples(r *Row) []float64 {
-	if m := r.Bench.Metric("ns/task"); m != nil && m.Sample != nil {
+	if m := r.Bench.Metric(runfile.UnitNsPerTask); m != nil && m.Sample != nil {
 		return m.Sample.Values
 	}
 	var vs []float64

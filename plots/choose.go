@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // A Choice is one row of the "which strategy for which work" table: for
@@ -132,7 +134,7 @@ func isSmallerBatch(rows []*Row, group []*Row) bool {
 func batchless(r *Row) string {
 	parts := []string{r.Bench.Family}
 	for _, p := range r.Bench.Params {
-		if !isSweepKey(p.Key) && p.Key != "tasks" {
+		if !isSweepKey(p.Key) && p.Key != runfile.KeyTasks {
 			parts = append(parts, p.Key+"="+p.Value)
 		}
 	}
@@ -182,7 +184,7 @@ func choose(workload string, procs int, rs, smaller []*Row) Choice {
 			k.P = compare(perTaskSample(r).Sample, perTaskSample(fastest).Sample)
 		case r != fastest:
 			k.Ratio = timeRatio(r, fastest)
-			k.P = compare(r.Bench.Metric("ns/op").Sample, fastest.Bench.Metric("ns/op").Sample)
+			k.P = compare(r.Bench.Metric(runfile.UnitNsPerOp).Sample, fastest.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		}
 		if !Slower(k.Ratio, k.P) {
 			candidates = append(candidates, k)

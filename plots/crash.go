@@ -2,6 +2,7 @@ package plots
 
 import (
 	"fmt"
+	"github.com/concbench/concbench/runfile"
 	"math"
 	"slices"
 	"strings"
@@ -23,7 +24,7 @@ import (
 // process's whole life, compared by no verdict: the driver's noise
 // re-runs give its rows more samples only while they have fewer than
 // MinSamples.
-const CrashFamily = "Crash"
+const CrashFamily = runfile.FamilyCrash
 
 // The metrics of the crash rows.
 const (

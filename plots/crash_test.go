@@ -16,7 +16,7 @@ import (
 func crashRun(t *testing.T, n int, rows map[string][3]float64) *Run {
 	t.Helper()
 	var b strings.Builder
-	b.WriteString("numcpu: 2\nUnit survived better=higher\nUnit delivered better=higher\nUnit next-batch better=higher\n")
+	b.WriteString("numcpu: 2\n" + strategyLines + "Unit survived better=higher\nUnit delivered better=higher\nUnit next-batch better=higher\n")
 	// In a fixed order (the strategies' names, sorted), as a run writes
 	// them: the verdict lists its strategies in the order of the file.
 	for k := range n {

@@ -4,7 +4,7 @@ import (
 	"math"
 	"time"
 
-	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/runfile"
 )
 
 // An Estimate is a derived figure with an interval around it.
@@ -31,7 +31,7 @@ type Row struct {
 	Strategy string
 	// Props are the strategy's properties, from the run's configuration
 	// lines (see Run.Props).
-	Props strategies.Props
+	Props runfile.Props
 	// Procs is the GOMAXPROCS of the benchmark; Tasks the batch size;
 	// Workers the workers name part (0 when absent).
 	Procs, Tasks, Workers int
@@ -68,15 +68,15 @@ type Row struct {
 }
 
 // strategyOf returns the strategy name part, "" when absent.
-func strategyOf(b *Benchmark) string { return b.Param("strategy") }
+func strategyOf(b *Benchmark) string { return b.Param(runfile.KeyStrategy) }
 
 // concurrency returns how many tasks a strategy with properties p runs at
 // once: 1, every task of the batch, or its workers (default procs).
-func concurrency(p strategies.Props, tasks, procs, workers int) int {
+func concurrency(p runfile.Props, tasks, procs, workers int) int {
 	switch p.Concurrency {
-	case strategies.One:
+	case runfile.One:
 		return 1
-	case strategies.PerWorker:
+	case runfile.PerWorker:
 		if workers > 0 {
 			return workers
 		}
@@ -91,7 +91,7 @@ func concurrency(p strategies.Props, tasks, procs, workers int) int {
 // cpuLimit returns the most CPUs a strategy with properties p can keep
 // busy: 1 if it keeps one core busy whatever GOMAXPROCS is, else
 // coreLimit.
-func cpuLimit(p strategies.Props, tasks, procs, workers int, cores float64) float64 {
+func cpuLimit(p runfile.Props, tasks, procs, workers int, cores float64) float64 {
 	if p.OneCore {
 		return 1
 	}
@@ -121,14 +121,14 @@ func coreLimit(tasks, procs, workers int, cores float64) float64 {
 // at the lowest procs.
 func (r *Run) findBaseline(b *Benchmark) *Benchmark {
 	w := workloadOf(b)
-	procs := intParam(b, "procs")
+	procs := intParam(b, runfile.KeyProcs)
 	var best *Benchmark
 	bestRank, bestProcs := 5, 0
 	for _, c := range r.Benchmarks {
-		if !isBaseline(r.props(strategyOf(c))) || workloadOf(c) != w || c.Metric("ns/op") == nil {
+		if !isBaseline(r.props(strategyOf(c))) || workloadOf(c) != w || c.Metric(runfile.UnitNsPerOp) == nil {
 			continue
 		}
-		cp := intParam(c, "procs")
+		cp := intParam(c, runfile.KeyProcs)
 		rank := 4
 		switch {
 		case c.Family == b.Family && cp == procs:
@@ -150,7 +150,7 @@ func (r *Run) Derive() []*Row {
 	var rows []*Row
 	cores := r.cores()
 	for _, b := range r.Benchmarks {
-		t := b.Metric("ns/op")
+		t := b.Metric(runfile.UnitNsPerOp)
 		if t == nil {
 			continue
 		}
@@ -159,9 +159,9 @@ func (r *Run) Derive() []*Row {
 			Workload:    workloadOf(b),
 			Strategy:    strategyOf(b),
 			Props:       r.props(strategyOf(b)),
-			Procs:       intParam(b, "procs"),
-			Tasks:       intParam(b, "tasks"),
-			Workers:     intParam(b, "workers"),
+			Procs:       intParam(b, runfile.KeyProcs),
+			Tasks:       intParam(b, runfile.KeyTasks),
+			Workers:     intParam(b, runfile.KeyWorkers),
 			Time:        t.Summary,
 			PerTask:     Summary{Center: math.NaN(), Lo: math.NaN(), Hi: math.NaN()},
 			Speedup:     nan(),
@@ -172,22 +172,22 @@ func (r *Run) Derive() []*Row {
 		row.Noisy = t.Summary.Noisy()
 		row.Concurrency = concurrency(row.Props, row.Tasks, row.Procs, row.Workers)
 		row.CPULimit = cpuLimit(row.Props, row.Tasks, row.Procs, row.Workers, cores)
-		if m := b.Metric("ns/task"); m != nil {
+		if m := b.Metric(runfile.UnitNsPerTask); m != nil {
 			row.PerTask = m.Summary
 		}
-		if m := b.Metric("cpu-ns/op"); m != nil && t.Summary.Center > 0 {
+		if m := b.Metric(runfile.UnitCPUNsPerOp); m != nil && t.Summary.Center > 0 {
 			row.Parallelism = m.Summary.Center / t.Summary.Center
 		}
 		if base := r.findBaseline(b); base != nil {
 			row.Baseline = base
-			row.Speedup = metricRatio(base.Metric("ns/op"), t)
+			row.Speedup = metricRatio(base.Metric(runfile.UnitNsPerOp), t)
 			if base != b {
-				row.P = compare(base.Metric("ns/op").Sample, t.Sample)
+				row.P = compare(base.Metric(runfile.UnitNsPerOp).Sample, t.Sample)
 			}
 		}
 		switch kind(b.Family) {
 		case KindSleep:
-			if d, err := parseDuration(b.Param("d")); err == nil && row.Tasks > 0 {
+			if d, err := runfile.ParseDuration(b.Param(runfile.KeyDelay)); err == nil && row.Tasks > 0 {
 				ideal := idealSleep(row.Tasks, row.Concurrency, d)
 				row.Efficiency = ratio(Summary{Center: ideal, Lo: ideal, Hi: ideal}, t.Summary)
 			}

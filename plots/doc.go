@@ -19,7 +19,7 @@
 //	HashProcs/…/strategy=S/procs=P
 //	Counter/incs=1000/tasks=64/sync=V/strategy=S/procs=2
 //
-// Each strategy's properties (strategies.Props: how many tasks it runs at
+// Each strategy's properties (runfile.Props: how many tasks it runs at
 // once, whether it keeps one core busy, its simplicity rank, whether it is
 // a model) come from the run's "strategy-<name>: <properties>"
 // configuration lines (older runs and unknown strategies: plots/NOTES.md,

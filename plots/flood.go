@@ -2,11 +2,10 @@ package plots
 
 import (
 	"fmt"
+	"github.com/concbench/concbench/runfile"
 	"math"
 	"slices"
 	"strings"
-
-	"github.com/concbench/concbench/strategies"
 )
 
 // The flood: bench's Flood family, many more waiting tasks than workers,
@@ -20,7 +19,7 @@ import (
 const FloodChart = "flood-pareto"
 
 // floodFamily is the benchmark family of the flood.
-const floodFamily = "Flood"
+const floodFamily = runfile.FamilyFlood
 
 // floodMemory is the memory axis of the chart: the process's peak resident
 // set growth during a batch, what the operating system sees.
@@ -46,11 +45,11 @@ func selectFlood(rows []*Row) floodSelection {
 	for _, r := range pickWorkload(rows, isFlood, func(a, b *Row) bool { return a.Tasks > b.Tasks }) {
 		switch {
 		case r.Props.Model || r.Props.Processes:
-		case r.Props.Concurrency == strategies.PerTask:
+		case r.Props.Concurrency == runfile.PerTask:
 			if s.unbounded == nil {
 				s.unbounded = r
 			}
-		case r.Props.Concurrency == strategies.PerWorker:
+		case r.Props.Concurrency == runfile.PerWorker:
 			s.bounded = append(s.bounded, r)
 		}
 	}

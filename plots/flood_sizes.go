@@ -9,7 +9,7 @@ import (
 
 	"golang.org/x/perf/benchmath"
 
-	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/runfile"
 )
 
 // The flood at two sizes. make bench-flood runs bench's Flood family at
@@ -60,7 +60,7 @@ type CarriedRatio struct {
 func floodBySize(rows []*Row) [][]*Row {
 	var sizes [][]*Row
 	for _, r := range rows {
-		if r.Bench.Family != floodFamily || r.Props.Model || r.Props.Processes {
+		if r.Bench.Family != runfile.FamilyFlood || r.Props.Model || r.Props.Processes {
 			continue
 		}
 		i := slices.IndexFunc(sizes, func(s []*Row) bool { return s[0].Workload == r.Workload })
@@ -91,7 +91,7 @@ func CompareFloodSizes(rows []*Row) *FloodSizes {
 	}
 	small, big := sizes[0], sizes[len(sizes)-1]
 	unbounded := func(rs []*Row) *Row {
-		i := slices.IndexFunc(rs, func(r *Row) bool { return r.Props.Concurrency == strategies.PerTask })
+		i := slices.IndexFunc(rs, func(r *Row) bool { return r.Props.Concurrency == runfile.PerTask })
 		if i < 0 {
 			return nil
 		}
@@ -111,7 +111,7 @@ func CompareFloodSizes(rows []*Row) *FloodSizes {
 	}
 	held, failed := 0, 0
 	for _, rb := range big {
-		if rb.Props.Concurrency != strategies.PerWorker {
+		if rb.Props.Concurrency != runfile.PerWorker {
 			continue
 		}
 		i := slices.IndexFunc(small, func(r *Row) bool { return r.Strategy == rb.Strategy && r.Workers == rb.Workers })
@@ -153,7 +153,7 @@ func CompareFloodSizes(rows []*Row) *FloodSizes {
 // rows share, as pairedRatio does for two; with fewer than MinSamples
 // such rounds, from r2 ÷ r1 with the interval [r2.Lo/r1.Hi, r2.Hi/r1.Lo].
 func ratioChange(num1, den1, num2, den2 *Row, r1, r2 Estimate) Estimate {
-	ms := []*Metric{num1.Bench.Metric("ns/op"), den1.Bench.Metric("ns/op"), num2.Bench.Metric("ns/op"), den2.Bench.Metric("ns/op")}
+	ms := []*Metric{num1.Bench.Metric(runfile.UnitNsPerOp), den1.Bench.Metric(runfile.UnitNsPerOp), num2.Bench.Metric(runfile.UnitNsPerOp), den2.Bench.Metric(runfile.UnitNsPerOp)}
 	byRound := make([]map[int]float64, len(ms))
 	for i, m := range ms {
 		if m == nil || len(m.Rounds) != len(m.Values) {

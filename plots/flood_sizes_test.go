@@ -15,7 +15,7 @@ import (
 func floodSizesRun(t *testing.T, sizes map[string]map[string]float64) *Run {
 	t.Helper()
 	var b strings.Builder
-	b.WriteString("numcpu: 2\n")
+	b.WriteString("numcpu: 2\n" + strategyLines)
 	for k := 1; k <= 6; k++ {
 		fmt.Fprintf(&b, "round: %d\n", k)
 		f := 1 + float64(k)/100

@@ -14,7 +14,7 @@ import (
 func floodRun(t *testing.T, rows map[string][2]float64) *Run {
 	t.Helper()
 	var b strings.Builder
-	b.WriteString("numcpu: 2\n")
+	b.WriteString("numcpu: 2\n" + strategyLines)
 	for k := range 6 {
 		for name, v := range rows {
 			f := 1 + float64(k)/1000

@@ -5,15 +5,8 @@ import (
 	"fmt"
 	"math"
 	"slices"
-)
 
-// The interference units the benchmarks report per sample: the share of
-// the machine's CPU time stolen by the hypervisor, and the share busy
-// with other work than the benchmark, while the sample was timed (see go
-// doc github.com/concbench/concbench/bench).
-const (
-	StealUnit = "steal-pct"
-	OtherUnit = "other-pct"
+	"github.com/concbench/concbench/runfile"
 )
 
 // Interference thresholds: the slow samples of a row coincide with steal
@@ -78,7 +71,7 @@ func pct(v float64) string {
 // slowdown compares the slowest quarter of b's ns/op samples with the
 // rest; ok is false with fewer than 4 samples.
 func slowdown(b *Benchmark) (Slowdown, bool) {
-	t := b.Metric("ns/op")
+	t := b.Metric(runfile.UnitNsPerOp)
 	if t == nil || len(t.Values) < 4 || len(t.Lines) != len(t.Values) {
 		return Slowdown{}, false
 	}
@@ -100,7 +93,7 @@ func slowdown(b *Benchmark) (Slowdown, bool) {
 		}
 		return out
 	}
-	steal, other := byLine(StealUnit), byLine(OtherUnit)
+	steal, other := byLine(runfile.UnitStealPct), byLine(runfile.UnitOtherPct)
 	s := Slowdown{Slow: nSlow, Rest: len(idx) - nSlow}
 	var times [2]float64
 	for g, members := range groups {
@@ -143,7 +136,7 @@ func (r *Run) RunSteal() (Steal, bool) {
 	var s Steal
 	sum := 0.0
 	for _, b := range r.Benchmarks {
-		m := b.Metric(StealUnit)
+		m := b.Metric(runfile.UnitStealPct)
 		if m == nil {
 			continue
 		}
@@ -184,7 +177,7 @@ func (r *Run) RunPrecision() Precision {
 	var p Precision
 	var ns []int
 	for _, b := range r.Benchmarks {
-		m := b.Metric("ns/op")
+		m := b.Metric(runfile.UnitNsPerOp)
 		if m == nil {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/runfile"
 	"golang.org/x/perf/benchmath"
 )
 
@@ -23,9 +24,9 @@ func metricAt(unit string, vals []float64) *Metric {
 // and other load of the same result lines.
 func TestSlowdownFindsSteal(t *testing.T) {
 	b := &Benchmark{Name: "Hash/strategy=spawn/procs=2", Metrics: map[string]*Metric{
-		"ns/op":   metricAt("ns/op", []float64{10, 10, 20, 10, 10, 10, 10, 20}),
-		StealUnit: metricAt(StealUnit, []float64{0, 0, 9, 0, 1, 0, 0, 7}),
-		OtherUnit: metricAt(OtherUnit, []float64{2, 3, 2, 2, 3, 2, 2, 3}),
+		"ns/op":              metricAt("ns/op", []float64{10, 10, 20, 10, 10, 10, 10, 20}),
+		runfile.UnitStealPct: metricAt(runfile.UnitStealPct, []float64{0, 0, 9, 0, 1, 0, 0, 7}),
+		runfile.UnitOtherPct: metricAt(runfile.UnitOtherPct, []float64{2, 3, 2, 2, 3, 2, 2, 3}),
 	}}
 	s, ok := slowdown(b)
 	if !ok {
@@ -41,8 +42,8 @@ func TestSlowdownFindsSteal(t *testing.T) {
 		t.Errorf("String = %q", got)
 	}
 	// Without interference metrics it says so, and too few samples give none.
-	delete(b.Metrics, StealUnit)
-	delete(b.Metrics, OtherUnit)
+	delete(b.Metrics, runfile.UnitStealPct)
+	delete(b.Metrics, runfile.UnitOtherPct)
 	if s, _ := slowdown(b); !strings.HasSuffix(s.String(), "no steal or load figures") {
 		t.Errorf("String without figures = %q", s.String())
 	}
@@ -62,7 +63,7 @@ func TestRunPrecisionAndSteal(t *testing.T) {
 		wide[i] = 100 * float64(1+i%4)
 	}
 	run := &Run{Benchmarks: []*Benchmark{
-		{Name: "A", Metrics: map[string]*Metric{"ns/op": metricAt("ns/op", tight), StealUnit: metricAt(StealUnit, []float64{0, 2, 0, 4})}},
+		{Name: "A", Metrics: map[string]*Metric{"ns/op": metricAt("ns/op", tight), runfile.UnitStealPct: metricAt(runfile.UnitStealPct, []float64{0, 2, 0, 4})}},
 		{Name: "B", Metrics: map[string]*Metric{"ns/op": metricAt("ns/op", wide)}},
 		{Name: "C", Metrics: map[string]*Metric{"B/op": metricAt("B/op", tight)}},
 	}}

@@ -2,6 +2,7 @@ package plots
 
 import (
 	"fmt"
+	"github.com/concbench/concbench/runfile"
 )
 
 // Thresholds of the real I/O verdicts (see the package documentation).
@@ -24,21 +25,21 @@ type ioSelection struct {
 
 func selectIO(rows []*Row) ioSelection {
 	var s ioSelection
-	s.fetch = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Fetch" }, nil)
-	s.sleep = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Sleep" }, nil)
+	s.fetch = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilyFetch }, nil)
+	s.sleep = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilySleep }, nil)
 	procs := 0
 	for _, r := range rows {
-		if r.Bench.Family == "FetchClient" {
+		if r.Bench.Family == runfile.FamilyFetchClient {
 			procs = max(procs, r.Procs)
 		}
 	}
 	for _, r := range rows {
-		if r.Bench.Family == "FetchClient" && r.Procs == procs {
+		if r.Bench.Family == runfile.FamilyFetchClient && r.Procs == procs {
 			s.client = append(s.client, r)
 		}
 	}
 	for i, sync := range []string{"none", "fsync"} {
-		s.file[i] = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "File" && r.Bench.Param("sync") == sync }, nil)
+		s.file[i] = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilyFile && r.Bench.Param("sync") == sync }, nil)
 	}
 	return s
 }
@@ -46,7 +47,7 @@ func selectIO(rows []*Row) ioSelection {
 // ioEfficiency is ideal ÷ ns/op with ideal = ⌈tasks/concurrency⌉·d, the
 // sleep efficiency applied to a fetch row; NaN without a positive d.
 func ioEfficiency(r *Row) Estimate {
-	d, err := parseDuration(r.Bench.Param("d"))
+	d, err := runfile.ParseDuration(r.Bench.Param(runfile.KeyDelay))
 	if err != nil || d <= 0 || r.Tasks <= 0 {
 		return nan()
 	}

@@ -13,7 +13,7 @@ import (
 func ioRun(t *testing.T, ns map[string]float64) *Run {
 	t.Helper()
 	var b strings.Builder
-	b.WriteString("numcpu: 2\n")
+	b.WriteString("numcpu: 2\n" + strategyLines)
 	for k := range 6 {
 		for name, v := range ns {
 			v := v * (1 + float64(k)/1000)

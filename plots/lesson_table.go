@@ -2,6 +2,7 @@ package plots
 
 import (
 	"fmt"
+	"github.com/concbench/concbench/runfile"
 	"slices"
 )
 
@@ -140,7 +141,7 @@ func isFamily(family string) func(string) bool {
 // isIOFamily reports whether family is one of the real I/O claims'.
 func isIOFamily(family string) bool {
 	switch family {
-	case "Fetch", "FetchClient", "File":
+	case runfile.FamilyFetch, runfile.FamilyFetchClient, runfile.FamilyFile:
 		return true
 	}
 	return false

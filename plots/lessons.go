@@ -2,6 +2,7 @@ package plots
 
 import (
 	"fmt"
+	"github.com/concbench/concbench/runfile"
 	"math"
 	"slices"
 )
@@ -51,7 +52,7 @@ func lessonGILIO(j *judge, ev *evidence) {
 	s := ev.seed
 	gil, sp := find(s.sleep, "gil", 0), find(s.sleep, "spawn", 0)
 	if gil == nil || sp == nil {
-		j.missing = append(j.missing, missingNames("Sleep", map[string]*Row{"gil": gil, "spawn": sp})...)
+		j.missing = append(j.missing, missingNames(runfile.FamilySleep, map[string]*Row{"gil": gil, "spawn": sp})...)
 	} else {
 		j.sameAs(gil, sp)
 	}

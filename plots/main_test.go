@@ -10,10 +10,26 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	// Importing ants (through strategies) starts its default pool, whose
-	// two housekeeping goroutines live as long as the process.
-	goleak.VerifyTestMain(m, goleak.IgnoreCurrent())
+	goleak.VerifyTestMain(m)
 }
+
+// strategyLines are the strategy-<name> configuration lines the driver
+// writes for the registered strategies (runfile.ConfigKey,
+// runfile.Props.String), as the fixture's raw.txt has them: the report
+// takes every strategy's properties from the run, so a run a test builds
+// carries them unless it is about their absence.
+const strategyLines = `strategy-sequential: concurrency=one cores=one rank=1 model=false processes=false backlog=false process-per-task=false
+strategy-spawn: concurrency=per-task cores=all rank=2 model=false processes=false backlog=false process-per-task=false
+strategy-pool: concurrency=workers cores=all rank=3 model=false processes=false backlog=false process-per-task=false
+strategy-gil: concurrency=per-task cores=one rank=2 model=true processes=false backlog=false process-per-task=false
+strategy-process: concurrency=workers cores=all rank=9 model=false processes=true backlog=false process-per-task=false
+strategy-exec: concurrency=workers cores=all rank=10 model=false processes=true backlog=false process-per-task=true
+strategy-errgroup: concurrency=workers cores=all rank=4 model=false processes=false backlog=false process-per-task=false
+strategy-semaphore: concurrency=workers cores=all rank=5 model=false processes=false backlog=false process-per-task=false
+strategy-ants: concurrency=workers cores=all rank=7 model=false processes=false backlog=false process-per-task=false
+strategy-pond: concurrency=workers cores=all rank=8 model=false processes=false backlog=true process-per-task=false
+strategy-conc: concurrency=workers cores=all rank=6 model=false processes=false backlog=false process-per-task=false
+`
 
 // fixture is the committed run folder of hand-written benchfmt data.
 const fixture = "testdata/run"

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // A NoiseRow is a configuration that took more samples than the run's
@@ -108,8 +110,8 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 // rows.
 func spreadCauses() []struct{ family, cause string } {
 	return []struct{ family, cause string }{
-		{"File", "sync=fsync waits for the disk, whose flush latency varies from write to write by itself (on the 2-core VM a task took 1.0 ms with fsync against 0.12 ms without, and the fsync rows stayed at ±10 to ±23 % after 21 to 37 samples); the writes without fsync go through the page cache and the file system's journal, ±7 to ±14 % there."},
-		{"Alloc", "each task allocates 1 MiB on a small live heap, so a collection cycle starts about every 4 tasks, and freed pages are returned to the kernel and faulted in again (11,773 page faults in 12 samples of sequential); with the faults cut fivefold (GODEBUG=madvdontneed=0) sequential still spread from 2.9 to 9.0 ms a batch: the collection cycles set the spread (go doc ./bench)."},
-		{"Flood", "a sample is one batch of 20,000 goroutines whose stacks are fresh memory in every round, and whole rounds run slow together (13 to 30 % across every flood row in one run): the paired ratios of the report cancel them; the rows themselves stay near ±10 % (go doc ./bench)."},
+		{runfile.FamilyFile, "sync=fsync waits for the disk, whose flush latency varies from write to write by itself (on the 2-core VM a task took 1.0 ms with fsync against 0.12 ms without, and the fsync rows stayed at ±10 to ±23 % after 21 to 37 samples); the writes without fsync go through the page cache and the file system's journal, ±7 to ±14 % there."},
+		{runfile.FamilyAlloc, "each task allocates 1 MiB on a small live heap, so a collection cycle starts about every 4 tasks, and freed pages are returned to the kernel and faulted in again (11,773 page faults in 12 samples of sequential); with the faults cut fivefold (GODEBUG=madvdontneed=0) sequential still spread from 2.9 to 9.0 ms a batch: the collection cycles set the spread (go doc ./bench)."},
+		{runfile.FamilyFlood, "a sample is one batch of 20,000 goroutines whose stacks are fresh memory in every round, and whole rounds run slow together (13 to 30 % across every flood row in one run): the paired ratios of the report cancel them; the rows themselves stay near ±10 % (go doc ./bench)."},
 	}
 }

@@ -3,6 +3,7 @@ package plots
 import (
 	"math"
 
+	"github.com/concbench/concbench/runfile"
 	"golang.org/x/perf/benchmath"
 )
 
@@ -73,7 +74,7 @@ func metricRatio(num, den *Metric) Estimate {
 
 // timeRatio is the ratio of two rows' ns/op (metricRatio).
 func timeRatio(num, den *Row) Estimate {
-	return metricRatio(num.Bench.Metric("ns/op"), den.Bench.Metric("ns/op"))
+	return metricRatio(num.Bench.Metric(runfile.UnitNsPerOp), den.Bench.Metric(runfile.UnitNsPerOp))
 }
 
 // perTaskRatio is the ratio of two rows' time per task (metricRatio of

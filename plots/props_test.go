@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/concbench/concbench/strategies"
+	"github.com/concbench/concbench/runfile"
 )
 
 // A strategy the report has never heard of is ranked, limited and given
@@ -37,21 +37,59 @@ func TestPropsFromConfigLines(t *testing.T) {
 	}
 }
 
-// A run written before the strategy-<name> lines existed takes today's
-// properties from the registry.
-func TestPropsFallBackToRegistry(t *testing.T) {
-	run, _ := readFixture(t)
-	if len(run.Props) != 0 {
-		t.Fatalf("fixture has strategy lines: %v", run.Props)
+// A strategy without a strategy-<name> line (in a run written before
+// those lines existed, or a CPython strategy) counts as one that may run
+// every task at once on every core, ranked after all others: none is the
+// baseline, whatever its name.
+func TestPropsWithoutConfigLines(t *testing.T) {
+	run, err := ReadRun(writeRun(t, "numcpu: 2\n"+lines("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/procs=2", 16e6)))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, name := range strategies.Names() {
-		want, _ := strategies.PropsOf(name)
-		if got := run.props(name); got != want {
-			t.Errorf("props(%s) = %+v, want %+v", name, got, want)
+	for _, name := range []string{"sequential", "threads"} {
+		p := run.props(name)
+		if p != (runfile.Props{Concurrency: runfile.PerTask, Rank: unknownRank}) || isBaseline(p) {
+			t.Errorf("props(%s) = %+v", name, p)
 		}
 	}
-	if p := run.props("threads"); p.Rank != unknownRank || p.Model || isBaseline(p) {
-		t.Errorf("unknown strategy: %+v", p)
+	if r := run.Derive()[0]; r.Baseline != nil {
+		t.Errorf("sequential without its line has a baseline: %+v", r)
+	}
+}
+
+// The fixture carries the lines the driver writes; the report reads every
+// property from them, the newest (process-per-task) included.
+func TestPropsOfFixture(t *testing.T) {
+	run, _ := readFixture(t)
+	if len(run.Props) != 11 {
+		t.Fatalf("fixture has %d strategy lines, want 11: %v", len(run.Props), run.Props)
+	}
+	seq, exec, pond := run.props("sequential"), run.props("exec"), run.props("pond")
+	if !isBaseline(seq) || !seq.OneCore || seq.Rank != 1 {
+		t.Errorf("sequential: %+v", seq)
+	}
+	if !exec.Processes || !exec.ProcessPerTask || exec.Concurrency != runfile.PerWorker {
+		t.Errorf("exec: %+v", exec)
+	}
+	if !pond.Backlog || pond.ProcessPerTask {
+		t.Errorf("pond: %+v", pond)
+	}
+}
+
+// python.txt has no strategy lines: its sequential takes the Go
+// sequential's properties from raw.txt (each language's speedup is over
+// its own sequential); its other strategies are unknown.
+func TestPropsOfPython(t *testing.T) {
+	rep, err := Build(pyRun(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	py := rep.Python.Run
+	if p := py.props("sequential"); !isBaseline(p) || p != rep.Run.props("sequential") {
+		t.Errorf("CPython sequential: %+v", p)
+	}
+	if p := py.props("threads"); p.Rank != unknownRank || isBaseline(p) {
+		t.Errorf("CPython threads: %+v", p)
 	}
 }
 

@@ -86,6 +86,15 @@ func readPython(run *Run, goRows []*Row) (*Python, error) {
 		py.Note = fmt.Sprintf("%s holds no results yet (was make reference interrupted before its first?)", PythonFile)
 		return py, nil
 	}
+	// python.txt carries no strategy-<name> lines: a CPython strategy
+	// named like a Go one (sequential, each language's baseline) takes
+	// the Go strategy's properties from raw.txt; the others are unknown
+	// strategies (Run.props).
+	for name, p := range run.Props {
+		if _, ok := py.Run.Props[name]; !ok {
+			py.Run.Props[name] = p
+		}
+	}
 	pyRows := py.Run.Derive()
 	byKey := map[string]*PyWorkload{}
 	for _, r := range pyRows {

@@ -24,7 +24,7 @@ func benchLines(name string, median float64) string {
 // predicts; Go's process is faster than multiprocessing.Pool.
 func pyRun(t *testing.T) string {
 	t.Helper()
-	goRaw := "numcpu: 2\n" +
+	goRaw := "numcpu: 2\n" + strategyLines +
 		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/procs=2", 40e6) +
 		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=spawn/procs=2", 20e6) +
 		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=gil/procs=2", 40e6) +
@@ -158,7 +158,7 @@ func TestGeneratePythonCharts(t *testing.T) {
 // 10.3 ms.
 func pyAsyncRun(t *testing.T, asyncioMs float64) string {
 	t.Helper()
-	goRaw := "numcpu: 2\n" +
+	goRaw := "numcpu: 2\n" + strategyLines +
 		benchLines("Sleep/d=10ms/tasks=64/strategy=sequential/procs=2", 640e6) +
 		benchLines("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10.2e6) +
 		benchLines("Sleep/d=10ms/tasks=64/strategy=gil/procs=2", 10.3e6) +

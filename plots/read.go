@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/concbench/concbench/runfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -18,7 +19,6 @@ import (
 	"golang.org/x/perf/benchproc"
 
 	"github.com/concbench/concbench/internal/oserr"
-	"github.com/concbench/concbench/strategies"
 )
 
 // File names inside a run folder.
@@ -109,7 +109,7 @@ func parseRaw(run *Run, data []byte, path string) error {
 	var valueErrs []string // "file:line: …", one per line at fault
 	seenConfig := map[string]bool{}
 	run.HigherBetter = map[string]bool{}
-	run.Props = map[string]strategies.Props{}
+	run.Props = map[string]runfile.Props{}
 
 	rd := benchfmt.NewReader(bytes.NewReader(data), path)
 	for rd.Scan() {
@@ -137,8 +137,8 @@ func parseRaw(run *Run, data []byte, path string) error {
 					continue
 				}
 				seenConfig[c.Key] = true
-				if name, ok := propsKey(c.Key); ok {
-					p, err := strategies.ParseProps(string(c.Value))
+				if name, ok := runfile.StrategyOfKey(c.Key); ok {
+					p, err := runfile.ParseProps(string(c.Value))
 					if err != nil {
 						return fmt.Errorf("%s:%d: configuration line %s: %w", path, configLine(data, c.Key), c.Key, err)
 					}

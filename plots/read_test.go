@@ -145,22 +145,11 @@ func TestConfigChangeWarns(t *testing.T) {
 	}
 }
 
-func TestParseHelpers(t *testing.T) {
-	for s, want := range map[string]int64{"64B": 64, "64KiB": 65536, "1MiB": 1 << 20, "4k": 4000, "17": 17} {
-		if got, err := parseSize(s); err != nil || got != want {
-			t.Errorf("parseSize(%q) = %d, %v; want %d", s, got, err, want)
-		}
-	}
-	for _, s := range []string{"", "KiB", "12XB"} {
-		if _, err := parseSize(s); err == nil {
-			t.Errorf("parseSize(%q): no error", s)
-		}
-	}
+// Sizes and durations of names are parsed by package runfile (its tests);
+// the report splits names itself.
+func TestParseName(t *testing.T) {
 	fam, params, err := parseName("HashWorkers/size=64KiB/rounds=8/tasks=64/strategy=pool/workers=4/procs=2")
 	if err != nil || fam != "HashWorkers" || len(params) != 6 || params[4] != (Param{"workers", "4"}) {
 		t.Errorf("parseName = %q %v %v", fam, params, err)
-	}
-	if _, err := parseDuration("10ms"); err != nil {
-		t.Error(err)
 	}
 }

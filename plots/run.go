@@ -1,9 +1,8 @@
 package plots
 
 import (
+	"github.com/concbench/concbench/runfile"
 	"golang.org/x/perf/benchmath"
-
-	"github.com/concbench/concbench/strategies"
 )
 
 // A Run is what plots reads from one run folder.
@@ -16,10 +15,10 @@ type Run struct {
 	Config []Param
 	// Props holds the strategy properties that the run wrote as
 	// "strategy-<name>: <properties>" configuration lines
-	// (strategies.ConfigKey, strategies.Props.String), by strategy name.
+	// (runfile.ConfigKey, runfile.Props.String), by strategy name.
 	// A run without them (written before they existed) leaves it empty;
 	// the report then takes today's properties (strategies.PropsOf).
-	Props map[string]strategies.Props
+	Props map[string]runfile.Props
 	// Benchmarks are the distinct benchmark names in order of first
 	// appearance, each with its samples per unit.
 	Benchmarks []*Benchmark

@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // Bounds of a plausible measurement. A value beyond them is not a slow or a
@@ -73,23 +75,23 @@ type unitRule struct {
 // 0. Every value in results/example and examples/decode passes.
 func unitRules(unit string) (unitRule, bool) {
 	switch unit {
-	case "ns/op", "ns/task":
+	case runfile.UnitNsPerOp, runfile.UnitNsPerTask:
 		return unitRule{kind: "time", positive: true, max: MaxWallNs}, true
-	case "p50-ns", "p99-ns":
+	case runfile.UnitP50Ns, runfile.UnitP99Ns:
 		return unitRule{kind: "time", max: MaxWallNs}, true
-	case "cpu-ns/op":
+	case runfile.UnitCPUNsPerOp:
 		return unitRule{kind: "time", max: MaxCPUNs}, true
-	case "B/op", "peak-heap-B", "peak-rss-B", "peak-stack-B":
+	case "B/op", runfile.UnitPeakHeap, runfile.UnitPeakRSS, runfile.UnitPeakStack:
 		return unitRule{kind: "bytes", max: MaxBytes}, true
-	case "allocs/op", "lost-updates/op", "peak-goroutines":
+	case "allocs/op", runfile.UnitLostUpdates, runfile.UnitPeakRoutines:
 		return unitRule{kind: "count", max: MaxCount}, true
-	case "tasks/s":
+	case runfile.UnitTasksPerSec:
 		return unitRule{kind: "rate", positive: true, max: MaxCount, higherBetter: true}, true
-	case StealUnit, OtherUnit:
+	case runfile.UnitStealPct, runfile.UnitOtherPct:
 		return unitRule{kind: "share", max: 100}, true
-	case crashSurvived, crashNext:
+	case runfile.UnitSurvived, runfile.UnitNextBatch:
 		return unitRule{kind: "flag", max: 1, higherBetter: true}, true
-	case crashDelivered:
+	case runfile.UnitDelivered:
 		return unitRule{kind: "count", max: MaxCount, higherBetter: true}, true
 	}
 	return unitRule{}, false
@@ -105,12 +107,12 @@ func checkUnit(unit string) string {
 		return ""
 	}
 	stems := [...]struct{ stem, want string }{
-		{"p50-", "p50-ns"},
-		{"p99-", "p99-ns"},
-		{"cpu-", "cpu-ns/op"},
-		{"peak-heap-", "peak-heap-B"},
-		{"peak-rss-", "peak-rss-B"},
-		{"peak-stack-", "peak-stack-B"},
+		{"p50-", runfile.UnitP50Ns},
+		{"p99-", runfile.UnitP99Ns},
+		{"cpu-", runfile.UnitCPUNsPerOp},
+		{"peak-heap-", runfile.UnitPeakHeap},
+		{"peak-rss-", runfile.UnitPeakRSS},
+		{"peak-stack-", runfile.UnitPeakStack},
 	}
 	for _, s := range stems {
 		if strings.HasPrefix(unit, s.stem) {
@@ -214,13 +216,13 @@ func formatValue(v float64) string {
 // them as warnings.
 func surprises(params []Param, vals map[string]float64) []string {
 	var out []string
-	p50, ok50 := vals["p50-ns"]
-	p99, ok99 := vals["p99-ns"]
+	p50, ok50 := vals[runfile.UnitP50Ns]
+	p99, ok99 := vals[runfile.UnitP99Ns]
 	if ok50 && ok99 && p99 < p50 {
 		out = append(out, fmt.Sprintf("p99-ns = %s is below p50-ns = %s", formatValue(p99), formatValue(p50)))
 	}
-	if lost, ok := vals["lost-updates/op"]; ok {
-		tasks, incs := paramFloat(params, "tasks"), paramFloat(params, "incs")
+	if lost, ok := vals[runfile.UnitLostUpdates]; ok {
+		tasks, incs := paramFloat(params, runfile.KeyTasks), paramFloat(params, runfile.KeyIncs)
 		if tasks > 0 && incs > 0 && lost > tasks*incs {
 			out = append(out, fmt.Sprintf("lost-updates/op = %s is more than the batch's %s increments (tasks × incs)", formatValue(lost), formatValue(tasks*incs)))
 		}

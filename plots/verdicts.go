@@ -1,5 +1,7 @@
 package plots
 
+import "github.com/concbench/concbench/runfile"
+
 // An Outcome is the answer of a verdict.
 type Outcome string
 
@@ -69,19 +71,19 @@ type selection struct {
 // several coarse hash workloads the largest, among fine ones the smallest.
 func selectRows(rows []*Row) selection {
 	var s selection
-	s.sleep = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Sleep" }, nil)
-	s.coarse = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Hash" && hashGrain(r.Bench) == "coarse" },
+	s.sleep = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilySleep }, nil)
+	s.coarse = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilyHash && hashGrain(r.Bench) == "coarse" },
 		func(a, b *Row) bool { return hashBytes(a.Bench) > hashBytes(b.Bench) })
-	s.fine = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "Hash" && hashGrain(r.Bench) == "fine" },
+	s.fine = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilyHash && hashGrain(r.Bench) == "fine" },
 		func(a, b *Row) bool { return hashBytes(a.Bench) < hashBytes(b.Bench) })
 	if len(s.fine) > 0 {
 		s.fineSmaller = smallerBatches(rows, s.fine)
 	}
-	s.sleepWork = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "SleepWorkers" }, nil)
-	s.hashWork = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == "HashWorkers" },
+	s.sleepWork = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilySleepWorkers }, nil)
+	s.hashWork = pickWorkload(rows, func(r *Row) bool { return r.Bench.Family == runfile.FamilyHashWorkers },
 		func(a, b *Row) bool { return hashBytes(a.Bench) > hashBytes(b.Bench) })
 	for _, r := range rows {
-		if r.Bench.Family == "Counter" {
+		if r.Bench.Family == runfile.FamilyCounter {
 			s.counter = append(s.counter, r)
 		}
 	}

@@ -179,7 +179,7 @@ func TestDifferenceNeedsP(t *testing.T) {
 // too few samples say so.
 func TestFloodVerdictOpenNamesWideRows(t *testing.T) {
 	var b strings.Builder
-	b.WriteString("numcpu: 2\n")
+	b.WriteString("numcpu: 2\n" + strategyLines)
 	for k, f := range []float64{0.6, 0.8, 0.9, 1.1, 1.2, 1.4} {
 		g := 1 + float64(k)/1000
 		fmt.Fprintf(&b, "BenchmarkFlood/d=1ms/tasks=50000/strategy=spawn/procs=2 \t 1 \t %.0f ns/op \t %.0f peak-stack-B\n", 100e6*g, 50e6*g)

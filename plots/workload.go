@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // Kind is the workload a benchmark family measures.
@@ -22,17 +24,17 @@ const (
 // than what it does; every other part (besides the family) identifies the
 // workload.
 func isSweepKey(key string) bool {
-	return key == "strategy" || key == "workers" || key == "procs"
+	return key == runfile.KeyStrategy || key == runfile.KeyWorkers || key == runfile.KeyProcs
 }
 
 // kind returns the workload of a family: Sleep and SleepWorkers are sleep, …
 func kind(family string) Kind {
 	switch {
-	case strings.HasPrefix(family, "Sleep"):
+	case strings.HasPrefix(family, runfile.FamilySleep):
 		return KindSleep
-	case strings.HasPrefix(family, "Hash"):
+	case strings.HasPrefix(family, runfile.FamilyHash):
 		return KindHash
-	case strings.HasPrefix(family, "Counter"):
+	case strings.HasPrefix(family, runfile.FamilyCounter):
 		return KindCounter
 	}
 	return KindOther
@@ -45,7 +47,7 @@ func kind(family string) Kind {
 // metrics (see lessonCrashIsolation): no recommendation, heatmap or time chart
 // reads it.
 func isMain(family string) bool {
-	return family != "" && family != CrashFamily && !strings.HasSuffix(family, "Workers") && !strings.HasSuffix(family, "Procs")
+	return family != "" && family != runfile.FamilyCrash && !strings.HasSuffix(family, "Workers") && !strings.HasSuffix(family, "Procs")
 }
 
 // timeFamilies returns the main families that get time and latency charts,
@@ -53,7 +55,7 @@ func isMain(family string) bool {
 func timeFamilies(rows []*Row) []string {
 	var fams []string
 	for _, r := range rows {
-		if f := r.Bench.Family; isMain(f) && f != "Counter" && !slices.Contains(fams, f) {
+		if f := r.Bench.Family; isMain(f) && f != runfile.FamilyCounter && !slices.Contains(fams, f) {
 			fams = append(fams, f)
 		}
 	}
@@ -88,11 +90,11 @@ func intParam(b *Benchmark, key string) int {
 
 // hashBytes is the work of one hash task: size × rounds bytes hashed, or 0.
 func hashBytes(b *Benchmark) int64 {
-	size, err := parseSize(b.Param("size"))
+	size, err := runfile.ParseSize(b.Param(runfile.KeySize))
 	if err != nil {
 		return 0
 	}
-	rounds := intParam(b, "rounds")
+	rounds := intParam(b, runfile.KeyRounds)
 	if rounds == 0 {
 		rounds = 1
 	}

@@ -6,6 +6,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/panjf2000/ants/v2"
 )
 
@@ -82,5 +83,5 @@ func (a Ants) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func antsEntry() entry {
-	return entry{"ants", Props{Concurrency: PerWorker, Rank: 7}, func(o Options) Strategy { return Ants{Workers: o.Workers} }}
+	return entry{"ants", runfile.Props{Concurrency: runfile.PerWorker, Rank: 7}, func(o Options) Strategy { return Ants{Workers: o.Workers} }}
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -46,7 +47,7 @@ func TestBoundedStrategies(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Concurrency != strategies.PerWorker || p.Processes {
+		if p.Concurrency != runfile.PerWorker || p.Processes {
 			continue
 		}
 		t.Run(name, func(t *testing.T) {

@@ -3,6 +3,7 @@ package strategies
 import (
 	"context"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/sourcegraph/conc/pool"
 )
 
@@ -49,5 +50,5 @@ func (c Conc) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func concEntry() entry {
-	return entry{"conc", Props{Concurrency: PerWorker, Rank: 6}, func(o Options) Strategy { return Conc{Workers: o.Workers} }}
+	return entry{"conc", runfile.Props{Concurrency: runfile.PerWorker, Rank: 6}, func(o Options) Strategy { return Conc{Workers: o.Workers} }}
 }

@@ -3,6 +3,7 @@ package strategies
 import (
 	"context"
 
+	"github.com/concbench/concbench/runfile"
 	"golang.org/x/sync/errgroup"
 )
 
@@ -49,5 +50,5 @@ func (e Errgroup) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func errgroupEntry() entry {
-	return entry{"errgroup", Props{Concurrency: PerWorker, Rank: 4}, func(o Options) Strategy { return Errgroup{Workers: o.Workers} }}
+	return entry{"errgroup", runfile.Props{Concurrency: runfile.PerWorker, Rank: 4}, func(o Options) Strategy { return Errgroup{Workers: o.Workers} }}
 }

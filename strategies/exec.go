@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // Exec starts a new worker process for every task, up to Workers at a
@@ -67,5 +69,5 @@ func (e Exec) runOne(ctx context.Context, spec string, i int, timeout time.Durat
 }
 
 func execEntry() entry {
-	return entry{"exec", Props{Concurrency: PerWorker, Rank: 10, Processes: true, ProcessPerTask: true}, func(o Options) Strategy { return Exec{Workers: o.Workers, Binary: o.Binary, Timeout: o.Timeout} }}
+	return entry{"exec", runfile.Props{Concurrency: runfile.PerWorker, Rank: 10, Processes: true, ProcessPerTask: true}, func(o Options) Strategy { return Exec{Workers: o.Workers, Binary: o.Binary, Timeout: o.Timeout} }}
 }

@@ -3,6 +3,8 @@ package strategies
 import (
 	"context"
 	"runtime"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // GIL runs a goroutine per task, like Spawn, with GOMAXPROCS set to 1 for
@@ -32,5 +34,5 @@ func (GIL) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func gilEntry() entry {
-	return entry{"gil", Props{Concurrency: PerTask, OneCore: true, Rank: 2, Model: true}, func(Options) Strategy { return GIL{} }}
+	return entry{"gil", runfile.Props{Concurrency: runfile.PerTask, OneCore: true, Rank: 2, Model: true}, func(Options) Strategy { return GIL{} }}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/alitto/pond/v2"
+	"github.com/concbench/concbench/runfile"
 )
 
 // Pond runs the batch on a github.com/alitto/pond/v2 pool of maximum
@@ -58,5 +59,5 @@ func (p Pond) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func pondEntry() entry {
-	return entry{"pond", Props{Concurrency: PerWorker, Rank: 8, Backlog: true}, func(o Options) Strategy { return Pond{Workers: o.Workers} }}
+	return entry{"pond", runfile.Props{Concurrency: runfile.PerWorker, Rank: 8, Backlog: true}, func(o Options) Strategy { return Pond{Workers: o.Workers} }}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"sync"
 	"time"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // Pool runs the tasks on Workers long-lived goroutines fed by a channel,
@@ -86,5 +88,5 @@ type paddedSum struct {
 }
 
 func poolEntry() entry {
-	return entry{"pool", Props{Concurrency: PerWorker, Rank: 3}, func(o Options) Strategy { return Pool{Workers: o.Workers} }}
+	return entry{"pool", runfile.Props{Concurrency: runfile.PerWorker, Rank: 3}, func(o Options) Strategy { return Pool{Workers: o.Workers} }}
 }

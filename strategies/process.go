@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // Process runs the tasks on persistent worker processes, like
@@ -158,7 +160,7 @@ func (p *Process) Close() error {
 }
 
 func processEntry() entry {
-	return entry{"process", Props{Concurrency: PerWorker, Rank: 9, Processes: true}, func(o Options) Strategy { return NewProcess(o) }}
+	return entry{"process", runfile.Props{Concurrency: runfile.PerWorker, Rank: 9, Processes: true}, func(o Options) Strategy { return NewProcess(o) }}
 }
 
 // chunkSize returns the tasks per chunk for a batch of tasks on workers

@@ -4,9 +4,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )
 
+// Every registered strategy declares complete properties, and they survive
+// the configuration line the driver writes for them.
 func TestPropsRoundTrip(t *testing.T) {
 	for _, name := range strategies.Names() {
 		p, err := strategies.PropsOf(name)
@@ -16,7 +19,10 @@ func TestPropsRoundTrip(t *testing.T) {
 		if p.Rank < 1 || p.Concurrency == "" {
 			t.Errorf("%s: incomplete properties %+v", name, p)
 		}
-		q, err := strategies.ParseProps(p.String())
+		if p.ProcessPerTask && !p.Processes {
+			t.Errorf("%s: a process per task but not in processes: %+v", name, p)
+		}
+		q, err := runfile.ParseProps(p.String())
 		if err != nil || q != p {
 			t.Errorf("%s: ParseProps(%q) = %+v, %v; want %+v", name, p.String(), q, err, p)
 		}
@@ -26,20 +32,22 @@ func TestPropsRoundTrip(t *testing.T) {
 func TestPropsModelIsNotTheSimplest(t *testing.T) {
 	seq, _ := strategies.PropsOf("sequential")
 	gil, _ := strategies.PropsOf("gil")
-	if !gil.Model || seq.Model || !seq.OneCore || seq.Concurrency != strategies.One {
+	if !gil.Model || seq.Model || !seq.OneCore || seq.Concurrency != runfile.One {
 		t.Errorf("sequential %+v, gil %+v", seq, gil)
 	}
 }
 
-func TestParsePropsErrors(t *testing.T) {
-	for _, s := range []string{"concurrency=many", "cores=two", "rank=x", "model=maybe", "rank"} {
-		if _, err := strategies.ParseProps(s); err == nil || !strings.HasPrefix(err.Error(), "strategies: ") {
-			t.Errorf("ParseProps(%q) = %v, want a strategies: error", s, err)
+// exec alone starts a process per task; process starts one per worker.
+func TestPropsProcessPerTask(t *testing.T) {
+	for _, name := range strategies.Names() {
+		p, _ := strategies.PropsOf(name)
+		if want := name == "exec"; p.ProcessPerTask != want {
+			t.Errorf("%s: ProcessPerTask = %t, want %t", name, p.ProcessPerTask, want)
 		}
 	}
-	if p, err := strategies.ParseProps("rank=2 future=yes"); err != nil || p.Rank != 2 {
-		t.Errorf("unknown key: %+v, %v", p, err)
-	}
+}
+
+func TestPropsOfUnknown(t *testing.T) {
 	if _, err := strategies.PropsOf("threads"); err == nil || !strings.Contains(err.Error(), "sequential") {
 		t.Errorf("PropsOf(threads) = %v, want the list of valid names", err)
 	}

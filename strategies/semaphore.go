@@ -4,6 +4,7 @@ import (
 	"context"
 	"sync"
 
+	"github.com/concbench/concbench/runfile"
 	"golang.org/x/sync/semaphore"
 )
 
@@ -62,5 +63,5 @@ func (s Semaphore) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func semaphoreEntry() entry {
-	return entry{"semaphore", Props{Concurrency: PerWorker, Rank: 5}, func(o Options) Strategy { return Semaphore{Workers: o.Workers} }}
+	return entry{"semaphore", runfile.Props{Concurrency: runfile.PerWorker, Rank: 5}, func(o Options) Strategy { return Semaphore{Workers: o.Workers} }}
 }

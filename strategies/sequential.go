@@ -3,6 +3,8 @@ package strategies
 import (
 	"context"
 	"time"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // Sequential runs the tasks one after another on the calling goroutine: a
@@ -39,5 +41,5 @@ func (Sequential) Run(ctx context.Context, job Job) (Result, error) {
 }
 
 func sequentialEntry() entry {
-	return entry{"sequential", Props{Concurrency: One, OneCore: true, Rank: 1}, func(Options) Strategy { return Sequential{} }}
+	return entry{"sequential", runfile.Props{Concurrency: runfile.One, OneCore: true, Rank: 1}, func(Options) Strategy { return Sequential{} }}
 }

@@ -5,6 +5,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/workloads"
 )
 
@@ -68,5 +69,5 @@ func foldDone(job Job, start time.Time, i int, v uint64) uint64 {
 }
 
 func spawnEntry() entry {
-	return entry{"spawn", Props{Concurrency: PerTask, Rank: 2}, func(Options) Strategy { return Spawn{} }}
+	return entry{"spawn", runfile.Props{Concurrency: runfile.PerTask, Rank: 2}, func(Options) Strategy { return Spawn{} }}
 }

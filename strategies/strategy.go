@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/workloads"
 )
 
@@ -88,7 +89,7 @@ const DefaultTimeout = time.Minute
 // declares its entry; registry lists them.
 type entry struct {
 	name  string
-	props Props
+	props runfile.Props
 	build func(Options) Strategy
 }
 

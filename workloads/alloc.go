@@ -5,6 +5,8 @@ import (
 	"encoding/binary"
 	"fmt"
 	"strconv"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // alloc is the allocation-bound workload: task i allocates a fresh
@@ -26,12 +28,12 @@ const maxAllocSize = 1 << 30
 const allocLine = 64
 
 func buildAlloc(vals map[string]string) (Workload, error) {
-	size, err := ParseSize(vals["size"])
+	size, err := runfile.ParseSize(vals["size"])
 	if err != nil {
 		return nil, fmt.Errorf("parameter size: %w", err)
 	}
 	if size > maxAllocSize {
-		return nil, fmt.Errorf("parameter size: %s is above the limit of %s", FormatSize(size), FormatSize(maxAllocSize))
+		return nil, fmt.Errorf("parameter size: %s is above the limit of %s", runfile.FormatSize(size), runfile.FormatSize(maxAllocSize))
 	}
 	return alloc{size}, nil
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/workloads"
 )
 
@@ -30,7 +31,7 @@ func allocValue(size, i int) uint64 {
 
 func TestAllocValues(t *testing.T) {
 	for _, size := range []int{1, 5, 64, 100, 4096, 1 << 20} {
-		w, err := workloads.Parse("alloc/size=" + workloads.FormatSize(int64(size)))
+		w, err := workloads.Parse("alloc/size=" + runfile.FormatSize(int64(size)))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"strconv"
 	"time"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // Bounds of the fetch workload: a task waits at most maxFetchDelay on the
@@ -51,19 +53,19 @@ type fetcher struct {
 }
 
 func buildFetch(vals map[string]string) (Workload, error) {
-	d, err := time.ParseDuration(vals["d"])
+	d, err := runfile.ParseDuration(vals["d"])
 	if err != nil {
-		return nil, fmt.Errorf("parameter d: %q is not a duration such as 0s, 1ms or 1.5s", vals["d"])
+		return nil, fmt.Errorf("parameter d: %w", err)
 	}
 	if d < 0 || d > maxFetchDelay {
 		return nil, fmt.Errorf("parameter d: %s is not between 0s and the server's limit of %s", d, maxFetchDelay)
 	}
-	size, err := ParseSize(vals["size"])
+	size, err := runfile.ParseSize(vals["size"])
 	if err != nil {
 		return nil, fmt.Errorf("parameter size: %w", err)
 	}
 	if size > maxFetchSize {
-		return nil, fmt.Errorf("parameter size: %s is more than the server's limit of %s", FormatSize(size), FormatSize(maxFetchSize))
+		return nil, fmt.Errorf("parameter size: %s is more than the server's limit of %s", runfile.FormatSize(size), runfile.FormatSize(maxFetchSize))
 	}
 	client := vals["client"]
 	if !oneOf(client, fetchClients()) {
@@ -74,7 +76,7 @@ func buildFetch(vals map[string]string) (Workload, error) {
 		return nil, fmt.Errorf("parameter port: %q is not the port of a fetch server on 127.0.0.1: start one with workloads.NewFetchServer and pass its Port", vals["port"])
 	}
 	spec := Spec{Name: "fetch", Params: []Param{
-		{"d", d.String()}, {"size", FormatSize(size)}, {"client", client}, {"port", strconv.Itoa(port)},
+		{"d", d.String()}, {"size", runfile.FormatSize(size)}, {"client", client}, {"port", strconv.Itoa(port)},
 	}}
 	url := fmt.Sprintf("http://127.0.0.1:%d/fetch?d=%s&size=%d&i=", port, d, size)
 	w := &fetch{}

@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // maxFileSize bounds the file workload's file size.
@@ -45,12 +47,12 @@ type fileWorker struct {
 }
 
 func buildFile(vals map[string]string) (Workload, error) {
-	size, err := ParseSize(vals["size"])
+	size, err := runfile.ParseSize(vals["size"])
 	if err != nil {
 		return nil, fmt.Errorf("parameter size: %w", err)
 	}
 	if size > maxFileSize {
-		return nil, fmt.Errorf("parameter size: %s is more than the limit of %s", FormatSize(size), FormatSize(maxFileSize))
+		return nil, fmt.Errorf("parameter size: %s is more than the limit of %s", runfile.FormatSize(size), runfile.FormatSize(maxFileSize))
 	}
 	sync := vals["sync"]
 	if !oneOf(sync, fileSyncs()) {
@@ -62,7 +64,7 @@ func buildFile(vals map[string]string) (Workload, error) {
 		x = mix64(x + 0x9e3779b97f4a7c15)
 		binary.LittleEndian.PutUint64(w.pattern[k:], x)
 	}
-	w.Name = Spec{Name: "file", Params: []Param{{"size", FormatSize(size)}, {"sync", sync}}}
+	w.Name = Spec{Name: "file", Params: []Param{{"size", runfile.FormatSize(size)}, {"sync", sync}}}
 	w.Setup = func(context.Context) (*fileWorker, error) {
 		out := append([]byte(nil), w.pattern...)
 		return &fileWorker{out: out, in: make([]byte, size+1)}, nil

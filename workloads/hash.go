@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // hash is the CPU-bound workload: task i fills a size-byte buffer from a
@@ -34,12 +36,12 @@ type hash struct {
 const maxHashSize = 1 << 30
 
 func buildHash(vals map[string]string) (Workload, error) {
-	size, err := ParseSize(vals["size"])
+	size, err := runfile.ParseSize(vals["size"])
 	if err != nil {
 		return nil, fmt.Errorf("parameter size: %w", err)
 	}
 	if size > maxHashSize {
-		return nil, fmt.Errorf("parameter size: %s is above the limit of %s", FormatSize(size), FormatSize(maxHashSize))
+		return nil, fmt.Errorf("parameter size: %s is above the limit of %s", runfile.FormatSize(size), runfile.FormatSize(maxHashSize))
 	}
 	rounds, err := parseCount(vals["rounds"])
 	if err != nil {

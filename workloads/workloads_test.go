@@ -75,20 +75,6 @@ func TestBadSpecsListWhatIsValid(t *testing.T) {
 	}
 }
 
-func TestSizes(t *testing.T) {
-	for text, want := range map[string]int64{"64B": 64, "64KiB": 65536, "1MiB": 1 << 20, "4096": 4096, "2KB": 2000, "1GiB": 1 << 30} {
-		got, err := workloads.ParseSize(text)
-		if err != nil || got != want {
-			t.Errorf("ParseSize(%q) = %d, %v; want %d", text, got, err, want)
-		}
-	}
-	for _, n := range []int64{1, 64, 1000, 1024, 65536, 3 << 20, 1 << 30, 1025} {
-		if got, err := workloads.ParseSize(workloads.FormatSize(n)); err != nil || got != n {
-			t.Errorf("FormatSize(%d) = %q does not parse back: %d, %v", n, workloads.FormatSize(n), got, err)
-		}
-	}
-}
-
 // runAll runs every task of w in index order and returns the checksum.
 func runAll(t *testing.T, w workloads.Workload, tasks int) (uint64, int64) {
 	t.Helper()

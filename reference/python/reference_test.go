@@ -24,6 +24,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/concbench/concbench/bench"
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -216,7 +217,7 @@ func checkDigest(t *testing.T, spec string, i int, f []string, v uint64) {
 	s, _ := workloads.ParseSpec(spec)
 	size, _ := s.Get("size")
 	rounds, _ := s.Get("rounds")
-	n, _ := workloads.ParseSize(size)
+	n, _ := runfile.ParseSize(size)
 	r, _ := strconv.Atoi(rounds)
 	if want := hashDigest(int(n), r, i); !bytes.Equal(d, want) {
 		t.Errorf("hash task %d: Python digest %x, want %x", i, d, want)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )
 
@@ -49,7 +50,7 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 }
 
 // strategyConfig returns a "strategy-<name>: <properties>" line for every
-// registered strategy (strategies.ConfigKey, strategies.Props.String): the
+// registered strategy (runfile.ConfigKey, runfile.Props.String): the
 // report reads each strategy's concurrency, core limit, simplicity rank
 // and model flag from them, so that it names no strategy itself.
 func strategyConfig() []configLine {
@@ -59,7 +60,7 @@ func strategyConfig() []configLine {
 		if err != nil {
 			continue // unreachable: Names lists only registered strategies
 		}
-		lines = append(lines, configLine{strategies.ConfigKey(name), p.String()})
+		lines = append(lines, configLine{runfile.ConfigKey(name), p.String()})
 	}
 	return lines
 }
@@ -72,9 +73,10 @@ func writeConfig(w io.Writer, lines []configLine) error {
 	for _, l := range lines {
 		fmt.Fprintf(&b, "%s: %s\n", l.key, l.value)
 	}
-	b.WriteString("Unit tasks/s better=higher\n")
-	// The Crash family's metrics: see go doc ./bench.
-	b.WriteString("Unit survived better=higher\nUnit delivered better=higher\nUnit next-batch better=higher\n")
+	// tasks/s, then the Crash family's metrics: see go doc ./bench.
+	for _, u := range []string{runfile.UnitTasksPerSec, runfile.UnitSurvived, runfile.UnitDelivered, runfile.UnitNextBatch} {
+		fmt.Fprintf(&b, "Unit %s better=higher\n", u)
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

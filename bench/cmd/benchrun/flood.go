@@ -9,10 +9,11 @@ import (
 	"strings"
 
 	"github.com/concbench/concbench/bench"
+	"github.com/concbench/concbench/runfile"
 )
 
 // floodFamily prefixes the full names of the flood's benchmarks.
-const floodFamily = "BenchmarkFlood/"
+const floodFamily = "Benchmark" + runfile.FamilyFlood + "/"
 
 // memoryMargin is how much more memory than the estimated peak
 // (bench.FloodEstimate.PeakRSS) must be available before a run with the

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // lineWriter is an io.Writer that hands each complete line (without its
@@ -41,7 +43,7 @@ func resultName(line string) (string, bool) {
 		return "", false
 	}
 	for _, x := range f[1:] {
-		if x == "ns/op" {
+		if x == runfile.UnitNsPerOp {
 			return f[0], true
 		}
 	}

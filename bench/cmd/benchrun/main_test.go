@@ -20,6 +20,7 @@ import (
 
 	"github.com/concbench/concbench/bench"
 	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -211,8 +212,8 @@ func TestTinyMatrix(t *testing.T) {
 
 	for _, name := range strategies.Names() {
 		want, _ := strategies.PropsOf(name)
-		if got, err := strategies.ParseProps(config[strategies.ConfigKey(name)]); err != nil || got != want {
-			t.Errorf("raw.txt line %s: %q gives %+v, %v; want %+v", strategies.ConfigKey(name), config[strategies.ConfigKey(name)], got, err, want)
+		if got, err := runfile.ParseProps(config[runfile.ConfigKey(name)]); err != nil || got != want {
+			t.Errorf("raw.txt line %s: %q gives %+v, %v; want %+v", runfile.ConfigKey(name), config[runfile.ConfigKey(name)], got, err, want)
 		}
 	}
 

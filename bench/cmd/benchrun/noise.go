@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/runfile"
 )
 
 // startCost is added to the estimate of a noise re-run round for starting
@@ -46,7 +47,7 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 	open := run.OpenRows()
 	var noisy []noisyConfig
 	for _, b := range run.Benchmarks {
-		m := b.Metric("ns/op")
+		m := b.Metric(runfile.UnitNsPerOp)
 		if m != nil && (!m.Summary.Enough() || m.Summary.Noisy()) {
 			noisy = append(noisy, noisyConfig{"Benchmark" + b.Name, m.Summary.N, m.Summary.RelHalfWidth(), open[b.Name]})
 		}

@@ -5,6 +5,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // progress prints one line per benchmark result with the run number, the
@@ -146,7 +148,7 @@ func round(d time.Duration) time.Duration { return d.Round(time.Second) }
 func timePerOp(line string) string {
 	f := strings.Fields(line)
 	for i := 1; i < len(f); i++ {
-		if f[i] == "ns/op" {
+		if f[i] == runfile.UnitNsPerOp {
 			var ns float64
 			if _, err := fmt.Sscan(f[i-1], &ns); err == nil {
 				return time.Duration(ns).String() + "/op"

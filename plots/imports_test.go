@@ -1,0 +1,48 @@
+package plots
+
+import (
+	"os/exec"
+	"strings"
+	"testing"
+)
+
+// forbiddenDeps are the packages the report must not link: the pool
+// libraries the strategies wrap (ants starts goroutines when imported)
+// and the packages that import them or run workloads. The report reads
+// what a run file means from package runfile alone.
+var forbiddenDeps = []string{
+	"github.com/panjf2000/ants",
+	"github.com/alitto/pond",
+	"github.com/sourcegraph/conc",
+	"github.com/concbench/concbench/strategies",
+	"github.com/concbench/concbench/workloads",
+	"github.com/concbench/concbench/bench",
+}
+
+// TestNoPoolLibraries lists the dependencies of plots and its commands
+// (go list -deps ./..., tests not included) and fails on any of
+// forbiddenDeps or a package below one.
+func TestNoPoolLibraries(t *testing.T) {
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("go list needs the go command, not on PATH: %v", err)
+	}
+	out, err := exec.Command(goTool, "list", "-deps", "./...").Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			t.Fatalf("go list -deps ./...: %v\n%s", err, ee.Stderr)
+		}
+		t.Fatalf("go list -deps ./...: %v", err)
+	}
+	deps := strings.Fields(string(out))
+	if len(deps) == 0 {
+		t.Fatal("go list -deps ./... listed nothing")
+	}
+	for _, dep := range deps {
+		for _, bad := range forbiddenDeps {
+			if dep == bad || strings.HasPrefix(dep, bad+"/") {
+				t.Errorf("plots depends on %s; the report must not link it (see package runfile)", dep)
+			}
+		}
+	}
+}
