@@ -1,11 +1,11 @@
 package bench
 
 import (
-	"github.com/concbench/concbench/runfile"
 	"slices"
 	"strconv"
 	"time"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/workloads"
 )
 

@@ -1,13 +1,13 @@
 package bench
 
 import (
-	"github.com/concbench/concbench/runfile"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/workloads"
 )
 

@@ -1,9 +1,9 @@
 package bench
 
 import (
-	"github.com/concbench/concbench/runfile"
 	"slices"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )
 

@@ -66,7 +66,7 @@ func (rep *Report) WriteAnswer(w io.Writer) error {
 	}
 	fmt.Fprintf(&b, "\nWhich strategy for which work (medians, 95 %% intervals; at least %d samples each, see %s):\n", MinSamples, ReportFile)
 	if len(rep.Choices) == 0 {
-		fmt.Fprintf(&b, "  no Sleep, Hash or Counter results\n")
+		fmt.Fprintf(&b, "  no results to rank: the answer covers every family but the …Workers and …Procs sweeps and Crash\n")
 	}
 	for _, c := range rep.Choices {
 		a := answerOf(c)
@@ -76,7 +76,7 @@ func (rep *Report) WriteAnswer(w io.Writer) error {
 		}
 		b.WriteString("\n")
 		if a.AsGood != "" {
-			fmt.Fprintf(&b, "    as good (within 10 %% of the fastest): %s\n", a.AsGood)
+			fmt.Fprintf(&b, "    as good (within %s of the fastest): %s\n", percent(SameWithin), a.AsGood)
 		}
 		if a.Unclear != "" {
 			fmt.Fprintf(&b, "    undecided: %s\n", a.Unclear)

@@ -77,13 +77,14 @@ func probeWorkload(r *Row) string {
 }
 
 // writeCeilings writes the machine-ceiling table under the verdicts, for
-// lesson 4's process row; nothing when the run has no probe.
+// the process row of the lesson on CPU parallelism; nothing when the run
+// has no probe.
 func (rep *Report) writeCeilings(b *bytes.Buffer) {
 	cs := Ceilings(rep.Rows)
 	if len(cs) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "### Machine ceiling for process (lesson 4)\n\n")
+	fmt.Fprintf(b, "### Machine ceiling for process (lesson %d)\n\n", lessonNumber(lessonTable(), lessonCPUID))
 	fmt.Fprintf(b, "The probe runs one process per CPU, each hashing its share of the same batch in a plain loop, with no protocol: the most this machine gave on the batch. What separates `process` from the probe is the strategy's cost (chunks, pipes, scheduling); what separates the probe from the ideal is the machine's (shared cores, other load).\n\n")
 	fmt.Fprintf(b, "| workload | procs | sequential | process | speedup | probe | speedup | ideal | process reaches |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, c := range cs {

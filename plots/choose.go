@@ -10,7 +10,8 @@ import (
 )
 
 // A Choice is one row of the "which strategy for which work" table: for
-// one workload at one procs (main families Sleep, Hash, Counter), the
+// one workload at one procs (every family but the …Workers and …Procs
+// sweeps, the probe and Crash), the
 // strategy to use and the ones to avoid, each judged against the fastest.
 //
 // Strategies that are models (Props.Model: gil, which stands for CPython's

@@ -2,11 +2,11 @@ package plots
 
 import (
 	"fmt"
-	"github.com/concbench/concbench/runfile"
 	"math"
 	"slices"
 	"strings"
 
+	"github.com/concbench/concbench/runfile"
 	"gonum.org/v1/plot"
 )
 

@@ -2,10 +2,11 @@ package plots
 
 import (
 	"fmt"
-	"github.com/concbench/concbench/runfile"
 	"math"
 	"slices"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // The flood: bench's Flood family, many more waiting tasks than workers,

@@ -2,6 +2,7 @@ package plots
 
 import (
 	"fmt"
+
 	"github.com/concbench/concbench/runfile"
 )
 

@@ -2,8 +2,9 @@ package plots
 
 import (
 	"fmt"
-	"github.com/concbench/concbench/runfile"
 	"slices"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // A lesson is one row of the verdict table: a claim, the chart that shows
@@ -11,6 +12,10 @@ import (
 // in lessonTable, counted from 1; a run that lacks the lesson's families
 // skips its number rather than renumbering the rest.
 type lesson struct {
+	// ID, when set, names the lesson for the parts of the report that
+	// refer to it elsewhere (lessonNumber); its number may change, its ID
+	// does not.
+	ID string
 	// Claim is the claim as the report states it. Its thresholds come
 	// from the constants the judge function compares with.
 	Claim string
@@ -70,7 +75,7 @@ func lessonTable() []lesson {
 		},
 		{
 			Claim: fmt.Sprintf("Real parallelism speeds CPU work up to the core count: pool, spawn and process reach ≥ %.2f × min(cores, tasks) speedup on coarse hash (cores = min(procs, numcpu)).", CPUSpeedupFrac),
-			Chart: []string{"time-hash-coarse-*"}, On: isSeedFamily, Judge: lessonCPU,
+			ID:    lessonCPUID, Chart: []string{"time-hash-coarse-*"}, On: isSeedFamily, Judge: lessonCPU,
 		},
 		{
 			Claim: fmt.Sprintf("Pool size: for CPU work (coarse hash), workers = cores is as fast as more workers (within %s); for I/O work (sleep), more workers help (largest pool ≥ %s faster than smallest).", percent(SameWithin), percent(MoreHelps-1)),
@@ -145,4 +150,19 @@ func isIOFamily(family string) bool {
 		return true
 	}
 	return false
+}
+
+// lessonCPUID is the ID of the lesson on CPU parallelism, which the
+// machine-ceiling table under the verdicts refers to.
+const lessonCPUID = "cpu-parallelism"
+
+// lessonNumber returns the number of the lesson called id in table, 0 if
+// none is.
+func lessonNumber(table []lesson, id string) int {
+	for i, l := range table {
+		if l.ID == id {
+			return i + 1
+		}
+	}
+	return 0
 }

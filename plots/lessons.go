@@ -2,9 +2,10 @@ package plots
 
 import (
 	"fmt"
-	"github.com/concbench/concbench/runfile"
 	"math"
 	"slices"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // The judge functions of the seed lessons on sleep, coarse hash and the

@@ -75,7 +75,7 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 	families := map[string]bool{}
 	for _, nr := range rows {
 		r := nr.Row
-		outcome := "within ±5 % after re-runs"
+		outcome := "within ±" + percent(NoisyWidth) + " after re-runs"
 		switch {
 		case !r.Time.Enough():
 			outcome = fmt.Sprintf("too few samples: n=%d, need %d", r.Time.N, MinSamples)

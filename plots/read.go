@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/concbench/concbench/runfile"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,11 +13,11 @@ import (
 	"syscall"
 	"unicode/utf8"
 
+	"github.com/concbench/concbench/internal/oserr"
+	"github.com/concbench/concbench/runfile"
 	"golang.org/x/perf/benchfmt"
 	"golang.org/x/perf/benchmath"
 	"golang.org/x/perf/benchproc"
-
-	"github.com/concbench/concbench/internal/oserr"
 )
 
 // File names inside a run folder.
