@@ -38,6 +38,7 @@ import threading
 import time
 
 import bench
+import noise
 import strategies
 import workloads
 
@@ -128,6 +129,9 @@ def parse_args(argv):
     p.add_argument("-count", default="10", help="how many interleaved runs of the matrix")
     p.add_argument("-scale", default="", help="full, quick or tiny (default: the run's)")
     p.add_argument("-benchtime", default="200ms", help="each case's time per run")
+    p.add_argument("-noise-budget", dest="noise_budget", default="0s",
+                   help="after the -count runs, re-run the configurations wider than ±5 %% for up to this long (0s: none)")
+    p.add_argument("-max-samples", dest="max_samples", default="60", help="the most samples a noise re-run brings a configuration to")
     p.add_argument("-bench", default=".", help="a regexp on the case names")
     p.add_argument("-o", default="python.txt", help="the file written in the run folder")
     p.add_argument("-ft", default="auto", help="free-threaded CPython: auto, none or a path")
@@ -196,6 +200,13 @@ def run_cases(a, run, scale_name, cs):
         benchtime = bench.parse_benchtime(a.benchtime)
     except ValueError as e:
         fail(str(e))
+    try:
+        budget = workloads.parse_duration(a.noise_budget) / 1e9 if a.noise_budget not in ("0", "0s") else 0.0
+    except ValueError as e:
+        fail(f"-noise-budget (REF_NOISE_BUDGET): {e}")
+    if not re.fullmatch(r"[1-9][0-9]*", a.max_samples):
+        fail(f"-max-samples {a.max_samples!r} is not a positive integer")
+    a.budget_s = budget
     if not cs:
         fail(f"-bench {a.bench!r} matches no case; the families are Sleep, Hash, Counter, Pycpu and, with -fetch-server, Fetch")
     if a.child:
@@ -289,6 +300,8 @@ def reference(a, run, scale_name, cs, benchtime):
         ("scale", scale_name),
         ("benchtime", a.benchtime),
         ("count", str(count)),
+        ("noise-budget", a.noise_budget),
+        ("max-samples", a.max_samples),
     ]
     with out:
         for k, v in cfg:
@@ -304,7 +317,7 @@ def reference(a, run, scale_name, cs, benchtime):
                 ftargs += ["-fetch-port", a.fetch_port]
             bench.progress(f"{ft} (CPython {ft_version}, GIL {ft_gil}) runs {', '.join(FT_STRATEGIES)} too, as lang=python-ft")
         try:
-            measure(cs, benchtime, count, out, ftargs, path, stop)
+            measure(cs, benchtime, count, out, ftargs, path, stop, a.budget_s, int(a.max_samples))
         except KeyboardInterrupt:
             fail(f"interrupted; what was measured stays in {path}")
         except (bench.Failure, RuntimeError, ValueError, OSError) as e:
@@ -313,19 +326,24 @@ def reference(a, run, scale_name, cs, benchtime):
     return 0
 
 
-def measure(cs, benchtime, count, out, ftargs, path, stop):
-    checksums = {}
+def measure(cs, benchtime, count, out, ftargs, path, stop, budget_s=0.0, max_samples=60):
+    checksums, samples, cost = {}, {}, {}
     start = time.monotonic()
     for r in range(count):
         # Numbers the samples of this run, as the Go driver does, so the
         # report can pair two configurations of one round.
         out.write(f"round: {r + 1}\n")
         for c in cs:
+            t0 = time.monotonic()
             line = bench.run_case(c, benchtime, checksums)
+            cost[c.name()] = time.monotonic() - t0
             if stop.is_set():
                 raise KeyboardInterrupt
             out.write(line + "\n")
             out.flush()
+            v = noise.ns_per_op(line)
+            if v is not None:
+                samples.setdefault(c.name(), []).append(v)
         if ftargs:
             res = subprocess.run(ftargs, stdout=subprocess.PIPE, text=True)
             if res.returncode != 0:
@@ -336,6 +354,8 @@ def measure(cs, benchtime, count, out, ftargs, path, stop):
             done = time.monotonic() - start
             eta = done / (r + 1) * (count - r - 1)
             bench.progress(f"run {r + 1} of {count} done in {done:.0f}s; about {eta:.0f}s left")
+    if budget_s > 0:
+        noise.rerun(cs, benchtime, checksums, out, samples, cost, count + 1, budget_s, max_samples, stop)
     return 0
 
 
