@@ -101,8 +101,8 @@
 //     about 2 min 20 s of the ten minutes to the re-runs: DEADLINE=9m20s,
 //     counted from the driver's start (the build of the benchmark binary
 //     included), ends them in time whatever the host, and NOISE_BUDGET
-//     caps them on its own. Measured end to end on the EPYC host, six
-//     runs of make bench within two hours ended with 42 % to 66 % of the
+//     caps them on its own. Measured end to end on the EPYC host, eight
+//     runs of make bench on two days ended with 42 % to 66 % of the
 //     configurations within ±5 % (the committed example: 76 of 151, 50 %,
 //     in 9 min 24 s), against 30 % after the 15 rounds alone, and 19 % in
 //     the example before (6 rounds of 200 ms, then 90 s of re-runs of
