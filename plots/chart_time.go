@@ -89,7 +89,7 @@ func newHBars(rows []*Row, pal *Palette, ts timeSeries) (*hbars, []string) {
 			lo = e.s.Center
 		}
 		bars.bars = append(bars.bars, hbar{Y: y, V: e.s.Center, Lo: lo, Hi: math.Max(hi, e.s.Center),
-			Color: pal.Style(e.r.Strategy).Color, Samples: ts.samples(e.r)})
+			Style: pal.Style(e.r.Strategy), Samples: ts.samples(e.r)})
 		if isBaseline(e.r.Props) {
 			bars.ref = e.s.Center
 		}
@@ -116,6 +116,10 @@ func timeBars(rows []*Row, pal *Palette, ts timeSeries, what string) *plot.Plot 
 		if p.X.Max/p.X.Min > 1e3 {
 			p.X.Min = math.Pow(10, math.Floor(math.Log10(p.X.Min)))
 		}
+	}
+	// Each strategy's bar as the legend draws it, fastest first as the bars.
+	for _, b := range bars.bars {
+		p.Legend.Add(names[int(b.Y)], barThumb{b.Style})
 	}
 	if !math.IsNaN(bars.ref) {
 		p.Legend.Add("sequential's median", refLine())
