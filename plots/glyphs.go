@@ -81,3 +81,23 @@ func (asteriskGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point)
 		c.Stroke(p)
 	}
 }
+
+// circledGlyph draws a marker at three quarters of the radius inside a
+// ring of 1.6 times the radius: a strategy's marker, marked as the second
+// of two figures (the latency chart's p99).
+type circledGlyph struct{ inner draw.GlyphDrawer }
+
+// DrawGlyph implements draw.GlyphDrawer.
+func (g circledGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	ring := sty
+	ring.Radius = sty.Radius * 1.6
+	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1)})
+	var p vg.Path
+	p.Move(vg.Point{X: pt.X + ring.Radius, Y: pt.Y})
+	p.Arc(pt, ring.Radius, 0, 2*3.141592653589793)
+	p.Close()
+	c.Stroke(p)
+	in := sty
+	in.Radius = sty.Radius * 0.75
+	g.inner.DrawGlyph(c, in, pt)
+}
