@@ -104,8 +104,8 @@ func paletteColorTable() [paletteColors]color.NRGBA {
 // cross is not among them: the allocation chart draws CPU time with it.
 func paletteShapeTable() [paletteShapes]draw.GlyphDrawer {
 	return [paletteShapes]draw.GlyphDrawer{
-		draw.CircleGlyph{}, draw.SquareGlyph{}, draw.PyramidGlyph{}, diamondRingGlyph{},
-		draw.BoxGlyph{}, draw.RingGlyph{}, downGlyph{}, draw.TriangleGlyph{},
+		draw.CircleGlyph{}, squareRingGlyph{}, draw.PyramidGlyph{}, diamondRingGlyph{},
+		draw.BoxGlyph{}, circleRingGlyph{}, downGlyph{}, triangleRingGlyph{},
 		diamondGlyph{}, draw.PlusGlyph{}, downRingGlyph{}, asteriskGlyph{},
 	}
 }
