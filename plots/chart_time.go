@@ -117,9 +117,14 @@ func timeBars(rows []*Row, pal *Palette, ts timeSeries, what string) *plot.Plot 
 			p.X.Min = math.Pow(10, math.Floor(math.Log10(p.X.Min)))
 		}
 	}
-	// Each strategy's bar as the legend draws it, fastest first as the bars.
+	// Each strategy's bar as the legend draws it, once, in the order of its
+	// fastest bar.
+	keyed := map[string]bool{}
 	for _, b := range bars.bars {
-		p.Legend.Add(names[int(b.Y)], barThumb{b.Style})
+		if name := names[int(b.Y)]; !keyed[name] {
+			keyed[name] = true
+			p.Legend.Add(name, barThumb{b.Style})
+		}
 	}
 	if !math.IsNaN(bars.ref) {
 		p.Legend.Add("sequential's median", refLine())
