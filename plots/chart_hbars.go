@@ -17,11 +17,38 @@ func refLine() *plotter.Line {
 }
 
 // An hbar is one horizontal bar: median V at row Y with the interval
-// [Lo, Hi] and the samples behind them.
+// [Lo, Hi] and the samples behind them, drawn in the strategy's Style.
 type hbar struct {
 	Y, V, Lo, Hi float64
-	Color        color.Color
+	Style        Style
 	Samples      []float64
+}
+
+// barBadge draws the second cue of a bar beside its colour, the same in
+// the legend: the strategy's marker of radius r in black on a white disc
+// at x, y, and the bar's outline in the strategy's dash pattern
+// (outlineBar).
+func barBadge(c draw.Canvas, st Style, x, y, r vg.Length) {
+	disc := draw.GlyphStyle{Color: color.White, Shape: draw.CircleGlyph{}, Radius: r * 1.6}
+	c.DrawGlyph(disc, vg.Point{X: x, Y: y})
+	c.DrawGlyph(draw.GlyphStyle{Color: referenceColor(), Shape: st.Shape, Radius: r}, vg.Point{X: x, Y: y})
+}
+
+// outlineBar strokes the rectangle pts in black with the dashes of st.
+func outlineBar(c draw.Canvas, st Style, pts []vg.Point) {
+	c.StrokeLines(draw.LineStyle{Color: referenceColor(), Width: vg.Points(0.9), Dashes: st.Dashes}, append(pts, pts[0]))
+}
+
+// barThumb is the legend entry of a strategy's bar: its colour, outline
+// and marker, as hbars draws them.
+type barThumb struct{ st Style }
+
+// Thumbnail implements plot.Thumbnailer.
+func (b barThumb) Thumbnail(c *draw.Canvas) {
+	pts := []vg.Point{c.Min, {X: c.Max.X, Y: c.Min.Y}, c.Max, {X: c.Min.X, Y: c.Max.Y}}
+	c.FillPolygon(b.st.Color, pts)
+	outlineBar(*c, b.st, pts)
+	barBadge(*c, b.st, (c.Min.X+c.Max.X)/2, (c.Min.Y+c.Max.Y)/2, (c.Max.Y-c.Min.Y)*0.3)
 }
 
 // sampleGlyph is how one sample is drawn over its bar: a small dark ring,
@@ -32,7 +59,9 @@ func sampleGlyph() draw.GlyphStyle {
 
 // hbars is a plotter of horizontal bars that start at the left edge of the
 // plot (so that they work on a log axis, where gonum's BarChart, drawn
-// from 0, does not), with interval whiskers, the median written right of
+// from 0, does not), each in its strategy's colour with its marker near
+// the left end and its dash pattern as outline (so that bars differ
+// without colour too), with interval whiskers, the median written right of
 // each bar, and a dashed vertical reference line at ref (NaN: none).
 type hbars struct {
 	bars  []hbar
@@ -61,7 +90,10 @@ func (h *hbars) Plot(c draw.Canvas, p *plot.Plot) {
 	whisker := draw.LineStyle{Color: referenceColor(), Width: vg.Points(1.2)}
 	for _, b := range h.bars {
 		y, x := trY(b.Y), trX(b.V)
-		c.FillPolygon(b.Color, []vg.Point{{X: c.Min.X, Y: y - half}, {X: x, Y: y - half}, {X: x, Y: y + half}, {X: c.Min.X, Y: y + half}})
+		bar := []vg.Point{{X: c.Min.X, Y: y - half}, {X: x, Y: y - half}, {X: x, Y: y + half}, {X: c.Min.X, Y: y + half}}
+		c.FillPolygon(b.Style.Color, bar)
+		outlineBar(c, b.Style, bar)
+		barBadge(c, b.Style, min(c.Min.X+vg.Points(10), (c.Min.X+x)/2), y, vg.Points(4))
 		lo, hi := trX(b.Lo), trX(b.Hi)
 		c.StrokeLine2(whisker, lo, y, hi, y)
 		c.StrokeLine2(whisker, lo, y-half/2, lo, y+half/2)

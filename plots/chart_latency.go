@@ -10,7 +10,8 @@ import (
 )
 
 // ChartLatency draws the p50 and p99 task completion times (from batch
-// start) of each strategy on one workload.
+// start) of each strategy on one workload, in the strategy's colour and
+// marker, p99's marker in a ring.
 func ChartLatency(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	var names []string
 	var x50, x99 []float64
@@ -33,23 +34,22 @@ func ChartLatency(rows []*Row, pal *Palette) (*plot.Plot, error) {
 		"strategy", "time from batch start (log scale)")
 	logY(p)
 	p.Y.Tick.Marker = durationTicks{}
-	// Each strategy in its colour; the marker tells the percentile.
+	// Each strategy in its colour and marker; a ring around the marker
+	// tells p99 from p50.
 	for i, name := range names {
 		st := pal.Style(name)
-		st.Shape = draw.CircleGlyph{}
 		if err := addDots(p, st, "", x50[i:i+1], y50[i:i+1], div, true, false); err != nil {
 			return nil, err
 		}
-		st.Shape = draw.RingGlyph{}
+		st.Shape = circledGlyph{st.Shape}
 		if err := addDots(p, st, "", x99[i:i+1], y99[i:i+1], div, true, false); err != nil {
 			return nil, err
 		}
 	}
-	key := Style{Color: referenceColor()}
-	key.Shape = draw.CircleGlyph{}
-	p.Legend.Add("p50, filled (median task done)", glyphThumb(key))
-	key.Shape = draw.RingGlyph{}
-	p.Legend.Add("p99, hollow (batch nearly done)", glyphThumb(key))
+	key := Style{Color: referenceColor(), Shape: draw.CircleGlyph{}}
+	p.Legend.Add("p50: the strategy's marker", glyphThumb(key))
+	key.Shape = circledGlyph{key.Shape}
+	p.Legend.Add("p99: its marker in a ring", glyphThumb(key))
 	nominalX(p, names...)
 	padLog(&p.Y, 1.5)
 	return p, nil

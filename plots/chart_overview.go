@@ -20,6 +20,8 @@ const OverviewChart = "overview"
 // it does not differ significantly from sequential (p ≥ Alpha) and "±"
 // (noisy) when its interval is wider than ±NoisyWidth. Workloads without
 // a single speedup (no sequential row: the flood, probes) are left out.
+// Above each strategy's name is its key as the time charts draw its bar
+// (colour, marker, outline dash), from the run's palette.
 func ChartOverview(rows []*Row) (*plot.Plot, error) {
 	g := overviewGrid(rows)
 	if g == nil {
@@ -30,7 +32,11 @@ func ChartOverview(rows []*Row) (*plot.Plot, error) {
 		title += fmt.Sprintf(", procs=%d", g.procs)
 	}
 	p := newPlot(title, fmt.Sprintf("strategy (≈: not significantly different from sequential, p ≥ %.2f; ±: interval wider than ±%s)", Alpha, percent(NoisyWidth)), "")
+	pal := NewPalette(strategyOrder(rows)) // the palette of every chart of the run
 	h := &heatmap{cells: g.cells}
+	for _, s := range g.strategies {
+		h.keys = append(h.keys, pal.Style(s))
+	}
 	h.text = p.X.Tick.Label
 	h.text.Font.Size = vg.Points(12)
 	h.text.XAlign, h.text.YAlign = draw.XCenter, draw.YCenter
@@ -42,7 +48,7 @@ func ChartOverview(rows []*Row) (*plot.Plot, error) {
 	labels := slices.Clone(g.workloads)
 	slices.Reverse(labels)
 	p.NominalY(labels...)
-	p.Y.Min, p.Y.Max = -0.5, float64(len(labels))-0.5
+	p.Y.Min, p.Y.Max = -0.5-keyStrip, float64(len(labels))-0.5
 	for _, s := range []float64{100, 10, 2, 1, 0.5, 0.1, 0.01} {
 		name := strconv.FormatFloat(s, 'g', -1, 64) + "× faster"
 		switch {
@@ -123,6 +129,6 @@ func overviewSize(g *grid) (width, height vg.Length) {
 		return width, height
 	}
 	width = max(width, 4.5*vg.Inch+vg.Length(len(g.strategies))*0.85*vg.Inch)
-	height = max(height, 1.4*vg.Inch+vg.Length(len(g.workloads))*0.5*vg.Inch)
+	height = max(height, 1.4*vg.Inch+(vg.Length(len(g.workloads))+keyStrip)*0.5*vg.Inch)
 	return width, height
 }

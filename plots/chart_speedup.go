@@ -70,7 +70,8 @@ func ChartSpeedupProcs(rows []*Row, fits []AmdahlFit, cores float64, pal *Palett
 			xys = append(xys, plotter.XY{X: q, Y: f.Predict(math.Min(q, cores))})
 		}
 		name := fmt.Sprintf("%s Amdahl fit f=%.3f (rms %s)", f.Strategy, f.F, num(f.Residual))
-		if err := addRef(p, name, xys, pal.Style(f.Strategy).Color, []vg.Length{vg.Points(2), vg.Points(3)}); err != nil {
+		// Dash-dot, a pattern no strategy's line has.
+		if err := addRef(p, name, xys, pal.Style(f.Strategy).Color, []vg.Length{vg.Points(7), vg.Points(2), vg.Points(1), vg.Points(2)}); err != nil {
 			return nil, err
 		}
 	}

@@ -89,7 +89,7 @@ func newHBars(rows []*Row, pal *Palette, ts timeSeries) (*hbars, []string) {
 			lo = e.s.Center
 		}
 		bars.bars = append(bars.bars, hbar{Y: y, V: e.s.Center, Lo: lo, Hi: math.Max(hi, e.s.Center),
-			Color: pal.Style(e.r.Strategy).Color, Samples: ts.samples(e.r)})
+			Style: pal.Style(e.r.Strategy), Samples: ts.samples(e.r)})
 		if isBaseline(e.r.Props) {
 			bars.ref = e.s.Center
 		}
@@ -115,6 +115,15 @@ func timeBars(rows []*Row, pal *Palette, ts timeSeries, what string) *plot.Plot 
 		p.X.Min, p.X.Max = xmin/2, xmax*3 // room for the figures right of the bars
 		if p.X.Max/p.X.Min > 1e3 {
 			p.X.Min = math.Pow(10, math.Floor(math.Log10(p.X.Min)))
+		}
+	}
+	// Each strategy's bar as the legend draws it, once, in the order of its
+	// fastest bar.
+	keyed := map[string]bool{}
+	for _, b := range bars.bars {
+		if name := names[int(b.Y)]; !keyed[name] {
+			keyed[name] = true
+			p.Legend.Add(name, barThumb{b.Style})
 		}
 	}
 	if !math.IsNaN(bars.ref) {

@@ -125,8 +125,8 @@ func TestTimeBarsSortedWithReference(t *testing.T) {
 		if want := float64(len(ws) - 1 - i); b.Y != want {
 			t.Errorf("bar %d at y=%g, want %g (fastest on top)", i, b.Y, want)
 		}
-		if b.Color != pal.Style(names[int(b.Y)]).Color {
-			t.Errorf("%s is not in its palette colour", names[int(b.Y)])
+		if want := pal.Style(names[int(b.Y)]); b.Style.Index != want.Index || b.Style.Color != want.Color {
+			t.Errorf("%s is not in its palette style", names[int(b.Y)])
 		}
 		if len(b.Samples) != rowByStrategy(t, ws, names[int(b.Y)]).Time.N {
 			t.Errorf("%s: %d samples drawn, want %d", names[int(b.Y)], len(b.Samples), rowByStrategy(t, ws, names[int(b.Y)]).Time.N)

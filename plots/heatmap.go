@@ -28,16 +28,40 @@ type heatmap struct {
 	cells [][]heatCell // [workload][strategy]
 	text  text.Style
 	small text.Style
+	// keys are the styles of the strategies (columns); when set, each
+	// column has its strategy's bar key (barThumb) in a strip of height
+	// keyStrip below the bottom row, above the strategy's name.
+	keys []Style
 }
+
+// keyStrip is the height of the strip of strategy keys, in rows.
+const keyStrip = 0.45
 
 // DataRange implements plot.DataRanger.
 func (h *heatmap) DataRange() (xmin, xmax, ymin, ymax float64) {
-	return -0.5, float64(len(h.cells[0])) - 0.5, -0.5, float64(len(h.cells)) - 0.5
+	ymin = -0.5
+	if h.keys != nil {
+		ymin -= keyStrip
+	}
+	return -0.5, float64(len(h.cells[0])) - 0.5, ymin, float64(len(h.cells)) - 0.5
+}
+
+// plotKeys draws each column's strategy key, centred in the key strip.
+func (h *heatmap) plotKeys(c draw.Canvas, trX, trY func(float64) vg.Length) {
+	y := trY(-0.5 - keyStrip/2)
+	for j, st := range h.keys {
+		x := trX(float64(j))
+		half := vg.Points(7)
+		key := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
+			Min: vg.Point{X: x - 2*half, Y: y - half}, Max: vg.Point{X: x + 2*half, Y: y + half}}}
+		barThumb{st}.Thumbnail(&key)
+	}
 }
 
 // Plot implements plot.Plotter.
 func (h *heatmap) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
+	h.plotKeys(c, trX, trY)
 	gap := vg.Points(1.5)
 	for i, row := range h.cells {
 		y := float64(len(h.cells) - 1 - i)
