@@ -38,7 +38,7 @@ type card struct {
 	// Speedup is Use's speedup over sequential with its interval, or why
 	// there is none.
 	Speedup string
-	// Bars are every ranked strategy, the fastest first.
+	// Bars are every ranked strategy, by median time, the fastest first.
 	Bars []bar
 	// Avoid is one sentence on the worst one or two to avoid and how many
 	// there are.
@@ -57,8 +57,8 @@ type bar struct {
 	// "unclear" or "avoid", which the bar's colour shows; Tag marks the
 	// recommended ("use") and the fastest ("fastest") in words.
 	Class, Tag string
-	// Width is the bar's length in percent of the track: the log of the
-	// strategy's time ratio to the fastest on the card's scale (barWidth).
+	// Width is the bar's length in percent of the track: the strategy's
+	// median time over the fastest's on the card's log scale (barWidth).
 	Width float64
 	// Label is the time (per batch, or per task for a strategy compared
 	// per task); Title the comparison with the fastest in words.
@@ -151,35 +151,43 @@ func cardOf(c Choice, seen map[string]int) card {
 	return k
 }
 
-// bars lists every strategy of a ranked Choice, the fastest first, each
-// with its time on a log scale shared by the card: from half the fastest's
-// time to the slowest's (at least twice the fastest's), so that the
-// fastest's bar shows and a small difference stays small.
+// bars lists every strategy of a ranked Choice, the fastest first by
+// median time, each with its time on a log scale shared by the card: from
+// half the fastest's time to the slowest's (at least twice the
+// fastest's), so that the fastest's bar shows and a small difference
+// stays small. A strategy measured on a smaller batch (Ranked.PerTask)
+// stands at its time per task times the fastest's batch.
 func bars(c Choice) []bar {
 	type item struct {
 		k     Ranked
 		class string
+		rel   float64 // median time over the fastest's
 	}
-	items := []item{{*c.Recommended, "use"}}
+	items := []item{{k: *c.Recommended, class: "use"}}
 	if c.Recommended.Row != c.Fastest {
-		items = append(items, item{Ranked{Row: c.Fastest, Ratio: Estimate{1, 1, 1}, P: math.NaN()}, "good"})
+		items = append(items, item{k: Ranked{Row: c.Fastest, Ratio: Estimate{1, 1, 1}, P: math.NaN()}, class: "good"})
 	}
 	for _, l := range []struct {
 		ks    []Ranked
 		class string
 	}{{c.AsGood, "good"}, {c.Unclear, "unclear"}, {c.Avoid, "avoid"}} {
 		for _, k := range l.ks {
-			items = append(items, item{k, l.class})
+			items = append(items, item{k: k, class: l.class})
 		}
 	}
-	slices.SortStableFunc(items, func(a, b item) int { return cmpFloat(a.k.Ratio.V, b.k.Ratio.V) })
 	top := 2.0
-	for _, it := range items {
-		top = max(top, it.k.Ratio.V)
+	for i, it := range items {
+		r := it.k.Row
+		items[i].rel = r.Time.Center / c.Fastest.Time.Center
+		if it.k.PerTask {
+			items[i].rel = r.PerTask.Center * float64(c.Fastest.Tasks) / c.Fastest.Time.Center
+		}
+		top = max(top, items[i].rel)
 	}
+	slices.SortStableFunc(items, func(a, b item) int { return cmpFloat(a.rel, b.rel) })
 	var out []bar
 	for _, it := range items {
-		b := bar{Name: it.k.Name(), Class: it.class, Width: barWidth(it.k.Ratio.V, top), Title: it.k.String()}
+		b := bar{Name: it.k.Name(), Class: it.class, Width: barWidth(it.rel, top), Title: it.k.String()}
 		switch {
 		case it.class == "use":
 			b.Tag = "use"
@@ -197,8 +205,8 @@ func bars(c Choice) []bar {
 	return out
 }
 
-// barWidth places a time ratio to the fastest on the log scale from 0.5
-// (0 %) to top (100 %), to one decimal of a percent.
+// barWidth places a time relative to the fastest's on the log scale from
+// 0.5 (0 %) to top (100 %), to one decimal of a percent, at least 1 %.
 func barWidth(ratio, top float64) float64 {
 	if !(ratio > 0) || math.IsInf(ratio, 0) {
 		return 100

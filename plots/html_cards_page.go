@@ -69,8 +69,8 @@ li.avoid .fill { background: #d55e00; }
 .card p.avoid { color: #8a3a00; font-size: 0.85rem; }
 .card details { font-size: 0.8rem; }
 ol.bars { list-style: none; padding: 0; margin: 0.4rem 0; font-size: 0.75rem; }
-ol.bars li { display: grid; grid-template-columns: minmax(0, 9rem) minmax(3rem, 1fr) 4.2rem; gap: 0.4rem; align-items: center; line-height: 1.3; }
-ol.bars .name { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+ol.bars li { display: grid; grid-template-columns: minmax(0, 11rem) minmax(3rem, 1fr) 4.4rem; gap: 0.4rem; align-items: center; line-height: 1.3; }
+ol.bars .name { overflow-wrap: anywhere; }
 ol.bars li.use .name { font-weight: bold; }
 ol.bars .tag { font-size: 0.65rem; padding: 0 0.2rem; border-radius: 0.2rem; background: #0072b2; color: #fff; }
 ol.bars li.good .tag { background: #009e73; }
