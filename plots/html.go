@@ -18,8 +18,9 @@ import (
 
 // HTMLFile is the page written beside REPORT.md: the same content,
 // self-contained (charts as inline SVG, styles inline, no script), with a
-// table of contents and every verdict linked to its chart. It opens
-// straight from disk and fetches nothing.
+// table of contents and every verdict linked to its chart, opening with
+// the answer at a glance (a card per workload, a badge per verdict). It
+// opens straight from disk, fetches nothing, and fits a phone's width.
 const HTMLFile = "index.html"
 
 // HTML renders index.html from the report: the Markdown of the report
