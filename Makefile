@@ -153,6 +153,15 @@ report:
 	$(GO) build -o "$$tmp/report" ./plots/cmd/report && \
 	"$$tmp/report" '$(RUN)'
 
+## report-shots: the browser test of RUN=results/<run>/index.html at a phone's width and a desktop's, saving the top of the page at each as RUN/shot-phone.png and RUN/shot-desktop.png
+.PHONY: report-shots
+report-shots:
+	@test -n "$(RUN)" || { echo "report-shots: usage: make report-shots RUN=results/<run>" >&2; exit 2; }
+	@test -f "$(RUN)/index.html" || { echo "report-shots: $(RUN) has no index.html; make report RUN=$(RUN) writes it" >&2; exit 1; }
+	@test -n "$(have_browser)" || { echo "report-shots: no chromium on the PATH (looked for $(BROWSERS)); make browser-deps installs it" >&2; exit 1; }
+	CONCBENCH_RUN='$(abspath $(RUN))' CONCBENCH_SHOTS='$(abspath $(RUN))' $(GO) test -count=1 -run '^TestIndexHTMLInChromium$$/^page$$' ./plots/browser
+	@ls -l '$(RUN)/shot-phone.png' '$(RUN)/shot-desktop.png'
+
 ## reference: CPython on the same tasks (reference/python) into RUN=results/<run>/python.txt (default: the newest run), COUNT times
 .PHONY: reference
 reference:

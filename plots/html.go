@@ -10,6 +10,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -17,15 +18,19 @@ import (
 
 // HTMLFile is the page written beside REPORT.md: the same content,
 // self-contained (charts as inline SVG, styles inline, no script), with a
-// table of contents and every verdict linked to its chart. It opens
-// straight from disk and fetches nothing.
+// table of contents and every verdict linked to its chart, opening with
+// the answer at a glance (a card per workload, a badge per verdict). It
+// opens straight from disk, fetches nothing, and fits a phone's width.
 const HTMLFile = "index.html"
 
 // HTML renders index.html from the report: the Markdown of the report
 // (Markdown) turned into HTML by goldmark (CommonMark with GFM tables),
 // each chart image replaced by its SVG inline, each link to a chart's PNG
 // (the verdicts' "chart" column) turned into a link to the chart on the
-// page.
+// page, each table in a container that scrolls sideways. After the
+// Markdown's lead (title, machine and precision lines) and before the
+// rest, the answer at a glance, rendered from the report's model: a card
+// per Choice and a badge per verdict (see cardsView).
 func (rep *Report) HTML() ([]byte, error) {
 	svgs := map[string][]byte{}
 	for _, c := range rep.allCharts() {
@@ -35,6 +40,7 @@ func (rep *Report) HTML() ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", HTMLFile, err)
 	}
+	pg.Cards = rep.cards()
 	var b bytes.Buffer
 	if err := pageTemplate.Execute(&b, pg); err != nil {
 		return nil, fmt.Errorf("rendering %s: %w", HTMLFile, err)
@@ -54,7 +60,11 @@ type tocEntry struct {
 type page struct {
 	Title string
 	TOC   []tocEntry
-	Body  template.HTML
+	// Lead is the Markdown's opening (see leadEnd), Body the rest.
+	Lead, Body template.HTML
+	// Cards is the answer at a glance, shown between Lead and Body; nil
+	// shows none.
+	Cards *cardsView
 }
 
 var (
@@ -63,13 +73,18 @@ var (
 	// svgLine is the paragraph after a chart that links its SVG, which the
 	// page shows inline already.
 	svgLine = regexp.MustCompile(`^\(\[SVG\]\([^)]+\.svg\)\)$`)
+	// labelLine is a paragraph that opens with a bold label, as the
+	// machine and precision lines do: "**Machine:** …".
+	labelLine = regexp.MustCompile(`^\*\*[^*]+:\*\*`)
 )
 
 // markdownPage renders the report's Markdown into a page. svgs maps a
 // chart name to its SVG; a chart image whose SVG is missing is an error.
 // Headings get the ids the report's own links use (slug of the heading's
 // Markdown, "-2", "-3" … for repeats); headings of level 2 and 3 make the
-// table of contents; the level-1 heading is the title.
+// table of contents; the level-1 heading is the title. The page's Lead is
+// the Markdown up to leadEnd, its Body the rest; every table is wrapped in
+// a scrollNode.
 func markdownPage(src []byte, svgs map[string][]byte) (*page, error) {
 	md := goldmark.New(
 		goldmark.WithExtensions(extension.Table),
@@ -107,6 +122,12 @@ func markdownPage(src []byte, svgs map[string][]byte) (*page, error) {
 				replace = append(replace, func() { n.Parent().RemoveChild(n.Parent(), n) })
 				return ast.WalkSkipChildren, nil
 			}
+		case *east.Table:
+			replace = append(replace, func() {
+				box := &scrollNode{}
+				n.Parent().ReplaceChild(n.Parent(), n, box)
+				box.AppendChild(box, n)
+			})
 		case *ast.Link:
 			if name, ok := strings.CutSuffix(string(n.Destination), ".png"); ok && !strings.Contains(name, "/") {
 				n.Destination = []byte("#chart-" + name)
@@ -125,15 +146,44 @@ func markdownPage(src []byte, svgs map[string][]byte) (*page, error) {
 	if pg.TOC, err = tableOfContents(r, src, headings); err != nil {
 		return nil, err
 	}
-	var body bytes.Buffer
+	lead := ast.NewDocument()
+	for end, n := leadEnd(doc, src), doc.FirstChild(); n != nil && n != end; n = doc.FirstChild() {
+		doc.RemoveChild(doc, n)
+		lead.AppendChild(lead, n)
+	}
+	var head, body bytes.Buffer
+	if err := r.Render(&head, src, lead); err != nil {
+		return nil, err
+	}
 	if err := r.Render(&body, src, doc); err != nil {
 		return nil, err
 	}
-	pg.Body = template.HTML(body.String())
+	pg.Lead, pg.Body = template.HTML(head.String()), template.HTML(body.String())
 	if pg.Title == "" {
 		pg.Title = "concbench report"
 	}
 	return pg, nil
+}
+
+// leadEnd returns the first block of doc after its lead, nil when the
+// lead is the whole document: the lead is everything up to the first
+// level-1 heading, the heading, and the paragraphs right after it that
+// open with a bold label ("**Machine:** …", "**Precision:** …"). A
+// document without a level-1 heading has no lead.
+func leadEnd(doc ast.Node, src []byte) ast.Node {
+	n := doc.FirstChild()
+	for n != nil && !(n.Kind() == ast.KindHeading && n.(*ast.Heading).Level == 1) {
+		n = n.NextSibling()
+	}
+	if n == nil {
+		return doc.FirstChild()
+	}
+	for n = n.NextSibling(); n != nil && n.Kind() == ast.KindParagraph; n = n.NextSibling() {
+		if !labelLine.Match(blockSource(n, src)) {
+			break
+		}
+	}
+	return n
 }
 
 // tableOfContents lists the headings of level 2 and 3, each with its id

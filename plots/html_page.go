@@ -9,10 +9,15 @@ import (
 	"github.com/yuin/goldmark/util"
 )
 
-// pageTemplate lays out the page around the rendered Markdown: the title,
-// the table of contents in a side bar, the styles. Styles are inline: the
-// page must load nothing.
-var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+// pageTemplate lays out the page around the rendered Markdown: the table
+// of contents in a side bar, the Markdown's lead (title, machine and
+// precision lines), the answer at a glance (cardsTemplate) when the page
+// has one, then the rest of the Markdown. Styles are inline: the page must
+// load nothing.
+var pageTemplate = template.Must(template.New("page").Parse(pageSource + cardsTemplate))
+
+// pageSource is the text of pageTemplate's page.
+const pageSource = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -33,24 +38,59 @@ pre { background: #f6f6f6; padding: 0.5rem; overflow-x: auto; }
 figure { margin: 0 0 2rem; }
 figure svg { width: 100%; height: auto; max-width: 60rem; display: block; }
 code { background: #f2f2f2; padding: 0 0.2rem; }
-@media (max-width: 50rem) { nav { position: static; width: auto; } main { margin-left: 0; } }
+main { overflow-wrap: break-word; }
+` + cardsStyle + `@media (max-width: 50rem) {
+nav { position: static; width: auto; }
+nav ul { display: flex; flex-wrap: wrap; gap: 0.1rem 0.8rem; }
+nav li.h3 { display: none; }
+main { margin-left: 0; padding: 0.5rem 0.8rem; }
+h1 { font-size: 1.5rem; }
+}
 </style>
 </head>
 <body>
 <nav aria-label="contents"><strong>Contents</strong>
 <ul>
+{{- if .Cards}}
+<li class="h2"><a href="#at-a-glance">At a glance</a></li>
+{{- end}}
 {{- range .TOC}}
 <li class="h{{.Level}}"><a href="#{{.ID}}">{{.Text}}</a></li>
 {{- end}}
 </ul></nav>
 <main>
-{{.Body}}</main>
+{{.Lead}}{{with .Cards}}{{template "cards" .}}{{end}}{{.Body}}</main>
 </body>
 </html>
-`))
+`
 
-// kindFigure is the kind of figureNode.
-var kindFigure = ast.NewNodeKind("ChartFigure")
+// kindFigure is the kind of figureNode; kindScroll of scrollNode.
+var (
+	kindFigure = ast.NewNodeKind("ChartFigure")
+	kindScroll = ast.NewNodeKind("Scroll")
+)
+
+// A scrollNode holds a wide block (a table) in a <div class="scroll">,
+// which scrolls sideways on its own instead of widening the page.
+type scrollNode struct {
+	ast.BaseBlock
+}
+
+// Kind implements ast.Node.
+func (n *scrollNode) Kind() ast.NodeKind { return kindScroll }
+
+// Dump implements ast.Node.
+func (n *scrollNode) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+// renderScroll writes a scrollNode's container around its children.
+func renderScroll(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+	s := "</div>\n"
+	if entering {
+		s = `<div class="scroll">` + "\n"
+	}
+	_, err := w.WriteString(s)
+	return ast.WalkContinue, err
+}
 
 // A figureNode is a chart on the page, in place of the paragraph that
 // holds its image in the Markdown: a <figure> with the chart's SVG inline.
@@ -74,12 +114,13 @@ func (n *figureNode) Dump(src []byte, level int) {
 // pageRenderer renders what goldmark's HTML renderer does not, or not as
 // the page needs: figureNodes, and raw HTML in the Markdown (a "<name>" in
 // a warning or a benchmark name), which it would leave out and the page
-// shows as text instead.
+// shows as text instead; and scrollNodes.
 type pageRenderer struct{}
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (pageRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindFigure, renderFigure)
+	reg.Register(kindScroll, renderScroll)
 	reg.Register(ast.KindRawHTML, renderRawHTML)
 	reg.Register(ast.KindHTMLBlock, renderHTMLBlock)
 }

@@ -42,24 +42,13 @@ func findBrowser(t *testing.T) string {
 	return ""
 }
 
-// A chartBox is the rendered size of one chart element on the page.
-type chartBox struct {
-	ID     string  `json:"id"`
-	Tag    string  `json:"tag"`
-	Width  float64 `json:"w"`
-	Height float64 `json:"h"`
-}
-
-// chartBoxesJS lists every chart element (svg, img) inside the page's
-// figures with its rendered size.
-const chartBoxesJS = `Array.from(document.querySelectorAll("figure svg, figure img, main > svg, main > img")).map(e => {
-	const r = e.getBoundingClientRect();
-	return {id: (e.closest("figure") || {}).id || "", tag: e.tagName.toLowerCase(), w: r.width, h: r.height};
-})`
-
 // TestIndexHTMLInChromium regenerates the example's report into a copy of
 // the run folder and opens its index.html in chromium, and does the same
-// for results/example/index.html itself when it exists.
+// for a committed page: the index.html of the run folder named by
+// CONCBENCH_RUN, else results/example/index.html when it exists. With
+// CONCBENCH_SHOTS=<dir> it saves that committed page's top at a phone
+// width and at a desktop width as shot-phone.png and shot-desktop.png in
+// dir (make report-shots).
 func TestIndexHTMLInChromium(t *testing.T) {
 	browser := findBrowser(t)
 	dir := t.TempDir()
@@ -79,27 +68,67 @@ func TestIndexHTMLInChromium(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	charts := len(rep.Charts)
-	if rep.Python != nil {
-		charts += len(rep.Python.Charts)
-	}
 	t.Run("generated", func(t *testing.T) {
-		checkPage(t, browser, filepath.Join(dir, plots.HTMLFile), charts)
+		checkPage(t, browser, filepath.Join(dir, plots.HTMLFile), wantOf(rep, true), "")
 	})
-	t.Run("example", func(t *testing.T) {
-		page := filepath.Join(exampleRun, plots.HTMLFile)
-		if _, err := os.Stat(page); err != nil {
-			t.Skipf("%s not generated yet (make report RUN=%s)", page, exampleRun)
+	t.Run("page", func(t *testing.T) {
+		run, named := os.LookupEnv(runEnv)
+		if !named {
+			run = exampleRun
 		}
-		checkPage(t, browser, page, -1)
+		page := filepath.Join(run, plots.HTMLFile)
+		if _, err := os.Stat(page); err != nil {
+			if named {
+				t.Fatalf("%s=%s: %v (make report RUN=%s first)", runEnv, run, err, run)
+			}
+			t.Skipf("%s not generated yet (make report RUN=%s)", page, run)
+		}
+		rep, err := plots.Build(run)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkPage(t, browser, page, wantOf(rep, false), os.Getenv(shotsEnv))
 	})
 }
 
-// checkPage loads page from disk in chromium, checks that it shows want
-// charts (any number > 0 when want < 0), each with a non-zero size, and
-// that nothing but the page itself was requested; it saves a screenshot
-// in the test's artifact directory.
-func checkPage(t *testing.T, browser, page string, want int) {
+// The environment variables of TestIndexHTMLInChromium: the run folder
+// whose index.html it checks besides the generated one, and the folder
+// that gets its screenshots.
+const (
+	runEnv   = "CONCBENCH_RUN"
+	shotsEnv = "CONCBENCH_SHOTS"
+)
+
+// A pageWant is what a page must show: Charts inline SVG charts (any
+// number > 0 when negative), Cards answer cards (one per Choice) and
+// Verdicts verdict badges.
+type pageWant struct {
+	Charts, Cards, Verdicts int
+}
+
+// wantOf is what the page of rep shows; the chart count is exact only
+// when exact (a committed page may predate a chart's removal from the
+// code, never its cards).
+func wantOf(rep *plots.Report, exact bool) pageWant {
+	w := pageWant{Charts: -1, Cards: len(rep.Choices), Verdicts: len(rep.Verdicts)}
+	if rep.Python != nil {
+		w.Verdicts += len(rep.Python.Verdicts)
+	}
+	if exact {
+		w.Charts = len(rep.Charts)
+		if rep.Python != nil {
+			w.Charts += len(rep.Python.Charts)
+		}
+	}
+	return w
+}
+
+// checkPage loads page from disk in chromium and checks that nothing but
+// the page itself was requested; then, at each of viewports, that it
+// fits the width and shows what want says (checkViewport). It saves a
+// full-page screenshot in the test's artifact directory, and the top of
+// the page at each viewport in shots when shots is not "".
+func checkPage(t *testing.T, browser, page string, want pageWant, shots string) {
 	abs, err := filepath.Abs(page)
 	if err != nil {
 		t.Fatal(err)
@@ -137,26 +166,17 @@ func checkPage(t *testing.T, browser, page string, want int) {
 	if err := chromedp.Do(bctx, chromedp.Navigate(url), chromedp.WaitReady(chromedp.CSS("main"))); err != nil {
 		t.Fatalf("loading %s in %s: %v", url, browser, err)
 	}
-	boxes, err := chromedp.Run(bctx, chromedp.Evaluate[[]chartBox](chartBoxesJS))
-	if err != nil {
-		t.Fatalf("%s: measuring the charts: %v", url, err)
-	}
 	shot, err := chromedp.Run(bctx, chromedp.FullScreenshot(80))
 	if err != nil {
 		t.Fatalf("%s: screenshot: %v", url, err)
+	}
+	for _, vp := range viewports {
+		checkViewport(t, bctx, page, vp, want, shots)
 	}
 	if err := chromedp.Cancel(bctx); err != nil {
 		t.Errorf("closing %s: %v", browser, err)
 	}
 
-	if want >= 0 && len(boxes) != want || len(boxes) == 0 {
-		t.Errorf("%s shows %d charts, want %d", page, len(boxes), want)
-	}
-	for _, b := range boxes {
-		if !(b.Width > 0 && b.Height > 0) {
-			t.Errorf("chart %s (<%s>) rendered %g × %g", b.ID, b.Tag, b.Width, b.Height)
-		}
-	}
 	mu.Lock()
 	defer mu.Unlock()
 	for _, r := range requests {
@@ -168,5 +188,5 @@ func checkPage(t *testing.T, browser, page string, want int) {
 	if err := os.WriteFile(shotPath, shot, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("%d charts rendered, %d request(s); screenshot %s (kept with go test -artifacts)", len(boxes), len(requests), shotPath)
+	t.Logf("%d request(s); screenshot %s (kept with go test -artifacts)", len(requests), shotPath)
 }

@@ -1,0 +1,265 @@
+package plots
+
+import (
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// cardsView is the answer at a glance that opens index.html, built from
+// the report's model (not from its Markdown): a card per Choice and a
+// badge per verdict. cardsTemplate renders it.
+type cardsView struct {
+	Cards    []card
+	Verdicts []verdictBadge
+	// Tally counts the verdicts by outcome: "8 PASS, 1 FAIL, 2 INCONCLUSIVE".
+	Tally string
+	// Within is the band of "as good", for the legend: "10 %".
+	Within string
+	// Warnings is set when the report has a Warnings section.
+	Warnings bool
+}
+
+// A card is one Choice: what to use, its speedup over sequential, a bar
+// per strategy and what to avoid.
+type card struct {
+	// ID is "card-" and the slug of the workload and procs, unique on the
+	// page.
+	ID       string
+	Workload string
+	Procs    int
+	// Use is the recommended strategy; empty when nothing is ranked, and
+	// then Reason says why.
+	Use, Reason string
+	// Versus compares Use with the fastest when it is not the fastest.
+	Versus string
+	// Speedup is Use's speedup over sequential with its interval, or why
+	// there is none.
+	Speedup string
+	// Bars are every ranked strategy, by median time, the fastest first.
+	Bars []bar
+	// Avoid is one sentence on the worst one or two to avoid and how many
+	// there are.
+	Avoid string
+	// Lists are the whole as-good, undecided and avoid lists, non-empty
+	// ones only, shown behind <details>.
+	Lists []cardList
+	// Summary is the <details> summary line for Lists.
+	Summary string
+}
+
+// A bar is one strategy of a card, its time on the card's log scale.
+type bar struct {
+	Name string
+	// Class is "use" (the recommended), "good" (the fastest or as good),
+	// "unclear" or "avoid", which the bar's colour shows; Tag marks the
+	// recommended ("use") and the fastest ("fastest") in words.
+	Class, Tag string
+	// Width is the bar's length in percent of the track: the strategy's
+	// median time over the fastest's on the card's log scale (barWidth).
+	Width float64
+	// Label is the time (per batch, or per task for a strategy compared
+	// per task); Title the comparison with the fastest in words.
+	Label, Title string
+}
+
+// A cardList is one of a Choice's lists in words.
+type cardList struct {
+	Title, Items string
+}
+
+// A verdictBadge is one verdict: its outcome as a coloured badge with its
+// text, the claim's first sentence, the figure and a link to its chart.
+type verdictBadge struct {
+	// ID is "verdict-" and the lesson's label.
+	ID, Label string
+	// Class is the outcome in lower case: "pass", "fail", "inconclusive".
+	Outcome, Class  string
+	Headline, Claim string
+	// Figure is the evidence, cut to its first part when long; FullFigure
+	// is the whole, set only when Figure was cut.
+	Figure, FullFigure string
+	// Chart is the id of the chart's figure on the page, "" when none.
+	Chart string
+}
+
+// figureMax is the longest figure a badge shows whole, in characters.
+const figureMax = 160
+
+// cards builds the answer at a glance from the report.
+func (rep *Report) cards() *cardsView {
+	v := &cardsView{Within: percent(SameWithin), Warnings: rep.hasWarnings()}
+	seen := map[string]int{}
+	for _, c := range rep.Choices {
+		v.Cards = append(v.Cards, cardOf(c, seen))
+	}
+	for _, vd := range rep.Verdicts {
+		v.Verdicts = append(v.Verdicts, badgeOf(fmt.Sprint(vd.Lesson), vd, verdictChart(vd, rep.Charts)))
+	}
+	if rep.Python != nil {
+		for _, vd := range rep.Python.Verdicts {
+			v.Verdicts = append(v.Verdicts, badgeOf(fmt.Sprintf("P%d", vd.Lesson), vd, verdictChart(vd, rep.allCharts())))
+		}
+	}
+	t := map[string]int{}
+	for _, b := range v.Verdicts {
+		t[b.Outcome]++
+	}
+	v.Tally = fmt.Sprintf("%d PASS, %d FAIL, %d INCONCLUSIVE", t[string(Pass)], t[string(Fail)], t[string(Inconclusive)])
+	return v
+}
+
+// cardOf builds the card of one Choice; seen holds the ids taken.
+func cardOf(c Choice, seen map[string]int) card {
+	a := answerOf(c)
+	k := card{
+		ID:       "card-" + uniqueID(seen, fmt.Sprintf("%s procs %d", a.Workload, a.Procs)),
+		Workload: a.Workload,
+		Procs:    a.Procs,
+	}
+	if c.TooFew > 0 {
+		k.Reason = a.Use
+		return k
+	}
+	rec := c.Recommended
+	k.Use = rec.Name()
+	if rec.Row != c.Fastest {
+		k.Versus = fmt.Sprintf("%s× [%s, %s] the time of the fastest, %s", num(rec.Ratio.V), num(rec.Ratio.Lo), num(rec.Ratio.Hi), rowName(c.Fastest))
+	}
+	switch {
+	case isBaseline(rec.Row.Props):
+		k.Speedup = fmt.Sprintf("no strategy is significantly more than %s faster than sequential", percent(SameWithin))
+	case rec.Row.Speedup.Valid():
+		k.Speedup = fmt.Sprintf("%s× [%s, %s] the speed of sequential", num(rec.Row.Speedup.V), num(rec.Row.Speedup.Lo), num(rec.Row.Speedup.Hi))
+	default:
+		k.Speedup = "no sequential run of this workload to compare with"
+	}
+	k.Bars = bars(c)
+	k.Avoid = avoidLine(c)
+	for _, l := range []cardList{
+		{"As good (within " + percent(SameWithin) + " of the fastest)", a.AsGood},
+		{"Undecided", a.Unclear},
+		{"Avoid (significantly slower than the fastest)", a.Avoid},
+	} {
+		if l.Items != "" {
+			k.Lists = append(k.Lists, l)
+		}
+	}
+	k.Summary = fmt.Sprintf("All %d compared: %d as good, %d undecided, %d to avoid", len(k.Bars), len(c.AsGood), len(c.Unclear), len(c.Avoid))
+	return k
+}
+
+// bars lists every strategy of a ranked Choice, the fastest first by
+// median time, each with its time on a log scale shared by the card: from
+// half the fastest's time to the slowest's (at least twice the
+// fastest's), so that the fastest's bar shows and a small difference
+// stays small. A strategy measured on a smaller batch (Ranked.PerTask)
+// stands at its time per task times the fastest's batch.
+func bars(c Choice) []bar {
+	type item struct {
+		k     Ranked
+		class string
+		rel   float64 // median time over the fastest's
+	}
+	items := []item{{k: *c.Recommended, class: "use"}}
+	if c.Recommended.Row != c.Fastest {
+		items = append(items, item{k: Ranked{Row: c.Fastest, Ratio: Estimate{1, 1, 1}, P: math.NaN()}, class: "good"})
+	}
+	for _, l := range []struct {
+		ks    []Ranked
+		class string
+	}{{c.AsGood, "good"}, {c.Unclear, "unclear"}, {c.Avoid, "avoid"}} {
+		for _, k := range l.ks {
+			items = append(items, item{k: k, class: l.class})
+		}
+	}
+	top := 2.0
+	for i, it := range items {
+		r := it.k.Row
+		items[i].rel = r.Time.Center / c.Fastest.Time.Center
+		if it.k.PerTask {
+			items[i].rel = r.PerTask.Center * float64(c.Fastest.Tasks) / c.Fastest.Time.Center
+		}
+		top = max(top, items[i].rel)
+	}
+	slices.SortStableFunc(items, func(a, b item) int { return cmpFloat(a.rel, b.rel) })
+	var out []bar
+	for _, it := range items {
+		b := bar{Name: it.k.Name(), Class: it.class, Width: barWidth(it.rel, top), Title: it.k.String()}
+		switch {
+		case it.class == "use":
+			b.Tag = "use"
+		case it.k.Row == c.Fastest:
+			b.Tag = "fastest"
+		}
+		if it.k.PerTask {
+			b.Name = rowName(it.k.Row) + " (per task)"
+			b.Label = ns(it.k.Row.PerTask.Center) + "/task"
+		} else {
+			b.Label = ns(it.k.Row.Time.Center)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// barWidth places a time relative to the fastest's on the log scale from
+// 0.5 (0 %) to top (100 %), to one decimal of a percent, at least 1 %.
+func barWidth(ratio, top float64) float64 {
+	if !(ratio > 0) || math.IsInf(ratio, 0) {
+		return 100
+	}
+	w := 100 * math.Log(ratio/0.5) / math.Log(top/0.5)
+	return math.Round(min(100, max(1, w))*10) / 10
+}
+
+// avoidLine says what to avoid: the slowest one or two with their ratio
+// to the fastest, and how many are significantly slower in all.
+func avoidLine(c Choice) string {
+	n := len(c.Avoid)
+	if n == 0 {
+		return "Nothing to avoid: no strategy is significantly slower than the fastest."
+	}
+	slower := func(k Ranked) string {
+		return fmt.Sprintf("%s (%s× slower [%s, %s])", k.Name(), num(k.Ratio.V), num(k.Ratio.Lo), num(k.Ratio.Hi))
+	}
+	worst := []string{slower(c.Avoid[n-1])}
+	if n > 1 {
+		worst = append(worst, slower(c.Avoid[n-2]))
+	}
+	why := fmt.Sprintf("significantly more than %s slower than the fastest (%s)", percent(SameWithin), rowName(c.Fastest))
+	switch n {
+	case 1:
+		return fmt.Sprintf("Avoid %s: %s.", worst[0], why)
+	case 2:
+		return fmt.Sprintf("Avoid %s and %s: both %s.", worst[0], worst[1], why)
+	}
+	return fmt.Sprintf("Avoid %s and %s: the slowest of %d strategies %s.", worst[0], worst[1], n, why)
+}
+
+// badgeOf builds the badge of a verdict labelled label, whose chart (""
+// when none) is drawn on the page.
+func badgeOf(label string, v Verdict, chart string) verdictBadge {
+	b := verdictBadge{
+		ID:       "verdict-" + strings.ToLower(label),
+		Label:    label,
+		Outcome:  string(v.Outcome),
+		Class:    strings.ToLower(string(v.Outcome)),
+		Headline: firstSentence(v.Claim),
+		Claim:    v.Claim,
+		Figure:   v.Figure,
+	}
+	if utf8.RuneCountInString(v.Figure) > figureMax {
+		first, _, _ := strings.Cut(v.Figure, "; ")
+		if utf8.RuneCountInString(first) > figureMax {
+			first = string([]rune(first)[:figureMax])
+		}
+		b.Figure, b.FullFigure = first+" …", v.Figure
+	}
+	if chart != "" {
+		b.Chart = "chart-" + chart
+	}
+	return b
+}

@@ -1,0 +1,145 @@
+package plots
+
+import (
+	"bytes"
+	"math"
+	"strings"
+	"testing"
+)
+
+// The page opens with the answer at a glance: after the title, machine and
+// precision lines and before the rule and the tables, one card per Choice
+// (unique ids, the strategy to use, a bar per strategy compared) and one
+// badge per verdict (outcome as text and class, a link to its chart).
+func TestHTMLCards(t *testing.T) {
+	rep, err := Build(exampleRun)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := rep.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(data)
+	precision := strings.Index(page, "<strong>Precision:</strong>")
+	glance := strings.Index(page, `<h2 id="at-a-glance">`)
+	rule := strings.Index(page, "<strong>The rule.</strong>")
+	table := strings.Index(page, `<h2 id="which-strategy-for-which-work">`)
+	if !(precision >= 0 && precision < glance && glance < rule && rule < table) {
+		t.Errorf("order on the page: precision at %d, at a glance at %d, the rule at %d, the table at %d", precision, glance, rule, table)
+	}
+	if n := strings.Count(page, `<section class="card" id="card-`); n != len(rep.Choices) {
+		t.Errorf("%d cards, want one per Choice (%d)", n, len(rep.Choices))
+	}
+	v := rep.cards()
+	ids := map[string]bool{}
+	for i, c := range v.Cards {
+		if ids[c.ID] {
+			t.Errorf("card id %s twice", c.ID)
+		}
+		ids[c.ID] = true
+		ch := rep.Choices[i]
+		if ch.TooFew > 0 {
+			continue
+		}
+		if c.Use != ch.Recommended.Name() || !strings.Contains(page, "Use <strong>"+c.Use+"</strong>") {
+			t.Errorf("card %s: use %q, want %q on the page", c.ID, c.Use, ch.Recommended.Name())
+		}
+		want := 1 + len(ch.AsGood) + len(ch.Unclear) + len(ch.Avoid)
+		if ch.Recommended.Row != ch.Fastest {
+			want++
+		}
+		if len(c.Bars) != want {
+			t.Errorf("card %s: %d bars, want %d", c.ID, len(c.Bars), want)
+		}
+		uses := 0
+		for j, b := range c.Bars {
+			if b.Class == "use" {
+				uses++
+			}
+			if j > 0 && b.Width < c.Bars[j-1].Width {
+				t.Errorf("card %s: bar %s (%g %%) shorter than the one before it", c.ID, b.Name, b.Width)
+			}
+		}
+		if uses != 1 {
+			t.Errorf("card %s: %d bars marked use", c.ID, uses)
+		}
+	}
+	if n, want := strings.Count(page, `<li class="verdict `), len(rep.Verdicts)+len(rep.Python.Verdicts); n != want {
+		t.Errorf("%d verdict badges, want %d", n, want)
+	}
+	for _, vd := range rep.Verdicts {
+		o := string(vd.Outcome)
+		badge := `<span class="badge ` + strings.ToLower(o) + `">` + o + `</span>`
+		if !strings.Contains(page, badge) {
+			t.Errorf("verdict %d: no badge %s", vd.Lesson, badge)
+		}
+		if c := verdictChart(vd, rep.Charts); c != "" && !strings.Contains(page, `<a class="chart-link" href="#chart-`+c+`">`) {
+			t.Errorf("verdict %d: no link to chart %s", vd.Lesson, c)
+		}
+	}
+}
+
+// Cards escape what they show: a workload or strategy name is text.
+func TestHTMLCardsEscape(t *testing.T) {
+	row := func(name string, t float64) *Row {
+		return &Row{Strategy: name, Workload: "w<script>", Procs: 2, Bench: &Benchmark{}, Time: Summary{Center: t, N: 10}, Speedup: nan()}
+	}
+	fast, slow := row("a<b>", 1e6), row("c", 3e6)
+	c := Choice{Workload: fast.Workload, Procs: 2, Fastest: fast, Recommended: &Ranked{Row: fast, Ratio: Estimate{1, 1, 1}, P: math.NaN()},
+		Avoid: []Ranked{{Row: slow, Ratio: Estimate{3, 2.5, 3.5}, P: 0.001}}}
+	var b bytes.Buffer
+	pg := &page{Title: "t", Cards: &cardsView{Cards: []card{cardOf(c, map[string]int{})}}}
+	if err := pageTemplate.Execute(&b, pg); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, bad := range []string{"<script>", "<b>"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("page contains %s", bad)
+		}
+	}
+	for _, want := range []string{`id="card-w-script-procs-2"`, "w&lt;script&gt;", "Use <strong>a&lt;b&gt;</strong>",
+		"Avoid c (3.00× slower [2.50, 3.50]): significantly more than 10 % slower than the fastest (a&lt;b&gt;).",
+		"no sequential run of this workload to compare with"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}
+
+// Bars share a log scale from half the fastest's time: the fastest's is
+// short but shows, the slowest's is full, at least twice the fastest's.
+func TestBarWidth(t *testing.T) {
+	for _, c := range []struct{ ratio, top, want float64 }{
+		{1, 2, 50}, {2, 2, 100}, {1, 4, 33.3}, {1.06, 2, 54.2}, {1e9, 2, 100}, {math.NaN(), 2, 100}, {0.001, 2, 1},
+	} {
+		if got := barWidth(c.ratio, c.top); got != c.want {
+			t.Errorf("barWidth(%g, %g) = %g, want %g", c.ratio, c.top, got, c.want)
+		}
+	}
+}
+
+// The lead of the page is the title and the labelled lines after it;
+// tables scroll in their own container.
+func TestMarkdownPageLead(t *testing.T) {
+	md := "> note\n\n# T\n\n**Machine:** m\n\n**Precision:** p\n\n**The rule.** r\n\n## S\n\n| a |\n|---|\n| x |\n"
+	pg, err := markdownPage([]byte(md), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lead, body := string(pg.Lead), string(pg.Body)
+	for _, want := range []string{"<blockquote>", `<h1 id="t">T</h1>`, "<strong>Machine:</strong> m", "<strong>Precision:</strong> p"} {
+		if !strings.Contains(lead, want) {
+			t.Errorf("lead lacks %s:\n%s", want, lead)
+		}
+	}
+	for _, want := range []string{"<strong>The rule.</strong> r", `<h2 id="s">S</h2>`, "<div class=\"scroll\">\n<table>"} {
+		if !strings.Contains(body, want) || strings.Contains(lead, want) {
+			t.Errorf("body lacks %s, or the lead has it:\nlead %s\nbody %s", want, lead, body)
+		}
+	}
+	if pg, err := markdownPage([]byte("## S\n\ntext\n"), nil); err != nil || pg.Lead != "" || !strings.Contains(string(pg.Body), "text") {
+		t.Errorf("without a title: lead %q, body %q, error %v", pg.Lead, pg.Body, err)
+	}
+}
