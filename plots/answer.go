@@ -76,8 +76,8 @@ func (rep *Report) WriteAnswer(w io.Writer) error {
 	if len(procs) == 1 {
 		at = fmt.Sprintf(" at procs=%d", rep.Choices[0].Procs)
 	}
-	fmt.Fprintf(&b, "\nWhich strategy%s (medians, 95 %% intervals, n ≥ %d; as good: within %s of the fastest; avoid: × its time):\n",
-		at, MinSamples, percent(SameWithin))
+	fmt.Fprintf(&b, "\nWhich strategy%s (speedup over sequential [95 %% CI]; as good: within %s of the fastest; avoid: × its time):\n",
+		at, percent(SameWithin))
 	if len(rep.Choices) == 0 {
 		fmt.Fprintf(&b, "  no results to rank: the answer covers every family but the …Workers and …Procs sweeps and Crash\n")
 	}
