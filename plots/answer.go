@@ -54,48 +54,42 @@ func (rep *Report) Tally() map[Outcome]int {
 }
 
 // WriteAnswer prints the answer of the run for a terminal, the way
-// hyperfine ends a comparison: one line per workload with the strategy to
-// use, its speedup over sequential with its interval, and what to avoid
-// (against the fastest); then the verdicts, one line each, and their
-// tally. The figures are REPORT.md's, from the same code.
+// hyperfine ends a comparison, in about a screen: the precision and steal
+// lines; one line per workload with the strategy to use, its speedup over
+// sequential with its interval, and what to avoid (the count, then the
+// slowest against the fastest); the tally of the verdicts and one line
+// per verdict (number, outcome, short claim, its figure when short); and
+// where the rest is (REPORT.md and index.html). Lines are cut to fit
+// AnswerWidth (see answerLine and verdictLine). The figures are
+// REPORT.md's, from the same code.
 func (rep *Report) WriteAnswer(w io.Writer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "\nPrecision: %s\n", rep.Run.RunPrecision())
 	if st, ok := rep.Run.RunSteal(); ok {
 		fmt.Fprintf(&b, "Steal: %s\n", st)
 	}
-	fmt.Fprintf(&b, "\nWhich strategy for which work (medians, 95 %% intervals; at least %d samples each, see %s):\n", MinSamples, ReportFile)
+	procs := map[int]bool{}
+	for _, c := range rep.Choices {
+		procs[c.Procs] = true
+	}
+	at := ""
+	if len(procs) == 1 {
+		at = fmt.Sprintf(" at procs=%d", rep.Choices[0].Procs)
+	}
+	fmt.Fprintf(&b, "\nWhich strategy%s (speedup over sequential [95 %% CI]; as good: within %s of the fastest; avoid: × its time):\n",
+		at, percent(SameWithin))
 	if len(rep.Choices) == 0 {
 		fmt.Fprintf(&b, "  no results to rank: the answer covers every family but the …Workers and …Procs sweeps and Crash\n")
 	}
 	for _, c := range rep.Choices {
-		a := answerOf(c)
-		fmt.Fprintf(&b, "  %s, procs=%d\n    use %s", a.Workload, a.Procs, a.Use)
-		if a.Speedup != "—" && !isBaseline(c.Recommended.Row.Props) {
-			fmt.Fprintf(&b, ": %s× faster than sequential", a.Speedup)
-		}
-		b.WriteString("\n")
-		if a.AsGood != "" {
-			fmt.Fprintf(&b, "    as good (within %s of the fastest): %s\n", percent(SameWithin), a.AsGood)
-		}
-		if a.Unclear != "" {
-			fmt.Fprintf(&b, "    undecided: %s\n", a.Unclear)
-		}
-		if a.Avoid != "" {
-			fmt.Fprintf(&b, "    avoid (significantly slower than the fastest): %s\n", a.Avoid)
-		}
+		b.WriteString(answerLine(c, len(procs) > 1) + "\n")
 	}
 	t := rep.Tally()
 	fmt.Fprintf(&b, "\nVerdicts: %d PASS, %d FAIL, %d INCONCLUSIVE\n", t[Pass], t[Fail], t[Inconclusive])
 	for _, v := range rep.Verdicts {
-		fmt.Fprintf(&b, "  %d %-12s %s\n", v.Lesson, v.Outcome, firstSentence(v.Claim))
-		if v.Outcome != Inconclusive {
-			continue
-		}
-		if v.Note != "" {
-			fmt.Fprintf(&b, "    %s\n", v.Note)
-		}
+		b.WriteString(verdictLine(v) + "\n")
 	}
+	fmt.Fprintf(&b, "Every ratio, note and chart: %s and %s in %s\n", ReportFile, HTMLFile, rep.Run.Dir)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -127,8 +127,8 @@
 // For each workload of a main family (every family but the …Workers and
 // …Procs sweeps and Crash: Sleep, Hash, Counter, Pycpu, Alloc, Flood,
 // Overhead, Fetch, FetchClient, File, a user's own) at each procs, the
-// answer table (Choose; the same lines end make bench in the terminal,
-// WriteAnswer) compares every strategy with the fastest by the time ratio
+// answer table (Choose; make bench ends in the terminal with one line per
+// workload of it, WriteAnswer) compares every strategy with the fastest by the time ratio
 // median(ns/op) / median(fastest ns/op), with the interval
 // [lo / fastest.hi, hi / fastest.lo], and the Mann-Whitney p:
 //

@@ -6,7 +6,9 @@ import (
 	"slices"
 
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 )
@@ -44,7 +46,11 @@ type floodPoints struct {
 // point per strategy and worker count with both intervals as error bars,
 // both axes on log scales, and the Pareto front of the medians as a dashed
 // line: a point on it is not beaten on both time and memory by another.
-// It returns nil when the run has no flood row with peak-rss-B.
+// The line and its legend entry are drawn only when the front has two
+// points or more. Each bounded point is labelled with its worker count
+// ("1k"), placed clear of every point and of the other labels (see
+// pointLabels). It returns nil when the run has no flood row with
+// peak-rss-B.
 func ChartFlood(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	s := selectFlood(rows)
 	var all []*Row
@@ -70,9 +76,10 @@ func ChartFlood(rows []*Row, pal *Palette) (*plot.Plot, error) {
 			order = append(order, r.Strategy)
 		}
 	}
+	// The worker counts are drawn last, placed clear of every point.
+	labels := &pointLabels{Radius: vg.Points(4)}
 	for _, st := range order {
 		var pts floodPoints
-		var labels []string
 		for _, r := range all {
 			if r.Strategy != st {
 				continue
@@ -82,14 +89,15 @@ func ChartFlood(rows []*Row, pal *Palette) (*plot.Plot, error) {
 			pts.XYs = append(pts.XYs, plotter.XY{X: x, Y: y})
 			pts.XErrors = append(pts.XErrors, struct{ Low, High float64 }{x - math.Max(m.Lo/mib, x/1e3), m.Hi/mib - x})
 			pts.YErrors = append(pts.YErrors, struct{ Low, High float64 }{y - math.Max(r.Time.Lo/div, y/1e3), r.Time.Hi/div - y})
-			labels = append(labels, shortCount(r.Workers))
+			labels.XYs = append(labels.XYs, plotter.XY{X: x, Y: y})
+			labels.Labels = append(labels.Labels, shortCount(r.Workers))
 		}
 		style := pal.Style(st)
 		sc, err := plotter.NewScatter(pts.XYs)
 		if err != nil {
 			return nil, fmt.Errorf("series %s: %w", st, err)
 		}
-		sc.GlyphStyle = draw.GlyphStyle{Color: style.Color, Shape: style.Shape, Radius: vg.Points(4)}
+		sc.GlyphStyle = draw.GlyphStyle{Color: style.Color, Shape: style.Shape, Radius: labels.Radius}
 		xe, err := plotter.NewXErrorBars(pts)
 		if err != nil {
 			return nil, fmt.Errorf("series %s: %w", st, err)
@@ -102,25 +110,23 @@ func ChartFlood(rows []*Row, pal *Palette) (*plot.Plot, error) {
 			l.Color = style.Color
 			l.Width = vg.Points(1)
 		}
-		lb, err := plotter.NewLabels(plotter.XYLabels{XYs: pts.XYs, Labels: labels})
-		if err != nil {
-			return nil, fmt.Errorf("series %s: %w", st, err)
+		for range pts.XYs {
+			labels.Styles = append(labels.Styles, text.Style{Font: font.From(plotter.DefaultFont, vg.Points(9)), Handler: plot.DefaultTextHandler, Color: style.Color})
 		}
-		for i := range lb.TextStyle {
-			lb.TextStyle[i].Color = style.Color
-			lb.TextStyle[i].Font.Size = vg.Points(9)
-		}
-		lb.Offset = vg.Point{X: vg.Points(5), Y: vg.Points(3)}
-		p.Add(xe, ye, sc, lb)
+		p.Add(xe, ye, sc)
 		p.Legend.Add(st, sc)
 	}
 	var front plotter.XYs
 	for _, r := range paretoFront(all, mem) {
 		front = append(front, plotter.XY{X: mem(r) / mib, Y: r.Time.Center / div})
 	}
-	if err := addRef(p, "Pareto front (medians)", front, referenceColor(), []vg.Length{vg.Points(4), vg.Points(3)}); err != nil {
-		return nil, err
+	// A front of one point draws no line, so neither has the legend one.
+	if len(front) >= 2 {
+		if err := addRef(p, "Pareto front (medians)", front, referenceColor(), []vg.Length{vg.Points(4), vg.Points(3)}); err != nil {
+			return nil, err
+		}
 	}
+	p.Add(labels)
 	padLog(&p.Y, 1.5)
 	padLog(&p.X, 1.5)
 	return p, nil

@@ -8,10 +8,10 @@
 // benchstat.txt and INCOMPLETE. The charts (PNG and SVG) and REPORT.md are
 // written into the same folder, with index.html (the same report as a
 // self-contained page); see "go doc github.com/concbench/concbench/plots"
-// for what they contain. It then prints the answer: per workload the
-// strategy to use, its speedup over sequential and what to avoid, and the
-// verdicts with their tally, with REPORT.md's figures
-// (plots.Report.WriteAnswer).
+// for what they contain. It then prints the answer in about a screen, with
+// REPORT.md's figures (plots.Report.WriteAnswer): one line per workload
+// with the strategy to use, its speedup over sequential and what to avoid,
+// then the verdicts' tally and one line per verdict.
 //
 // With -check, it reads each run folder given, as the report would, and
 // writes nothing: it prints the warnings of surprising values and exits 1
