@@ -14,22 +14,41 @@ import (
 // gonum's. Each
 // fits in a circle of the glyph style's radius, as gonum's do.
 
-// diamondGlyph draws a filled diamond (a square on its corner).
-type diamondGlyph struct{}
-
-// DrawGlyph implements draw.GlyphDrawer.
-func (diamondGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	c.Fill(diamondPath(sty.Radius*1.15, pt))
+// A pathGlyph fills or strokes (1 point wide) a closed outline scaled
+// from the glyph style's radius. name tells the markers apart where they
+// are compared.
+type pathGlyph struct {
+	name   string
+	path   func(r vg.Length, pt vg.Point) vg.Path
+	scale  float64
+	hollow bool
 }
 
-// diamondRingGlyph draws a hollow diamond.
-type diamondRingGlyph struct{}
-
 // DrawGlyph implements draw.GlyphDrawer.
-func (diamondRingGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+func (g pathGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+	p := g.path(sty.Radius*vg.Length(g.scale), pt)
+	if !g.hollow {
+		c.Fill(p)
+		return
+	}
 	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1)})
-	c.Stroke(diamondPath(sty.Radius*1.1, pt))
+	c.Stroke(p)
 }
+
+// diamondGlyph is a filled diamond (a square on its corner),
+// diamondRingGlyph a hollow one.
+func diamondGlyph() pathGlyph     { return pathGlyph{"diamond", diamondPath, 1.15, false} }
+func diamondRingGlyph() pathGlyph { return pathGlyph{"diamond-ring", diamondPath, 1.1, true} }
+
+// downGlyph is a filled triangle pointing down, downRingGlyph a hollow one.
+func downGlyph() pathGlyph     { return pathGlyph{"down", downPath, 1.25, false} }
+func downRingGlyph() pathGlyph { return pathGlyph{"down-ring", downPath, 1.2, true} }
+
+// squareRingGlyph is a hollow square, triangleRingGlyph a hollow triangle
+// pointing up, circleRingGlyph a hollow circle.
+func squareRingGlyph() pathGlyph   { return pathGlyph{"square-ring", squarePath, 0.85, true} }
+func triangleRingGlyph() pathGlyph { return pathGlyph{"triangle-ring", upPath, 1.2, true} }
+func circleRingGlyph() pathGlyph   { return pathGlyph{"circle-ring", ringPath, 0.9, true} }
 
 // diamondPath is the closed outline of a diamond of half-diagonal r at pt.
 func diamondPath(r vg.Length, pt vg.Point) vg.Path {
@@ -40,23 +59,6 @@ func diamondPath(r vg.Length, pt vg.Point) vg.Path {
 	p.Line(vg.Point{X: pt.X - r, Y: pt.Y})
 	p.Close()
 	return p
-}
-
-// downGlyph draws a filled triangle pointing down.
-type downGlyph struct{}
-
-// DrawGlyph implements draw.GlyphDrawer.
-func (downGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	c.Fill(downPath(sty.Radius*1.25, pt))
-}
-
-// downRingGlyph draws a hollow triangle pointing down.
-type downRingGlyph struct{}
-
-// DrawGlyph implements draw.GlyphDrawer.
-func (downRingGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1)})
-	c.Stroke(downPath(sty.Radius*1.2, pt))
 }
 
 // downPath is the closed outline of a triangle pointing down, its corners
@@ -101,47 +103,26 @@ func (g circledGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point
 	g.inner.DrawGlyph(c, in, pt)
 }
 
-// The hollow markers of the palette are stroked 1 point wide, twice
-// gonum's hairline, so that they read as well as the filled ones.
-
-// squareRingGlyph draws a hollow square.
-type squareRingGlyph struct{}
-
-// DrawGlyph implements draw.GlyphDrawer.
-func (squareRingGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1)})
-	r := sty.Radius * 0.85
+// squarePath is the closed outline of a square of half-side r at pt.
+func squarePath(r vg.Length, pt vg.Point) vg.Path {
 	var p vg.Path
 	p.Move(vg.Point{X: pt.X - r, Y: pt.Y - r})
 	p.Line(vg.Point{X: pt.X + r, Y: pt.Y - r})
 	p.Line(vg.Point{X: pt.X + r, Y: pt.Y + r})
 	p.Line(vg.Point{X: pt.X - r, Y: pt.Y + r})
 	p.Close()
-	c.Stroke(p)
+	return p
 }
 
-// triangleRingGlyph draws a hollow triangle pointing up.
-type triangleRingGlyph struct{}
-
-// DrawGlyph implements draw.GlyphDrawer.
-func (triangleRingGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1)})
-	r := sty.Radius * 1.2
+// upPath is the closed outline of a triangle pointing up, its corners r
+// from pt.
+func upPath(r vg.Length, pt vg.Point) vg.Path {
 	var p vg.Path
 	p.Move(vg.Point{X: pt.X, Y: pt.Y + r})
 	p.Line(vg.Point{X: pt.X - r*0.866, Y: pt.Y - r*0.5})
 	p.Line(vg.Point{X: pt.X + r*0.866, Y: pt.Y - r*0.5})
 	p.Close()
-	c.Stroke(p)
-}
-
-// circleRingGlyph draws a hollow circle.
-type circleRingGlyph struct{}
-
-// DrawGlyph implements draw.GlyphDrawer.
-func (circleRingGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
-	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1)})
-	c.Stroke(ringPath(sty.Radius*0.9, pt))
+	return p
 }
 
 // ringPath is a circle of radius r at pt.

@@ -104,9 +104,9 @@ func paletteColorTable() [paletteColors]color.NRGBA {
 // cross is not among them: the allocation chart draws CPU time with it.
 func paletteShapeTable() [paletteShapes]draw.GlyphDrawer {
 	return [paletteShapes]draw.GlyphDrawer{
-		draw.CircleGlyph{}, squareRingGlyph{}, draw.PyramidGlyph{}, diamondRingGlyph{},
-		draw.BoxGlyph{}, circleRingGlyph{}, downGlyph{}, triangleRingGlyph{},
-		diamondGlyph{}, draw.PlusGlyph{}, downRingGlyph{}, asteriskGlyph{},
+		draw.CircleGlyph{}, squareRingGlyph(), draw.PyramidGlyph{}, diamondRingGlyph(),
+		draw.BoxGlyph{}, circleRingGlyph(), downGlyph(), triangleRingGlyph(),
+		diamondGlyph(), draw.PlusGlyph{}, downRingGlyph(), asteriskGlyph{},
 	}
 }
 

@@ -3,17 +3,28 @@ package plots
 import (
 	"fmt"
 	"testing"
+
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // styleKey is the colour, marker and dash pattern of a style: what a
 // reader sees of it.
 func styleKey(st Style) string {
-	return fmt.Sprintf("%s %T %v", st.Hex(), st.Shape, st.Dashes)
+	return fmt.Sprintf("%s %s %v", st.Hex(), shapeName(st.Shape), st.Dashes)
+}
+
+// shapeName tells markers apart: gonum's by type, the palette's own by
+// name.
+func shapeName(g draw.GlyphDrawer) string {
+	if p, ok := g.(pathGlyph); ok {
+		return p.name
+	}
+	return fmt.Sprintf("%T", g)
 }
 
 // greyKey is what a reader sees of a style without colour.
 func greyKey(st Style) string {
-	return fmt.Sprintf("%T %v", st.Shape, st.Dashes)
+	return fmt.Sprintf("%s %v", shapeName(st.Shape), st.Dashes)
 }
 
 // readExample reads and derives results/example, the run of the README.

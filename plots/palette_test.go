@@ -14,7 +14,7 @@ func TestPaletteMapping(t *testing.T) {
 		if st.Index != i {
 			t.Errorf("Style(%q).Index = %d, want %d (order of first appearance)", name, st.Index, i)
 		}
-		key := fmt.Sprintf("%s %T", st.Hex(), st.Shape)
+		key := st.Hex() + " " + shapeName(st.Shape)
 		if other, ok := seen[key]; ok {
 			t.Errorf("%s and %s share colour and marker %s", name, other, key)
 		}
