@@ -1,36 +1,17 @@
 package plots
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
-// TestAnswerFitsAScreen renders the answer of results/example, copied into
-// a temporary folder, and holds it to a screen: at most 40 lines, each at
+// TestAnswerFitsAScreen renders the answer of results/example and holds it to a screen: at most 40 lines, each at
 // most AnswerWidth characters, with the precision line first, one line
 // per answer row and per verdict, and a last line naming REPORT.md and
 // index.html.
 func TestAnswerFitsAScreen(t *testing.T) {
-	dir := t.TempDir()
-	for _, name := range goldenInputs {
-		data, err := os.ReadFile(filepath.Join("../results/example", name))
-		if os.IsNotExist(err) && name != RawFile {
-			continue
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	rep, err := Build(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := exampleReport(t)
 	var b strings.Builder
 	if err := rep.WriteAnswer(&b); err != nil {
 		t.Fatal(err)

@@ -12,10 +12,7 @@ import (
 // (unique ids, the strategy to use, a bar per strategy compared) and one
 // badge per verdict (outcome as text and class, a link to its chart).
 func TestHTMLCards(t *testing.T) {
-	rep, err := Build(exampleRun)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := exampleReport(t)
 	data, err := rep.HTML()
 	if err != nil {
 		t.Fatal(err)

@@ -123,11 +123,11 @@ func TestMarkdownPage(t *testing.T) {
 // checked on the fixture with python.txt (the Go vs CPython section and
 // its charts) and on the example run.
 func TestHTMLNoMarkdownLeft(t *testing.T) {
-	for name, dir := range map[string]string{"python": pyRun(t), "example": exampleRun} {
-		rep, err := Build(dir)
-		if err != nil {
-			t.Fatal(err)
-		}
+	python, err := Build(pyRun(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, rep := range map[string]*Report{"python": python, "example": exampleReport(t)} {
 		page, err := rep.HTML()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -2,20 +2,38 @@ package plots
 
 import (
 	"strings"
+	"sync"
 	"testing"
 )
 
 // exampleRun is the example run checked into the repository.
 const exampleRun = "../results/example"
 
+// example is results/example's report, built once for the tests that
+// only read it: a build draws every chart, which takes seconds under the
+// race detector.
+var example struct {
+	once sync.Once
+	rep  *Report
+	err  error
+}
+
+// exampleReport returns the report of exampleRun, built on first use. The
+// tests must not change it.
+func exampleReport(t *testing.T) *Report {
+	t.Helper()
+	example.once.Do(func() { example.rep, example.err = Build(exampleRun) })
+	if example.err != nil {
+		t.Fatalf("building %s: %v", exampleRun, example.err)
+	}
+	return example.rep
+}
+
 // The example report answers first: the recommendation table within its
 // first 15 lines, no fenced block longer than 20 lines, the dependency
 // versions and the benchstat tables linked, not pasted.
 func TestExampleReportAnswersFirst(t *testing.T) {
-	rep, err := Build(exampleRun)
-	if err != nil {
-		t.Fatal(err)
-	}
+	rep := exampleReport(t)
 	text := string(rep.Markdown())
 	checkAnswerFirst(t, text)
 	if !strings.Contains(text, "]("+DepsFile+")") || len(rep.deps()) == 0 {
