@@ -1,9 +1,7 @@
 package python
 
 import (
-	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,20 +13,11 @@ import (
 // ones, no configuration beyond -max-samples samples or twice in a round,
 // and it says what it did.
 func TestNoiseReruns(t *testing.T) {
-	py := python(t)
-	run := filepath.Join(t.TempDir(), "20260101T000000Z-host")
-	if err := os.MkdirAll(run, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(run, "raw.txt"), []byte("scale: tiny\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(py, "concbench", "-run", run, "-count", "1", "-benchtime", "1ms", "-bench", "Pycpu", "-ft", "none",
+	run := runFolder(t, "scale: tiny\n")
+	stderr, err := referenceStderr(t, "-run", run, "-count", "1", "-benchtime", "1ms", "-bench", "Pycpu", "-ft", "none",
 		"-noise-budget", "30s", "-max-samples", "3")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Run(); err != nil {
-		t.Fatalf("%v: %s", err, stderr.String())
+	if err != nil {
+		t.Fatalf("%v: %s", err, stderr)
 	}
 	data, err := os.ReadFile(filepath.Join(run, "python.txt"))
 	if err != nil {
@@ -68,25 +57,18 @@ func TestNoiseReruns(t *testing.T) {
 			t.Errorf("python.txt lacks the configuration line %q", want)
 		}
 	}
-	if !strings.Contains(stderr.String(), "noise re-runs: 2 rounds") {
-		t.Errorf("the reference did not say what it re-ran:\n%s", stderr.String())
+	if !strings.Contains(stderr, "noise re-runs: 2 rounds") {
+		t.Errorf("the reference did not say what it re-ran:\n%s", stderr)
 	}
 }
 
 // TestNoiseBudgetBad: a budget that is not a duration stops the reference
 // before anything is written, naming the option.
 func TestNoiseBudgetBad(t *testing.T) {
-	py := python(t)
-	run := filepath.Join(t.TempDir(), "20260101T000000Z-host")
-	if err := os.MkdirAll(run, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(run, "raw.txt"), []byte("scale: tiny\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(py, "concbench", "-run", run, "-count", "1", "-noise-budget", "soon").CombinedOutput()
-	if err == nil || !strings.Contains(string(out), "-noise-budget (REF_NOISE_BUDGET)") {
-		t.Errorf("%v: %s", err, out)
+	run := runFolder(t, "scale: tiny\n")
+	stderr, err := referenceStderr(t, "-run", run, "-count", "1", "-noise-budget", "soon")
+	if err == nil || !strings.Contains(stderr, "-noise-budget (REF_NOISE_BUDGET)") {
+		t.Errorf("%v: %s", err, stderr)
 	}
 	if _, err := os.Stat(filepath.Join(run, "python.txt")); err == nil {
 		t.Error("python.txt was written")

@@ -44,6 +44,31 @@ func python(t *testing.T) string {
 	return p
 }
 
+// runFolder makes a run folder, named as the driver names one, whose
+// raw.txt holds raw, and returns its path.
+func runFolder(t *testing.T, raw string) string {
+	t.Helper()
+	run := filepath.Join(t.TempDir(), "20260101T000000Z-host")
+	if err := os.MkdirAll(run, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(run, "raw.txt"), []byte(raw), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return run
+}
+
+// referenceStderr runs the reference tool with args and returns what it
+// wrote to stderr and how it ended, for the tests of its messages.
+func referenceStderr(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	cmd := exec.Command(python(t), append([]string{"concbench"}, args...)...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err := cmd.Run()
+	return stderr.String(), err
+}
+
 // reference runs the reference tool with args and returns its stdout.
 func reference(t *testing.T, args ...string) string {
 	t.Helper()
@@ -289,13 +314,7 @@ func TestNamesMatchGo(t *testing.T) {
 // exit, and that an existing python.txt is never overwritten.
 func TestBadInput(t *testing.T) {
 	py := python(t)
-	run := filepath.Join(t.TempDir(), "20260101T000000Z-host")
-	if err := os.MkdirAll(run, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(run, "raw.txt"), []byte("scale: tiny\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	run := runFolder(t, "scale: tiny\n")
 	if err := os.WriteFile(filepath.Join(run, "python.txt"), []byte("earlier\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}

@@ -18,13 +18,7 @@ import (
 // back with benchfmt: configuration lines, names, units, interleaving.
 func TestRunWritesBenchfmt(t *testing.T) {
 	py := python(t)
-	run := filepath.Join(t.TempDir(), "20260101T000000Z-host")
-	if err := os.MkdirAll(run, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(run, "raw.txt"), []byte("commit: abc1234\nscale: tiny\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	run := runFolder(t, "commit: abc1234\nscale: tiny\n")
 	reference(t, "-run", run, "-count", "2", "-benchtime", "1ms", "-bench", "Pycpu|Counter.*sync=mutex|Sleep.*asyncio", "-ft", py)
 	f, err := os.Open(filepath.Join(run, "python.txt"))
 	if err != nil {
@@ -140,13 +134,7 @@ func TestRunWithFetchServer(t *testing.T) {
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/fetchserver").CombinedOutput(); err != nil {
 		t.Fatalf("go build ./cmd/fetchserver: %v\n%s", err, out)
 	}
-	run := filepath.Join(t.TempDir(), "20260101T000000Z-host")
-	if err := os.MkdirAll(run, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(run, "raw.txt"), []byte("scale: tiny\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	run := runFolder(t, "scale: tiny\n")
 	cmd := exec.Command(py, "concbench", "-run", run, "-count", "1", "-benchtime", "1ms", "-bench", "Fetch", "-ft", "none", "-fetch-server", bin)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%v\n%s", err, out)

@@ -334,16 +334,7 @@ def measure(cs, benchtime, count, out, ftargs, path, stop, budget_s=0.0, max_sam
         # report can pair two configurations of one round.
         out.write(f"round: {r + 1}\n")
         for c in cs:
-            t0 = time.monotonic()
-            line = bench.run_case(c, benchtime, checksums)
-            cost[c.name()] = time.monotonic() - t0
-            if stop.is_set():
-                raise KeyboardInterrupt
-            out.write(line + "\n")
-            out.flush()
-            v = noise.ns_per_op(line)
-            if v is not None:
-                samples.setdefault(c.name(), []).append(v)
+            noise.run_one(c, benchtime, checksums, out, samples, cost, stop)
         if ftargs:
             res = subprocess.run(ftargs, stdout=subprocess.PIPE, text=True)
             if res.returncode != 0:

@@ -80,6 +80,21 @@ def pick_round(cs, samples, cost, max_samples, left):
     return out
 
 
+def run_one(c, benchtime, checksums, out, samples, cost, stop):
+    """Runs case c once, writes its result line to out, and records what
+    it took (cost) and its ns/op (samples)."""
+    t0 = time.monotonic()
+    line = bench.run_case(c, benchtime, checksums)
+    cost[c.name()] = time.monotonic() - t0
+    if stop.is_set():
+        raise KeyboardInterrupt
+    out.write(line + "\n")
+    out.flush()
+    v = ns_per_op(line)
+    if v is not None:
+        samples.setdefault(c.name(), []).append(v)
+
+
 def rerun(cs, benchtime, checksums, out, samples, cost, first_round, budget_s, max_samples, stop):
     """Runs the noise re-run rounds after round first_round-1, writing each
     result line to out and adding its ns/op to samples; returns the number
@@ -95,16 +110,7 @@ def rerun(cs, benchtime, checksums, out, samples, cost, first_round, budget_s, m
         rounds += 1
         bench.progress(f"noise re-run {rounds}: {len(pick)} configurations wider than ±{NOISY_WIDTH * 100:.0f} % or below {MIN_SAMPLES} samples, {left:.0f}s of the budget left")
         for c in pick:
-            t0 = time.monotonic()
-            line = bench.run_case(c, benchtime, checksums)
-            cost[c.name()] = time.monotonic() - t0
-            if stop.is_set():
-                raise KeyboardInterrupt
-            out.write(line + "\n")
-            out.flush()
-            v = ns_per_op(line)
-            if v is not None:
-                samples.setdefault(c.name(), []).append(v)
+            run_one(c, benchtime, checksums, out, samples, cost, stop)
             rerun_names.add(c.name())
     still = [c.name() for c in cs if noisy(samples.get(c.name(), []))]
     bench.progress(f"noise re-runs: {rounds} rounds in {time.monotonic() - start:.0f}s (budget {budget_s:.0f}s); "
