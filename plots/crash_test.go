@@ -3,8 +3,6 @@ package plots
 import (
 	"fmt"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -25,15 +23,7 @@ func crashRun(t *testing.T, n int, rows map[string][3]float64) *Run {
 			fmt.Fprintf(&b, "BenchmarkCrash/k=8/d=1ms/tasks=16/strategy=%s/procs=2 \t 1 \t %d ns/op \t %g survived \t %g delivered \t %g next-batch\n", st, 40_000_000+k*1000, v[0], v[1], v[2])
 		}
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, RawFile), []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	run, err := ReadRun(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return run
+	return readRaw(t, b.String())
 }
 
 func crashVerdictOf(t *testing.T, n int, rows map[string][3]float64) Verdict {

@@ -2,8 +2,6 @@ package plots
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -25,15 +23,7 @@ func floodSizesRun(t *testing.T, sizes map[string]map[string]float64) *Run {
 			}
 		}
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, RawFile), []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	run, err := ReadRun(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return run
+	return readRaw(t, b.String())
 }
 
 const (

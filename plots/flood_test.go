@@ -2,8 +2,6 @@ package plots
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -21,15 +19,7 @@ func floodRun(t *testing.T, rows map[string][2]float64) *Run {
 			fmt.Fprintf(&b, "BenchmarkFlood/d=1ms/tasks=50000/%s/procs=2 \t 1 \t %.0f ns/op \t %.0f peak-stack-B \t %.0f peak-rss-B\n", name, v[0]*f, v[1]*f, 2*v[1]*f)
 		}
 	}
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, RawFile), []byte(b.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	run, err := ReadRun(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return run
+	return readRaw(t, b.String())
 }
 
 func floodVerdictsOf(t *testing.T, rows map[string][2]float64) (memory, faster Verdict) {

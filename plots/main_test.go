@@ -54,6 +54,16 @@ func writeRun(t *testing.T, raw string) string {
 	return dir
 }
 
+// readRaw reads a run whose raw.txt is raw.
+func readRaw(t *testing.T, raw string) *Run {
+	t.Helper()
+	run, err := ReadRun(writeRun(t, raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return run
+}
+
 // near reports whether got is within a relative 1e-6 of want.
 func near(got, want float64) bool {
 	if want == 0 {

@@ -44,6 +44,24 @@ func python(t *testing.T) string {
 	return p
 }
 
+// taskValues runs tasks tasks of w one by one in this process and returns
+// their values, the Go side of a digest comparison; the batch is released
+// after.
+func taskValues(t *testing.T, w workloads.Workload, tasks int) []uint64 {
+	t.Helper()
+	b := w.Start(tasks, 1)
+	defer workloads.Release(b)
+	var want []uint64
+	for i := range tasks {
+		v, err := b.Do(context.Background(), 0, i)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, v)
+	}
+	return want
+}
+
 // runFolder makes a run folder, named as the driver names one, whose
 // raw.txt holds raw, and returns its path.
 func runFolder(t *testing.T, raw string) string {
@@ -114,15 +132,7 @@ func TestDigestsMatchGo(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b := w.Start(c.tasks, 1)
-			var want []uint64
-			for i := range c.tasks {
-				v, err := b.Do(context.Background(), 0, i)
-				if err != nil {
-					t.Fatal(err)
-				}
-				want = append(want, v)
-			}
+			want := taskValues(t, w, c.tasks)
 			res, err := strategies.Sequential{}.Run(context.Background(), strategies.Job{Workload: w, Tasks: c.tasks})
 			if err != nil {
 				t.Fatal(err)
@@ -191,16 +201,7 @@ func TestFetchMatchesGo(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		b := w.Start(c.tasks, 1)
-		var want []uint64
-		for i := range c.tasks {
-			v, err := b.Do(context.Background(), 0, i)
-			if err != nil {
-				t.Fatal(err)
-			}
-			want = append(want, v)
-		}
-		workloads.Release(b)
+		want := taskValues(t, w, c.tasks)
 		res, err := strategies.Sequential{}.Run(context.Background(), strategies.Job{Workload: w, Tasks: c.tasks})
 		if err != nil {
 			t.Fatal(err)
