@@ -101,10 +101,10 @@
 //     about 2 min 20 s of the ten minutes to the re-runs: DEADLINE=9m20s,
 //     counted from the driver's start (the build of the benchmark binary
 //     included), ends them in time whatever the host, and NOISE_BUDGET
-//     caps them on its own. Measured end to end on the EPYC host, eight
+//     caps them on its own. Measured end to end on the EPYC host, nine
 //     runs of make bench, within six hours, ended with 42 % to 66 % of the
-//     configurations within ±5 % (the committed example: 76 of 151, 50 %,
-//     in 9 min 24 s), against 30 % after the 15 rounds alone, and 19 % in
+//     configurations within ±5 % (the committed example's share is in the
+//     README), against 30 % after the 15 rounds alone, and 19 % in
 //     the example before (6 rounds of 200 ms, then 90 s of re-runs of
 //     every noisy row at once). What separates the runs is the VM's own
 //     drift: whole rounds run 5 to 10 % slow or fast together, with no
