@@ -2,8 +2,11 @@ package bench
 
 import (
 	"context"
+	"errors"
 	"strings"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
@@ -17,14 +20,22 @@ func TestProbeMemory(t *testing.T) {
 		t.Skip("starts 2000 goroutines")
 	}
 	const tasks = 2000
-	w, err := workloads.Parse("sleep/d=5ms")
+	// spawn's tasks wait at a gate until all 2000 have started, then 50 ms
+	// more, so that all its goroutines are alive at once however slow
+	// starting them is: with sleeps of 5 ms (and of 50 ms), under -race and
+	// a loaded machine, the first tasks ended before the last started (723
+	// to 1239 alive at the peak). The pool's 100 workers could never open
+	// the gate: they sleep 5 ms a task.
+	sleep, err := workloads.Parse("sleep/d=5ms")
 	if err != nil {
 		t.Fatal(err)
 	}
+	gate := gateWorkload{hold: 50 * time.Millisecond}
 	ctx := context.Background()
-	// The checksum is the strategy's own (sequential would take 80 s):
+	// The checksum is the strategy's own (sequential would take 10 s on
+	// the sleeps and never open the gate):
 	// this test is about memory, the strategies' tests about checksums.
-	sum := func(s strategies.Strategy) probeResult {
+	sum := func(s strategies.Strategy, w workloads.Workload) probeResult {
 		t.Helper()
 		r, err := s.Run(ctx, strategies.Job{Workload: w, Tasks: tasks})
 		if err != nil {
@@ -36,8 +47,8 @@ func TestProbeMemory(t *testing.T) {
 		}
 		return p
 	}
-	spawn := sum(strategies.Spawn{})
-	pool := sum(strategies.Pool{Workers: 100})
+	spawn := sum(strategies.Spawn{}, gate)
+	pool := sum(strategies.Pool{Workers: 100}, sleep)
 	t.Logf("spawn %+v, pool %+v", spawn, pool)
 	if spawn.Mem.Stack < tasks*2048 {
 		t.Errorf("spawn of %d sleeping tasks: peak stacks %d B, want at least %d", tasks, spawn.Mem.Stack, tasks*2048)
@@ -79,3 +90,38 @@ func TestPeakBatchReleases(t *testing.T) {
 		t.Errorf("releasing the probe's batch released the inner one %d times, want 1", n)
 	}
 }
+
+// gateWorkload's tasks wait until every task of their batch has started,
+// then hold more; task i returns i. A task whose gate has not opened after
+// a minute fails.
+type gateWorkload struct{ hold time.Duration }
+
+func (gateWorkload) Spec() workloads.Spec { return workloads.Spec{Name: "gate"} }
+
+func (g gateWorkload) Start(tasks, _ int) workloads.Batch {
+	return &gateBatch{hold: g.hold, tasks: int64(tasks), open: make(chan struct{})}
+}
+
+type gateBatch struct {
+	hold    time.Duration
+	tasks   int64
+	started atomic.Int64
+	open    chan struct{}
+}
+
+func (b *gateBatch) Do(ctx context.Context, _, i int) (uint64, error) {
+	if b.started.Add(1) == b.tasks {
+		close(b.open)
+	}
+	select {
+	case <-b.open:
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	case <-time.After(time.Minute):
+		return 0, errors.New("gate: not every task started within a minute")
+	}
+	time.Sleep(b.hold)
+	return uint64(i), nil
+}
+
+func (*gateBatch) Finish() (int64, error) { return 0, nil }
