@@ -4,8 +4,9 @@
 GO      ?= go
 # The defaults of make bench, chosen from measurement on the 2-core VM
 # (go doc ./bench/cmd/benchrun has the figures): COUNT=15 interleaved runs
-# of BENCHTIME=50ms samples after WARMUP=1 discarded run, then noise
-# re-runs of the rows still wider than ±5 % until DEADLINE after the start
+# of BENCHTIME=50ms samples after WARMUP=1 discarded run, and noise
+# re-runs of the rows still wider than ±5 %, spread between the runs from
+# the 6th on and after the last, until DEADLINE after the start
 # (NOISE_BUDGET caps them on its own), so that the whole make bench, build
 # and report included, ends within 10 minutes.
 COUNT   ?= 15
@@ -20,8 +21,9 @@ FUZZTIME ?= 30s
 BENCHTIME ?= 50ms
 BENCHSTAT_IGNORE ?= commit,date,count,benchtime,noise-budget,max-samples,warmup,deadline,round
 BENCHSTAT_FLAGS ?=
-# NOISE_BUDGET is the time make bench may spend after its COUNT runs re-running
-# the configurations whose interval is still wider than ±5 % (0: none), and
+# NOISE_BUDGET is the time make bench may spend, between its COUNT runs from
+# the 6th on and after them, re-running the configurations whose interval
+# is still wider than ±5 % (0: none), and
 # DEADLINE the time after the driver's start at which those re-runs stop in
 # any case (0: none). WARMUP is the number of discarded warm-up runs.
 NOISE_BUDGET ?= 5m
@@ -107,7 +109,7 @@ define benchrun
 	"$$tmp/benchrun" $(1)
 endef
 
-## bench: a warm-up run, the whole matrix COUNT times, then re-runs of the rows wider than ±5 % until DEADLINE, into results/<UTC time>-<host> (under 10 minutes on 2 cores)
+## bench: a warm-up run, the whole matrix COUNT times with re-runs of the rows wider than ±5 % between them and after until DEADLINE, into results/<UTC time>-<host> (under 10 minutes on 2 cores)
 .PHONY: bench
 bench:
 	$(call benchrun,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -warmup '$(WARMUP)' -noise-budget '$(NOISE_BUDGET)' -deadline '$(DEADLINE)' -scale full)

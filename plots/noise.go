@@ -3,6 +3,7 @@ package plots
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -55,6 +56,8 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 	fmt.Fprintf(b, "\n\n")
 	max := rep.Run.ConfigValue("max-samples")
 	switch {
+	case budget != "" && budget != "0s" && max != "" && rep.Run.rerunsSpread(count):
+		fmt.Fprintf(b, "Each configuration ran %d times; between those runs from the %s on, and after the last, for up to %s in all, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, ordinal(MinSamples), budget, 100*NoisyWidth, MinSamples, max)
 	case budget != "" && budget != "0s" && max != "":
 		fmt.Fprintf(b, "Each configuration ran %d times; then, for up to %s, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, budget, 100*NoisyWidth, MinSamples, max)
 	case budget != "" && budget != "0s":
@@ -114,4 +117,38 @@ func spreadCauses() []struct{ family, cause string } {
 		{runfile.FamilyAlloc, "each task allocates 1 MiB on a small live heap, so a collection cycle starts about every 4 tasks, and freed pages are returned to the kernel and faulted in again (11,773 page faults in 12 samples of sequential); with the faults cut fivefold (GODEBUG=madvdontneed=0) sequential still spread from 2.9 to 9.0 ms a batch: the collection cycles set the spread (go doc ./bench)."},
 		{runfile.FamilyFlood, "a sample is one batch of 20,000 goroutines whose stacks are fresh memory in every round, and whole rounds run slow together (13 to 30 % across every flood row in one run): the paired ratios of the report cancel them; the rows themselves stay near ±10 % (go doc ./bench)."},
 	}
+}
+
+// rerunsSpread reports whether the driver spread its noise re-runs between
+// the count runs (from the MinSamples-th on) rather than after them: the
+// round after the MinSamples-th then holds fewer configurations than the
+// first. Rounds are numbered in the order they ran.
+func (r *Run) rerunsSpread(count int) bool {
+	if count <= MinSamples {
+		return false
+	}
+	perRound := map[int]int{}
+	for _, b := range r.Benchmarks {
+		if m := b.Metric(runfile.UnitNsPerOp); m != nil && filepath.Base(m.File) == RawFile {
+			for _, k := range m.Rounds {
+				perRound[k]++
+			}
+		}
+	}
+	return perRound[MinSamples+1] > 0 && perRound[MinSamples+1] < perRound[1]
+}
+
+// ordinal writes n as "6th".
+func ordinal(n int) string {
+	switch {
+	case n%100 >= 11 && n%100 <= 13:
+		return fmt.Sprintf("%dth", n)
+	case n%10 == 1:
+		return fmt.Sprintf("%dst", n)
+	case n%10 == 2:
+		return fmt.Sprintf("%dnd", n)
+	case n%10 == 3:
+		return fmt.Sprintf("%drd", n)
+	}
+	return fmt.Sprintf("%dth", n)
 }

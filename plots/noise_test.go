@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -47,5 +48,49 @@ func TestNoiseSection(t *testing.T) {
 	section = section[:strings.Index(section[1:], "\n## ")+1]
 	if strings.Contains(section, "strategy=sequential") {
 		t.Errorf("the noise section lists sequential, neither re-run nor noisy")
+	}
+}
+
+// A run whose re-runs came between its count runs (round 7 holds only the
+// re-run row) says so; rounds numbered after the count runs do not.
+func TestNoiseSectionSpread(t *testing.T) {
+	const seq, spawn = "Sleep/d=10ms/tasks=64/strategy=sequential/procs=2", "Sleep/d=10ms/tasks=64/strategy=spawn/procs=2"
+	build := func(rerunAt int) string {
+		var b strings.Builder
+		b.WriteString("count: 7\nnoise-budget: 1m30s\nmax-samples: 60\n")
+		for k := 1; k <= 9; k++ {
+			b.WriteString("round: " + strconv.Itoa(k) + "\n")
+			if k != rerunAt && k != rerunAt+1 {
+				b.WriteString(samples(seq, 640e6))
+			}
+			b.WriteString(samples(spawn, 10e6+float64(k)*1e5))
+		}
+		return b.String()
+	}
+	for _, c := range []struct {
+		rerunAt int
+		want    string
+	}{
+		{7, "Each configuration ran 7 times; between those runs from the 6th on, and after the last, for up to 1m30s in all, the driver re-ran"},
+		{8, "Each configuration ran 7 times; then, for up to 1m30s, the driver re-ran"},
+	} {
+		dir := writeRun(t, build(c.rerunAt))
+		rep, err := Build(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		rep.writeNoise(&b)
+		if !strings.Contains(b.String(), c.want) {
+			t.Errorf("re-runs in rounds %d and %d: the noise section lacks %q:\n%s", c.rerunAt, c.rerunAt+1, c.want, b.String())
+		}
+	}
+}
+
+func TestOrdinal(t *testing.T) {
+	for n, want := range map[int]string{1: "1st", 2: "2nd", 3: "3rd", 6: "6th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 112: "112th"} {
+		if got := ordinal(n); got != want {
+			t.Errorf("ordinal(%d) = %q, want %q", n, got, want)
+		}
 	}
 }

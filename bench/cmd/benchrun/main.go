@@ -27,32 +27,39 @@
 // # Rounds
 //
 // A run of the benchmark binary measures every configuration once: a
-// round. The -warmup rounds come first and go to warmup.txt; then -count
-// rounds, numbered 1 to count in raw.txt; then the noise re-runs. The
-// round lines let the report pair two configurations' samples of the same
-// round (see go doc github.com/concbench/concbench/plots).
+// round. The -warmup rounds come first and go to warmup.txt; then the
+// -count rounds and the noise re-runs, numbered in raw.txt in the order
+// they ran. The round lines let the report pair two configurations'
+// samples of the same round (see go doc
+// github.com/concbench/concbench/plots).
 //
 // # Noise re-runs
 //
-// After the -count rounds, a -noise-budget above 0 re-runs the
-// configurations whose ns/op interval (as the report computes it:
-// plots.Summary) is wider than ±5 %, or that have fewer than 6 samples and
-// so no interval yet, in rounds of their own (one run of the benchmark
-// binary that selects exactly them, bench.OnlyEnv, so that they stay
-// interleaved), as BenchmarkDotNet runs a benchmark until its error is
-// small enough or it reaches a maximum. Each round takes, among the noisy
-// configurations below -max-samples samples, first those a verdict or the
-// answer table rests on (plots.Run.ConclusionRows), then the cheapest,
-// each costed at what it took in the first run, as many as fit in what is
-// left of the budget; a configuration that fits in no round any more is
-// left. Conclusions first, because a verdict left open by one wide row
-// costs the user an answer; cheapest next, because the median's interval
-// narrows with the number of samples, and a second's re-runs buy a hundred
-// samples of a short configuration and one of a flood. The re-runs end
-// when no configuration is noisy, every noisy one has -max-samples, or no
-// configuration fits in the budget or before the -deadline (counted from
-// the driver's start). The driver then prints how many rounds it ran and
-// every configuration that is still noisy with its final interval.
+// A -noise-budget above 0 re-runs the configurations whose ns/op interval
+// (as the report computes it: plots.Summary) is wider than ±5 %, or that
+// have fewer than 6 samples and so no interval yet, in rounds of their
+// own (one run of the benchmark binary that selects exactly them,
+// bench.OnlyEnv, so that they stay interleaved), as BenchmarkDotNet runs a
+// benchmark until its error is small enough or it reaches a maximum. The
+// re-runs are spread over the run: after each count round from the 6th on
+// (when every configuration has an interval) they take an equal share of
+// what is left, for this slot and each one to come, the last after the
+// final count round; what is left is the budget, and never more than the
+// time to the -deadline (counted from the driver's start) once the count
+// rounds still to come are set aside, at what they took so far and a
+// tenth more. Each round of a slot takes, among the noisy configurations
+// below -max-samples samples, first those a verdict or the answer table
+// rests on (plots.Run.ConclusionRows), then the cheapest, each costed at
+// what it took in the first run, as many as fit in an eighth of what is
+// left of the slot (at least 4 s); a configuration that fits in no round
+// any more is left. Conclusions first, because a verdict left open by one
+// wide row costs the user an answer; cheapest next, because the median's
+// interval narrows with the number of samples, and a second's re-runs buy
+// a hundred samples of a short configuration and one of a flood. The
+// re-runs end when no configuration is noisy, every noisy one has
+// -max-samples, or no configuration fits in what is left. The driver then
+// prints how many rounds it ran and every configuration that is still
+// noisy with its final interval.
 //
 // # The defaults of make bench, and why
 //
@@ -115,6 +122,17 @@
 //     (about n·(width/5 %)² samples), cheapest first, then the rest.
 //     Leaving out the rows that cannot close, instead of putting them
 //     last, left a minute of the budget unspent in one run.
+//   - When the re-runs run. They used to come all after the count rounds.
+//     In the example of 1ca869a they then ran 20 rounds in 2 min 20 s, and
+//     the median over the re-run rows of each round's deviation from their
+//     medians was +5 to +21 % in rounds 17 to 26 and -1 to -6 % in rounds
+//     27 to 35, against -7 to +8 % across the 15 count rounds: the re-runs
+//     sampled one or two phases of the VM's drift. Fine hash under
+//     errgroup is bimodal there (8.1 to 9.4 ms or 10.2 to 14.5 ms a
+//     batch): 5 of its 15 count samples were slow, 7 of its 8 re-runs in
+//     rounds 16 to 25, none of its 8 in rounds 28 to 35, and it ended at
+//     ±32 % after 31 samples. Spread over the run, a row's re-runs meet
+//     the drift as its count samples do.
 //
 // # make bench-flood
 //

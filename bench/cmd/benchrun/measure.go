@@ -14,6 +14,7 @@ import (
 
 	"github.com/concbench/concbench/bench"
 	"github.com/concbench/concbench/internal/oserr"
+	"github.com/concbench/concbench/plots"
 )
 
 // tailWriter keeps the last max bytes written to it.
@@ -67,22 +68,37 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 	if err := d.warmUp(ctx, dir, p); err != nil {
 		return err
 	}
+	// Rounds are numbered in the order they run, count runs and noise
+	// re-runs alike (see noiseRuns for why they alternate).
+	nz := d.newNoiseRuns()
+	next := 1
+	var mainTime time.Duration
 	for i := 1; i <= d.o.count; i++ {
 		if s := d.interrupted(); s != nil {
 			return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s before run %d of %d", sigName(s), i, d.o.count))
 		}
 		p.startRun(d.o.warmup+i, time.Now())
-		if err := writeRound(raw, i); err != nil {
+		if err := writeRound(raw, next); err != nil {
 			return d.runFailed(dir, p, &rawWriteError{err}, fmt.Sprintf("run %d of %d", i, d.o.count))
 		}
+		next++
+		runStart := time.Now()
 		if err := d.runOnce(ctx, raw, p, nil); err != nil {
 			return d.runFailed(dir, p, err, fmt.Sprintf("run %d of %d", i, d.o.count))
 		}
+		mainTime += time.Since(runStart)
+		if d.o.noiseBudget > 0 && i >= plots.MinSamples && i < d.o.count {
+			slot := nz.share(d, d.o.count-i, mainTime/time.Duration(i))
+			if next, err = d.rerunNoisy(ctx, dir, raw, p, nz, next, slot, false); err != nil {
+				return err
+			}
+		}
 	}
 	if d.o.noiseBudget > 0 {
-		if err := d.rerunNoisy(ctx, dir, raw, p, d.o.count); err != nil {
+		if _, err := d.rerunNoisy(ctx, dir, raw, p, nz, next, nz.share(d, 0, 0), true); err != nil {
 			return err
 		}
+		nz.report(d)
 	}
 	if err := f.Close(); err != nil {
 		return d.incomplete(dir, p, fmt.Sprintf("writing %s failed when closing it: %v", rawPath, oserr.Cause(err)))

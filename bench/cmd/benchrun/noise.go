@@ -119,42 +119,75 @@ func converges(c noisyConfig, maxN int) bool {
 	return need <= float64(maxN)
 }
 
-// rerunNoisy runs, after the count runs, rounds of the configurations
-// whose ns/op interval is wider than ±5 % (or that have fewer than 6
-// samples), each once per round in one run of the benchmark binary
-// (interleaved, as the count runs are), chosen by pickRound, until none is
-// left, every one has max samples, or no configuration fits in what is
-// left of the noise budget. It says what it did and which configurations
-// stayed noisy.
-func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *progress, lastRound int) error {
+// noiseRuns is the state of a run's noise re-runs, which are spread over
+// the run: a share of the budget after each count run from the
+// MinSamples-th on (when every configuration has an interval), and what is
+// left after the last one. Re-runs bunched at the end sample one phase
+// of the machine's drift: in a run that did so, the re-run rounds 17 to 26
+// ran 5 to 21 % slower than the re-run rows' medians (the median over the
+// rows of each round) and rounds 27 to 35 1 to 6 % faster, so the extra
+// samples of a bimodal row (fine hash under errgroup: 8.5 ms fast, 12.5
+// ms slow) fell in one mode and widened its interval instead of narrowing
+// it (go doc of this command, "Order of the re-runs").
+type noiseRuns struct {
+	spent  time.Duration // time the re-runs took so far
+	rounds int           // re-run rounds so far
+	rerun  map[string]bool
+	noisy  []noisyConfig // as of the last reading of raw.txt
+	only   string        // the file that selects a round's configurations
+}
+
+func (d *driver) newNoiseRuns() *noiseRuns {
+	return &noiseRuns{rerun: map[string]bool{}, only: filepath.Join(filepath.Dir(d.binary), "noisy.txt")}
+}
+
+// share returns what the re-runs may take now, with mainLeft count runs
+// still to come, each expected to take perRun: an equal share, for this
+// slot and each later one (the end's included), of what is left of the
+// budget and of the time to the deadline once the count runs to come are
+// set aside (with a tenth more for the machine's drift).
+func (nz *noiseRuns) share(d *driver, mainLeft int, perRun time.Duration) time.Duration {
+	left := d.o.noiseBudget - nz.spent
+	if d.o.deadline > 0 {
+		reserve := time.Duration(mainLeft) * perRun * 11 / 10
+		left = min(left, d.o.deadline-time.Since(d.start)-reserve)
+	}
+	return max(left, 0) / time.Duration(mainLeft+1)
+}
+
+// rerunNoisy runs rounds of the configurations whose ns/op interval is
+// wider than ±5 % (or that have fewer than 6 samples), each once per
+// round in one run of the benchmark binary (interleaved, as the count
+// runs are), chosen by pickRound, for up to slot, until none is left or
+// every one has max samples. Rounds are numbered from next on; it returns
+// the next free round number. last marks the slot after the count runs,
+// which says why it stopped.
+func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *progress, nz *noiseRuns, next int, slot time.Duration, last bool) (int, error) {
 	start := time.Now()
-	only := filepath.Join(filepath.Dir(d.binary), "noisy.txt")
-	rerun := map[string]bool{}
-	rounds := 0
-	var noisy []noisyConfig
+	defer func() { nz.spent += time.Since(start) }()
 	for {
 		var err error
-		if noisy, err = noisyConfigs(dir); err != nil {
-			return d.incomplete(dir, p, fmt.Sprintf("reading raw.txt back for the noise re-runs failed: %v", err))
+		if nz.noisy, err = noisyConfigs(dir); err != nil {
+			return next, d.incomplete(dir, p, fmt.Sprintf("reading raw.txt back for the noise re-runs failed: %v", err))
 		}
-		if len(noisy) == 0 {
-			break
+		if len(nz.noisy) == 0 {
+			return next, nil
 		}
-		left := d.o.noiseBudget - time.Since(start)
-		if d.o.deadline > 0 {
-			left = min(left, d.o.deadline-time.Since(d.start))
-		}
-		pick := pickRound(noisy, d.o.maxSamples, p.cost, left)
+		left := slot - time.Since(start)
+		pick := pickRound(nz.noisy, d.o.maxSamples, p.cost, min(left, max(left/8, minRound)))
 		if len(pick) == 0 {
-			if !slices.ContainsFunc(noisy, func(c noisyConfig) bool { return c.n < d.o.maxSamples }) {
-				fmt.Fprintf(d.stdout, "noise re-runs: each of the %d noisy configurations has %d samples, the most -max-samples allows: stopping\n", len(noisy), d.o.maxSamples)
-			} else {
-				fmt.Fprintf(d.stdout, "noise re-runs: %s of the budget left; none of the noisy configurations below %d samples fits in it: stopping\n", round(left), d.o.maxSamples)
+			if !last {
+				return next, nil
 			}
-			break
+			if !slices.ContainsFunc(nz.noisy, func(c noisyConfig) bool { return c.n < d.o.maxSamples }) {
+				fmt.Fprintf(d.stdout, "noise re-runs: each of the %d noisy configurations has %d samples, the most -max-samples allows: stopping\n", len(nz.noisy), d.o.maxSamples)
+			} else {
+				fmt.Fprintf(d.stdout, "noise re-runs: %s of the budget left; none of the noisy configurations below %d samples fits in it: stopping\n", round(max(left, 0)), d.o.maxSamples)
+			}
+			return next, nil
 		}
 		if s := d.interrupted(); s != nil {
-			return d.incomplete(dir, p, fmt.Sprintf("interrupted by %s before noise re-run %d", sigName(s), rounds+1))
+			return next, d.incomplete(dir, p, fmt.Sprintf("interrupted by %s before noise re-run %d", sigName(s), nz.rounds+1))
 		}
 		var names []string
 		open := 0
@@ -164,41 +197,47 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 				open++
 			}
 		}
-		if err := os.WriteFile(only, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
-			return d.incomplete(dir, p, fmt.Sprintf("writing the list of noisy configurations failed: %v", err))
+		if err := os.WriteFile(nz.only, []byte(strings.Join(names, "\n")+"\n"), 0o644); err != nil {
+			return next, d.incomplete(dir, p, fmt.Sprintf("writing the list of noisy configurations failed: %v", err))
 		}
-		rounds++
-		if err := writeRound(raw, lastRound+rounds); err != nil {
-			return d.runFailed(dir, p, &rawWriteError{err}, fmt.Sprintf("noise re-run %d", rounds))
+		nz.rounds++
+		if err := writeRound(raw, next); err != nil {
+			return next, d.runFailed(dir, p, &rawWriteError{err}, fmt.Sprintf("noise re-run %d", nz.rounds))
 		}
-		p.startNoise(rounds, names, open, len(noisy), time.Now(), left)
-		sel := &selection{pattern: familyPattern(names), only: only}
+		next++
+		p.startNoise(nz.rounds, names, open, len(nz.noisy), time.Now(), left)
+		sel := &selection{pattern: familyPattern(names), only: nz.only}
 		if err := d.runOnce(ctx, raw, p, sel); err != nil {
-			return d.runFailed(dir, p, err, fmt.Sprintf("noise re-run %d", rounds))
+			return next, d.runFailed(dir, p, err, fmt.Sprintf("noise re-run %d", nz.rounds))
 		}
 		for _, n := range names {
-			rerun[n] = true
+			nz.rerun[n] = true
 		}
 	}
+}
+
+// report says what the re-runs did and which configurations stayed
+// noisy.
+func (nz *noiseRuns) report(d *driver) {
 	budget := d.o.noiseBudget.String()
 	if d.o.deadline > 0 {
 		budget += fmt.Sprintf(", deadline %s after the start", d.o.deadline)
 	}
 	fmt.Fprintf(d.stdout, "noise re-runs: %d rounds in %s (budget %s); %d configurations re-run, %d of them now within ±5 %%\n",
-		rounds, round(time.Since(start)), budget, len(rerun), len(rerun)-countIn(noisy, rerun))
-	if len(noisy) > 0 {
-		var still []string
-		for _, c := range noisy {
-			w := "no interval yet"
-			if c.n >= plots.MinSamples {
-				w = fmt.Sprintf("±%.1f %%", 100*c.width)
-			}
-			still = append(still, fmt.Sprintf("%s %s (n=%d)", strings.TrimPrefix(c.name, "Benchmark"), w, c.n))
-		}
-		fmt.Fprintf(d.stdout, "still noisy (%d):\n  %s\n", len(still), strings.Join(still, "\n  "))
-		busyWarning(d.stdout, "after the noise re-runs")
+		nz.rounds, round(nz.spent), budget, len(nz.rerun), len(nz.rerun)-countIn(nz.noisy, nz.rerun))
+	if len(nz.noisy) == 0 {
+		return
 	}
-	return nil
+	var still []string
+	for _, c := range nz.noisy {
+		w := "no interval yet"
+		if c.n >= plots.MinSamples {
+			w = fmt.Sprintf("±%.1f %%", 100*c.width)
+		}
+		still = append(still, fmt.Sprintf("%s %s (n=%d)", strings.TrimPrefix(c.name, "Benchmark"), w, c.n))
+	}
+	fmt.Fprintf(d.stdout, "still noisy (%d):\n  %s\n", len(still), strings.Join(still, "\n  "))
+	busyWarning(d.stdout, "after the noise re-runs")
 }
 
 // writeRound writes the configuration line that numbers the samples

@@ -219,3 +219,26 @@ func TestPickRoundSkipsWhatCannotClose(t *testing.T) {
 		t.Errorf("picked %v, want open, close, new, wide", got)
 	}
 }
+
+// share splits what is left of the budget equally between the slot now
+// and those to come, and sets aside, before the deadline, the count runs
+// still to come with a tenth more.
+func TestNoiseShare(t *testing.T) {
+	d := &driver{start: time.Now(), o: options{noiseBudget: 5 * time.Minute}}
+	nz := &noiseRuns{spent: time.Minute}
+	if got := nz.share(d, 3, 10*time.Second); got != time.Minute {
+		t.Errorf("4 minutes left for 4 slots, no deadline: share %s, want 1m", got)
+	}
+	d.o.deadline = 2 * time.Minute
+	// 120 s to the deadline, 3 runs of 10 s (33 s) set aside: 87 s for 4 slots.
+	if got := nz.share(d, 3, 10*time.Second); got < 21*time.Second || got > 22*time.Second {
+		t.Errorf("deadline in 2 minutes: share %s, want about 21.75 s", got)
+	}
+	if got := nz.share(d, 0, 0); got < 119*time.Second || got > 2*time.Minute {
+		t.Errorf("the last slot: share %s, want what is left to the deadline", got)
+	}
+	d.start = time.Now().Add(-3 * time.Minute)
+	if got := nz.share(d, 2, 10*time.Second); got != 0 {
+		t.Errorf("past the deadline: share %s, want 0", got)
+	}
+}

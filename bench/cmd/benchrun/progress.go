@@ -17,7 +17,8 @@ type progress struct {
 	w      io.Writer
 	warmup int      // warm-up runs, the first of the count
 	count  int      // runs in all, warm-up runs included
-	names  []string // benchmarks of one run
+	all    []string // benchmarks of one count run
+	names  []string // benchmarks of the current run (a noise re-run's own)
 	start  time.Time
 	first  map[string]time.Duration // time each benchmark took in run 1
 	total1 time.Duration            // run 1's total
@@ -38,7 +39,7 @@ type progress struct {
 }
 
 func newProgress(w io.Writer, warmup, count int, names []string, now time.Time) *progress {
-	return &progress{w: w, warmup: warmup, count: warmup + count, names: names, start: now, first: map[string]time.Duration{}}
+	return &progress{w: w, warmup: warmup, count: warmup + count, all: names, names: names, start: now, first: map[string]time.Duration{}}
 }
 
 // startRun notes that run i (from 1, warm-up runs first) starts at now.
@@ -47,6 +48,7 @@ func (p *progress) startRun(i int, now time.Time) {
 		p.total1 = p.lastAt.Sub(p.runAt)
 	}
 	p.run, p.done, p.runAt, p.lastAt, p.seen = i, 0, now, now, map[string]bool{}
+	p.names, p.noise = p.all, 0
 	fmt.Fprintf(p.w, "%s: %d benchmarks, %s elapsed%s\n", p.runLabel(), len(p.names), round(now.Sub(p.start)), p.eta(now))
 }
 
