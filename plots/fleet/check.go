@@ -65,3 +65,20 @@ func commitWarning(ms []*Machine) string {
 	}
 	return fmt.Sprintf("the runs come from different commits (%s): a difference between machines below may come from the code, not the machine", strings.Join(parts, ", "))
 }
+
+// incompleteWarnings are the warnings for runs marked INCOMPLETE (the
+// driver was interrupted): their answers rest on what was measured before.
+func incompleteWarnings(ms []*Machine) []string {
+	var ws []string
+	for _, m := range ms {
+		if m.Run.IsIncomplete {
+			first, _, _ := strings.Cut(strings.TrimSpace(m.Run.Incomplete), "\n")
+			w := fmt.Sprintf("%s (%s) is an INCOMPLETE run: its tables cover only what was measured before the driver was interrupted", m.Label, m.Dir)
+			if first != "" {
+				w += " (" + first + ")"
+			}
+			ws = append(ws, w)
+		}
+	}
+	return ws
+}

@@ -21,8 +21,9 @@
 // different scales are refused with an error naming both folders and
 // scales, as make compare warns about them. Runs of different commits are
 // accepted, but the report opens with a warning naming each machine's
-// commit: a difference may then come from the code, not the machine. A
-// single run is accepted: the report says there is nothing to compare and
+// commit: a difference may then come from the code, not the machine; so
+// are runs marked INCOMPLETE, each named in a warning too. A single run is
+// accepted: the report says there is nothing to compare and
 // gives its tables with one column. A folder given twice is refused.
 //
 // # Machines

@@ -19,7 +19,7 @@ type Fleet struct {
 	// Machines are the runs in the order given.
 	Machines []*Machine
 	// Warnings are printed at the top of the report: runs of different
-	// commits.
+	// commits, runs marked INCOMPLETE.
 	Warnings []string
 	Answers  []Answer
 	Verdicts []Verdict
@@ -33,8 +33,9 @@ type Fleet struct {
 // writing anything. It refuses no folder, a folder given twice, a folder
 // that is not a readable run (the error names its file) and runs of
 // different scales (the error names both folders and scales). Runs of
-// different commits are accepted, with a warning; a single run is
-// accepted, and the report says there is nothing to compare.
+// different commits, and runs marked INCOMPLETE, are accepted with a
+// warning; a single run is accepted, and the report says there is nothing
+// to compare.
 func Build(dirs []string) (*Fleet, error) {
 	if err := checkDirs(dirs); err != nil {
 		return nil, err
@@ -54,6 +55,7 @@ func Build(dirs []string) (*Fleet, error) {
 	if w := commitWarning(f.Machines); w != "" {
 		f.Warnings = append(f.Warnings, w)
 	}
+	f.Warnings = append(f.Warnings, incompleteWarnings(f.Machines)...)
 	f.Answers = answers(f.Machines)
 	f.Verdicts = verdicts(f.Machines)
 	f.Scalings = scalings(f.Machines)

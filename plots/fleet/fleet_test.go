@@ -133,3 +133,19 @@ func TestGenerateWritesTheReport(t *testing.T) {
 		t.Errorf("index.html lacks the chart inline or the differs mark")
 	}
 }
+
+func TestIncompleteFlagged(t *testing.T) {
+	parent := t.TempDir()
+	a := twoCores("20261202T060000Z-a", "abc1234").write(t, parent)
+	if err := os.WriteFile(filepath.Join(a, "INCOMPLETE"), []byte("interrupted in round 8 of 15\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := Build([]string{a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "> **Warning:** a (2 cores) (" + a + ") is an INCOMPLETE run: its tables cover only what was measured before the driver was interrupted (interrupted in round 8 of 15).\n"
+	if md := string(f.Markdown()); !strings.HasPrefix(md, want) {
+		t.Errorf("FLEET.md starts\n%.300s\nwant\n%s", md, want)
+	}
+}
