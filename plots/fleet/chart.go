@@ -50,7 +50,9 @@ func ChartSpeedupCores(scs []Scaling, labels []string, pal *plots.Palette) (*plo
 		"cores N = min(GOMAXPROCS, CPUs)", "speedup over sequential (×)")
 	shapes := machineShapes()
 	maxN, ticks := 1.0, []float64{1}
+	// Series at one N are spread over 0.3 at most, 0.04 apart at most.
 	series, j := len(scs)*len(labels), 0
+	width := math.Min(0.04, 0.3/float64(series))
 	for _, sc := range scs {
 		for mi, label := range labels {
 			var xs []float64
@@ -59,7 +61,7 @@ func ChartSpeedupCores(scs []Scaling, labels []string, pal *plots.Palette) (*plo
 				if pt.Machine != mi {
 					continue
 				}
-				xs = append(xs, pt.N+(float64(j)-float64(series-1)/2)*0.04)
+				xs = append(xs, pt.N+(float64(j)-float64(series-1)/2)*width)
 				ys = append(ys, plots.Summary{Center: pt.Speedup.V, Lo: pt.Speedup.Lo, Hi: pt.Speedup.Hi})
 				maxN = math.Max(maxN, pt.N)
 				if !slices.Contains(ticks, pt.N) {
