@@ -149,3 +149,25 @@ func TestIncompleteFlagged(t *testing.T) {
 		t.Errorf("FLEET.md starts\n%.300s\nwant\n%s", md, want)
 	}
 }
+
+// TestCommittedRuns builds the fleet of the committed example run alone,
+// and refuses it beside the published flood's, a run of another scale.
+func TestCommittedRuns(t *testing.T) {
+	example, flood := filepath.Join("..", "..", "results", "example"), filepath.Join("..", "..", "results", "flood-example")
+	f, err := Build([]string{example})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Answers) == 0 || len(f.Verdicts) == 0 || len(f.Scalings) == 0 {
+		t.Errorf("%d answers, %d verdicts, %d scalings: want some of each", len(f.Answers), len(f.Verdicts), len(f.Scalings))
+	}
+	for _, sc := range f.Scalings {
+		if sc.Fit.Law != Amdahl || sc.Fit.MaxN != 2 {
+			t.Errorf("%s: %s up to N=%g, want Amdahl on a 2-core machine", sc.Strategy, sc.Fit.Law, sc.Fit.MaxN)
+		}
+	}
+	_, err = Build([]string{example, flood})
+	if want := example + " is a full-scale run and " + flood + " a flood-scale one"; err == nil || !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("error %v, want one starting %q", err, want)
+	}
+}

@@ -65,7 +65,11 @@ func (f *Fleet) header(b *bytes.Buffer, first ...string) {
 func (f *Fleet) row(b *bytes.Buffer, first, cells []string, differs bool) {
 	all := append(slices.Clone(first), cells...)
 	if len(f.Machines) > 1 {
-		all = append(all, map[bool]string{true: "**differs**", false: "same"}[differs])
+		mark := "same"
+		if differs {
+			mark = "**differs**"
+		}
+		all = append(all, mark)
 	}
 	for i := range all {
 		all[i] = plots.MarkdownCell(all[i])
