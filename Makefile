@@ -14,6 +14,10 @@ BENCH   ?= .
 RUN     ?=
 OLD     ?=
 NEW     ?=
+# RUNS are the run folders make fleet-report sets side by side, OUT its
+# output folder (default: results/fleet-<UTC time>).
+RUNS    ?=
+OUT     ?=
 FUZZTIME ?= 30s
 # BENCHTIME is each benchmark's time per run (go test -benchtime). compare
 # ignores the configuration keys BENCHSTAT_IGNORE (the keys that name a run, not
@@ -58,7 +62,7 @@ help:
 	@echo "Targets:"
 	@grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /' | column -t -s ':' 2>/dev/null || grep -E '^## ' $(MAKEFILE_LIST) | sed 's/^## /  /'
 	@echo
-	@echo "Variables: COUNT=$(COUNT) BENCH=$(BENCH) BENCHTIME=$(BENCHTIME) WARMUP=$(WARMUP) NOISE_BUDGET=$(NOISE_BUDGET) DEADLINE=$(DEADLINE) REF_NOISE_BUDGET=$(REF_NOISE_BUDGET) RUN=<results/run> OLD=<run> NEW=<run> FUZZTIME=$(FUZZTIME)"
+	@echo "Variables: COUNT=$(COUNT) BENCH=$(BENCH) BENCHTIME=$(BENCHTIME) WARMUP=$(WARMUP) NOISE_BUDGET=$(NOISE_BUDGET) DEADLINE=$(DEADLINE) REF_NOISE_BUDGET=$(REF_NOISE_BUDGET) RUN=<results/run> OLD=<run> NEW=<run> RUNS=<runs> OUT=<folder> FUZZTIME=$(FUZZTIME)"
 	@echo "bench-quick: COUNT=$(QUICK_COUNT) BENCHTIME=$(QUICK_BENCHTIME) NOISE_BUDGET=$(QUICK_NOISE) unless given"
 	@echo "bench-flood: COUNT=$(FLOOD_COUNT) WARMUP=$(FLOOD_WARMUP) FLOOD_SCALE=$(FLOOD_SCALE) BENCHTIME=1x NOISE_BUDGET=0"
 
@@ -154,6 +158,16 @@ report:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(GO) build -o "$$tmp/report" ./plots/cmd/report && \
 	"$$tmp/report" '$(RUN)'
+
+## fleet-report: one cross-machine report of RUNS="results/<a> results/<b> …" (one scale; make bench on each machine) into OUT (default results/fleet-<UTC time>), writing FLEET.md, index.html and the speedup-vs-cores chart
+.PHONY: fleet-report
+fleet-report:
+	@test -n "$(strip $(RUNS))" || { echo "fleet-report: usage: make fleet-report RUNS=\"results/<a> results/<b> …\" [OUT=results/fleet-<name>]" >&2; exit 2; }
+	@for r in $(RUNS); do test -f "$$r/raw.txt" || { echo "fleet-report: $$r has no raw.txt: not a run folder" >&2; exit 1; }; done
+	@out='$(OUT)'; test -n "$$out" || out="results/fleet-$$(date -u +%Y%m%dT%H%M%SZ)"; \
+	tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(GO) build -o "$$tmp/fleet" ./plots/cmd/fleet && \
+	"$$tmp/fleet" -o "$$out" $(RUNS)
 
 ## report-shots: the browser test of RUN=results/<run>/index.html at a phone's width and a desktop's, saving the top of the page at each as RUN/shot-phone.png and RUN/shot-desktop.png
 .PHONY: report-shots

@@ -1,0 +1,110 @@
+package fleet
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/concbench/concbench/plots"
+)
+
+// File names in the output folder.
+const (
+	ReportFile = "FLEET.md"
+	HTMLFile   = plots.HTMLFile
+)
+
+// A Fleet is the cross-machine report of several runs, ready to be
+// written.
+type Fleet struct {
+	// Machines are the runs in the order given.
+	Machines []*Machine
+	// Warnings are printed at the top of the report: runs of different
+	// commits, runs marked INCOMPLETE.
+	Warnings []string
+	Answers  []Answer
+	Verdicts []Verdict
+	Scalings []Scaling
+	// Charts holds the speedup-against-cores chart, when some machine
+	// has a GOMAXPROCS sweep.
+	Charts []plots.Chart
+}
+
+// Build reads the run folders dirs and derives the fleet report without
+// writing anything. It refuses no folder, a folder given twice, a folder
+// that is not a readable run (the error names its file) and runs of
+// different scales (the error names both folders and scales). Runs of
+// different commits, and runs marked INCOMPLETE, are accepted with a
+// warning; a single run is accepted, and the report says there is nothing
+// to compare.
+func Build(dirs []string) (*Fleet, error) {
+	if err := checkDirs(dirs); err != nil {
+		return nil, err
+	}
+	f := &Fleet{}
+	for _, d := range dirs {
+		m, err := readMachine(d)
+		if err != nil {
+			return nil, err
+		}
+		f.Machines = append(f.Machines, m)
+	}
+	if err := checkScales(f.Machines); err != nil {
+		return nil, err
+	}
+	distinctLabels(f.Machines)
+	if w := commitWarning(f.Machines); w != "" {
+		f.Warnings = append(f.Warnings, w)
+	}
+	f.Warnings = append(f.Warnings, incompleteWarnings(f.Machines)...)
+	f.Answers = answers(f.Machines)
+	f.Verdicts = verdicts(f.Machines)
+	f.Scalings = scalings(f.Machines)
+	var rows []*plots.Row
+	labels := make([]string, len(f.Machines))
+	for i, m := range f.Machines {
+		rows = append(rows, m.Rows...)
+		labels[i] = m.Label
+	}
+	p, err := ChartSpeedupCores(f.Scalings, labels, plots.RunPalette(rows))
+	if err != nil {
+		return nil, fmt.Errorf("chart %s: %w", ChartName, err)
+	}
+	if p != nil {
+		c, err := plots.RenderChart(p, ChartName)
+		if err != nil {
+			return nil, err
+		}
+		f.Charts = append(f.Charts, c)
+	}
+	return f, nil
+}
+
+// Generate builds the fleet report of dirs and writes it into the folder
+// out, created if needed: the charts (PNG and SVG), HTMLFile (the same
+// report as one self-contained page) and ReportFile last. Nothing is
+// written when reading or checking the runs fails.
+func Generate(dirs []string, out string) (*Fleet, error) {
+	f, err := Build(dirs)
+	if err != nil {
+		return nil, err
+	}
+	md := f.Markdown()
+	svgs := map[string][]byte{}
+	var files []plots.OutFile
+	for _, c := range f.Charts {
+		svgs[c.Name] = c.SVG
+		files = append(files, plots.OutFile{Name: c.Name + ".png", Data: c.PNG}, plots.OutFile{Name: c.Name + ".svg", Data: c.SVG})
+	}
+	page, err := plots.Page(md, svgs)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", HTMLFile, err)
+	}
+	files = append(files, plots.OutFile{Name: HTMLFile, Data: page}, plots.OutFile{Name: ReportFile, Data: md})
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return nil, fmt.Errorf("creating the output folder %s: %w", out, err)
+	}
+	if err := plots.WriteFiles(out, files); err != nil {
+		return nil, err
+	}
+	return f, nil
+}

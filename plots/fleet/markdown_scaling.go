@@ -1,0 +1,85 @@
+package fleet
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/concbench/concbench/plots"
+)
+
+// writeScaling writes the speedup against cores: the chart, then per
+// strategy its points by machine, the law fitted, its residual and the
+// predictions at PredictAt, then the fallbacks and the extrapolation
+// warnings, each once.
+func (f *Fleet) writeScaling(b *bytes.Buffer) {
+	fmt.Fprintf(b, "## Speedup against cores\n\n")
+	if len(f.Scalings) == 0 {
+		fmt.Fprintf(b, "No machine ran the GOMAXPROCS sweep (HashProcs): no speedup against cores to fit.\n\n")
+		return
+	}
+	fmt.Fprintf(b, "On %s (the GOMAXPROCS sweep, HashProcs), each strategy's speedup over its machine's sequential at N = min(procs, cores), from every machine, fitted with the Universal Scalability Law S(N) = N / (1 + σ(N−1) + κN(N−1)) (σ contention, κ coherency) by least squares; Amdahl's law (κ = 0) when the points cannot determine both. rms: the root mean square of S − fit. Predictions beyond the largest measured N are extrapolations of the law's form, not measurements.\n\n",
+		f.Scalings[0].Workload)
+	for _, c := range f.Charts {
+		fmt.Fprintf(b, "![%s](%s.png)\n\n([SVG](%s.svg))\n\n", c.Title, c.Name, c.Name)
+	}
+	cols := []string{"strategy", "points: N ×speedup, by machine", "fit", "rms"}
+	for _, n := range PredictAt() {
+		cols = append(cols, fmt.Sprintf("S(%g)", n))
+	}
+	fmt.Fprintf(b, "| %s |\n|%s\n", strings.Join(cols, " | "), strings.Repeat("---|", len(cols)))
+	var notes []string
+	for _, sc := range f.Scalings {
+		cells := []string{sc.Strategy, f.points(sc), sc.Fit.Params(), plots.FormatNum(sc.Fit.Residual)}
+		for _, n := range PredictAt() {
+			if !sc.Fit.Valid() {
+				cells = append(cells, "—")
+				continue
+			}
+			cells = append(cells, "×"+plots.FormatNum(sc.Fit.Predict(n)))
+			if w := sc.Fit.Extrapolation(n); w != "" {
+				notes = appendOnce(notes, fmt.Sprintf("S(%g): %s.", n, w))
+			}
+		}
+		if sc.Fit.Why != "" {
+			notes = appendOnce(notes, fmt.Sprintf("%s: %s, because %s.", sc.Strategy, sc.Fit.Params(), sc.Fit.Why))
+		}
+		for i := range cells {
+			cells[i] = plots.MarkdownCell(cells[i])
+		}
+		fmt.Fprintf(b, "| %s |\n", strings.Join(cells, " | "))
+	}
+	fmt.Fprintf(b, "\n")
+	for _, n := range notes {
+		fmt.Fprintf(b, "- %s\n", n)
+	}
+	if len(notes) > 0 {
+		fmt.Fprintf(b, "\n")
+	}
+}
+
+// points lists a strategy's points by machine: "a (2 cores): N=1 ×0.99,
+// N=2 ×1.95; b (1 core): N=1 ×1.00".
+func (f *Fleet) points(sc Scaling) string {
+	var parts []string
+	for mi, m := range f.Machines {
+		var ps []string
+		for _, p := range sc.Points {
+			if p.Machine == mi {
+				ps = append(ps, fmt.Sprintf("N=%g ×%s", p.N, plots.FormatNum(p.Speedup.V)))
+			}
+		}
+		if len(ps) > 0 {
+			parts = append(parts, m.Label+": "+strings.Join(ps, ", "))
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+func appendOnce(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
+}
