@@ -79,3 +79,56 @@ func parseStat(name, text string) (time.Duration, error) {
 	}
 	return time.Duration(ticks) * clockTick, nil
 }
+
+// pageFaults returns the page faults (minor and major) taken so far by
+// this process, by its reaped children and by the live worker processes
+// of s if it has any: each is a first touch of memory (or a copy on
+// write) that the kernel, and on a VM the hypervisor, had to back.
+func pageFaults(s strategies.Strategy) (int64, error) {
+	var total int64
+	for _, who := range []int{syscall.RUSAGE_SELF, syscall.RUSAGE_CHILDREN} {
+		var ru syscall.Rusage
+		if err := syscall.Getrusage(who, &ru); err != nil {
+			return 0, fmt.Errorf("getrusage: %w", err)
+		}
+		total += ru.Minflt + ru.Majflt
+	}
+	if pl, ok := s.(pidLister); ok {
+		for _, pid := range pl.PIDs() {
+			name := fmt.Sprintf("/proc/%d/stat", pid)
+			data, err := os.ReadFile(name)
+			if err != nil {
+				return 0, fmt.Errorf("page faults of worker: %w", err)
+			}
+			n, err := parseFaults(name, string(data))
+			if err != nil {
+				return 0, err
+			}
+			total += n
+		}
+	}
+	return total, nil
+}
+
+// parseFaults reads minflt and majflt (fields 10 and 12) from the text of
+// a /proc/<pid>/stat file, counting fields after the command name as
+// parseStat does.
+func parseFaults(name, text string) (int64, error) {
+	i := strings.LastIndexByte(text, ')')
+	if i < 0 {
+		return 0, fmt.Errorf("%s: no command name", name)
+	}
+	f := strings.Fields(text[i+1:])
+	if len(f) < 10 {
+		return 0, fmt.Errorf("%s: only %d fields after the command name", name, len(f))
+	}
+	var total int64
+	for _, s := range []string{f[7], f[9]} {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%s: page fault count %q: %w", name, s, err)
+		}
+		total += n
+	}
+	return total, nil
+}

@@ -15,6 +15,12 @@ func cpuTime(strategies.Strategy) (time.Duration, error) {
 	return 0, errors.New("CPU time is only measured on Linux")
 }
 
+// pageFaults is only implemented on Linux; elsewhere faults/op is not
+// reported.
+func pageFaults(strategies.Strategy) (int64, error) {
+	return 0, errors.New("page faults are only counted on Linux")
+}
+
 // loadWatch measures nothing where there is no /proc/stat.
 type loadWatch struct{}
 

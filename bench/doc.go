@@ -131,6 +131,12 @@
 //	                 (its process, children and worker processes) while
 //	                 the sample was timed; both are read in 10 ms ticks, so
 //	                 coarse for one sample and telling over a row's
+//	                 samples
+//	faults/op        page faults (minor and major, from getrusage and the
+//	                 worker processes' /proc/<pid>/stat) per batch while
+//	                 timed: first touches of fresh memory, which on the VM
+//	                 this suite was built on cost about 10 µs each (Linux
+//	                 only)
 //
 // # How a case runs
 //

@@ -90,6 +90,7 @@ func runCase(b *testing.B, c Case, want checksums, probes map[string]probeResult
 	}
 	var lost int64
 	cpu0, cpuErr := cpuTime(s)
+	faults0, faultsErr := pageFaults(s)
 	load := startLoad()
 	b.ReportAllocs()
 	// b.Loop runs the function once per sample: the strategy above (and
@@ -110,6 +111,7 @@ func runCase(b *testing.B, c Case, want checksums, probes map[string]probeResult
 		lat.add(done)
 	}
 	cpu1, cpuErr1 := cpuTime(s)
+	faults1, faultsErr1 := pageFaults(s)
 	load.report(b, cpu1-cpu0, cpuErr == nil && cpuErr1 == nil)
 
 	n := float64(b.N)
@@ -123,6 +125,11 @@ func runCase(b *testing.B, c Case, want checksums, probes map[string]probeResult
 		b.ReportMetric(float64((cpu1-cpu0).Nanoseconds())/n, runfile.UnitCPUNsPerOp)
 	} else {
 		b.Logf("cpu-ns/op not reported: %v", firstErr(cpuErr, cpuErr1))
+	}
+	if faultsErr == nil && faultsErr1 == nil {
+		b.ReportMetric(float64(faults1-faults0)/n, runfile.UnitFaultsPerOp)
+	} else {
+		b.Logf("%s not reported: %v", runfile.UnitFaultsPerOp, firstErr(faultsErr, faultsErr1))
 	}
 	p50, p99, err := lat.percentiles()
 	if err != nil {

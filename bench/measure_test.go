@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"os"
+	"syscall"
 	"testing"
 	"time"
 
@@ -20,6 +21,52 @@ func TestParseStat(t *testing.T) {
 	}
 	if _, err := parseStat("stat", "1234 (x) S 1 2"); err == nil {
 		t.Error("short stat accepted")
+	}
+}
+
+func TestParseFaults(t *testing.T) {
+	// Field 10 is minflt (100), field 12 majflt (7).
+	text := "1234 (bench (x) y) S 1 1234 1234 0 -1 4194560 100 3 7 0 250 50 0 0 20 0 3 0 100 1000 10 18446744073709551615\n"
+	if n, err := parseFaults("stat", text); err != nil || n != 107 {
+		t.Errorf("parseFaults = %d, %v; want 107", n, err)
+	}
+	if _, err := parseFaults("stat", "1234 (x) S 1 2 3"); err == nil {
+		t.Error("short stat accepted")
+	}
+}
+
+// Touching fresh memory takes a page fault per page: 16 MiB mapped
+// without huge pages, written once a page, takes 4,096.
+func TestPageFaultsCountFreshMemory(t *testing.T) {
+	if _, err := os.Stat("/proc/self/stat"); err != nil {
+		t.Skip("no /proc")
+	}
+	s, err := strategies.New("sequential", strategies.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const size = 16 << 20
+	buf, err := syscall.Mmap(-1, 0, size, syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer syscall.Munmap(buf)
+	if err := syscall.Madvise(buf, syscall.MADV_NOHUGEPAGE); err != nil {
+		t.Logf("madvise(MADV_NOHUGEPAGE): %v", err)
+	}
+	before, err := pageFaults(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < size; i += 4096 {
+		buf[i] = 1
+	}
+	after, err := pageFaults(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after-before < size/4096/2 {
+		t.Errorf("touching %d fresh pages took %d page faults, want about one each", size/4096, after-before)
 	}
 }
 

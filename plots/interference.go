@@ -5,16 +5,22 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/concbench/concbench/runfile"
 )
 
 // Interference thresholds: the slow samples of a row coincide with steal
 // (or other load) when their mean share is at least StealGap (OtherGap)
-// percentage points above the rest's.
+// percentage points above the rest's, and with page faults when their
+// mean faults/op is at least FaultsRatio times the rest's and FaultsGap
+// more a batch (at about 10 µs a fault on the VM this suite was built on,
+// ten faults are 0.1 ms).
 const (
-	StealGap = 1.0
-	OtherGap = 10.0
+	StealGap    = 1.0
+	OtherGap    = 10.0
+	FaultsRatio = 1.25
+	FaultsGap   = 10.0
 )
 
 // A Slowdown sets the slowest samples of one benchmark against the rest:
@@ -29,6 +35,9 @@ type Slowdown struct {
 	// Steal and Other are the mean shares, in percent, of the slow group
 	// ([0]) and the rest ([1]); NaN where the run has no such metric.
 	Steal, Other [2]float64
+	// Faults are the mean faults/op of each group; NaN where the run has
+	// none (runs made before the metric existed).
+	Faults [2]float64
 }
 
 // WithSteal reports whether the slow samples coincide with steal.
@@ -37,28 +46,56 @@ func (s Slowdown) WithSteal() bool { return gap(s.Steal, StealGap) }
 // WithOther reports whether the slow samples coincide with other load.
 func (s Slowdown) WithOther() bool { return gap(s.Other, OtherGap) }
 
+// WithFaults reports whether the slow samples coincide with page faults.
+func (s Slowdown) WithFaults() bool {
+	return gap(s.Faults, FaultsGap) && s.Faults[0] >= FaultsRatio*s.Faults[1]
+}
+
 func gap(v [2]float64, min float64) bool {
 	return !math.IsNaN(v[0]) && !math.IsNaN(v[1]) && v[0]-v[1] >= min
 }
 
 // String says what the slow samples coincide with:
-// "the 4 slowest of 15 (+23 %): steal 3.1 % vs 0.2 %, other load 12 % vs 2 %: with steal".
+// "the 4 slowest of 15 (+23 %): steal 3.1 % vs 0.2 %, other load 12 % vs 2
+// %, page faults 1,210 vs 230 a batch: with steal and page faults". Runs
+// without faults/op leave the page faults out.
 func (s Slowdown) String() string {
+	var with []string
+	if s.WithSteal() {
+		with = append(with, "steal")
+	}
+	if s.WithOther() {
+		with = append(with, "other load")
+	}
+	if s.WithFaults() {
+		with = append(with, "page faults")
+	}
+	hasFaults := !math.IsNaN(s.Faults[0])
 	var cause string
 	switch {
-	case s.WithSteal() && s.WithOther():
-		cause = "with steal and other load"
-	case s.WithSteal():
-		cause = "with steal"
-	case s.WithOther():
-		cause = "with other load"
-	case math.IsNaN(s.Steal[0]) && math.IsNaN(s.Other[0]):
+	case len(with) > 0:
+		cause = "with " + joinAnd(with)
+	case math.IsNaN(s.Steal[0]) && math.IsNaN(s.Other[0]) && !hasFaults:
 		cause = "the run has no steal or load figures"
+	case hasFaults:
+		cause = "not with steal, other load or page faults"
 	default:
 		cause = "not with steal or other load"
 	}
-	return fmt.Sprintf("the %d slowest of %d (+%.0f %%): steal %s vs %s, other load %s vs %s: %s",
-		s.Slow, s.Slow+s.Rest, 100*s.SlowBy, pct(s.Steal[0]), pct(s.Steal[1]), pct(s.Other[0]), pct(s.Other[1]), cause)
+	faults := ""
+	if hasFaults {
+		faults = fmt.Sprintf(", page faults %s vs %s a batch", num(s.Faults[0]), num(s.Faults[1]))
+	}
+	return fmt.Sprintf("the %d slowest of %d (+%.0f %%): steal %s vs %s, other load %s vs %s%s: %s",
+		s.Slow, s.Slow+s.Rest, 100*s.SlowBy, pct(s.Steal[0]), pct(s.Steal[1]), pct(s.Other[0]), pct(s.Other[1]), faults, cause)
+}
+
+// joinAnd joins words as prose: "a", "a and b", "a, b and c".
+func joinAnd(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " and " + words[len(words)-1]
 }
 
 func pct(v float64) string {
@@ -93,13 +130,14 @@ func slowdown(b *Benchmark) (Slowdown, bool) {
 		}
 		return out
 	}
-	steal, other := byLine(runfile.UnitStealPct), byLine(runfile.UnitOtherPct)
+	steal, other, faults := byLine(runfile.UnitStealPct), byLine(runfile.UnitOtherPct), byLine(runfile.UnitFaultsPerOp)
 	s := Slowdown{Slow: nSlow, Rest: len(idx) - nSlow}
 	var times [2]float64
 	for g, members := range groups {
 		times[g] = meanOf(members, func(i int) (float64, bool) { return t.Values[i], true })
 		s.Steal[g] = meanOf(members, func(i int) (float64, bool) { v, ok := steal[t.Lines[i]]; return v, ok })
 		s.Other[g] = meanOf(members, func(i int) (float64, bool) { v, ok := other[t.Lines[i]]; return v, ok })
+		s.Faults[g] = meanOf(members, func(i int) (float64, bool) { v, ok := faults[t.Lines[i]]; return v, ok })
 	}
 	if times[1] > 0 {
 		s.SlowBy = times[0]/times[1] - 1

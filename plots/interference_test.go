@@ -53,6 +53,37 @@ func TestSlowdownFindsSteal(t *testing.T) {
 	}
 }
 
+// The slow samples coincide with page faults when theirs are at least a
+// quarter more and ten more a batch; fewer, or too small a gap, do not.
+func TestSlowdownFindsPageFaults(t *testing.T) {
+	b := &Benchmark{Name: "Alloc/strategy=spawn/procs=2", Metrics: map[string]*Metric{
+		"ns/op":                 metricAt("ns/op", []float64{10, 10, 20, 10, 10, 10, 10, 20}),
+		runfile.UnitStealPct:    metricAt(runfile.UnitStealPct, []float64{0, 0, 0, 0, 0, 0, 0, 0}),
+		runfile.UnitOtherPct:    metricAt(runfile.UnitOtherPct, []float64{2, 3, 2, 2, 3, 2, 2, 3}),
+		runfile.UnitFaultsPerOp: metricAt(runfile.UnitFaultsPerOp, []float64{100, 110, 900, 100, 90, 100, 100, 1100}),
+	}}
+	s, ok := slowdown(b)
+	if !ok {
+		t.Fatal("no slowdown from 8 samples")
+	}
+	if s.Faults[0] != 1000 || s.Faults[1] != 100 || !s.WithFaults() || s.WithSteal() {
+		t.Errorf("slowdown = %+v, WithFaults %v", s, s.WithFaults())
+	}
+	want := "the 2 slowest of 8 (+100 %): steal 0.0 % vs 0.0 %, other load 2.5 % vs 2.3 %, page faults 1000 vs 100 a batch: with page faults"
+	if got := s.String(); got != want {
+		t.Errorf("String = %q\nwant       %q", got, want)
+	}
+	for _, faults := range [][]float64{
+		{100, 110, 115, 100, 90, 100, 100, 115}, // 15 % more
+		{1, 1, 8, 1, 1, 1, 1, 8},                // 8× but 7 a batch
+	} {
+		b.Metrics[runfile.UnitFaultsPerOp] = metricAt(runfile.UnitFaultsPerOp, faults)
+		if s, _ := slowdown(b); s.WithFaults() || !strings.HasSuffix(s.String(), ": not with steal, other load or page faults") {
+			t.Errorf("faults %v: WithFaults %v, String %q", faults, s.WithFaults(), s.String())
+		}
+	}
+}
+
 func TestRunPrecisionAndSteal(t *testing.T) {
 	tight := make([]float64, 15)
 	wide := make([]float64, 20)

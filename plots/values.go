@@ -55,7 +55,7 @@ type unitRule struct {
 //	p50-ns, p99-ns    time   ≥ 0, at most MaxWallNs      lower
 //	cpu-ns/op         time   ≥ 0, at most MaxCPUNs       lower
 //	B/op, peak-*-B    bytes  ≥ 0, at most MaxBytes       lower
-//	allocs/op, lost-updates/op, peak-goroutines
+//	allocs/op, lost-updates/op, peak-goroutines, faults/op
 //	                  count  ≥ 0, at most MaxCount       lower
 //	tasks/s           rate   > 0, at most MaxCount       higher
 //	steal-pct, other-pct
@@ -83,7 +83,7 @@ func unitRules(unit string) (unitRule, bool) {
 		return unitRule{kind: "time", max: MaxCPUNs}, true
 	case "B/op", runfile.UnitPeakHeap, runfile.UnitPeakRSS, runfile.UnitPeakStack:
 		return unitRule{kind: "bytes", max: MaxBytes}, true
-	case "allocs/op", runfile.UnitLostUpdates, runfile.UnitPeakRoutines:
+	case "allocs/op", runfile.UnitLostUpdates, runfile.UnitPeakRoutines, runfile.UnitFaultsPerOp:
 		return unitRule{kind: "count", max: MaxCount}, true
 	case runfile.UnitTasksPerSec:
 		return unitRule{kind: "rate", positive: true, max: MaxCount, higherBetter: true}, true

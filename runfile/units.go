@@ -17,6 +17,7 @@ const (
 	UnitLostUpdates  = "lost-updates/op" // counter increments lost per batch
 	UnitStealPct     = "steal-pct"       // share of the machine's CPU time the hypervisor stole while timed
 	UnitOtherPct     = "other-pct"       // share of it busy with work other than the benchmark's
+	UnitFaultsPerOp  = "faults/op"       // page faults of the benchmark's processes per batch
 	UnitSurvived     = "survived"        // share of crash ops whose child ran to its end (higher is better)
 	UnitDelivered    = "delivered"       // results of a crash batch's other tasks that reached the strategy, per op
 	UnitNextBatch    = "next-batch"      // share of crash ops whose next batch ran right (higher is better)
