@@ -178,12 +178,14 @@ reference:
 	$(GO) build -o "$$tmp/fetchserver" ./reference/python/cmd/fetchserver && \
 	python3 reference/python/concbench $(if $(RUN),-run '$(RUN)') -count '$(COUNT)' -benchtime '$(BENCHTIME)' -noise-budget '$(REF_NOISE_BUDGET)' -fetch-server "$$tmp/fetchserver"
 
-## image-binaries: the container image's build context in IMAGE_CONTEXT: static benchrun, benchmark binary, benchstat and report for linux/IMAGE_ARCH, an empty /tmp and the Containerfile (needs Go, not podman)
+## image-binaries: the container image's build context in IMAGE_CONTEXT: static benchrun, benchmark binary, benchstat and report for linux/IMAGE_ARCH, an empty /tmp (tmp.tar) and the Containerfile (needs Go, not podman)
 .PHONY: image-binaries
 image-binaries:
 	rm -rf '$(IMAGE_CONTEXT)'
 	mkdir -p '$(IMAGE_CONTEXT)/bin' '$(IMAGE_CONTEXT)/tmp'
 	chmod 1777 '$(IMAGE_CONTEXT)/tmp'
+	tar -C '$(IMAGE_CONTEXT)' --owner=0 --group=0 --numeric-owner -cf '$(IMAGE_CONTEXT)/tmp.tar' tmp
+	rmdir '$(IMAGE_CONTEXT)/tmp'
 	CGO_ENABLED=0 GOOS=linux GOARCH='$(IMAGE_ARCH)' $(GO) test -c -trimpath -o '$(IMAGE_CONTEXT)/bin/bench.test' ./bench
 	CGO_ENABLED=0 GOOS=linux GOARCH='$(IMAGE_ARCH)' $(GO) build -trimpath -buildvcs=auto -o '$(IMAGE_CONTEXT)/bin/' ./bench/cmd/benchrun ./plots/cmd/report golang.org/x/perf/cmd/benchstat
 	cp deploy/Containerfile '$(IMAGE_CONTEXT)/Containerfile'

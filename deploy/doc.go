@@ -15,8 +15,8 @@
 // linux/IMAGE_ARCH into the build context IMAGE_CONTEXT (build/image):
 // the benchmark binary (go test -c ./bench), the driver benchrun, benchstat
 // (golang.org/x/perf/cmd/benchstat, the tool of go.mod) and the report
-// command, and adds an empty tmp folder of mode 1777 and the
-// Containerfile. make image runs podman build on it and tags the image
+// command, and adds an empty tmp folder of mode 1777 (as tmp.tar, which
+// ADD unpacks keeping its mode) and the Containerfile. make image runs podman build on it and tags the image
 // IMAGE (ghcr.io/OWNER/concbench:latest until you set it); nothing is
 // fetched, as the base is scratch. The entry point is
 //
