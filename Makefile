@@ -178,7 +178,7 @@ reference:
 	$(GO) build -o "$$tmp/fetchserver" ./reference/python/cmd/fetchserver && \
 	python3 reference/python/concbench $(if $(RUN),-run '$(RUN)') -count '$(COUNT)' -benchtime '$(BENCHTIME)' -noise-budget '$(REF_NOISE_BUDGET)' -fetch-server "$$tmp/fetchserver"
 
-## image-binaries: the container image's build context in IMAGE_CONTEXT: static benchrun, benchmark binary, benchstat and report for linux/IMAGE_ARCH, an empty /tmp (tmp.tar) and the Containerfile (needs Go, not podman)
+## image-binaries: the container image's build context in IMAGE_CONTEXT (static benchrun, benchmark binary, benchstat and report for linux/IMAGE_ARCH, an empty /tmp as tmp.tar, the Containerfile); needs Go, not podman
 .PHONY: image-binaries
 image-binaries:
 	rm -rf '$(IMAGE_CONTEXT)'

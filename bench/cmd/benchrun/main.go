@@ -46,7 +46,8 @@
 // image serves them. With -bin, raw.txt's go line is the Go version the
 // binary was built with, and its commit and dep-* lines come from the
 // driver's own build information (a test binary records neither), so
-// build the driver from the same tree; the dep-* lines then name every
+// build the driver from the same tree (go build records the commit in a
+// clone, not in a git worktree); the dep-* lines then name every
 // module linked into the driver, not only those go.mod requires, and a
 // value the build did not record is "unknown". With -report=false there
 // is no report, and -report-bin is not needed.
