@@ -30,7 +30,8 @@ func command(ctx context.Context, name string, args ...string) (string, error) {
 // image-binaries' context, and runs its entry point on two small families
 // of the quick scale (Sleep, with the process and exec strategies that
 // re-execute the benchmark binary, and File, which writes to /tmp), with
-// no network and the results folder mounted at /results: a run folder
+// no network, a read-only root as in the Job, and the results folder
+// mounted at /results: a run folder
 // named by -host appears there with raw.txt, benchstat.txt and REPORT.md.
 // It skips without podman or make, and when podman builds the image but
 // cannot run a container.
@@ -60,7 +61,10 @@ func TestImage(t *testing.T) {
 		}
 	})
 
-	run := []string{"run", "--rm", "--network=none"}
+	// As deploy/job.yaml runs it: a read-only root (podman then mounts a
+	// tmpfs at /tmp, as the Job mounts an emptyDir), no capabilities, no
+	// privilege escalation; and no network, since nothing is fetched.
+	run := []string{"run", "--rm", "--network=none", "--read-only", "--cap-drop=all", "--security-opt=no-new-privileges"}
 	if os.Getuid() != 0 {
 		// Rootless: run as the user of the test, so that it can remove
 		// what the container writes into the results folder.
