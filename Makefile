@@ -54,6 +54,13 @@ FLOOD_SCALE ?= flood
 FLOOD_COUNT  := $(if $(filter command line environment,$(origin COUNT)),$(COUNT),6)
 FLOOD_WARMUP := $(if $(filter command line environment,$(origin WARMUP)),$(WARMUP),0)
 
+# The container image (deploy/Containerfile, go doc ./deploy): its name,
+# the build context make image-binaries fills, and the architecture of
+# its static programs (the cluster's nodes', amd64 or arm64).
+IMAGE         ?= ghcr.io/OWNER/concbench:latest
+IMAGE_CONTEXT ?= build/image
+IMAGE_ARCH    ?= $(shell $(GO) env GOARCH)
+
 .DEFAULT_GOAL := help
 
 ## help: list the targets and their variables
@@ -65,6 +72,7 @@ help:
 	@echo "Variables: COUNT=$(COUNT) BENCH=$(BENCH) BENCHTIME=$(BENCHTIME) WARMUP=$(WARMUP) NOISE_BUDGET=$(NOISE_BUDGET) DEADLINE=$(DEADLINE) REF_NOISE_BUDGET=$(REF_NOISE_BUDGET) RUN=<results/run> OLD=<run> NEW=<run> RUNS=<runs> OUT=<folder> FUZZTIME=$(FUZZTIME)"
 	@echo "bench-quick: COUNT=$(QUICK_COUNT) BENCHTIME=$(QUICK_BENCHTIME) NOISE_BUDGET=$(QUICK_NOISE) unless given"
 	@echo "bench-flood: COUNT=$(FLOOD_COUNT) WARMUP=$(FLOOD_WARMUP) FLOOD_SCALE=$(FLOOD_SCALE) BENCHTIME=1x NOISE_BUDGET=0"
+	@echo "image: IMAGE=$(IMAGE) IMAGE_CONTEXT=$(IMAGE_CONTEXT) IMAGE_ARCH=$(IMAGE_ARCH)"
 
 ## deps: download the Go modules and build the benchstat tool
 .PHONY: deps
@@ -185,3 +193,21 @@ reference:
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
 	$(GO) build -o "$$tmp/fetchserver" ./reference/python/cmd/fetchserver && \
 	python3 reference/python/concbench $(if $(RUN),-run '$(RUN)') -count '$(COUNT)' -benchtime '$(BENCHTIME)' -noise-budget '$(REF_NOISE_BUDGET)' -fetch-server "$$tmp/fetchserver"
+
+## image-binaries: the container image's build context in IMAGE_CONTEXT (static benchrun, benchmark binary, benchstat and report for linux/IMAGE_ARCH, an empty /tmp as tmp.tar, the Containerfile); needs Go, not podman
+.PHONY: image-binaries
+image-binaries:
+	rm -rf '$(IMAGE_CONTEXT)'
+	mkdir -p '$(IMAGE_CONTEXT)/bin' '$(IMAGE_CONTEXT)/tmp'
+	chmod 1777 '$(IMAGE_CONTEXT)/tmp'
+	tar -C '$(IMAGE_CONTEXT)' --owner=0 --group=0 --numeric-owner -cf '$(IMAGE_CONTEXT)/tmp.tar' tmp
+	rmdir '$(IMAGE_CONTEXT)/tmp'
+	CGO_ENABLED=0 GOOS=linux GOARCH='$(IMAGE_ARCH)' $(GO) test -c -trimpath -o '$(IMAGE_CONTEXT)/bin/bench.test' ./bench
+	CGO_ENABLED=0 GOOS=linux GOARCH='$(IMAGE_ARCH)' $(GO) build -trimpath -buildvcs=auto -o '$(IMAGE_CONTEXT)/bin/' ./bench/cmd/benchrun ./plots/cmd/report golang.org/x/perf/cmd/benchstat
+	cp deploy/Containerfile '$(IMAGE_CONTEXT)/Containerfile'
+
+## image: build the container image IMAGE (FROM scratch, nothing fetched) with podman from image-binaries' context; push it with podman push IMAGE
+.PHONY: image
+image: image-binaries
+	@command -v podman >/dev/null 2>&1 || { echo "image: podman not found on the PATH; install it, or build $(IMAGE_CONTEXT) (make image-binaries) with buildah bud or docker build" >&2; exit 1; }
+	podman build --platform 'linux/$(IMAGE_ARCH)' -t '$(IMAGE)' '$(IMAGE_CONTEXT)'

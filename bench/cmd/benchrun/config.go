@@ -23,13 +23,29 @@ type configLine struct {
 
 // machineConfig returns the configuration lines that describe this run:
 // what the benchmark binary does not print itself (it prints goos, goarch,
-// pkg and cpu). A fact that cannot be found is written as "unknown".
+// pkg and cpu). A fact that cannot be found is written as "unknown". With a
+// prebuilt benchmark binary (-bin), go, commit and the dependency versions
+// come from build information (builtConfig), not from the toolchain and git.
 func machineConfig(ctx context.Context, modRoot string, o options, now time.Time) []configLine {
+	var built []configLine // go, commit, then the dep-* lines
+	if o.bin != "" {
+		built = builtConfig(o.bin)
+	} else {
+		built = []configLine{
+			{"go", orUnknown(goEnv(ctx, modRoot, "GOVERSION"))},
+			{"commit", orUnknown(gitCommit(ctx, modRoot))},
+		}
+		deps, err := dependencies(ctx, modRoot)
+		if err != nil {
+			deps = []configLine{{"deps", "unknown"}}
+		}
+		built = append(built, deps...)
+	}
 	lines := []configLine{
-		{"go", orUnknown(goEnv(ctx, modRoot, "GOVERSION"))},
+		built[0],
 		{"numcpu", strconv.Itoa(runtime.NumCPU())},
 		{"gomaxprocs", strconv.Itoa(runtime.GOMAXPROCS(0))},
-		{"commit", orUnknown(gitCommit(ctx, modRoot))},
+		built[1],
 		{"kernel", orUnknown(kernel())},
 		{"cgroup-cpus", cgroupCPUs()},
 		{"date", now.UTC().Format(time.RFC3339)},
@@ -41,11 +57,7 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 		{"deadline", o.deadline.String()},
 		{"warmup", warmupLine(o.warmup)},
 	}
-	deps, err := dependencies(ctx, modRoot)
-	if err != nil {
-		lines = append(lines, configLine{"deps", "unknown"})
-	}
-	lines = append(lines, deps...)
+	lines = append(lines, built[2:]...)
 	return append(lines, strategyConfig()...)
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -26,8 +25,9 @@ type driver struct {
 	o       options
 	stdout  io.Writer
 	stderr  io.Writer
-	modRoot string
+	modRoot string // the module's root; "" when everything is prebuilt
 	binary  string
+	tmp     string    // the driver's temporary folder, removed at the end
 	start   time.Time // when the driver started, for -deadline
 
 	// wrapRaw, if set, wraps the writer of raw.txt; tests use it to make
@@ -86,19 +86,29 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 		}
 	}()
 
-	if d.modRoot, err = moduleRoot(ctx); err != nil {
-		return err
+	// The module's source and the go command are needed only for what
+	// was not given prebuilt; with -bin the benchmark binary runs in the
+	// current folder.
+	if o.needsGo(o.report) {
+		if d.modRoot, err = moduleRoot(ctx); err != nil {
+			return err
+		}
 	}
 	tmp, err := os.MkdirTemp("", "benchrun-")
 	if err != nil {
 		return fmt.Errorf("creating a temporary folder: %w", err)
 	}
 	defer os.RemoveAll(tmp)
-	d.binary = filepath.Join(tmp, "bench.test")
-
-	fmt.Fprintf(stdout, "building the benchmark binary (go test -c github.com/concbench/concbench/bench)\n")
-	if err := d.build(ctx); err != nil {
-		return d.early(err)
+	d.tmp = tmp
+	if o.bin != "" {
+		d.binary = o.bin
+		fmt.Fprintf(stdout, "using the prebuilt benchmark binary %s (-bin)\n", o.bin)
+	} else {
+		d.binary = filepath.Join(tmp, "bench.test")
+		fmt.Fprintf(stdout, "building the benchmark binary (go test -c %s)\n", benchPkg)
+		if err := d.build(ctx); err != nil {
+			return d.early(err)
+		}
 	}
 	names, err := d.list(ctx)
 	if err != nil {
@@ -113,7 +123,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 	}
 
 	now := time.Now()
-	dir, err := newRunFolder(o.results, now)
+	dir, err := newRunFolder(o.results, o.host, now)
 	if err != nil {
 		return err
 	}
@@ -136,22 +146,22 @@ func (d *driver) early(err error) error {
 func moduleRoot(ctx context.Context) (string, error) {
 	gomod, err := output(ctx, "", "go", "env", "GOMOD")
 	if err != nil {
-		return "", fmt.Errorf("finding the module: %w", err)
+		return "", explainNoGo(fmt.Errorf("finding the module: %w", err))
 	}
 	if gomod == "" || gomod == os.DevNull {
-		return "", errors.New("not inside the concbench module: run from the repository")
+		return "", fmt.Errorf("not inside the concbench module: run from the repository, or %s", noGoHint)
 	}
 	return filepath.Dir(gomod), nil
 }
 
 // build compiles the benchmark binary once.
 func (d *driver) build(ctx context.Context) error {
-	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", d.binary, "github.com/concbench/concbench/bench")
+	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", d.binary, benchPkg)
 	cmd.Dir = d.modRoot
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("building the benchmark binary (go test -c github.com/concbench/concbench/bench): %w\n%s", err, strings.TrimSpace(out.String()))
+		return fmt.Errorf("building the benchmark binary (go test -c %s): %w\n%s", benchPkg, err, strings.TrimSpace(out.String()))
 	}
 	return nil
 }

@@ -15,17 +15,21 @@ import (
 
 // newRunFolder creates and returns a new folder under results named
 // <UTC time>-<host>, or <UTC time>-<host>-N for the smallest N ≥ 2 that is
-// free: an earlier run is never overwritten.
-func newRunFolder(results string, now time.Time) (string, error) {
+// free: an earlier run is never overwritten. host is -host, checked by
+// checkHost; "" means os.Hostname.
+func newRunFolder(results, host string, now time.Time) (string, error) {
 	if err := checkResults(results); err != nil {
 		return "", err
 	}
 	if err := os.MkdirAll(results, 0o755); err != nil {
 		return "", fmt.Errorf("cannot create the results folder %s (-results): %w", results, oserr.Cause(err))
 	}
-	host, err := os.Hostname()
-	if err != nil || host == "" {
-		host = "unknown-host"
+	if host == "" {
+		h, err := os.Hostname()
+		if err != nil || h == "" {
+			h = "unknown-host"
+		}
+		host = h
 	}
 	base := filepath.Join(results, now.UTC().Format("20060102T150405Z")+"-"+safeName(host))
 	for i := 1; i <= 1000; i++ {
@@ -53,6 +57,17 @@ func safeName(s string) string {
 		}
 		return '-'
 	}, s)
+}
+
+// checkHost refuses a -host that safeName would change, so that the folder
+// is named as asked; a Kubernetes $(VAR) reference to a variable the pod
+// does not have stays unexpanded and is refused here rather than turned
+// into dashes.
+func checkHost(host string) error {
+	if host != safeName(host) {
+		return fmt.Errorf("-host %q may hold only letters, digits, dots, dashes and underscores (an unexpanded $(VAR) means the variable is not set)", host)
+	}
+	return nil
 }
 
 // checkResults reports a -results path that cannot hold run folders — an

@@ -114,7 +114,7 @@ func TestResultsNotUsable(t *testing.T) {
 
 			// newRunFolder checks too, in case the path changed after
 			// the early check.
-			if _, err := newRunFolder(tc.results, time.Now()); err == nil || !strings.Contains(err.Error(), tc.want) {
+			if _, err := newRunFolder(tc.results, "", time.Now()); err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("newRunFolder: error %v, want %q", err, tc.want)
 			}
 			sameSnapshot(t, results, before)
@@ -122,7 +122,7 @@ func TestResultsNotUsable(t *testing.T) {
 	}
 	t.Run("proc", func(t *testing.T) {
 		// /proc/self is a folder in which nothing can be created.
-		_, err := newRunFolder("/proc/self/results", time.Now())
+		_, err := newRunFolder("/proc/self/results", "", time.Now())
 		if err == nil || !strings.HasPrefix(err.Error(), "cannot create the results folder /proc/self/results (-results): ") || strings.Contains(err.Error(), "\n") {
 			t.Errorf("error %q", err)
 		}
@@ -241,7 +241,7 @@ exec sleep 1000
 func TestRawFullFromTheStart(t *testing.T) {
 	results, earlier, _ := earlierResults(t)
 	before := snapshot(t, results)
-	dir, err := newRunFolder(results, time.Now())
+	dir, err := newRunFolder(results, "", time.Now())
 	if err != nil {
 		t.Fatal(err)
 	}

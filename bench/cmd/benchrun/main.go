@@ -7,9 +7,10 @@
 //
 //	go run ./bench/cmd/benchrun [-count 15] [-bench .] [-benchtime 50ms] [-scale full] [-warmup 1]
 //	        [-noise-budget 0] [-deadline 0] [-max-samples 40] [-results results] [-report=true] [-estimate]
+//	        [-host name] [-bin bench.test] [-benchstat-bin benchstat] [-report-bin report]
 //
 // Each invocation writes results/<UTC time>-<host>/ (with a numeric suffix
-// if that folder exists) holding:
+// if that folder exists; <host> is the host name, or -host) holding:
 //
 //	raw.txt        configuration lines (go, numcpu, gomaxprocs, commit,
 //	               kernel, cgroup-cpus, date, scale, benchtime, count,
@@ -23,6 +24,40 @@
 //	REPORT.md …    from the report command, plots/cmd/report <run folder>
 //	INCOMPLETE     only if the run was interrupted or a benchmark failed:
 //	               what happened and how much was measured
+//
+// # Without Go: prebuilt programs
+//
+// By default the driver runs from the repository and uses the Go
+// toolchain three times: it builds the benchmark binary (go test -c), runs
+// go tool benchstat, and builds the report command. Three flags give
+// those programs ready-built instead, and with all three the driver needs
+// neither Go, nor git, nor the source, as in the container image of
+// deploy/ (go doc ./deploy; make image-binaries builds all four programs):
+//
+//	-bin path            the benchmark binary: go test -c github.com/concbench/concbench/bench
+//	-benchstat-bin path  benchstat: go build golang.org/x/perf/cmd/benchstat (the tool of go.mod)
+//	-report-bin path     the report command: go build ./plots/cmd/report
+//
+// Each must be an executable file, and -bin a Go build of the benchmark
+// binary (its build information says so), or the driver stops at once
+// with an error naming the flag. The benchmark binary then runs in the
+// current folder; its process and exec strategies re-execute the binary
+// itself (os.Executable) as their workers, so a static binary alone in an
+// image serves them. With -bin, raw.txt's go line is the Go version the
+// binary was built with, and its commit and dep-* lines come from the
+// driver's own build information (a test binary records neither), so
+// build the driver from the same tree (go build records the commit in a
+// clone, not in a git worktree); the dep-* lines then name every
+// module linked into the driver, not only those go.mod requires, and a
+// value the build did not record is "unknown". With -report=false there
+// is no report, and -report-bin is not needed.
+//
+// -host names the machine in the run folder's name instead of the host
+// name, which in a Kubernetes pod is the pod's name: deploy/job.yaml
+// passes the node's name from the downward API. It may hold only letters,
+// digits, dots, dashes and underscores, so that an unset variable
+// (Kubernetes leaves $(NODE_NAME) as it is) is an error, not a folder
+// named by it.
 //
 // # Rounds
 //

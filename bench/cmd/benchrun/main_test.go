@@ -344,7 +344,7 @@ func TestRunFolderNeverOverwritten(t *testing.T) {
 	now := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 	var dirs []string
 	for range 3 {
-		dir, err := newRunFolder(results, now)
+		dir, err := newRunFolder(results, "", now)
 		if err != nil {
 			t.Fatal(err)
 		}

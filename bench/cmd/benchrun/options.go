@@ -35,6 +35,13 @@ type options struct {
 	// estimate prints the estimate of the published flood's rounds
 	// (scales with bench.Scale.PublishedTasks) and exits.
 	estimate bool
+	// host names the machine in the run folder's name; "" means
+	// os.Hostname.
+	host string
+	// prebuilt holds the programs given ready-built (-bin,
+	// -benchstat-bin, -report-bin): with all three, no Go toolchain is
+	// needed.
+	prebuilt
 }
 
 // parseOptions parses and checks the command line. Every error is one line
@@ -54,6 +61,10 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.IntVar(&o.maxSamples, "max-samples", 60, "the most samples the noise re-runs bring one configuration to")
 	fs.BoolVar(&o.estimate, "estimate", false, "print the time estimate of the run (only at a scale with the published flood: -scale flood) and exit without building or running anything")
 	fs.BoolVar(&o.report, "report", true, "write the charts and REPORT.md with the report command (plots/cmd/report)")
+	fs.StringVar(&o.host, "host", "", "the machine's name in the run folder's name <UTC time>-<host> (letters, digits, dots, dashes, underscores); default: the host name")
+	fs.StringVar(&o.bin, "bin", "", "a prebuilt benchmark binary (go test -c github.com/concbench/concbench/bench) to run instead of building one")
+	fs.StringVar(&o.benchstat, "benchstat-bin", "", "a prebuilt benchstat (go build golang.org/x/perf/cmd/benchstat) to run instead of go tool benchstat")
+	fs.StringVar(&o.reportCmd, "report-bin", "", "a prebuilt report command (go build ./plots/cmd/report) to run instead of building one")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: benchrun [flags]\n\nRuns the concbench benchmark matrix and writes a new folder under -results.\n\n")
 		fs.PrintDefaults()
@@ -96,6 +107,12 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	}
 	if _, err := bench.ScaleByName(o.scale); err != nil {
 		return options{}, fmt.Errorf("-scale: %w", err)
+	}
+	if err := checkHost(o.host); err != nil {
+		return options{}, err
+	}
+	if err := o.prebuilt.check(); err != nil {
+		return options{}, err
 	}
 	return o, nil
 }

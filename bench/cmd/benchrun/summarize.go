@@ -11,8 +11,10 @@ import (
 )
 
 // summarize writes dir/benchstat.txt and, unless -report=false, the charts
-// and REPORT.md with the report command (plots/cmd/report). It is not interrupted by signals: by now every result is
-// safe in raw.txt, and this takes seconds.
+// and REPORT.md with the report command (plots/cmd/report), each the
+// prebuilt program if one was given (-benchstat-bin, -report-bin). It is
+// not interrupted by signals: by now every result is safe in raw.txt, and
+// this takes seconds.
 func (d *driver) summarize(dir string) error {
 	abs, err := filepath.Abs(dir)
 	if err != nil {
@@ -20,12 +22,18 @@ func (d *driver) summarize(dir string) error {
 	}
 	// -ignore round: the round line numbers the samples (plots.RoundKey);
 	// benchstat would otherwise make a table per round.
-	cmd := exec.Command("go", "tool", "benchstat", "-ignore", plots.RoundKey, "-col", "/strategy", filepath.Join(abs, "raw.txt"))
+	args := []string{"-ignore", plots.RoundKey, "-col", "/strategy", filepath.Join(abs, "raw.txt")}
+	name := "go tool benchstat"
+	cmd := exec.Command("go", append([]string{"tool", "benchstat"}, args...)...)
+	if d.o.benchstat != "" {
+		name = d.o.benchstat
+		cmd = exec.Command(d.o.benchstat, args...)
+	}
 	cmd.Dir = d.modRoot
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("go tool benchstat -ignore round -col /strategy %s: %w\n%s\n(raw.txt is kept)", filepath.Join(dir, "raw.txt"), err, strings.TrimSpace(errOut.String()))
+		return fmt.Errorf("%s -ignore round -col /strategy %s: %w\n%s\n(raw.txt is kept)", name, filepath.Join(dir, "raw.txt"), err, strings.TrimSpace(errOut.String()))
 	}
 	if w := strings.TrimSpace(errOut.String()); w != "" {
 		fmt.Fprintf(d.stderr, "benchstat: %s\n", w)
@@ -40,11 +48,14 @@ func (d *driver) summarize(dir string) error {
 	}
 	// Built and run rather than go run, which adds an "exit status 1" line
 	// to the report's own error line.
-	reportBin := filepath.Join(filepath.Dir(d.binary), "report")
-	build := exec.Command("go", "build", "-o", reportBin, "github.com/concbench/concbench/plots/cmd/report")
-	build.Dir = d.modRoot
-	if msg, err := build.CombinedOutput(); err != nil {
-		return fmt.Errorf("building the report command (go build ./plots/cmd/report): %w\n%s\n(raw.txt and benchstat.txt are kept in %s)", err, strings.TrimSpace(string(msg)), dir)
+	reportBin := d.o.reportCmd
+	if reportBin == "" {
+		reportBin = filepath.Join(d.tmp, "report")
+		build := exec.Command("go", "build", "-o", reportBin, "github.com/concbench/concbench/plots/cmd/report")
+		build.Dir = d.modRoot
+		if msg, err := build.CombinedOutput(); err != nil {
+			return fmt.Errorf("building the report command (go build ./plots/cmd/report): %w\n%s\n(raw.txt and benchstat.txt are kept in %s)", err, strings.TrimSpace(string(msg)), dir)
+		}
 	}
 	rep := exec.Command(reportBin, abs)
 	rep.Dir = d.modRoot
