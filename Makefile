@@ -186,7 +186,7 @@ report-shots:
 	CONCBENCH_RUN='$(abspath $(RUN))' CONCBENCH_SHOTS='$(abspath $(RUN))' $(GO) test -count=1 -run '^TestIndexHTMLInChromium$$/^page$$' ./plots/browser
 	@ls -l '$(RUN)/shot-phone.png' '$(RUN)/shot-desktop.png'
 
-## reference: CPython on the same tasks (reference/python) into RUN=results/<run>/python.txt (default: the newest run), COUNT times
+## reference: CPython on the same tasks (reference/python) into RUN=results/<run>/python.txt (the newest run by default), COUNT times
 .PHONY: reference
 reference:
 	@command -v python3 >/dev/null 2>&1 || { echo "reference: python3 not found on the PATH; install CPython 3.9 or later (stdlib only) and run make reference again" >&2; exit 1; }

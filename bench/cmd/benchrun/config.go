@@ -2,12 +2,12 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -180,24 +180,28 @@ func parseCPUMax(s string) string {
 }
 
 // dependencies returns a "dep-<module path>" line with the version of each
-// module that go.mod requires. The key is the path lower-cased with every
-// run of other characters than letters and digits turned into one dash:
-// golang.org/x/perf becomes dep-golang-org-x-perf.
+// module linked into the benchmark binary (go list -deps -test of package
+// bench: not the modules only the report, the deploy tests or the browser
+// test need). The key is the path lower-cased with every run of other
+// characters than letters and digits turned into one dash:
+// golang.org/x/sync becomes dep-golang-org-x-sync.
 func dependencies(ctx context.Context, modRoot string) ([]configLine, error) {
-	out, err := output(ctx, modRoot, "go", "mod", "edit", "-json")
+	const format = "{{with .Module}}{{if not .Main}}{{.Path}} {{with .Replace}}{{.Version}}{{else}}{{.Version}}{{end}}{{end}}{{end}}"
+	out, err := output(ctx, modRoot, "go", "list", "-deps", "-test", "-f", format, "github.com/concbench/concbench/bench")
 	if err != nil {
 		return nil, err
 	}
-	var mod struct {
-		Require []struct{ Path, Version string }
-	}
-	if err := json.Unmarshal([]byte(out), &mod); err != nil {
-		return nil, fmt.Errorf("reading go mod edit -json: %w", err)
-	}
 	var lines []configLine
-	for _, r := range mod.Require {
-		lines = append(lines, configLine{"dep-" + configKey(r.Path), r.Version})
+	seen := map[string]bool{}
+	for _, l := range strings.Split(out, "\n") {
+		path, version, ok := strings.Cut(strings.TrimSpace(l), " ")
+		if !ok || seen[path] {
+			continue
+		}
+		seen[path] = true
+		lines = append(lines, configLine{"dep-" + configKey(path), version})
 	}
+	slices.SortFunc(lines, func(a, b configLine) int { return strings.Compare(a.key, b.key) })
 	return lines, nil
 }
 

@@ -204,7 +204,7 @@ func TestTinyMatrix(t *testing.T) {
 	if len(sleepRows) != 1 {
 		t.Errorf("Sleep projects into %d rows under -col /strategy, want 1: %v", len(sleepRows), sleepRows)
 	}
-	for _, key := range []string{"goos", "goarch", "pkg", "cpu", "go", "numcpu", "gomaxprocs", "commit", "kernel", "cgroup-cpus", "date", "dep-golang-org-x-perf"} {
+	for _, key := range []string{"goos", "goarch", "pkg", "cpu", "go", "numcpu", "gomaxprocs", "commit", "kernel", "cgroup-cpus", "date", "dep-golang-org-x-sync"} {
 		if config[key] == "" {
 			t.Errorf("raw.txt has no configuration line %q", key)
 		}
