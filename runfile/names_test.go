@@ -49,6 +49,7 @@ func TestConstantsInCommittedRun(t *testing.T) {
 		runfile.UnitP50Ns, runfile.UnitP99Ns, runfile.UnitPeakRoutines, runfile.UnitPeakStack,
 		runfile.UnitPeakHeap, runfile.UnitPeakRSS, runfile.UnitLostUpdates, runfile.UnitStealPct,
 		runfile.UnitOtherPct, runfile.UnitSurvived, runfile.UnitDelivered, runfile.UnitNextBatch,
+		runfile.UnitFaultsPerOp,
 	}
 	for _, u := range units {
 		if !strings.Contains(run, " "+u+"\t") && !strings.Contains(run, " "+u+"\n") {

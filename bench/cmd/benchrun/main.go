@@ -167,7 +167,56 @@
 //     batch): 5 of its 15 count samples were slow, 7 of its 8 re-runs in
 //     rounds 16 to 25, none of its 8 in rounds 28 to 35, and it ended at
 //     ±32 % after 31 samples. Spread over the run, a row's re-runs meet
-//     the drift as its count samples do.
+//     the drift as its count samples do. The first make bench with them
+//     spread (46 re-run rounds in 2 min 10 s) ended at 47 % of the
+//     configurations within ±5 %: inside the range of the runs before, so
+//     the order in time was not what kept rows wide.
+//
+// # Where the remaining spread comes from
+//
+// The rows that stay wider than ±5 % after 15 to 60 samples are of three
+// kinds, each measured on the 2-core VM (faults/op and the Noise section
+// of the report show the first on every run):
+//
+//   - Page faults. The kernel reports free pages to the host, so a first
+//     touch of fresh memory costs 10 to 35 µs. A flood's or an Alloc
+//     batch's time follows its faults: pool at 10,000 workers on the
+//     flood took 69 to 77 ms a batch with 0 or 1 fault and 113 to 146 ms
+//     with 1,100 to 2,700; Alloc under pool 6.3 ms with 12 faults and
+//     34 ms with 990. How many a batch takes depends on how much the Go
+//     runtime's background scavenger returned to the kernel since the
+//     last batch, not on the strategy. With GODEBUG=madvdontneed=0 (freed
+//     pages stay mapped) in-process rows took no faults and Alloc ran
+//     up to twice as fast (sequential 9.3 ms a batch against 17.5 ms),
+//     but fine hash and Overhead spread as much (12 samples, one process
+//     each: ±7 to ±46 % against ±5 to ±24 %); the suite keeps the
+//     runtime's defaults, which are what users run.
+//   - The process. Every round is a new process, and a sample's speed on
+//     scheduling-heavy work is largely the process's: fine hash under
+//     gil, 3 samples in each of 10 processes, gave 10.0 and 10.0 ms, 14.7
+//     and 14.8, 15.5 and 15.5 within processes, 10 or 15 ms between them;
+//     in one process, samples of 200 ms stepped from 13.7 to 14.4 ms to
+//     14.9 to 15.6 ms after 2 s with the task clock unchanged (one CPU
+//     busy throughout). Address-space layout is not it: with ASLR off
+//     (setarch -R) the fine-hash rows spread as much (median ±11.9 %
+//     against ±12.6 %, 14 processes each). The interval of such a row
+//     covers the spread of processes, which is the honest answer: its
+//     samples are not drawn from one speed.
+//   - The start of a process. A case's first sample in a process takes
+//     many more faults than its next ones (fine hash under spawn: 250 to
+//     370 a batch against 0 to 36, 10.2 to 13.4 ms against 7.2 to 8.7 ms).
+//     A warm-up that went on, up to 150 ms, while batches still faulted
+//     left the faults of the timed batches unchanged (269 a batch against
+//     285) and no row narrower (12 of 55 configurations of Hash, Overhead
+//     and Counter within ±5 % against 18 of 55), so the warm-up stays at
+//     20 ms.
+//
+// Running a case's samples back to back in one process would narrow
+// these intervals (the coarse hash: ±1.3 % from 30 consecutive samples)
+// but set each configuration in one phase of the machine and one
+// process, so that two configurations would differ by when they ran:
+// the rounds stay interleaved, and the report's paired ratios, not the
+// rows' own intervals, carry the comparisons.
 //
 // # make bench-flood
 //
