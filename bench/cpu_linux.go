@@ -57,27 +57,35 @@ func procCPU(pid int) (time.Duration, error) {
 }
 
 // parseStat reads utime and stime (fields 14 and 15) from the text of a
-// /proc/<pid>/stat file. The command name (field 2) is in parentheses and
-// may hold spaces, so fields are counted after its closing parenthesis.
+// /proc/<pid>/stat file.
 func parseStat(name, text string) (time.Duration, error) {
+	ticks, err := sumStatFields(name, text, "utime/stime", 14, 15)
+	return time.Duration(ticks) * clockTick, err
+}
+
+// sumStatFields returns the sum of the numbered fields (from 1, as proc(5)
+// numbers them) of the text of a /proc/<pid>/stat file. The command name
+// (field 2) is in parentheses and may hold spaces, so fields are counted
+// after its closing parenthesis; what names the fields in errors.
+func sumStatFields(name, text, what string, fields ...int) (int64, error) {
 	i := strings.LastIndexByte(text, ')')
 	if i < 0 {
 		return 0, fmt.Errorf("%s: no command name", name)
 	}
 	f := strings.Fields(text[i+1:])
 	// f[0] is field 3 (state), so field n is f[n-3].
-	if len(f) < 13 {
-		return 0, fmt.Errorf("%s: only %d fields after the command name", name, len(f))
-	}
-	var ticks int64
-	for _, s := range f[11:13] {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("%s: utime/stime %q: %w", name, s, err)
+	var sum int64
+	for _, n := range fields {
+		if n-3 >= len(f) {
+			return 0, fmt.Errorf("%s: only %d fields after the command name", name, len(f))
 		}
-		ticks += n
+		v, err := strconv.ParseInt(f[n-3], 10, 64)
+		if err != nil {
+			return 0, fmt.Errorf("%s: %s %q: %w", name, what, f[n-3], err)
+		}
+		sum += v
 	}
-	return time.Duration(ticks) * clockTick, nil
+	return sum, nil
 }
 
 // pageFaults returns the page faults (minor and major) taken so far by
@@ -111,24 +119,7 @@ func pageFaults(s strategies.Strategy) (int64, error) {
 }
 
 // parseFaults reads minflt and majflt (fields 10 and 12) from the text of
-// a /proc/<pid>/stat file, counting fields after the command name as
-// parseStat does.
+// a /proc/<pid>/stat file.
 func parseFaults(name, text string) (int64, error) {
-	i := strings.LastIndexByte(text, ')')
-	if i < 0 {
-		return 0, fmt.Errorf("%s: no command name", name)
-	}
-	f := strings.Fields(text[i+1:])
-	if len(f) < 10 {
-		return 0, fmt.Errorf("%s: only %d fields after the command name", name, len(f))
-	}
-	var total int64
-	for _, s := range []string{f[7], f[9]} {
-		n, err := strconv.ParseInt(s, 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("%s: page fault count %q: %w", name, s, err)
-		}
-		total += n
-	}
-	return total, nil
+	return sumStatFields(name, text, "page fault count", 10, 12)
 }

@@ -93,12 +93,11 @@ func (f *Fleet) writeMachines(b *bytes.Buffer) {
 }
 
 func (f *Fleet) writeAnswers(b *bytes.Buffer) {
-	fmt.Fprintf(b, "## Which strategy for which work, per machine\n\n")
-	if len(f.Answers) == 0 {
-		fmt.Fprintf(b, "No machine has results to rank.\n\n")
+	if !section(b, "Which strategy for which work, per machine", len(f.Answers),
+		"No machine has results to rank.",
+		"Each cell is the strategy the machine's own report recommends for the workload (the simplest not significantly slower than the fastest) with its speedup over that machine's sequential [95 % CI], at the highest procs the machine ran it at (given when it is not the machine's gomaxprocs). **differs**: the machines recommend different strategies.") {
 		return
 	}
-	fmt.Fprintf(b, "Each cell is the strategy the machine's own report recommends for the workload (the simplest not significantly slower than the fastest) with its speedup over that machine's sequential [95 %% CI], at the highest procs the machine ran it at (given when it is not the machine's gomaxprocs). **differs**: the machines recommend different strategies.\n\n")
 	f.header(b, "workload")
 	for _, a := range f.Answers {
 		cells := make([]string, len(a.Choices))
@@ -111,12 +110,11 @@ func (f *Fleet) writeAnswers(b *bytes.Buffer) {
 }
 
 func (f *Fleet) writeVerdicts(b *bytes.Buffer) {
-	fmt.Fprintf(b, "## Verdicts per machine\n\n")
-	if len(f.Verdicts) == 0 {
-		fmt.Fprintf(b, "No machine has a verdict: none ran the suite's own workloads.\n\n")
+	if !section(b, "Verdicts per machine", len(f.Verdicts),
+		"No machine has a verdict: none ran the suite's own workloads.",
+		"Each seed lesson and claim as each machine's report judges it (its figures and notes are in that run's REPORT.md). **differs**: the machines reach different outcomes; \"—\": the run has no verdict of that number.") {
 		return
 	}
-	fmt.Fprintf(b, "Each seed lesson and claim as each machine's report judges it (its figures and notes are in that run's REPORT.md). **differs**: the machines reach different outcomes; \"—\": the run has no verdict of that number.\n\n")
 	f.header(b, "#", "claim")
 	for _, v := range f.Verdicts {
 		cells := make([]string, len(v.Outcomes))
@@ -129,4 +127,16 @@ func (f *Fleet) writeVerdicts(b *bytes.Buffer) {
 		f.row(b, []string{fmt.Sprint(v.Lesson), v.Claim}, cells, v.Differs)
 	}
 	fmt.Fprintf(b, "\n")
+}
+
+// section writes a section's heading, then none when it has no rows (and
+// reports false: nothing more to write) or its introduction.
+func section(b *bytes.Buffer, title string, rows int, none, intro string) bool {
+	fmt.Fprintf(b, "## %s\n\n", title)
+	if rows == 0 {
+		fmt.Fprintf(b, "%s\n\n", none)
+		return false
+	}
+	fmt.Fprintf(b, "%s\n\n", intro)
+	return true
 }

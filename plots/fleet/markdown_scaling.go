@@ -14,13 +14,15 @@ import (
 // predictions at PredictAt, then the fallbacks and the extrapolation
 // warnings, each once.
 func (f *Fleet) writeScaling(b *bytes.Buffer) {
-	fmt.Fprintf(b, "## Speedup against cores\n\n")
-	if len(f.Scalings) == 0 {
-		fmt.Fprintf(b, "No machine ran the GOMAXPROCS sweep (HashProcs): no speedup against cores to fit.\n\n")
+	workload := ""
+	if len(f.Scalings) > 0 {
+		workload = f.Scalings[0].Workload
+	}
+	if !section(b, "Speedup against cores", len(f.Scalings),
+		"No machine ran the GOMAXPROCS sweep (HashProcs): no speedup against cores to fit.",
+		fmt.Sprintf("On %s (the GOMAXPROCS sweep, HashProcs), each strategy's speedup over its machine's sequential at N = min(procs, cores), from every machine, fitted with the Universal Scalability Law S(N) = N / (1 + σ(N−1) + κN(N−1)) (σ contention, κ coherency) by least squares; Amdahl's law (κ = 0) when the points cannot determine both. rms: the root mean square of S − fit. Predictions beyond the largest measured N are extrapolations of the law's form, not measurements.", workload)) {
 		return
 	}
-	fmt.Fprintf(b, "On %s (the GOMAXPROCS sweep, HashProcs), each strategy's speedup over its machine's sequential at N = min(procs, cores), from every machine, fitted with the Universal Scalability Law S(N) = N / (1 + σ(N−1) + κN(N−1)) (σ contention, κ coherency) by least squares; Amdahl's law (κ = 0) when the points cannot determine both. rms: the root mean square of S − fit. Predictions beyond the largest measured N are extrapolations of the law's form, not measurements.\n\n",
-		f.Scalings[0].Workload)
 	for _, c := range f.Charts {
 		fmt.Fprintf(b, "![%s](%s.png)\n\n([SVG](%s.svg))\n\n", c.Title, c.Name, c.Name)
 	}
