@@ -16,9 +16,10 @@
 // the benchmark binary (go test -c ./bench), the driver benchrun, benchstat
 // (golang.org/x/perf/cmd/benchstat, the tool of go.mod) and the report
 // command, and adds an empty tmp folder of mode 1777 (as tmp.tar, which
-// ADD unpacks keeping its mode) and the Containerfile. make image runs podman build on it and tags the image
-// IMAGE (ghcr.io/OWNER/concbench:latest until you set it); nothing is
-// fetched, as the base is scratch. The entry point is
+// ADD unpacks keeping its mode) and the Containerfile. make image runs
+// podman build on it and tags the image IMAGE
+// (ghcr.io/OWNER/concbench:latest until you set it); nothing is fetched,
+// as the base is scratch. The entry point is
 //
 //	/usr/local/bin/benchrun -bin /usr/local/bin/bench.test -benchstat-bin /usr/local/bin/benchstat -report-bin /usr/local/bin/report -results /results
 //
@@ -59,6 +60,15 @@
 // /results/<UTC time>-<node name>. restartPolicy is Never, each index is
 // retried at most once (backoffLimitPerIndex), and the whole Job is
 // stopped after an hour (activeDeadlineSeconds).
+//
+// Two CPUs a pod compare the shapes' CPU models, memory and kernels at one
+// core count, the count make bench's defaults were chosen for. To see how
+// the answer moves with cores (the fleet report's speedup against cores
+// and its fit), give a shape more: cpu requests equal to limits, in whole
+// CPUs, up to what its nodes can allocate. The pods of an Indexed Job share
+// one request, so that is one Job per shape, each with its nodeSelector
+// and its cpu; the Go runtime then sees that many CPUs (numcpu), and the
+// GOMAXPROCS sweep of each run goes up to them.
 //
 // # Tests
 //
