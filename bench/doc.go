@@ -199,7 +199,9 @@
 //     free pages back to the host (virtio-balloon free page reporting).
 //     With GODEBUG=madvdontneed=0 the faults fell to 2,470, yet
 //     sequential still spread from 2.9 to 9.0 ms (4.2 to 16.1 ms without):
-//     the collection cycles dominate. Alloc's rows stay near ±15 %.
+//     the collection cycles dominate. Alloc's rows stay near ±15 %. The
+//     faults/op of every sample show the faults' share: under pool a batch
+//     took 6.3 ms with 12 faults and 34 ms with 990.
 //   - Counter under spawn and pool: 64 goroutines contend for one lock or
 //     channel, and a batch's time depends on which of them holds it when
 //     the other vCPU wakes. sync=channel under spawn spread 4 to 18 ms in
@@ -211,6 +213,14 @@
 //     were 13 to 30 % slow across every flood row): the stacks of 20,000
 //     goroutines are fresh memory in every round. The report's paired
 //     ratios cancel such rounds; the rows themselves stay near ±10 %.
+//     Within a row, a batch's time follows its page faults (faults/op):
+//     pool at 10,000 workers took 69 to 77 ms with 0 or 1 fault and 113 to
+//     146 ms with 1,100 to 2,700, as many as the runtime's scavenger had
+//     returned to the kernel since the last batch.
+//   - Fine hash and Overhead under the strategies that start, park and
+//     wake goroutines by the thousand: a sample's speed is largely set by
+//     the process it runs in (go doc ./bench/cmd/benchrun, "Where the
+//     remaining spread comes from").
 //   - File with sync=fsync waits for the disk, whose flush latency varies
 //     from write to write.
 //
