@@ -99,7 +99,7 @@
 // # The defaults of make bench, and why
 //
 // Measured on the shared 2-core VM this suite was built on (an AMD EPYC
-// host; an Intel Xeon host in earlier sessions), with the matrix of
+// host; an Intel Xeon host in earlier runs), with the matrix of
 // package bench at the full scale:
 //
 //   - Samples. The distribution-free interval of the median is the sample
