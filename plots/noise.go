@@ -73,11 +73,13 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 		fmt.Fprintf(b, " Every configuration's interval is within ±%.0f %% of its median.\n\n", 100*NoisyWidth)
 		return
 	}
+	// Runs made before faults/op existed leave the page faults out.
+	faults, faultsRule := "", ""
 	if rep.Run.hasUnit(runfile.UnitFaultsPerOp) {
-		fmt.Fprintf(b, " These configurations were re-run or are still noisy. The last column sets the slowest quarter of each one's samples against the rest: the mean share of the machine's CPU time stolen by the hypervisor (steal) and busy with other work (other load) while they were timed, and their page faults a batch (first touches of fresh memory); they coincide when the slow samples' share is at least %.0f (steal) or %.0f (load) percentage points higher than the rest's, or their page faults at least %s times the rest's and %.0f more a batch. No sample is dropped for it.\n\n", StealGap, OtherGap, num(FaultsRatio), FaultsGap)
-	} else {
-		fmt.Fprintf(b, " These configurations were re-run or are still noisy. The last column sets the slowest quarter of each one's samples against the rest: the mean share of the machine's CPU time stolen by the hypervisor (steal) and busy with other work (other load) while they were timed; they coincide when the slow samples' share is at least %.0f (steal) or %.0f (load) percentage points higher than the rest's. No sample is dropped for it.\n\n", StealGap, OtherGap)
+		faults = ", and their page faults a batch (first touches of fresh memory)"
+		faultsRule = fmt.Sprintf(", or their page faults at least %s times the rest's and %.0f more a batch", num(FaultsRatio), FaultsGap)
 	}
+	fmt.Fprintf(b, " These configurations were re-run or are still noisy. The last column sets the slowest quarter of each one's samples against the rest: the mean share of the machine's CPU time stolen by the hypervisor (steal) and busy with other work (other load) while they were timed%s; they coincide when the slow samples' share is at least %.0f (steal) or %.0f (load) percentage points higher than the rest's%s. No sample is dropped for it.\n\n", faults, StealGap, OtherGap, faultsRule)
 	fmt.Fprintf(b, "| benchmark | samples | time/op [95 %% interval] | half-width | outcome | slow samples |\n|---|---|---|---|---|---|\n")
 	families := map[string]bool{}
 	for _, nr := range rows {
