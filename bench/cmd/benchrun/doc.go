@@ -121,7 +121,7 @@
 //     more of them but no more precision: make bench with BENCHTIME=20ms
 //     ran 68 re-run rounds in 3 min 11 s (49 at 50 ms) and reached a median
 //     of 23 samples (18), yet 63 of 151 configurations within ±5 %
-//     against 61 in the committed example (50 ms, 46 minutes earlier), 34
+//     against 61 in a run at 50 ms 46 minutes earlier (at ba894c5), 34
 //     against 37 after the count rounds alone: a sample's speed is largely
 //     its process's (see "Where the remaining spread comes from"), whatever
 //     its length.
