@@ -92,7 +92,7 @@ test: deps
 	@test -z "$$(gofmt -l .)" || { echo "gofmt would change:"; gofmt -l .; exit 1; }
 	@$(if $(have_browser),,echo "test: no chromium on the PATH: skipping the browser test of index.html (plots/browser); make browser-deps installs it")
 	$(GO) test -race -count=1 ./...
-	$(GO) test -count=1 -run 'TestChecksumsMatchSequential|TestUnsynced|TestCountersEndExact' ./strategies ./workloads
+	$(GO) test -count=1 -run 'TestChecksumsMatchSequential|TestUnsynced|TestCountersEndExact|TestHashAllocatesNothingPerTask' ./strategies ./workloads
 
 ## browser-deps: install Debian's chromium for the browser test of index.html (apt-get, as root), when missing
 .PHONY: browser-deps

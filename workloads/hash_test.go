@@ -74,6 +74,9 @@ func TestHashWorkersShareNothing(t *testing.T) {
 // buffers of the last one: the bytes a batch allocates do not grow with
 // size.
 func TestHashAllocatesNothingPerTask(t *testing.T) {
+	if raceEnabled {
+		t.Skip("-race: sync.Pool drops a random share of its buffers, so allocations are not a fixed count; make test runs this test without -race")
+	}
 	w, _ := workloads.Parse("hash/size=64KiB/rounds=1")
 	runAll(t, w, 1) // the first batch allocates the buffer
 	allocs := testing.AllocsPerRun(20, func() {
