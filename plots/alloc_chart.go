@@ -68,14 +68,3 @@ func ChartAlloc(rows []*Row, pal *Palette) (*plot.Plot, error) {
 	padLog(&p.Y, 3)
 	return p, nil
 }
-
-// cpuPerTask is a row's cpu-ns/op divided by its tasks; NaN without it.
-func cpuPerTask(r *Row) Summary {
-	m := r.Bench.Metric(runfile.UnitCPUNsPerOp)
-	if m == nil {
-		return Summary{Center: nan().V, Lo: nan().V, Hi: nan().V}
-	}
-	t := float64(max(r.Tasks, 1))
-	s := m.Summary
-	return Summary{Center: s.Center / t, Lo: s.Lo / t, Hi: s.Hi / t, Confidence: s.Confidence, N: s.N}
-}

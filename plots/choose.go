@@ -77,14 +77,6 @@ func (k Ranked) String() string {
 	return fmt.Sprintf("%s: %s× [%s, %s]", k.Name(), num(k.Ratio.V), num(k.Ratio.Lo), num(k.Ratio.Hi))
 }
 
-// rowName is a row's strategy with its workers part, if any.
-func rowName(r *Row) string {
-	if r.Workers > 0 {
-		return fmt.Sprintf("%s workers=%d", r.Strategy, r.Workers)
-	}
-	return r.Strategy
-}
-
 // Slower reports whether a strategy is significantly slower than the
 // fastest, by the report's rule for a difference: p < Alpha and the whole
 // interval of the time ratio above 1 + SameWithin (more than 10 % slower).
@@ -219,13 +211,4 @@ func names(ks []Ranked) string {
 		parts = append(parts, k.String())
 	}
 	return strings.Join(parts, ", ")
-}
-
-// label is a short human name for a workload: "sleep d=10ms tasks=64",
-// "hash (coarse) size=64KiB …".
-func label(r *Row) string {
-	if kind(r.Bench.Family) == KindHash {
-		return strings.Replace(r.Workload, "hash ", "hash ("+hashGrain(r.Bench)+") ", 1)
-	}
-	return r.Workload
 }

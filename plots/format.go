@@ -52,12 +52,6 @@ func pval(p float64) string {
 	return fmt.Sprintf("%.3f", p)
 }
 
-// cell escapes text for a Markdown table cell.
-func cell(s string) string {
-	s = strings.ReplaceAll(s, "|", `\|`)
-	return strings.ReplaceAll(s, "\n", " ")
-}
-
 // sortedKeys returns the keys of m in order.
 func sortedKeys(m map[string]bool) []string {
 	keys := make([]string, 0, len(m))
@@ -66,4 +60,24 @@ func sortedKeys(m map[string]bool) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// percent writes a fraction as a whole percentage with a space before the
+// sign, as the report writes them: 0.05 is "5 %".
+func percent(f float64) string { return fmt.Sprintf("%.0f %%", 100*f) }
+
+// slug makes a file-name-safe version of s.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(s) {
+		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+			dash = false
+		} else if !dash && b.Len() > 0 {
+			b.WriteByte('-')
+			dash = true
+		}
+	}
+	return strings.TrimSuffix(b.String(), "-")
 }

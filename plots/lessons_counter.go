@@ -97,21 +97,3 @@ func counterRanking(rows []*Row) (string, float64) {
 	}
 	return "", math.NaN()
 }
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-// throughput is the counter throughput in increments per second:
-// tasks × incs / ns/op, with its interval.
-func throughput(r *Row) Summary {
-	incs := float64(max(intParam(r.Bench, "incs"), 1))
-	per := float64(max(r.Tasks, 1)) * incs * 1e9
-	return Summary{Center: per / r.Time.Center, Lo: per / r.Time.Hi, Hi: per / r.Time.Lo, N: r.Time.N}
-}

@@ -2,30 +2,12 @@ package plots
 
 import (
 	"fmt"
-	"math"
 	"strings"
 )
 
 // The judge functions of the lessons on the fine hash, where the work per
 // task is smallest: processes cost more to start, and per-task overhead
 // can exceed the work.
-
-// perTask returns the ns/task summary of a row, or ns/op ÷ tasks.
-func perTask(r *Row) Summary {
-	if !math.IsNaN(r.PerTask.Center) {
-		return r.PerTask
-	}
-	t := float64(max(r.Tasks, 1))
-	return Summary{Center: r.Time.Center / t, Lo: r.Time.Lo / t, Hi: r.Time.Hi / t, N: r.Time.N}
-}
-
-// perTaskSample is the sample behind perTask.
-func perTaskSample(r *Row) *Metric {
-	if m := r.Bench.Metric("ns/task"); m != nil {
-		return m
-	}
-	return r.Bench.Metric("ns/op")
-}
 
 // lessonProcessCost judges exec's time per task on fine hash (or on its
 // smaller batch) against spawn's and process's: each ≥ FarAbove×,

@@ -1,10 +1,7 @@
 package plots
 
 import (
-	"math"
-
 	"github.com/concbench/concbench/runfile"
-	"golang.org/x/perf/benchmath"
 )
 
 // Paired ratios. The driver runs every configuration once per round,
@@ -24,39 +21,14 @@ import (
 // common, and falls back on the unpaired interval elsewhere (runs written
 // before rounds were numbered, rows re-run in different rounds).
 
-// pairedRatio estimates num/den from the rounds both metrics have; ok is
-// false for metrics of two files (rounds of raw.txt and python.txt were
-// not measured together), with fewer than MinSamples common rounds, or a
-// non-positive value.
+// pairedRatio estimates num/den from the rounds both metrics have (see
+// pairedRounds); ok is false for metrics of two files: rounds of raw.txt
+// and python.txt were not measured together.
 func pairedRatio(num, den *Metric) (Estimate, bool) {
-	if num == nil || den == nil || num.File != den.File || len(num.Rounds) != len(num.Values) || len(den.Rounds) != len(den.Values) {
+	if num == nil || den == nil || num.File != den.File {
 		return Estimate{}, false
 	}
-	byRound := make(map[int]float64, len(den.Values))
-	for i, r := range den.Rounds {
-		if r > 0 {
-			byRound[r] = den.Values[i]
-		}
-	}
-	var rs []float64
-	for i, r := range num.Rounds {
-		d, ok := byRound[r]
-		if r <= 0 || !ok {
-			continue
-		}
-		if d <= 0 || num.Values[i] < 0 {
-			return Estimate{}, false
-		}
-		rs = append(rs, num.Values[i]/d)
-	}
-	if len(rs) < MinSamples {
-		return Estimate{}, false
-	}
-	s := benchmath.AssumeNothing.Summary(benchmath.NewSample(rs, thresholds()), Confidence)
-	if math.IsInf(s.Lo, 0) || math.IsInf(s.Hi, 0) || math.IsNaN(s.Center) {
-		return Estimate{}, false
-	}
-	return Estimate{V: s.Center, Lo: s.Lo, Hi: s.Hi}, true
+	return pairedRounds(num.Values, num.Rounds, den.Values, den.Rounds)
 }
 
 // metricRatio is num/den: paired (pairedRatio) where the two metrics share

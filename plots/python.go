@@ -33,7 +33,6 @@ type Python struct {
 	// first appearance in python.txt.
 	Workloads []*PyWorkload
 	Verdicts  []Verdict
-	Charts    []Chart
 	// Note says why there is no comparison when python.txt holds no
 	// results.
 	Note string
@@ -121,11 +120,6 @@ func readPython(run *Run, goRows []*Row) (*Python, error) {
 		}
 	}
 	py.Verdicts = py.verdicts()
-	charts, err := py.charts()
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	py.Charts = charts
 	return py, nil
 }
 

@@ -16,7 +16,7 @@ import (
 // bars); a Go model (gil beside CPython threads and asyncio) gets a series
 // of its own. A CPython strategy that does not run the workload (a
 // families line without its family) gets no slot.
-func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
+func ChartGoVsPython(py *Python, w *PyWorkload) (*plot.Plot, error) {
 	strats := py.pyStrategies()
 	if len(strats) == 0 {
 		return nil, nil
@@ -34,7 +34,7 @@ func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
 	modelS := series{}
 	langS := map[string]*series{}
 	for _, l := range py.langs() {
-		langS[l] = &series{name: "CPython " + py.langVersion(l)}
+		langS[l] = &series{name: "CPython " + langVersion(py, l)}
 	}
 	any := false
 	modelOf := map[string][]string{} // Go model -> the CPython strategies it models here
@@ -98,7 +98,7 @@ func (py *Python) ChartGoVsPython(w *PyWorkload) (*plot.Plot, error) {
 }
 
 // langVersion describes a lang of python.txt: "3.11.7 (GIL on)".
-func (py *Python) langVersion(lang string) string {
+func langVersion(py *Python, lang string) string {
 	v, gil := py.Run.ConfigValue(lang), py.Run.ConfigValue(lang+"-gil")
 	if v == "" {
 		return lang
@@ -112,11 +112,15 @@ func (py *Python) langVersion(lang string) string {
 	return v
 }
 
-// charts renders ChartGoVsPython for every workload.
-func (py *Python) charts() ([]Chart, error) {
+// PythonCharts renders ChartGoVsPython for every workload of py (none
+// when py is nil).
+func PythonCharts(py *Python) ([]Chart, error) {
+	if py == nil {
+		return nil, nil
+	}
 	var out []Chart
 	for _, w := range py.Workloads {
-		p, err := py.ChartGoVsPython(w)
+		p, err := ChartGoVsPython(py, w)
 		name := "python-" + slug(w.Label)
 		if err != nil {
 			return nil, fmt.Errorf("chart %s: %w", name, err)

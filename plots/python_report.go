@@ -57,7 +57,7 @@ func (rep *Report) writePython(b *bytes.Buffer) {
 		}
 	}
 	fmt.Fprintf(b, "\n")
-	for _, c := range py.Charts {
+	for _, c := range rep.PythonCharts {
 		fmt.Fprintf(b, "### %s\n\n![%s](%s.png)\n\n([SVG](%s.svg))\n\n", c.Title, c.Title, c.Name, c.Name)
 	}
 }
@@ -68,5 +68,5 @@ func (rep *Report) allCharts() []Chart {
 	if rep.Python == nil {
 		return rep.Charts
 	}
-	return append(slices.Clip(rep.Charts), rep.Python.Charts...)
+	return append(slices.Clip(rep.Charts), rep.PythonCharts...)
 }

@@ -70,8 +70,8 @@ func TestPythonVerdicts(t *testing.T) {
 			t.Errorf("%q: %s, want %s", claim, got[claim], want)
 		}
 	}
-	if len(py.Verdicts) != 3 || len(py.Charts) != 2 {
-		t.Errorf("%d verdicts and %d charts, want 3 and 2", len(py.Verdicts), len(py.Charts))
+	if len(py.Verdicts) != 3 || len(rep.PythonCharts) != 2 {
+		t.Errorf("%d verdicts and %d charts, want 3 and 2", len(py.Verdicts), len(rep.PythonCharts))
 	}
 	// Go's process row with workers=8 belongs to a sweep, not the pair.
 	for _, w := range py.Workloads {

@@ -20,14 +20,6 @@ import (
 	"golang.org/x/perf/benchproc"
 )
 
-// File names inside a run folder.
-const (
-	RawFile        = "raw.txt"
-	BenchstatFile  = "benchstat.txt"
-	IncompleteFile = "INCOMPLETE"
-	ReportFile     = "REPORT.md"
-)
-
 // ReadRun reads the run folder dir: raw.txt (required), and INCOMPLETE and
 // benchstat.txt when present. Every error names the file at fault; syntax
 // errors name file:line. In a run marked INCOMPLETE, syntax errors (a line

@@ -15,8 +15,10 @@ type Report struct {
 	Choices  []Choice
 	Verdicts []Verdict
 	Charts   []Chart
-	// Python is the Go vs CPython comparison, nil without python.txt.
-	Python *Python
+	// Python is the Go vs CPython comparison, nil without python.txt;
+	// PythonCharts are its charts.
+	Python       *Python
+	PythonCharts []Chart
 }
 
 // Build reads the run folder dir and derives the report without writing
@@ -43,6 +45,9 @@ func build(run *Run) (*Report, error) {
 	rep.Charts = charts
 	if rep.Python, err = readPython(run, rows); err != nil {
 		return nil, err
+	}
+	if rep.PythonCharts, err = PythonCharts(rep.Python); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(run.Dir, PythonFile), err)
 	}
 	return rep, nil
 }

@@ -1,10 +1,5 @@
 package plots
 
-import (
-	"fmt"
-	"math"
-)
-
 // The rule that turns a figure with its interval into an outcome (see the
 // package documentation): PASS or FAIL only when the whole interval lies
 // on one side of the threshold, and a claim of a difference only with
@@ -44,30 +39,12 @@ func within(e Estimate, lo, hi float64) Outcome {
 	return Inconclusive
 }
 
-// significant turns a PASS into INCONCLUSIVE when the comparison behind
-// it is not significant at Alpha: a claim that two figures differ needs
-// p < Alpha besides its interval. A NaN p (too few samples for a test)
-// adds no note: part says why.
-func (j *judge) significant(o Outcome, p float64, what string) Outcome {
-	return j.needP(o, Pass, p, what)
-}
+// An Outcome is the answer of a verdict.
+type Outcome string
 
-// differs turns a FAIL into INCONCLUSIVE when the comparison behind it is
-// not significant: the failure of a claim of sameness ("within 10 %") is a
-// claim of a difference.
-func (j *judge) differs(o Outcome, p float64, what string) Outcome {
-	return j.needP(o, Fail, p, what)
-}
-
-// needP returns o unchanged unless it is the outcome claim that needs a
-// significant difference and p ≥ Alpha; then INCONCLUSIVE, with a note
-// saying what was not significant when a test ran.
-func (j *judge) needP(o, claim Outcome, p float64, what string) Outcome {
-	if o != claim || p < Alpha {
-		return o
-	}
-	if !math.IsNaN(p) {
-		j.notes = append(j.notes, fmt.Sprintf("%s not significant at α = %.2f", what, Alpha))
-	}
-	return Inconclusive
-}
+// The outcomes of a verdict.
+const (
+	Pass         Outcome = "PASS"
+	Fail         Outcome = "FAIL"
+	Inconclusive Outcome = "INCONCLUSIVE"
+)

@@ -1,7 +1,6 @@
 package plots
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -21,24 +20,6 @@ const (
 // samples of 6 give a Mann-Whitney p of 0.002; with 3 against 3 no p can
 // go below 0.1, so no difference could ever be significant.
 const MinSamples = 6
-
-// Rule is the statistical rule that every verdict and every ranking of
-// the report follows, in one paragraph, its thresholds taken from
-// MinSamples, Confidence, Alpha and SameWithin. REPORT.md states it at the
-// top and the driver's summary at the end of make bench refers to it.
-func Rule() string {
-	conf := percent(Confidence)
-	return fmt.Sprintf("Every configuration needs at least %d samples for an interval or a test; ", MinSamples) +
-		fmt.Sprintf("below that every verdict is INCONCLUSIVE (\"too few samples: n=%d, need %d\") and the answer table says \"too few samples to rank\". ", MinSamples/2, MinSamples) +
-		fmt.Sprintf("Intervals are %s distribution-free confidence intervals of the median (benchmath); comparisons are Mann-Whitney U tests at α = %.2f. ", conf, Alpha) +
-		fmt.Sprintf("A ratio of two configurations measured in the same rounds (each runs once per round, interleaved) is the median of the per-round ratios with its own %s interval (paired: a slow round slows both and cancels); otherwise the interval is [lo/hi, hi/lo] of the two intervals. ", conf) +
-		fmt.Sprintf("A claim that two strategies differ needs p < %.2f and the interval of the figure wholly on the claimed side of its threshold; ", Alpha) +
-		fmt.Sprintf("a claim that they are the same (\"within %s\") needs the whole interval inside the band. Anything else is INCONCLUSIVE.", percent(SameWithin))
-}
-
-// percent writes a fraction as a whole percentage with a space before the
-// sign, as the report writes them: 0.05 is "5 %".
-func percent(f float64) string { return fmt.Sprintf("%.0f %%", 100*f) }
 
 // NoisyWidth is the relative half-width of a confidence interval above which
 // a row is marked noisy: the interval is wider than ±5 % of the median.

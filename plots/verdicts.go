@@ -2,16 +2,6 @@ package plots
 
 import "github.com/concbench/concbench/runfile"
 
-// An Outcome is the answer of a verdict.
-type Outcome string
-
-// The outcomes of a verdict.
-const (
-	Pass         Outcome = "PASS"
-	Fail         Outcome = "FAIL"
-	Inconclusive Outcome = "INCONCLUSIVE"
-)
-
 // Thresholds of the lessons (see the package documentation).
 const (
 	IOEfficiency   = 0.8  // I/O-bound work (sleep, fetch): efficiency at least

@@ -117,7 +117,7 @@ func wantOf(rep *plots.Report, exact bool) pageWant {
 	if exact {
 		w.Charts = len(rep.Charts)
 		if rep.Python != nil {
-			w.Charts += len(rep.Python.Charts)
+			w.Charts += len(rep.PythonCharts)
 		}
 	}
 	return w
