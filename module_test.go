@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/concbench/concbench/plots"
+
 	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )

@@ -5,6 +5,11 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
 )
 
 // AnswerWidth is the width, in characters, that the terminal answer's
@@ -20,7 +25,7 @@ const AnswerWidth = 120
 // cut, the slowest strategies to avoid kept first, the as good and
 // undecided lists before them. withProcs adds the
 // procs to the workload.
-func answerLine(c Choice, withProcs bool) string {
+func answerLine(c judge.Choice, withProcs bool) string {
 	a := answerOf(c)
 	head := "  " + a.Workload
 	if withProcs {
@@ -39,20 +44,20 @@ func answerLine(c Choice, withProcs bool) string {
 		case rec.Row == c.Fastest:
 			return ""
 		case short:
-			return fmt.Sprintf(" (≈ %s)", rowName(c.Fastest))
+			return fmt.Sprintf(" (≈ %s)", rundir.RowName(c.Fastest))
 		}
-		return fmt.Sprintf(" (%s %.0f %% faster)", rowName(c.Fastest), 100*(rec.Ratio.V-1))
+		return fmt.Sprintf(" (%s %.0f %% faster)", rundir.RowName(c.Fastest), 100*(rec.Ratio.V-1))
 	}
 	speedup := ""
-	if a.Speedup != "—" && !isBaseline(rec.Row.Props) {
+	if a.Speedup != "—" && !rundir.IsBaseline(rec.Row.Props) {
 		speedup = ", speedup " + a.Speedup
 	}
 	good, unclear := rankedNames(c.AsGood), rankedNames(c.Unclear)
 	avoid := slices.Clone(c.Avoid)
-	slices.SortStableFunc(avoid, func(x, y Ranked) int { return cmpFloat(y.Ratio.V, x.Ratio.V) })
+	slices.SortStableFunc(avoid, func(x, y judge.Ranked) int { return stat.CmpFloat(y.Ratio.V, x.Ratio.V) })
 	bad := make([]string, len(avoid))
 	for i, k := range avoid {
-		bad[i] = fmt.Sprintf("%s %s×", k.Name(), num(k.Ratio.V))
+		bad[i] = fmt.Sprintf("%s %s×", k.Name(), unitfmt.Num(k.Ratio.V))
 	}
 	// ng, nu and nb are how many names of the as good, undecided and
 	// avoid lists are shown; -1 leaves a list out, 0 gives its count alone.
@@ -97,7 +102,7 @@ func answerLine(c Choice, withProcs bool) string {
 }
 
 // rankedNames lists the strategies' names, without their ratios.
-func rankedNames(ks []Ranked) []string {
+func rankedNames(ks []judge.Ranked) []string {
 	out := make([]string, len(ks))
 	for i, k := range ks {
 		out[i] = k.Name()
@@ -130,7 +135,7 @@ func cut(items []string, n int) string {
 // number, outcome and the claim's first sentence, then as many of the
 // figure's "; "-separated parts as fit in AnswerWidth ("…" when some are
 // left out), none when not even the first fits.
-func verdictLine(v Verdict) string {
+func verdictLine(v judge.Verdict) string {
 	s := fmt.Sprintf("  %2d %-12s %s", v.Lesson, v.Outcome, firstSentence(v.Claim))
 	if v.Figure == "" || v.Figure == "—" {
 		return s

@@ -4,6 +4,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
 )
 
 // TestAnswerFitsAScreen renders the answer of results/example and holds it to a screen: at most 40 lines, each at
@@ -33,8 +37,8 @@ func TestAnswerFitsAScreen(t *testing.T) {
 		t.Fatalf("results/example has %d answer rows and %d verdicts", len(rep.Choices), len(rep.Verdicts))
 	}
 	for _, c := range rep.Choices {
-		if n := countPrefix(lines, "  "+label(c.Fastest)+": "); n != 1 {
-			t.Errorf("%d lines for %s, want 1", n, label(c.Fastest))
+		if n := countPrefix(lines, "  "+rundir.Label(c.Fastest)+": "); n != 1 {
+			t.Errorf("%d lines for %s, want 1", n, rundir.Label(c.Fastest))
 		}
 	}
 	for _, v := range rep.Verdicts {
@@ -43,8 +47,8 @@ func TestAnswerFitsAScreen(t *testing.T) {
 		}
 	}
 	last := lines[len(lines)-1]
-	if !strings.Contains(last, ReportFile) || !strings.Contains(last, HTMLFile) {
-		t.Errorf("last line %q does not point to %s and %s", last, ReportFile, HTMLFile)
+	if !strings.Contains(last, rundir.ReportFile) || !strings.Contains(last, HTMLFile) {
+		t.Errorf("last line %q does not point to %s and %s", last, rundir.ReportFile, HTMLFile)
 	}
 }
 
@@ -63,16 +67,16 @@ func countPrefix(lines []string, prefix string) int {
 // AnswerWidth: the as good list first, keeping the count and the slowest
 // strategy to avoid, and, when that is still too long, the count alone.
 func TestAnswerLineCuts(t *testing.T) {
-	row := func(strategy string, workers int) *Row {
-		return &Row{Bench: &Benchmark{Family: "Flood"}, Workload: "flood d=1ms", Procs: 2, Strategy: strategy, Workers: workers}
+	row := func(strategy string, workers int) *rundir.Row {
+		return &rundir.Row{Bench: &rundir.Benchmark{Family: "Flood"}, Workload: "flood d=1ms", Procs: 2, Strategy: strategy, Workers: workers}
 	}
 	fastest := row("pool", 1000)
-	fastest.Speedup = Estimate{V: 3, Lo: 2.9, Hi: 3.1}
-	c := Choice{Workload: fastest.Workload, Procs: 2, Fastest: fastest,
-		Recommended: &Ranked{Row: fastest, Ratio: Estimate{V: 1, Lo: 1, Hi: 1}}}
+	fastest.Speedup = stat.Estimate{V: 3, Lo: 2.9, Hi: 3.1}
+	c := judge.Choice{Workload: fastest.Workload, Procs: 2, Fastest: fastest,
+		Recommended: &judge.Ranked{Row: fastest, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}}}
 	for i := range 12 {
-		c.AsGood = append(c.AsGood, Ranked{Row: row("pond", 1000+i), Ratio: Estimate{V: 1.01, Lo: 1, Hi: 1.05}})
-		c.Avoid = append(c.Avoid, Ranked{Row: row("semaphore", 1000+i), Ratio: Estimate{V: 2 + float64(i), Lo: 1.9 + float64(i), Hi: 2.1 + float64(i)}, P: 0.001})
+		c.AsGood = append(c.AsGood, judge.Ranked{Row: row("pond", 1000+i), Ratio: stat.Estimate{V: 1.01, Lo: 1, Hi: 1.05}})
+		c.Avoid = append(c.Avoid, judge.Ranked{Row: row("semaphore", 1000+i), Ratio: stat.Estimate{V: 2 + float64(i), Lo: 1.9 + float64(i), Hi: 2.1 + float64(i)}, P: 0.001})
 	}
 	for _, tc := range []struct {
 		workload string
@@ -95,7 +99,7 @@ func TestAnswerLineCuts(t *testing.T) {
 // TestVerdictLine shows a verdict's line with as much of its figure as
 // fits, and without it when its first part does not fit.
 func TestVerdictLine(t *testing.T) {
-	v := Verdict{Lesson: 3, Outcome: Pass, Claim: "Short claim: the rest.", Figure: "a 1.00 [0.99, 1.01]; b 2.00 [1.9, 2.1]"}
+	v := judge.Verdict{Lesson: 3, Outcome: stat.Pass, Claim: "Short claim: the rest.", Figure: "a 1.00 [0.99, 1.01]; b 2.00 [1.9, 2.1]"}
 	if got, want := verdictLine(v), "   3 PASS         Short claim — a 1.00 [0.99, 1.01]; b 2.00 [1.9, 2.1]"; got != want {
 		t.Errorf("verdictLine = %q, want %q", got, want)
 	}

@@ -6,6 +6,11 @@ import (
 	"io"
 	"slices"
 	"strings"
+
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
 )
 
 // An answer is one Choice in words, as both REPORT.md's table and the
@@ -25,28 +30,28 @@ type answer struct {
 }
 
 // answerOf puts a Choice into words.
-func answerOf(c Choice) answer {
-	a := answer{Workload: label(c.Fastest), Procs: c.Procs, Speedup: "—"}
+func answerOf(c judge.Choice) answer {
+	a := answer{Workload: rundir.Label(c.Fastest), Procs: c.Procs, Speedup: "—"}
 	if c.TooFew > 0 {
-		a.Use = fmt.Sprintf("too few samples to rank (n=%d, need %d)", c.TooFew, MinSamples)
+		a.Use = fmt.Sprintf("too few samples to rank (n=%d, need %d)", c.TooFew, stat.MinSamples)
 		return a
 	}
 	rec := c.Recommended
 	a.Use = rec.Name()
 	if rec.Row != c.Fastest {
 		a.Use += fmt.Sprintf(" (%s× [%s, %s] the time of the fastest, %s)",
-			num(rec.Ratio.V), num(rec.Ratio.Lo), num(rec.Ratio.Hi), rowName(c.Fastest))
+			unitfmt.Num(rec.Ratio.V), unitfmt.Num(rec.Ratio.Lo), unitfmt.Num(rec.Ratio.Hi), rundir.RowName(c.Fastest))
 	}
 	if rec.Row.Speedup.Valid() {
-		a.Speedup = est(rec.Row.Speedup)
+		a.Speedup = unitfmt.Est(rec.Row.Speedup)
 	}
-	a.AsGood, a.Unclear, a.Avoid = names(c.AsGood), names(c.Unclear), names(c.Avoid)
+	a.AsGood, a.Unclear, a.Avoid = judge.Names(c.AsGood), judge.Names(c.Unclear), judge.Names(c.Avoid)
 	return a
 }
 
 // Tally counts the verdicts of the report (Go lessons only) by outcome.
-func (rep *Report) Tally() map[Outcome]int {
-	t := map[Outcome]int{}
+func (rep *Report) Tally() map[stat.Outcome]int {
+	t := map[stat.Outcome]int{}
 	for _, v := range rep.Verdicts {
 		t[v.Outcome]++
 	}
@@ -77,7 +82,7 @@ func (rep *Report) WriteAnswer(w io.Writer) error {
 		at = fmt.Sprintf(" at procs=%d", rep.Choices[0].Procs)
 	}
 	fmt.Fprintf(&b, "\nWhich strategy%s (speedup over sequential [95 %% CI]; as good: within %s of the fastest; avoid: × its time):\n",
-		at, percent(SameWithin))
+		at, unitfmt.Percent(judge.SameWithin))
 	if len(rep.Choices) == 0 {
 		fmt.Fprintf(&b, "  no results to rank: the answer covers every family but the …Workers and …Procs sweeps and Crash\n")
 	}
@@ -85,11 +90,11 @@ func (rep *Report) WriteAnswer(w io.Writer) error {
 		b.WriteString(answerLine(c, len(procs) > 1) + "\n")
 	}
 	t := rep.Tally()
-	fmt.Fprintf(&b, "\nVerdicts: %d PASS, %d FAIL, %d INCONCLUSIVE\n", t[Pass], t[Fail], t[Inconclusive])
+	fmt.Fprintf(&b, "\nVerdicts: %d PASS, %d FAIL, %d INCONCLUSIVE\n", t[stat.Pass], t[stat.Fail], t[stat.Inconclusive])
 	for _, v := range rep.Verdicts {
 		b.WriteString(verdictLine(v) + "\n")
 	}
-	fmt.Fprintf(&b, "Every ratio, note and chart: %s and %s in %s\n", ReportFile, HTMLFile, rep.Run.Dir)
+	fmt.Fprintf(&b, "Every ratio, note and chart: %s and %s in %s\n", rundir.ReportFile, HTMLFile, rep.Run.Dir)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -105,7 +110,7 @@ func firstSentence(s string) string {
 // simplicity lists the strategies of rows that the table ranks (models
 // left out) from the simplest, by Props.Rank: "sequential, spawn, pool,
 // process, exec"; strategies of equal rank are joined by " = ".
-func simplicity(rows []*Row) string {
+func simplicity(rows []*rundir.Row) string {
 	rank := map[string]int{}
 	for _, r := range rows {
 		if r.Strategy != "" && !r.Props.Model {

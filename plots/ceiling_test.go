@@ -6,15 +6,19 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
 )
 
 func TestCeilings(t *testing.T) {
-	dir := copyRun(t)
-	f, err := os.OpenFile(filepath.Join(dir, RawFile), os.O_APPEND|os.O_WRONLY, 0)
+	dir := testrun.Copy(t)
+	f, err := os.OpenFile(filepath.Join(dir, rundir.RawFile), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Sequential takes about 16 ms and process 8.6 ms in the fixture;
+	// Sequential takes about 16 ms and process 8.6 ms in the testrun.Fixture();
 	// the probe 8.0 ms: process reaches about 93 % of it.
 	for i := range 6 {
 		fmt.Fprintf(f, "BenchmarkHashCeiling/size=64KiB/rounds=8/tasks=64/probe=processes/workers=2/procs=2 \t 60\t%d ns/op\t125000 ns/task\n", 8_000_000+i*1000)
@@ -24,7 +28,7 @@ func TestCeilings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := Ceilings(rep.Rows)
+	cs := judge.Ceilings(rep.Rows)
 	if len(cs) != 1 {
 		t.Fatalf("Ceilings = %+v, want one", cs)
 	}
@@ -50,11 +54,11 @@ func TestCeilings(t *testing.T) {
 }
 
 func TestNoCeilingWithoutProbe(t *testing.T) {
-	rep, err := Build(copyRun(t))
+	rep, err := Build(testrun.Copy(t))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cs := Ceilings(rep.Rows); len(cs) != 0 {
+	if cs := judge.Ceilings(rep.Rows); len(cs) != 0 {
 		t.Errorf("Ceilings = %+v without a probe row", cs)
 	}
 	if strings.Contains(string(rep.Markdown()), "Machine ceiling") {

@@ -3,6 +3,8 @@ package plots
 import (
 	"fmt"
 	"strings"
+
+	"github.com/concbench/concbench/plots/rundir"
 )
 
 // DepsFile is the file of a run folder that lists the versions of the
@@ -25,5 +27,5 @@ func (rep *Report) deps() []byte {
 	if b.Len() == 0 {
 		return nil
 	}
-	return []byte("# module versions the benchmarks of this run were built with (from the dep-* lines of " + RawFile + ")\n" + b.String())
+	return []byte("# module versions the benchmarks of this run were built with (from the dep-* lines of " + rundir.RawFile + ")\n" + b.String())
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/concbench/concbench/plots/rundir"
 )
 
 // Bounds of one input of FuzzReport: fuzzWall of wall time (times
@@ -85,7 +87,7 @@ func FuzzReport(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
 		dir := t.TempDir()
-		path := filepath.Join(dir, RawFile)
+		path := filepath.Join(dir, rundir.RawFile)
 		if err := os.WriteFile(path, []byte(raw), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -109,7 +111,7 @@ func FuzzReport(f *testing.F) {
 			t.Errorf("the report allocated %d MiB, more than %d MiB", a>>20, fuzzAlloc>>20)
 		}
 		if err == nil {
-			for _, f := range []string{ReportFile, HTMLFile} {
+			for _, f := range []string{rundir.ReportFile, HTMLFile} {
 				if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 					t.Errorf("no error, but %v", err)
 				}

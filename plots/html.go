@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/concbench/concbench/plots/unitfmt"
+
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -223,7 +225,7 @@ func blockSource(n ast.Node, src []byte) []byte {
 // is empty, with "-N" added the Nth time the slug is seen; seen counts
 // them.
 func uniqueID(seen map[string]int, heading string) string {
-	id := slug(heading)
+	id := unitfmt.Slug(heading)
 	if id == "" {
 		id = "section"
 	}

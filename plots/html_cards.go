@@ -6,6 +6,11 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
 )
 
 // cardsView is the answer at a glance that opens index.html, built from
@@ -90,7 +95,7 @@ const figureMax = 160
 
 // cards builds the answer at a glance from the report.
 func (rep *Report) cards() *cardsView {
-	v := &cardsView{Within: percent(SameWithin), Warnings: rep.hasWarnings()}
+	v := &cardsView{Within: unitfmt.Percent(judge.SameWithin), Warnings: rep.hasWarnings()}
 	seen := map[string]int{}
 	for _, c := range rep.Choices {
 		v.Cards = append(v.Cards, cardOf(c, seen))
@@ -107,12 +112,12 @@ func (rep *Report) cards() *cardsView {
 	for _, b := range v.Verdicts {
 		t[b.Outcome]++
 	}
-	v.Tally = fmt.Sprintf("%d PASS, %d FAIL, %d INCONCLUSIVE", t[string(Pass)], t[string(Fail)], t[string(Inconclusive)])
+	v.Tally = fmt.Sprintf("%d PASS, %d FAIL, %d INCONCLUSIVE", t[string(stat.Pass)], t[string(stat.Fail)], t[string(stat.Inconclusive)])
 	return v
 }
 
 // cardOf builds the card of one Choice; seen holds the ids taken.
-func cardOf(c Choice, seen map[string]int) card {
+func cardOf(c judge.Choice, seen map[string]int) card {
 	a := answerOf(c)
 	k := card{
 		ID:       "card-" + uniqueID(seen, fmt.Sprintf("%s procs %d", a.Workload, a.Procs)),
@@ -126,20 +131,20 @@ func cardOf(c Choice, seen map[string]int) card {
 	rec := c.Recommended
 	k.Use = rec.Name()
 	if rec.Row != c.Fastest {
-		k.Versus = fmt.Sprintf("%s× [%s, %s] the time of the fastest, %s", num(rec.Ratio.V), num(rec.Ratio.Lo), num(rec.Ratio.Hi), rowName(c.Fastest))
+		k.Versus = fmt.Sprintf("%s× [%s, %s] the time of the fastest, %s", unitfmt.Num(rec.Ratio.V), unitfmt.Num(rec.Ratio.Lo), unitfmt.Num(rec.Ratio.Hi), rundir.RowName(c.Fastest))
 	}
 	switch {
-	case isBaseline(rec.Row.Props):
-		k.Speedup = fmt.Sprintf("no strategy is significantly more than %s faster than sequential", percent(SameWithin))
+	case rundir.IsBaseline(rec.Row.Props):
+		k.Speedup = fmt.Sprintf("no strategy is significantly more than %s faster than sequential", unitfmt.Percent(judge.SameWithin))
 	case rec.Row.Speedup.Valid():
-		k.Speedup = fmt.Sprintf("%s× [%s, %s] the speed of sequential", num(rec.Row.Speedup.V), num(rec.Row.Speedup.Lo), num(rec.Row.Speedup.Hi))
+		k.Speedup = fmt.Sprintf("%s× [%s, %s] the speed of sequential", unitfmt.Num(rec.Row.Speedup.V), unitfmt.Num(rec.Row.Speedup.Lo), unitfmt.Num(rec.Row.Speedup.Hi))
 	default:
 		k.Speedup = "no sequential run of this workload to compare with"
 	}
 	k.Bars = bars(c)
 	k.Avoid = avoidLine(c)
 	for _, l := range []cardList{
-		{"As good (within " + percent(SameWithin) + " of the fastest)", a.AsGood},
+		{"As good (within " + unitfmt.Percent(judge.SameWithin) + " of the fastest)", a.AsGood},
 		{"Undecided", a.Unclear},
 		{"Avoid (significantly slower than the fastest)", a.Avoid},
 	} {
@@ -157,18 +162,18 @@ func cardOf(c Choice, seen map[string]int) card {
 // fastest's), so that the fastest's bar shows and a small difference
 // stays small. A strategy measured on a smaller batch (Ranked.PerTask)
 // stands at its time per task times the fastest's batch.
-func bars(c Choice) []bar {
+func bars(c judge.Choice) []bar {
 	type item struct {
-		k     Ranked
+		k     judge.Ranked
 		class string
 		rel   float64 // median time over the fastest's
 	}
 	items := []item{{k: *c.Recommended, class: "use"}}
 	if c.Recommended.Row != c.Fastest {
-		items = append(items, item{k: Ranked{Row: c.Fastest, Ratio: Estimate{1, 1, 1}, P: math.NaN()}, class: "good"})
+		items = append(items, item{k: judge.Ranked{Row: c.Fastest, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}, P: math.NaN()}, class: "good"})
 	}
 	for _, l := range []struct {
-		ks    []Ranked
+		ks    []judge.Ranked
 		class string
 	}{{c.AsGood, "good"}, {c.Unclear, "unclear"}, {c.Avoid, "avoid"}} {
 		for _, k := range l.ks {
@@ -184,7 +189,7 @@ func bars(c Choice) []bar {
 		}
 		top = max(top, items[i].rel)
 	}
-	slices.SortStableFunc(items, func(a, b item) int { return cmpFloat(a.rel, b.rel) })
+	slices.SortStableFunc(items, func(a, b item) int { return stat.CmpFloat(a.rel, b.rel) })
 	var out []bar
 	for _, it := range items {
 		b := bar{Name: it.k.Name(), Class: it.class, Width: barWidth(it.rel, top), Title: it.k.String()}
@@ -195,10 +200,10 @@ func bars(c Choice) []bar {
 			b.Tag = "fastest"
 		}
 		if it.k.PerTask {
-			b.Name = rowName(it.k.Row) + " (per task)"
-			b.Label = ns(it.k.Row.PerTask.Center) + "/task"
+			b.Name = rundir.RowName(it.k.Row) + " (per task)"
+			b.Label = unitfmt.Ns(it.k.Row.PerTask.Center) + "/task"
 		} else {
-			b.Label = ns(it.k.Row.Time.Center)
+			b.Label = unitfmt.Ns(it.k.Row.Time.Center)
 		}
 		out = append(out, b)
 	}
@@ -217,19 +222,19 @@ func barWidth(ratio, top float64) float64 {
 
 // avoidLine says what to avoid: the slowest one or two with their ratio
 // to the fastest, and how many are significantly slower in all.
-func avoidLine(c Choice) string {
+func avoidLine(c judge.Choice) string {
 	n := len(c.Avoid)
 	if n == 0 {
 		return "Nothing to avoid: no strategy is significantly slower than the fastest."
 	}
-	slower := func(k Ranked) string {
-		return fmt.Sprintf("%s (%s× slower [%s, %s])", k.Name(), num(k.Ratio.V), num(k.Ratio.Lo), num(k.Ratio.Hi))
+	slower := func(k judge.Ranked) string {
+		return fmt.Sprintf("%s (%s× slower [%s, %s])", k.Name(), unitfmt.Num(k.Ratio.V), unitfmt.Num(k.Ratio.Lo), unitfmt.Num(k.Ratio.Hi))
 	}
 	worst := []string{slower(c.Avoid[n-1])}
 	if n > 1 {
 		worst = append(worst, slower(c.Avoid[n-2]))
 	}
-	why := fmt.Sprintf("significantly more than %s slower than the fastest (%s)", percent(SameWithin), rowName(c.Fastest))
+	why := fmt.Sprintf("significantly more than %s slower than the fastest (%s)", unitfmt.Percent(judge.SameWithin), rundir.RowName(c.Fastest))
 	switch n {
 	case 1:
 		return fmt.Sprintf("Avoid %s: %s.", worst[0], why)
@@ -241,7 +246,7 @@ func avoidLine(c Choice) string {
 
 // badgeOf builds the badge of a verdict labelled label, whose chart (""
 // when none) is drawn on the page.
-func badgeOf(label string, v Verdict, chart string) verdictBadge {
+func badgeOf(label string, v judge.Verdict, chart string) verdictBadge {
 	b := verdictBadge{
 		ID:       "verdict-" + strings.ToLower(label),
 		Label:    label,

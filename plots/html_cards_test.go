@@ -5,6 +5,10 @@ import (
 	"math"
 	"strings"
 	"testing"
+
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
 )
 
 // The page opens with the answer at a glance: after the title, machine and
@@ -79,12 +83,12 @@ func TestHTMLCards(t *testing.T) {
 
 // Cards escape what they show: a workload or strategy name is text.
 func TestHTMLCardsEscape(t *testing.T) {
-	row := func(name string, t float64) *Row {
-		return &Row{Strategy: name, Workload: "w<script>", Procs: 2, Bench: &Benchmark{}, Time: Summary{Center: t, N: 10}, Speedup: nan()}
+	row := func(name string, t float64) *rundir.Row {
+		return &rundir.Row{Strategy: name, Workload: "w<script>", Procs: 2, Bench: &rundir.Benchmark{}, Time: stat.Summary{Center: t, N: 10}, Speedup: stat.Nan()}
 	}
 	fast, slow := row("a<b>", 1e6), row("c", 3e6)
-	c := Choice{Workload: fast.Workload, Procs: 2, Fastest: fast, Recommended: &Ranked{Row: fast, Ratio: Estimate{1, 1, 1}, P: math.NaN()},
-		Avoid: []Ranked{{Row: slow, Ratio: Estimate{3, 2.5, 3.5}, P: 0.001}}}
+	c := judge.Choice{Workload: fast.Workload, Procs: 2, Fastest: fast, Recommended: &judge.Ranked{Row: fast, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}, P: math.NaN()},
+		Avoid: []judge.Ranked{{Row: slow, Ratio: stat.Estimate{V: 3, Lo: 2.5, Hi: 3.5}, P: 0.001}}}
 	var b bytes.Buffer
 	pg := &page{Title: "t", Cards: &cardsView{Cards: []card{cardOf(c, map[string]int{})}}}
 	if err := pageTemplate.Execute(&b, pg); err != nil {

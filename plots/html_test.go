@@ -8,10 +8,12 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/concbench/concbench/plots/internal/testrun"
 )
 
 func TestHTMLSelfContained(t *testing.T) {
-	dir := copyRun(t)
+	dir := testrun.Copy(t)
 	rep, err := Generate(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -120,7 +122,7 @@ func TestMarkdownPage(t *testing.T) {
 }
 
 // Every section the report writes becomes HTML, none is left as Markdown:
-// checked on the fixture with python.txt (the Go vs CPython section and
+// checked on the testrun.Fixture() with python.txt (the Go vs CPython section and
 // its charts) and on the example run.
 func TestHTMLNoMarkdownLeft(t *testing.T) {
 	python, err := Build(pyRun(t))

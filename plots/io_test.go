@@ -6,14 +6,19 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
 )
 
 // ioRun writes a raw.txt holding 6 samples of each benchmark, at ns/op
 // times (1 + k/1000) for k = 0…5, and reads it back.
-func ioRun(t *testing.T, ns map[string]float64) *Run {
+func ioRun(t *testing.T, ns map[string]float64) *rundir.Run {
 	t.Helper()
 	var b strings.Builder
-	b.WriteString("numcpu: 2\n" + strategyLines)
+	b.WriteString("numcpu: 2\n" + testrun.StrategyLines)
 	for k := range 6 {
 		for name, v := range ns {
 			v := v * (1 + float64(k)/1000)
@@ -24,7 +29,7 @@ func ioRun(t *testing.T, ns map[string]float64) *Run {
 	if err := os.WriteFile(filepath.Join(dir, "raw.txt"), []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	run, err := ReadRun(dir)
+	run, err := rundir.ReadRun(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -49,10 +54,10 @@ func ioData(fetchSpawn, perTaskSeq, fsyncPool float64) map[string]float64 {
 	}
 }
 
-func ioVerdictsOf(t *testing.T, ns map[string]float64) []Verdict {
+func ioVerdictsOf(t *testing.T, ns map[string]float64) []judge.Verdict {
 	t.Helper()
 	run := ioRun(t, ns)
-	vs := run.Verdicts(run.Derive())
+	vs := judge.Verdicts(run, run.Derive())
 	if len(vs) != 3 {
 		t.Fatalf("%d verdicts, want the 3 real I/O claims alone (no row of the lessons' families)", len(vs))
 	}
@@ -70,7 +75,7 @@ func TestIOVerdictsPass(t *testing.T) {
 		{11, "fsync pool speedup 1.42 [1.42, 1.43]"},
 	}
 	for i, v := range vs {
-		if v.Lesson != want[i].lesson || v.Outcome != Pass || v.Figure != want[i].figure {
+		if v.Lesson != want[i].lesson || v.Outcome != stat.Pass || v.Figure != want[i].figure {
 			t.Errorf("verdict %d: %s %q (note %q), want PASS %q", v.Lesson, v.Outcome, v.Figure, v.Note, want[i].figure)
 		}
 	}
@@ -83,11 +88,11 @@ func TestIOVerdictsFail(t *testing.T) {
 	// spawn at 10 ms against an ideal of 5 ms; a new connection no dearer
 	// than a shared one; fsync with pool as slow as sequential.
 	vs := ioVerdictsOf(t, ioData(10e6, 2.4e6, 7.4e6))
-	if vs[0].Outcome != Fail {
+	if vs[0].Outcome != stat.Fail {
 		t.Errorf("fetch at half the ideal: %s %q, want FAIL", vs[0].Outcome, vs[0].Figure)
 	}
 	for _, v := range vs[1:] {
-		if v.Outcome == Pass {
+		if v.Outcome == stat.Pass {
 			t.Errorf("verdict %d: PASS %q on data that do not show it", v.Lesson, v.Figure)
 		}
 	}
@@ -95,11 +100,11 @@ func TestIOVerdictsFail(t *testing.T) {
 
 func TestIOVerdictsOnlyWithIOData(t *testing.T) {
 	run := ioRun(t, map[string]float64{"Decode/records=100/tasks=64/strategy=sequential/procs=2": 26e6})
-	if vs := run.Verdicts(run.Derive()); len(vs) != 0 {
+	if vs := judge.Verdicts(run, run.Derive()); len(vs) != 0 {
 		t.Errorf("a run of a user's own workload got %d verdicts, want none", len(vs))
 	}
 	run = ioRun(t, map[string]float64{"Sleep/d=10ms/tasks=64/strategy=sequential/procs=2": 640e6})
-	if vs := run.Verdicts(run.Derive()); len(vs) != 8 {
+	if vs := judge.Verdicts(run, run.Derive()); len(vs) != 8 {
 		t.Errorf("a run without real I/O rows got %d verdicts, want the 8 lessons", len(vs))
 	}
 	// With some I/O rows but not others, the missing ones say so.
@@ -107,8 +112,8 @@ func TestIOVerdictsOnlyWithIOData(t *testing.T) {
 		"Sleep/d=10ms/tasks=64/strategy=sequential/procs=2":               640e6,
 		"File/size=64KiB/sync=fsync/tasks=16/strategy=sequential/procs=2": 7e6,
 	})
-	vs := run.Verdicts(run.Derive())
-	if len(vs) != 11 || vs[8].Outcome != Inconclusive || !strings.Contains(vs[8].Note, "no data: Fetch strategy=spawn") ||
+	vs := judge.Verdicts(run, run.Derive())
+	if len(vs) != 11 || vs[8].Outcome != stat.Inconclusive || !strings.Contains(vs[8].Note, "no data: Fetch strategy=spawn") ||
 		!strings.Contains(vs[10].Note, "no data: File sync=fsync strategy=pool") {
 		t.Errorf("partial I/O data: %+v", vs[8:])
 	}

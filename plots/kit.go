@@ -5,6 +5,11 @@ import (
 	"fmt"
 	"image/color"
 
+	"github.com/concbench/concbench/plots/chart"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -15,51 +20,44 @@ import (
 // the same format, the same page around its Markdown, the same way of
 // writing its files.
 
-// Cores is the number of CPUs the run could use: numcpu from its
-// configuration lines, lowered by a numeric cgroup-cpus quota; +Inf when
-// raw.txt does not say.
-func (r *Run) Cores() float64 { return r.cores() }
-
-// Label is a short human name for the row's workload, as the answer table
-// gives it: "sleep d=10ms tasks=64", "hash (coarse) size=64KiB …".
-func (r *Row) Label() string { return label(r) }
-
 // NewChart returns an empty chart in the report's style: title, axis
 // labels and ticks in legible sizes, a grid, the legend at the top.
-func NewChart(title, x, y string) *plot.Plot { return newPlot(title, x, y) }
+func NewChart(title, x, y string) *plot.Plot { return chart.NewPlot(title, x, y) }
 
 // RunPalette is the palette of every chart of a run whose rows are rows:
 // the i-th strategy in order of first appearance gets the i-th style.
 // Rows of several runs, concatenated, give each strategy one style across
 // them.
-func RunPalette(rows []*Row) *Palette { return NewPalette(strategyOrder(rows)) }
+func RunPalette(rows []*rundir.Row) *chart.Palette {
+	return chart.NewPalette(chart.StrategyOrder(rows))
+}
 
 // AddSeries adds one series to a chart as the report draws its speedups:
 // the medians ys at xs in style st with their intervals as error bars,
 // joined by a line in the style's dashes when line is set, under name in
 // the legend.
-func AddSeries(p *plot.Plot, st Style, name string, xs []float64, ys []Summary, line bool) error {
-	return addDots(p, st, name, xs, ys, 1, false, line)
+func AddSeries(p *plot.Plot, st chart.Style, name string, xs []float64, ys []stat.Summary, line bool) error {
+	return chart.AddDots(p, st, name, xs, ys, 1, false, line)
 }
 
 // AddCurve adds a reference line (an ideal, a fit) through xys in colour c
 // with the given dashes (nil: solid), under name in the legend.
 func AddCurve(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []vg.Length) error {
-	return addRef(p, name, xys, c, dashes)
+	return chart.AddRef(p, name, xys, c, dashes)
 }
 
 // RenderChart renders p as the Chart name, PNG and SVG, as every chart of
 // the report is rendered: the legend in a column right of the plot, an
 // axis that is not a range an error naming the chart.
-func RenderChart(p *plot.Plot, name string) (Chart, error) { return render(p, name) }
+func RenderChart(p *plot.Plot, name string) (chart.Chart, error) { return chart.Render(p, name) }
 
 // FormatNum formats a figure as the report does: about three significant
 // digits, "—" for NaN.
-func FormatNum(v float64) string { return num(v) }
+func FormatNum(v float64) string { return unitfmt.Num(v) }
 
 // FormatEstimate formats an estimate as the report does: "1.95 [1.90,
 // 1.99]", "—" when it could not be derived.
-func FormatEstimate(e Estimate) string { return est(e) }
+func FormatEstimate(e stat.Estimate) string { return unitfmt.Est(e) }
 
 // MarkdownCell escapes text for a cell of a Markdown table.
 func MarkdownCell(s string) string { return cell(s) }

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/concbench/concbench/plots/rundir"
 )
 
 // exampleRun is the example run checked into the repository.
@@ -90,7 +92,7 @@ func checkAnswerFirst(t *testing.T, text string) {
 	if strings.Contains(text, "| dep-") {
 		t.Errorf("dependency versions in REPORT.md; they belong in %s", DepsFile)
 	}
-	if !strings.Contains(text, "]("+BenchstatFile+")") {
-		t.Errorf("no link to %s", BenchstatFile)
+	if !strings.Contains(text, "]("+rundir.BenchstatFile+")") {
+		t.Errorf("no link to %s", rundir.BenchstatFile)
 	}
 }

@@ -6,6 +6,10 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
+
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -17,7 +21,7 @@ import (
 func (rep *Report) writeNoise(b *bytes.Buffer) {
 	count, _ := strconv.Atoi(rep.Run.ConfigValue("count"))
 	budget := rep.Run.ConfigValue("noise-budget")
-	rows := NoiseRows(rep.Rows, count)
+	rows := rundir.NoiseRows(rep.Rows, count)
 	fmt.Fprintf(b, "## Noise\n\n")
 	fmt.Fprintf(b, "%s.", rep.Run.RunPrecision())
 	if st, ok := rep.Run.RunSteal(); ok {
@@ -29,12 +33,12 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 	fmt.Fprintf(b, "\n\n")
 	max := rep.Run.ConfigValue("max-samples")
 	switch {
-	case budget != "" && budget != "0s" && max != "" && rep.Run.rerunsSpread(count):
-		fmt.Fprintf(b, "Each configuration ran %d times; between those runs from the %s on, and after the last, for up to %s in all, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, ordinal(MinSamples), budget, 100*NoisyWidth, MinSamples, max)
+	case budget != "" && budget != "0s" && max != "" && rep.Run.RerunsSpread(count):
+		fmt.Fprintf(b, "Each configuration ran %d times; between those runs from the %s on, and after the last, for up to %s in all, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, ordinal(stat.MinSamples), budget, 100*stat.NoisyWidth, stat.MinSamples, max)
 	case budget != "" && budget != "0s" && max != "":
-		fmt.Fprintf(b, "Each configuration ran %d times; then, for up to %s, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, budget, 100*NoisyWidth, MinSamples, max)
+		fmt.Fprintf(b, "Each configuration ran %d times; then, for up to %s, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, budget, 100*stat.NoisyWidth, stat.MinSamples, max)
 	case budget != "" && budget != "0s":
-		fmt.Fprintf(b, "Each configuration ran %d times; then, for up to %s, the driver re-ran every configuration whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time.", count, budget, 100*NoisyWidth, MinSamples)
+		fmt.Fprintf(b, "Each configuration ran %d times; then, for up to %s, the driver re-ran every configuration whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time.", count, budget, 100*stat.NoisyWidth, stat.MinSamples)
 	case budget == "0s":
 		fmt.Fprintf(b, "Each configuration ran %d times, with no noise re-runs (NOISE_BUDGET=0).", count)
 	case count > 0:
@@ -43,24 +47,24 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 		fmt.Fprintf(b, "This run does not say how many times each configuration ran.")
 	}
 	if len(rows) == 0 {
-		fmt.Fprintf(b, " Every configuration's interval is within ±%.0f %% of its median.\n\n", 100*NoisyWidth)
+		fmt.Fprintf(b, " Every configuration's interval is within ±%.0f %% of its median.\n\n", 100*stat.NoisyWidth)
 		return
 	}
 	// Runs made before faults/op existed leave the page faults out.
 	faults, faultsRule := "", ""
-	if rep.Run.hasUnit(runfile.UnitFaultsPerOp) {
+	if rep.Run.HasUnit(runfile.UnitFaultsPerOp) {
 		faults = ", and their page faults a batch (first touches of fresh memory)"
-		faultsRule = fmt.Sprintf(", or their page faults at least %s times the rest's and %.0f more a batch", num(FaultsRatio), FaultsGap)
+		faultsRule = fmt.Sprintf(", or their page faults at least %s times the rest's and %.0f more a batch", unitfmt.Num(rundir.FaultsRatio), rundir.FaultsGap)
 	}
-	fmt.Fprintf(b, " These configurations were re-run or are still noisy. The last column sets the slowest quarter of each one's samples against the rest: the mean share of the machine's CPU time stolen by the hypervisor (steal) and busy with other work (other load) while they were timed%s; they coincide when the slow samples' share is at least %.0f (steal) or %.0f (load) percentage points higher than the rest's%s. No sample is dropped for it.\n\n", faults, StealGap, OtherGap, faultsRule)
+	fmt.Fprintf(b, " These configurations were re-run or are still noisy. The last column sets the slowest quarter of each one's samples against the rest: the mean share of the machine's CPU time stolen by the hypervisor (steal) and busy with other work (other load) while they were timed%s; they coincide when the slow samples' share is at least %.0f (steal) or %.0f (load) percentage points higher than the rest's%s. No sample is dropped for it.\n\n", faults, rundir.StealGap, rundir.OtherGap, faultsRule)
 	fmt.Fprintf(b, "| benchmark | samples | time/op [95 %% interval] | half-width | outcome | slow samples |\n|---|---|---|---|---|---|\n")
 	families := map[string]bool{}
 	for _, nr := range rows {
 		r := nr.Row
-		outcome := "within ±" + percent(NoisyWidth) + " after re-runs"
+		outcome := "within ±" + unitfmt.Percent(stat.NoisyWidth) + " after re-runs"
 		switch {
 		case !r.Time.Enough():
-			outcome = fmt.Sprintf("too few samples: n=%d, need %d", r.Time.N, MinSamples)
+			outcome = fmt.Sprintf("too few samples: n=%d, need %d", r.Time.N, stat.MinSamples)
 		case nr.Noisy && nr.Rerun:
 			outcome = "**still noisy** after the re-runs"
 		case nr.Noisy:
@@ -69,11 +73,11 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 		slow := "—"
 		if nr.Noisy {
 			families[r.Bench.Family] = true
-			if sd, ok := slowdown(r.Bench); ok {
+			if sd, ok := rundir.SlowdownOf(r.Bench); ok {
 				slow = sd.String()
 			}
 		}
-		fmt.Fprintf(b, "| %s | %d | %s | ±%.1f %% | %s | %s |\n", cell(r.Bench.Name), r.Time.N, nsSummary(r.Time), 100*r.Time.RelHalfWidth(), outcome, cell(slow))
+		fmt.Fprintf(b, "| %s | %d | %s | ±%.1f %% | %s | %s |\n", cell(r.Bench.Name), r.Time.N, unitfmt.NsSummary(r.Time), 100*r.Time.RelHalfWidth(), outcome, cell(slow))
 	}
 	fmt.Fprintf(b, "\n")
 	var causes []string

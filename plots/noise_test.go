@@ -7,29 +7,23 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-)
 
-// samples writes one benchfmt line per ns/op value for name.
-func samples(name string, vals ...float64) string {
-	var b strings.Builder
-	for _, v := range vals {
-		b.WriteString("Benchmark" + name + " \t1\t" + strconv.FormatFloat(v, 'f', -1, 64) + " ns/op\n")
-	}
-	return b.String()
-}
+	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/plots/rundir"
+)
 
 func TestNoiseSection(t *testing.T) {
 	raw := "count: 6\nnoise-budget: 1m30s\n" +
-		lines("Sleep/d=10ms/tasks=64/strategy=sequential/procs=2", 640e6) +
+		testrun.Lines("Sleep/d=10ms/tasks=64/strategy=sequential/procs=2", 640e6) +
 		// re-run to 8 samples, now within ±5 %
-		samples("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10e6, 10.1e6, 10.2e6, 10.3e6, 10.2e6, 10.1e6, 10.2e6, 10.2e6) +
+		testrun.Samples("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10e6, 10.1e6, 10.2e6, 10.3e6, 10.2e6, 10.1e6, 10.2e6, 10.2e6) +
 		// re-run to 9 samples, still ±50 %
-		samples("Sleep/d=10ms/tasks=64/strategy=exec/procs=2", 300e6, 450e6, 600e6, 300e6, 450e6, 600e6, 300e6, 450e6, 600e6)
-	dir := writeRun(t, raw)
+		testrun.Samples("Sleep/d=10ms/tasks=64/strategy=exec/procs=2", 300e6, 450e6, 600e6, 300e6, 450e6, 600e6, 300e6, 450e6, 600e6)
+	dir := testrun.Write(t, raw)
 	if _, err := Generate(dir); err != nil {
 		t.Fatal(err)
 	}
-	md, err := os.ReadFile(filepath.Join(dir, ReportFile))
+	md, err := os.ReadFile(filepath.Join(dir, rundir.ReportFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,9 +55,9 @@ func TestNoiseSectionSpread(t *testing.T) {
 		for k := 1; k <= 9; k++ {
 			b.WriteString("round: " + strconv.Itoa(k) + "\n")
 			if k != rerunAt && k != rerunAt+1 {
-				b.WriteString(samples(seq, 640e6))
+				b.WriteString(testrun.Samples(seq, 640e6))
 			}
-			b.WriteString(samples(spawn, 10e6+float64(k)*1e5))
+			b.WriteString(testrun.Samples(spawn, 10e6+float64(k)*1e5))
 		}
 		return b.String()
 	}
@@ -74,7 +68,7 @@ func TestNoiseSectionSpread(t *testing.T) {
 		{7, "Each configuration ran 7 times; between those runs from the 6th on, and after the last, for up to 1m30s in all, the driver re-ran"},
 		{8, "Each configuration ran 7 times; then, for up to 1m30s, the driver re-ran"},
 	} {
-		dir := writeRun(t, build(c.rerunAt))
+		dir := testrun.Write(t, build(c.rerunAt))
 		rep, err := Build(dir)
 		if err != nil {
 			t.Fatal(err)

@@ -6,6 +6,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
 )
 
 // The event-loop verdict: CPython asyncio against threads and the Go models.
@@ -17,25 +22,25 @@ import (
 // 10.3 ms.
 func pyAsyncRun(t *testing.T, asyncioMs float64) string {
 	t.Helper()
-	goRaw := "numcpu: 2\n" + strategyLines +
-		benchLines("Sleep/d=10ms/tasks=64/strategy=sequential/procs=2", 640e6) +
-		benchLines("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10.2e6) +
-		benchLines("Sleep/d=10ms/tasks=64/strategy=gil/procs=2", 10.3e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/procs=2", 40e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=spawn/procs=2", 20e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=gil/procs=2", 40e6)
+	goRaw := "numcpu: 2\n" + testrun.StrategyLines +
+		testrun.Spread("Sleep/d=10ms/tasks=64/strategy=sequential/procs=2", 640e6) +
+		testrun.Spread("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10.2e6) +
+		testrun.Spread("Sleep/d=10ms/tasks=64/strategy=gil/procs=2", 10.3e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/procs=2", 40e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=spawn/procs=2", 20e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=gil/procs=2", 40e6)
 	py := "python: 3.11.7\npython-implementation: CPython\npython-gil: on\ncount: 6\n" +
 		"counterpart-sequential: sequential\ncounterpart-threads: spawn\ncounterpart-asyncio: spawn\n" +
 		"model-threads: gil\nmodel-asyncio: gil\n" +
 		"idiom-threads: threading.Thread per task\nidiom-asyncio: an event loop in one thread, a coroutine per task\n" +
 		"families-asyncio: Sleep Fetch\noverlaps-asyncio: threads\n" +
-		benchLines("Sleep/d=10ms/tasks=64/strategy=sequential/lang=python/procs=2", 645e6) +
-		benchLines("Sleep/d=10ms/tasks=64/strategy=threads/lang=python/procs=2", 20e6) +
-		benchLines("Sleep/d=10ms/tasks=64/strategy=asyncio/lang=python/procs=2", asyncioMs*1e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/lang=python/procs=2", 30e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=threads/lang=python/procs=2", 20e6)
-	dir := writeRun(t, goRaw)
-	if err := os.WriteFile(filepath.Join(dir, PythonFile), []byte(py), 0o644); err != nil {
+		testrun.Spread("Sleep/d=10ms/tasks=64/strategy=sequential/lang=python/procs=2", 645e6) +
+		testrun.Spread("Sleep/d=10ms/tasks=64/strategy=threads/lang=python/procs=2", 20e6) +
+		testrun.Spread("Sleep/d=10ms/tasks=64/strategy=asyncio/lang=python/procs=2", asyncioMs*1e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/lang=python/procs=2", 30e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=threads/lang=python/procs=2", 20e6)
+	dir := testrun.Write(t, goRaw)
+	if err := os.WriteFile(filepath.Join(dir, judge.PythonFile), []byte(py), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -48,13 +53,13 @@ func pyAsyncRun(t *testing.T, asyncioMs float64) string {
 func TestPythonEventLoopVerdict(t *testing.T) {
 	for _, c := range []struct {
 		asyncioMs float64
-		want      Outcome
+		want      stat.Outcome
 		note      string
 	}{
-		{10.8, Pass, "asyncio is more than 10 % faster than threads"},
-		{21.5, Pass, ""},       // 7.5 % slower: inside the band
-		{22, Inconclusive, ""}, // 10 % slower: the interval straddles the band
-		{25, Fail, "not in p"}, // 25 % slower, significant
+		{10.8, stat.Pass, "asyncio is more than 10 % faster than threads"},
+		{21.5, stat.Pass, ""},       // 7.5 % slower: inside the band
+		{22, stat.Inconclusive, ""}, // 10 % slower: the interval straddles the band
+		{25, stat.Fail, "not in p"}, // 25 % slower, significant
 	} {
 		t.Run(fmt.Sprint(c.asyncioMs), func(t *testing.T) {
 			rep, err := Build(pyAsyncRun(t, c.asyncioMs))
@@ -112,14 +117,14 @@ func TestPythonEventLoopVerdict(t *testing.T) {
 // verdict is INCONCLUSIVE and says what is missing.
 func TestPythonEventLoopMissing(t *testing.T) {
 	dir := pyAsyncRun(t, 10.8)
-	data, _ := os.ReadFile(filepath.Join(dir, PythonFile))
+	data, _ := os.ReadFile(filepath.Join(dir, judge.PythonFile))
 	var keep []string
 	for _, l := range strings.Split(string(data), "\n") {
 		if !strings.Contains(l, "strategy=asyncio") {
 			keep = append(keep, l)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, PythonFile), []byte(strings.Join(keep, "\n")), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, judge.PythonFile), []byte(strings.Join(keep, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := Build(dir)
@@ -127,7 +132,7 @@ func TestPythonEventLoopMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := rep.Python.Verdicts[len(rep.Python.Verdicts)-1]
-	if v.Outcome != Inconclusive || !strings.Contains(v.Note, "no data: CPython Sleep d=10ms tasks=64 strategy=asyncio") {
+	if v.Outcome != stat.Inconclusive || !strings.Contains(v.Note, "no data: CPython Sleep d=10ms tasks=64 strategy=asyncio") {
 		t.Errorf("without asyncio rows: %s %q: %q", v.Outcome, v.Claim, v.Note)
 	}
 }
@@ -147,9 +152,9 @@ func TestPythonEventLoopFetch(t *testing.T) {
 		}
 	}
 	const fetch = "Fetch/d=5ms/size=16KiB/client=shared/tasks=16/strategy="
-	add(RawFile, benchLines(fetch+"sequential/procs=2", 90e6)+benchLines(fetch+"spawn/procs=2", 6e6)+benchLines(fetch+"gil/procs=2", 6.5e6))
-	add(PythonFile, benchLines(fetch+"sequential/lang=python/procs=2", 95e6)+benchLines(fetch+"threads/lang=python/procs=2", 9e6)+
-		benchLines(fetch+"asyncio/lang=python/procs=2", 12e6))
+	add(rundir.RawFile, testrun.Spread(fetch+"sequential/procs=2", 90e6)+testrun.Spread(fetch+"spawn/procs=2", 6e6)+testrun.Spread(fetch+"gil/procs=2", 6.5e6))
+	add(judge.PythonFile, testrun.Spread(fetch+"sequential/lang=python/procs=2", 95e6)+testrun.Spread(fetch+"threads/lang=python/procs=2", 9e6)+
+		testrun.Spread(fetch+"asyncio/lang=python/procs=2", 12e6))
 	rep, err := Build(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -167,7 +172,7 @@ func TestPythonEventLoopFetch(t *testing.T) {
 		t.Errorf("claim %q does not name sleep and fetch", v.Claim)
 	}
 	// Faster on sleep, a third slower on fetch: FAIL.
-	if v.Outcome != Fail || !strings.Contains(v.Figure, "Fetch d=5ms size=16KiB client=shared tasks=16: CPython asyncio 12.0ms, threads 9.00ms") {
+	if v.Outcome != stat.Fail || !strings.Contains(v.Figure, "Fetch d=5ms size=16KiB client=shared tasks=16: CPython asyncio 12.0ms, threads 9.00ms") {
 		t.Errorf("%s: %s", v.Outcome, v.Figure)
 	}
 	if !strings.Contains(v.Note, "Go on Fetch d=5ms size=16KiB client=shared tasks=16: gil 6.50ms") {

@@ -5,6 +5,11 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/concbench/concbench/plots/chart"
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
 )
 
 // writePython writes the "Go vs CPython" section when the run folder holds
@@ -21,7 +26,7 @@ func (rep *Report) writePython(b *bytes.Buffer) {
 	}
 	cfg := py.Run.ConfigValue
 	fmt.Fprintf(b, "From %s, written by `make reference`: the same tasks (equal checksums, checked in every batch) under the tutorials' own strategies in %s %s (GIL %s)",
-		PythonFile, orDash(cfg("python-implementation")), orDash(cfg("python")), orDash(cfg("python-gil")))
+		judge.PythonFile, orDash(cfg("python-implementation")), orDash(cfg("python")), orDash(cfg("python-gil")))
 	if v := cfg("python-ft"); v != "" {
 		fmt.Fprintf(b, ", and the thread strategies also in the free-threaded %s (GIL %s)", v, orDash(cfg("python-ft-gil")))
 	}
@@ -34,15 +39,15 @@ func (rep *Report) writePython(b *bytes.Buffer) {
 	for _, v := range py.Verdicts {
 		note := v.Note
 		if v.Noisy {
-			note = strings.TrimPrefix(fmt.Sprintf("%s; noisy (CI wider than ±%.0f %%)", note, 100*NoisyWidth), "; ")
+			note = strings.TrimPrefix(fmt.Sprintf("%s; noisy (CI wider than ±%.0f %%)", note, 100*stat.NoisyWidth), "; ")
 		}
 		fmt.Fprintf(b, "| P%d | %s | **%s** | %s | %s | %s |\n", v.Lesson, cell(v.Claim), v.Outcome, cell(v.Figure), cell(v.P), cell(orDash(note)))
 	}
 	fmt.Fprintf(b, "\n| workload | Go strategy | Go time/op | Go speedup | CPython strategy | CPython time/op | CPython speedup |\n|---|---|---|---|---|---|---|\n")
 	for _, w := range py.Workloads {
-		for _, s := range py.pyStrategies() {
-			g := py.counterpart(s)
-			for _, l := range py.langs() {
+		for _, s := range py.PyStrategies() {
+			g := py.Counterpart(s)
+			for _, l := range py.Langs() {
 				p := w.Py[l][s]
 				if p == nil {
 					continue
@@ -50,9 +55,9 @@ func (rep *Report) writePython(b *bytes.Buffer) {
 				gr := w.Go[g]
 				gt, gs := "—", "—"
 				if gr != nil {
-					gt, gs = nsSummary(gr.Time), est(gr.Speedup)
+					gt, gs = unitfmt.NsSummary(gr.Time), unitfmt.Est(gr.Speedup)
 				}
-				fmt.Fprintf(b, "| %s | %s | %s | %s | %s (%s) | %s | %s |\n", cell(w.Label), g, gt, gs, s, l, nsSummary(p.Time), est(p.Speedup))
+				fmt.Fprintf(b, "| %s | %s | %s | %s | %s (%s) | %s | %s |\n", cell(w.Label), g, gt, gs, s, l, unitfmt.NsSummary(p.Time), unitfmt.Est(p.Speedup))
 			}
 		}
 	}
@@ -64,7 +69,7 @@ func (rep *Report) writePython(b *bytes.Buffer) {
 
 // allCharts returns the charts of the report and of its Go vs CPython
 // section.
-func (rep *Report) allCharts() []Chart {
+func (rep *Report) allCharts() []chart.Chart {
 	if rep.Python == nil {
 		return rep.Charts
 	}

@@ -1,22 +1,16 @@
 package plots
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// benchLines returns six result lines of name around the median ns, with a
-// ±0.5 % spread, so that intervals are narrow and tests decisive.
-func benchLines(name string, median float64) string {
-	var b strings.Builder
-	for _, f := range []float64{0.995, 0.997, 0.999, 1.001, 1.003, 1.005} {
-		fmt.Fprintf(&b, "Benchmark%s\t1\t%.0f ns/op\n", name, median*f)
-	}
-	return b.String()
-}
+	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
+)
 
 // pyRun writes a run folder with Go rows (raw.txt) and CPython rows
 // (python.txt) for a coarse hash and pycpu: in the data, CPython threads
@@ -24,24 +18,24 @@ func benchLines(name string, median float64) string {
 // predicts; Go's process is faster than multiprocessing.Pool.
 func pyRun(t *testing.T) string {
 	t.Helper()
-	goRaw := "numcpu: 2\n" + strategyLines +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/procs=2", 40e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=spawn/procs=2", 20e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=gil/procs=2", 40e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=process/procs=2", 21e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=process/workers=8/procs=2", 21e6) +
-		benchLines("Pycpu/n=100000/tasks=16/strategy=sequential/procs=2", 2e6) +
-		benchLines("Pycpu/n=100000/tasks=16/strategy=gil/procs=2", 2e6)
+	goRaw := "numcpu: 2\n" + testrun.StrategyLines +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/procs=2", 40e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=spawn/procs=2", 20e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=gil/procs=2", 40e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=process/procs=2", 21e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=process/workers=8/procs=2", 21e6) +
+		testrun.Spread("Pycpu/n=100000/tasks=16/strategy=sequential/procs=2", 2e6) +
+		testrun.Spread("Pycpu/n=100000/tasks=16/strategy=gil/procs=2", 2e6)
 	py := "python: 3.11.7\npython-implementation: CPython\npython-gil: on\ncount: 6\n" +
 		"counterpart-sequential: sequential\ncounterpart-threads: spawn\ncounterpart-mppool: process\nmodel-threads: gil\n" +
 		"idiom-mppool: multiprocessing.Pool(W)\n" +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/lang=python/procs=2", 30e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=threads/lang=python/procs=2", 20e6) +
-		benchLines("Hash/size=64KiB/rounds=8/tasks=64/strategy=mppool/lang=python/procs=2", 25e6) +
-		benchLines("Pycpu/n=100000/tasks=16/strategy=sequential/lang=python/procs=2", 80e6) +
-		benchLines("Pycpu/n=100000/tasks=16/strategy=threads/lang=python/procs=2", 81e6)
-	dir := writeRun(t, goRaw)
-	if err := os.WriteFile(filepath.Join(dir, PythonFile), []byte(py), 0o644); err != nil {
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/lang=python/procs=2", 30e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=threads/lang=python/procs=2", 20e6) +
+		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=mppool/lang=python/procs=2", 25e6) +
+		testrun.Spread("Pycpu/n=100000/tasks=16/strategy=sequential/lang=python/procs=2", 80e6) +
+		testrun.Spread("Pycpu/n=100000/tasks=16/strategy=threads/lang=python/procs=2", 81e6)
+	dir := testrun.Write(t, goRaw)
+	if err := os.WriteFile(filepath.Join(dir, judge.PythonFile), []byte(py), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -56,15 +50,15 @@ func TestPythonVerdicts(t *testing.T) {
 	if py == nil {
 		t.Fatal("no Go vs CPython comparison though python.txt is present")
 	}
-	got := map[string]Outcome{}
+	got := map[string]stat.Outcome{}
 	for _, v := range py.Verdicts {
 		got[v.Claim] = v.Outcome
 		t.Logf("P%d %s %s: %s (%s)", v.Lesson, v.Outcome, v.Claim, v.Figure, v.Note)
 	}
-	for claim, want := range map[string]Outcome{
-		"The gil model predicts CPython threads on hash (coarse) size=64KiB rounds=8 tasks=64: speedups over sequential agree within 15 %.": Fail,
-		"The gil model predicts CPython threads on Pycpu n=100000 tasks=16: speedups over sequential agree within 15 %.":                    Pass,
-		"Go's process is at least as fast as CPython's mppool (multiprocessing.Pool(W)) on the coarse hash.":                                Pass,
+	for claim, want := range map[string]stat.Outcome{
+		"The gil model predicts CPython threads on hash (coarse) size=64KiB rounds=8 tasks=64: speedups over sequential agree within 15 %.": stat.Fail,
+		"The gil model predicts CPython threads on Pycpu n=100000 tasks=16: speedups over sequential agree within 15 %.":                    stat.Pass,
+		"Go's process is at least as fast as CPython's mppool (multiprocessing.Pool(W)) on the coarse hash.":                                stat.Pass,
 	} {
 		if got[claim] != want {
 			t.Errorf("%q: %s, want %s", claim, got[claim], want)
@@ -90,14 +84,14 @@ func TestPythonVerdicts(t *testing.T) {
 func TestPythonMissingPieces(t *testing.T) {
 	dir := pyRun(t)
 	// Without Go's gil on pycpu the model verdict there has no data.
-	raw, _ := os.ReadFile(filepath.Join(dir, RawFile))
+	raw, _ := os.ReadFile(filepath.Join(dir, rundir.RawFile))
 	var keep []string
 	for _, l := range strings.Split(string(raw), "\n") {
 		if !strings.Contains(l, "Pycpu/n=100000/tasks=16/strategy=gil") {
 			keep = append(keep, l)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, RawFile), []byte(strings.Join(keep, "\n")), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, rundir.RawFile), []byte(strings.Join(keep, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := Build(dir)
@@ -105,7 +99,7 @@ func TestPythonMissingPieces(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, v := range rep.Python.Verdicts {
-		if strings.Contains(v.Claim, "Pycpu") && (v.Outcome != Inconclusive || !strings.Contains(v.Note, "no data: Go strategy=gil")) {
+		if strings.Contains(v.Claim, "Pycpu") && (v.Outcome != stat.Inconclusive || !strings.Contains(v.Note, "no data: Go strategy=gil")) {
 			t.Errorf("pycpu without Go gil: %s, %q", v.Outcome, v.Note)
 		}
 	}
@@ -113,25 +107,25 @@ func TestPythonMissingPieces(t *testing.T) {
 
 func TestPythonFileProblems(t *testing.T) {
 	// Absent: no section.
-	rep, err := Build(copyRun(t))
+	rep, err := Build(testrun.Copy(t))
 	if err != nil || rep.Python != nil || strings.Contains(string(rep.Markdown()), "Go vs CPython") {
 		t.Errorf("without python.txt: %v, section %v", err, rep != nil && rep.Python != nil)
 	}
 	// Only configuration lines (interrupted before the first result): a note.
-	dir := copyRun(t)
-	os.WriteFile(filepath.Join(dir, PythonFile), []byte("python: 3.11.7\n"), 0o644)
+	dir := testrun.Copy(t)
+	os.WriteFile(filepath.Join(dir, judge.PythonFile), []byte("python: 3.11.7\n"), 0o644)
 	rep, err = Build(dir)
 	if err != nil || rep.Python == nil || !strings.Contains(string(rep.Markdown()), "holds no results yet") {
 		t.Errorf("python.txt without results: %v", err)
 	}
 	// Malformed: an error naming the file and line.
-	os.WriteFile(filepath.Join(dir, PythonFile), []byte("python: 3.11.7\nBenchmarkX/strategy=threads/lang=python/procs=2 1 zz ns/op\n"), 0o644)
-	if _, err := Build(dir); err == nil || !strings.Contains(err.Error(), PythonFile+":2") {
-		t.Errorf("malformed python.txt: %v, want an error naming %s:2", err, PythonFile)
+	os.WriteFile(filepath.Join(dir, judge.PythonFile), []byte("python: 3.11.7\nBenchmarkX/strategy=threads/lang=python/procs=2 1 zz ns/op\n"), 0o644)
+	if _, err := Build(dir); err == nil || !strings.Contains(err.Error(), judge.PythonFile+":2") {
+		t.Errorf("malformed python.txt: %v, want an error naming %s:2", err, judge.PythonFile)
 	}
 	// A folder of that name.
-	dir = copyRun(t)
-	os.Mkdir(filepath.Join(dir, PythonFile), 0o755)
+	dir = testrun.Copy(t)
+	os.Mkdir(filepath.Join(dir, judge.PythonFile), 0o755)
 	if _, err := Build(dir); err == nil || !strings.Contains(err.Error(), "a folder, not a file") {
 		t.Errorf("python.txt folder: %v", err)
 	}
@@ -148,5 +142,22 @@ func TestGeneratePythonCharts(t *testing.T) {
 				t.Errorf("%s%s: %v", name, ext, err)
 			}
 		}
+	}
+}
+
+// python.txt has no strategy lines: its sequential takes the Go
+// sequential's properties from raw.txt (each language's speedup is over
+// its own sequential); its other strategies are unknown.
+func TestPropsOfPython(t *testing.T) {
+	rep, err := Build(pyRun(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	py := rep.Python.Run
+	if p := py.PropsOf("sequential"); !rundir.IsBaseline(p) || p != rep.Run.PropsOf("sequential") {
+		t.Errorf("CPython sequential: %+v", p)
+	}
+	if p := py.PropsOf("threads"); p.Rank != rundir.UnknownRank || rundir.IsBaseline(p) {
+		t.Errorf("CPython threads: %+v", p)
 	}
 }

@@ -5,49 +5,53 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/concbench/concbench/plots/chart"
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
 )
 
 // A Report is everything derived from one run, ready to be written.
 type Report struct {
-	Run      *Run
-	Rows     []*Row
-	Fits     []AmdahlFit
-	Choices  []Choice
-	Verdicts []Verdict
-	Charts   []Chart
+	Run      *rundir.Run
+	Rows     []*rundir.Row
+	Fits     []rundir.AmdahlFit
+	Choices  []judge.Choice
+	Verdicts []judge.Verdict
+	Charts   []chart.Chart
 	// Python is the Go vs CPython comparison, nil without python.txt;
 	// PythonCharts are its charts.
-	Python       *Python
-	PythonCharts []Chart
+	Python       *judge.Python
+	PythonCharts []chart.Chart
 }
 
 // Build reads the run folder dir and derives the report without writing
 // anything.
 func Build(dir string) (*Report, error) {
-	run, err := ReadRun(dir)
+	run, err := rundir.ReadRun(dir)
 	if err != nil {
 		return nil, err
 	}
 	return build(run)
 }
 
-func build(run *Run) (*Report, error) {
+func build(run *rundir.Run) (*Report, error) {
 	rows := run.Derive()
-	cores := run.cores()
+	cores := run.Cores()
 	rep := &Report{Run: run, Rows: rows}
-	rep.Fits = FitAmdahl(rows, cores)
-	rep.Choices = Choose(rows)
-	rep.Verdicts = run.Verdicts(rows)
-	charts, err := Charts(rows, rep.Fits, cores)
+	rep.Fits = rundir.FitAmdahl(rows, cores)
+	rep.Choices = judge.Choose(rows)
+	rep.Verdicts = judge.Verdicts(run, rows)
+	charts, err := chart.Charts(rows, rep.Fits, cores)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", run.Dir, err)
 	}
 	rep.Charts = charts
-	if rep.Python, err = readPython(run, rows); err != nil {
+	if rep.Python, err = judge.ReadPython(run, rows); err != nil {
 		return nil, err
 	}
-	if rep.PythonCharts, err = PythonCharts(rep.Python); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(run.Dir, PythonFile), err)
+	if rep.PythonCharts, err = chart.PythonCharts(rep.Python); err != nil {
+		return nil, fmt.Errorf("%s: %w", filepath.Join(run.Dir, judge.PythonFile), err)
 	}
 	return rep, nil
 }
@@ -75,7 +79,7 @@ func Generate(dir string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, outFile{HTMLFile, page}, outFile{ReportFile, rep.Markdown()})
+	files = append(files, outFile{HTMLFile, page}, outFile{rundir.ReportFile, rep.Markdown()})
 	if err := writeAll(dir, files); err != nil {
 		return nil, err
 	}

@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
+
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
 )
 
 func (rep *Report) writeChoices(b *bytes.Buffer) {
@@ -13,11 +17,11 @@ func (rep *Report) writeChoices(b *bytes.Buffer) {
 		return
 	}
 	fmt.Fprintf(b, "Use: the simplest strategy (%s) not significantly slower than the fastest. Every other strategy is compared with the fastest (time ratio with its %s interval): \"as good\" is within %s, \"avoid\" is significantly more than %s slower, \"undecided\" is neither. Models (gil) are not ranked.\n\n",
-		simplicity(rep.Rows), percent(Confidence), percent(SameWithin), percent(SameWithin))
+		simplicity(rep.Rows), unitfmt.Percent(stat.Confidence), unitfmt.Percent(judge.SameWithin), unitfmt.Percent(judge.SameWithin))
 	fmt.Fprintf(b, "| workload | procs | use | speedup vs sequential | fastest time/op | as good | undecided | avoid |\n|---|---|---|---|---|---|---|---|\n")
 	for _, c := range rep.Choices {
 		a := answerOf(c)
-		t := ns(c.Fastest.Time.Center)
+		t := unitfmt.Ns(c.Fastest.Time.Center)
 		if c.Fastest.Noisy {
 			t += " (noisy)"
 		}
@@ -45,7 +49,7 @@ func (rep *Report) writeVerdicts(b *bytes.Buffer) {
 	for _, v := range rep.Verdicts {
 		note := v.Note
 		if v.Noisy {
-			note = strings.TrimPrefix(note+"; noisy (CI wider than ±"+percent(NoisyWidth)+")", "; ")
+			note = strings.TrimPrefix(note+"; noisy (CI wider than ±"+unitfmt.Percent(stat.NoisyWidth)+")", "; ")
 		}
 		chart := "—"
 		if c := verdictChart(v, rep.Charts); c != "" {

@@ -4,26 +4,29 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/unitfmt"
 )
 
 // writeCeilings writes the machine-ceiling table under the verdicts, for
 // the process row of the lesson on CPU parallelism; nothing when the run
 // has no probe.
 func (rep *Report) writeCeilings(b *bytes.Buffer) {
-	cs := Ceilings(rep.Rows)
+	cs := judge.Ceilings(rep.Rows)
 	if len(cs) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "### Machine ceiling for process (lesson %d)\n\n", lessonNumber(lessonTable(), lessonCPUID))
+	fmt.Fprintf(b, "### Machine ceiling for process (lesson %d)\n\n", judge.LessonNumber(judge.LessonTable(), judge.LessonCPUID))
 	fmt.Fprintf(b, "The probe runs one process per CPU, each hashing its share of the same batch in a plain loop, with no protocol: the most this machine gave on the batch. What separates `process` from the probe is the strategy's cost (chunks, pipes, scheduling); what separates the probe from the ideal is the machine's (shared cores, other load).\n\n")
 	fmt.Fprintf(b, "| workload | procs | sequential | process | speedup | probe | speedup | ideal | process reaches |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, c := range cs {
 		seq, proc, procSpeed := "—", "—", "—"
 		if c.Sequential != nil {
-			seq = nsSummary(c.Sequential.Time)
+			seq = unitfmt.NsSummary(c.Sequential.Time)
 		}
 		if c.Process != nil {
-			proc, procSpeed = nsSummary(c.Process.Time), est(c.Strategy)+"×"
+			proc, procSpeed = unitfmt.NsSummary(c.Process.Time), unitfmt.Est(c.Strategy)+"×"
 		}
 		ideal := min(c.Probe.Procs, max(c.Probe.Tasks, 1))
 		reached := "—"
@@ -31,7 +34,7 @@ func (rep *Report) writeCeilings(b *bytes.Buffer) {
 			reached = strconv.Itoa(int(c.Reached*100+0.5)) + " % of the probe"
 		}
 		fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s | %d× | %s |\n",
-			cell(c.Workload), c.Probe.Procs, seq, proc, procSpeed, nsSummary(c.Probe.Time), est(c.Machine)+"×", ideal, reached)
+			cell(c.Workload), c.Probe.Procs, seq, proc, procSpeed, unitfmt.NsSummary(c.Probe.Time), unitfmt.Est(c.Machine)+"×", ideal, reached)
 	}
 	fmt.Fprintf(b, "\n")
 }

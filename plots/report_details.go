@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"github.com/concbench/concbench/plots/unitfmt"
 )
 
 func (rep *Report) writeRows(b *bytes.Buffer) {
@@ -16,8 +18,8 @@ func (rep *Report) writeRows(b *bytes.Buffer) {
 		if r.Noisy {
 			noisy = fmt.Sprintf("noisy ±%.0f %%", 100*r.Time.RelHalfWidth())
 		}
-		fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", cell(r.Bench.Name), r.Time.N, nsSummary(r.Time), ns(r.PerTask.Center),
-			est(r.Speedup), pval(r.P), est(r.Efficiency), num(r.Parallelism), noisy)
+		fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s | %s | %s |\n", cell(r.Bench.Name), r.Time.N, unitfmt.NsSummary(r.Time), unitfmt.Ns(r.PerTask.Center),
+			unitfmt.Est(r.Speedup), unitfmt.Pval(r.P), unitfmt.Est(r.Efficiency), unitfmt.Num(r.Parallelism), noisy)
 	}
 	fmt.Fprintf(b, "\n")
 }
@@ -33,13 +35,13 @@ func (rep *Report) writeFits(b *bytes.Buffer) {
 	for _, f := range rep.Fits {
 		var pts []string
 		for i := range f.Procs {
-			pts = append(pts, fmt.Sprintf("%d: %s", f.Procs[i], num(f.Speedups[i])))
+			pts = append(pts, fmt.Sprintf("%d: %s", f.Procs[i], unitfmt.Num(f.Speedups[i])))
 		}
 		limit := math.Inf(1)
 		if f.F > 0 {
 			limit = 1 / f.F
 		}
-		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", cell(f.Workload), f.Strategy, strings.Join(pts, ", "), fmt.Sprintf("%.3f", f.F), num(f.Residual), num(limit))
+		fmt.Fprintf(b, "| %s | %s | %s | %s | %s | %s |\n", cell(f.Workload), f.Strategy, strings.Join(pts, ", "), fmt.Sprintf("%.3f", f.F), unitfmt.Num(f.Residual), unitfmt.Num(limit))
 	}
 	fmt.Fprintf(b, "\n")
 }

@@ -1,17 +1,23 @@
 package plots
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
+)
 
 // Rule is the statistical rule that every verdict and every ranking of
 // the report follows, in one paragraph, its thresholds taken from
 // MinSamples, Confidence, Alpha and SameWithin. REPORT.md states it at the
 // top and the driver's summary at the end of make bench refers to it.
 func Rule() string {
-	conf := percent(Confidence)
-	return fmt.Sprintf("Every configuration needs at least %d samples for an interval or a test; ", MinSamples) +
-		fmt.Sprintf("below that every verdict is INCONCLUSIVE (\"too few samples: n=%d, need %d\") and the answer table says \"too few samples to rank\". ", MinSamples/2, MinSamples) +
-		fmt.Sprintf("Intervals are %s distribution-free confidence intervals of the median (benchmath); comparisons are Mann-Whitney U tests at α = %.2f. ", conf, Alpha) +
+	conf := unitfmt.Percent(stat.Confidence)
+	return fmt.Sprintf("Every configuration needs at least %d samples for an interval or a test; ", stat.MinSamples) +
+		fmt.Sprintf("below that every verdict is INCONCLUSIVE (\"too few samples: n=%d, need %d\") and the answer table says \"too few samples to rank\". ", stat.MinSamples/2, stat.MinSamples) +
+		fmt.Sprintf("Intervals are %s distribution-free confidence intervals of the median (benchmath); comparisons are Mann-Whitney U tests at α = %.2f. ", conf, stat.Alpha) +
 		fmt.Sprintf("A ratio of two configurations measured in the same rounds (each runs once per round, interleaved) is the median of the per-round ratios with its own %s interval (paired: a slow round slows both and cancels); otherwise the interval is [lo/hi, hi/lo] of the two intervals. ", conf) +
-		fmt.Sprintf("A claim that two strategies differ needs p < %.2f and the interval of the figure wholly on the claimed side of its threshold; ", Alpha) +
-		fmt.Sprintf("a claim that they are the same (\"within %s\") needs the whole interval inside the band. Anything else is INCONCLUSIVE.", percent(SameWithin))
+		fmt.Sprintf("A claim that two strategies differ needs p < %.2f and the interval of the figure wholly on the claimed side of its threshold; ", stat.Alpha) +
+		fmt.Sprintf("a claim that they are the same (\"within %s\") needs the whole interval inside the band. Anything else is INCONCLUSIVE.", unitfmt.Percent(judge.SameWithin))
 }

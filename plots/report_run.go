@@ -7,6 +7,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
 )
 
 // MachineSummary is one line about the machine and the run: CPU, cores,
@@ -21,7 +26,7 @@ func (rep *Report) MachineSummary() string {
 		}
 	}
 	add("%s", strings.TrimSpace(cfg("cpu")))
-	if c := rep.Run.cores(); !math.IsInf(c, 0) {
+	if c := rep.Run.Cores(); !math.IsInf(c, 0) {
 		parts = append(parts, fmt.Sprintf("%g cores", c))
 	}
 	add("%s", cfg("go"))
@@ -66,12 +71,12 @@ func (rep *Report) warnings() []string {
 	}
 	noBase := map[string]bool{}
 	for _, r := range rep.Rows {
-		if r.Baseline == nil && !isBaseline(r.Props) && r.Bench.Param("probe") == "" && !isSmallerBatch(rep.Rows, []*Row{r}) {
+		if r.Baseline == nil && !rundir.IsBaseline(r.Props) && r.Bench.Param("probe") == "" && !judge.IsSmallerBatch(rep.Rows, []*rundir.Row{r}) {
 			noBase[r.Bench.Family+" "+r.Workload] = true
 		}
 	}
 	ws := slices.Clone(rep.Run.Warnings)
-	for _, k := range sortedKeys(noBase) {
+	for _, k := range unitfmt.SortedKeys(noBase) {
 		ws = append(ws, fmt.Sprintf("no `sequential` baseline for %s: no speedup or efficiency there", k))
 	}
 	if len(missing) > 0 {
@@ -99,18 +104,18 @@ func (rep *Report) writeWarnings(b *bytes.Buffer) {
 func (rep *Report) writeMachine(b *bytes.Buffer) {
 	fmt.Fprintf(b, "## Machine and run\n\n")
 	fmt.Fprintf(b, "Generated from [`%s`](%s) by `make report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range, for orientation only, when a configuration has fewer than %d samples); comparisons by Mann-Whitney U at α = %.2f; conclusions by the rule at the top. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
-		RawFile, RawFile, Confidence*100, MinSamples, Alpha)
+		rundir.RawFile, rundir.RawFile, stat.Confidence*100, stat.MinSamples, stat.Alpha)
 	if rep.Run.Benchstat != "" {
-		fmt.Fprintf(b, "The benchstat tables are in [`%s`](%s)", BenchstatFile, BenchstatFile)
+		fmt.Fprintf(b, "The benchstat tables are in [`%s`](%s)", rundir.BenchstatFile, rundir.BenchstatFile)
 	} else {
-		fmt.Fprintf(b, "%s is absent from this run folder; regenerate it with `go tool benchstat -col /strategy %s`", BenchstatFile, filepath.Join(rep.Run.Dir, RawFile))
+		fmt.Fprintf(b, "%s is absent from this run folder; regenerate it with `go tool benchstat -col /strategy %s`", rundir.BenchstatFile, filepath.Join(rep.Run.Dir, rundir.RawFile))
 	}
 	if len(rep.deps()) > 0 {
 		fmt.Fprintf(b, "; the dependency versions in [`%s`](%s)", DepsFile, DepsFile)
 	}
 	fmt.Fprintf(b, ".\n\n")
 	if len(rep.Run.Config) == 0 {
-		fmt.Fprintf(b, "%s has no configuration lines.\n\n", RawFile)
+		fmt.Fprintf(b, "%s has no configuration lines.\n\n", rundir.RawFile)
 		return
 	}
 	fmt.Fprintf(b, "| key | value |\n|---|---|\n")

@@ -6,19 +6,22 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/plots/rundir"
 )
 
 func TestGenerate(t *testing.T) {
-	dir := copyRun(t)
+	dir := testrun.Copy(t)
 	bs := "goos: linux\n                        │ sequential │ spawn │\n"
-	if err := os.WriteFile(filepath.Join(dir, BenchstatFile), []byte(bs), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, rundir.BenchstatFile), []byte(bs), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := Generate(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	md, err := os.ReadFile(filepath.Join(dir, ReportFile))
+	md, err := os.ReadFile(filepath.Join(dir, rundir.ReportFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,14 +84,14 @@ func noTemp(t *testing.T, dir string) {
 }
 
 func TestGenerateIncomplete(t *testing.T) {
-	dir := writeRun(t, "numcpu: 2\n"+lines("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10.5e6)+"BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2 \t 1\t 1")
-	if err := os.WriteFile(filepath.Join(dir, IncompleteFile), []byte("interrupted: signal: interrupt\nrun 2 of 5\n"), 0o644); err != nil {
+	dir := testrun.Write(t, "numcpu: 2\n"+testrun.Lines("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10.5e6)+"BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2 \t 1\t 1")
+	if err := os.WriteFile(filepath.Join(dir, rundir.IncompleteFile), []byte("interrupted: signal: interrupt\nrun 2 of 5\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Generate(dir); err != nil {
 		t.Fatal(err)
 	}
-	md, err := os.ReadFile(filepath.Join(dir, ReportFile))
+	md, err := os.ReadFile(filepath.Join(dir, rundir.ReportFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -114,7 +117,7 @@ func TestGenerateIncomplete(t *testing.T) {
 }
 
 func TestGenerateErrorWritesNothing(t *testing.T) {
-	dir := writeRun(t, "BenchmarkX/a=1/procs=1 1 1 ns/op\nBenchmarkX/a=1/procs=1 1 oops ns/op\n")
+	dir := testrun.Write(t, "BenchmarkX/a=1/procs=1 1 1 ns/op\nBenchmarkX/a=1/procs=1 1 oops ns/op\n")
 	_, err := Generate(dir)
 	if err == nil || !strings.Contains(err.Error(), "raw.txt:2:") {
 		t.Fatalf("error %v, want raw.txt:2", err)
@@ -186,9 +189,9 @@ func sameSnapshot(t *testing.T, dir string, before map[string][]byte) {
 // few charts, quick to draw under -race.
 func smallRun(t *testing.T) string {
 	t.Helper()
-	return writeRun(t, "numcpu: 2\n"+
-		lines("Sleep/d=10ms/tasks=64/strategy=sequential/procs=2", 640e6)+
-		lines("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10.5e6))
+	return testrun.Write(t, "numcpu: 2\n"+
+		testrun.Lines("Sleep/d=10ms/tasks=64/strategy=sequential/procs=2", 640e6)+
+		testrun.Lines("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10.5e6))
 }
 
 // earlierReport makes a run folder that already holds a report: charts
@@ -208,7 +211,7 @@ func earlierReport(t *testing.T) (dir string, rep *Report) {
 			}
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, ReportFile), []byte("# earlier report\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, rundir.ReportFile), []byte("# earlier report\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir, rep
@@ -222,12 +225,12 @@ func earlierReport(t *testing.T) (dir string, rep *Report) {
 func TestGenerateCannotWrite(t *testing.T) {
 	t.Run("REPORT.md is a folder", func(t *testing.T) {
 		dir := smallRun(t)
-		if err := os.MkdirAll(filepath.Join(dir, ReportFile, "inside"), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Join(dir, rundir.ReportFile, "inside"), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		before := snapshot(t, dir)
 		_, err := Generate(dir)
-		want := filepath.Join(dir, ReportFile) + " is a folder, but the report writes a file of that name: move the folder away and run the report again"
+		want := filepath.Join(dir, rundir.ReportFile) + " is a folder, but the report writes a file of that name: move the folder away and run the report again"
 		if err == nil || err.Error() != want {
 			t.Errorf("error %q, want %q", err, want)
 		}
@@ -258,7 +261,7 @@ func TestGenerateCannotWrite(t *testing.T) {
 		saved := writeData
 		t.Cleanup(func() { writeData = saved })
 		writeData = func(f *os.File, data []byte) error {
-			if !strings.HasPrefix(filepath.Base(f.Name()), "."+ReportFile) {
+			if !strings.HasPrefix(filepath.Base(f.Name()), "."+rundir.ReportFile) {
 				return saved(f, data)
 			}
 			if _, err := f.Write(data[:len(data)/2]); err != nil {
@@ -273,7 +276,7 @@ func TestGenerateCannotWrite(t *testing.T) {
 			return err
 		}
 		_, err := Generate(dir)
-		want := "writing " + filepath.Join(dir, ReportFile) + ": no space left on device"
+		want := "writing " + filepath.Join(dir, rundir.ReportFile) + ": no space left on device"
 		if err == nil || err.Error() != want {
 			t.Errorf("error %q, want %q", err, want)
 		}

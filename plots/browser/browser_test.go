@@ -10,11 +10,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/rundir"
+
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 	"go.uber.org/goleak"
-
-	"github.com/concbench/concbench/plots"
 )
 
 // TestMain checks that no goroutine outlives the tests, the browser's
@@ -52,10 +53,10 @@ func findBrowser(t *testing.T) string {
 func TestIndexHTMLInChromium(t *testing.T) {
 	browser := findBrowser(t)
 	dir := t.TempDir()
-	for _, name := range []string{plots.RawFile, plots.BenchstatFile, "python.txt", plots.IncompleteFile} {
+	for _, name := range []string{rundir.RawFile, rundir.BenchstatFile, "python.txt", rundir.IncompleteFile} {
 		data, err := os.ReadFile(filepath.Join(exampleRun, name))
 		if err != nil {
-			if name == plots.RawFile {
+			if name == rundir.RawFile {
 				t.Fatal(err)
 			}
 			continue

@@ -6,6 +6,9 @@ import (
 	"strconv"
 
 	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -16,7 +19,7 @@ type Answer struct {
 	Workload string
 	// Choices holds, by machine, the machine's Choice of the workload at
 	// the highest procs it ran it at; nil where it did not run it.
-	Choices []*plots.Choice
+	Choices []*judge.Choice
 	// Differs is set when the machines that recommend a strategy do not
 	// all recommend the same one.
 	Differs bool
@@ -30,12 +33,12 @@ func answers(ms []*Machine) []Answer {
 	for i, m := range ms {
 		for k := range m.Choices {
 			c := &m.Choices[k]
-			w := c.Fastest.Label()
+			w := rundir.Label(c.Fastest)
 			j, ok := index[w]
 			if !ok {
 				j = len(out)
 				index[w] = j
-				out = append(out, Answer{Workload: w, Choices: make([]*plots.Choice, len(ms))})
+				out = append(out, Answer{Workload: w, Choices: make([]*judge.Choice, len(ms))})
 			}
 			if old := out[j].Choices[i]; old == nil || c.Procs > old.Procs {
 				out[j].Choices[i] = c
@@ -57,7 +60,7 @@ func answers(ms []*Machine) []Answer {
 // answerCell is one machine's answer for a workload: the strategy to use
 // with its speedup over sequential (none for the baseline itself), and the
 // procs it was measured at when they are not the run's gomaxprocs.
-func answerCell(c *plots.Choice, gomaxprocs string) string {
+func answerCell(c *judge.Choice, gomaxprocs string) string {
 	switch {
 	case c == nil:
 		return "—"

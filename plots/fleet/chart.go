@@ -7,12 +7,14 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/chart"
+	"github.com/concbench/concbench/plots/stat"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/concbench/concbench/plots"
 )
 
 // ChartName is the name of the speedup-against-cores chart (without
@@ -42,7 +44,7 @@ func machineShapes() []draw.GlyphDrawer {
 // fitted law as a dash-dot curve to max(8, largest N), the ideal S = N,
 // and a dotted vertical line at the largest measured N, beyond which the
 // curves are extrapolations. It returns nil when no strategy has a point.
-func ChartSpeedupCores(scs []Scaling, labels []string, pal *plots.Palette) (*plot.Plot, error) {
+func ChartSpeedupCores(scs []Scaling, labels []string, pal *chart.Palette) (*plot.Plot, error) {
 	if len(scs) == 0 {
 		return nil, nil
 	}
@@ -56,13 +58,13 @@ func ChartSpeedupCores(scs []Scaling, labels []string, pal *plots.Palette) (*plo
 	for _, sc := range scs {
 		for mi, label := range labels {
 			var xs []float64
-			var ys []plots.Summary
+			var ys []stat.Summary
 			for _, pt := range sc.Points {
 				if pt.Machine != mi {
 					continue
 				}
 				xs = append(xs, pt.N+(float64(j)-float64(series-1)/2)*width)
-				ys = append(ys, plots.Summary{Center: pt.Speedup.V, Lo: pt.Speedup.Lo, Hi: pt.Speedup.Hi})
+				ys = append(ys, stat.Summary{Center: pt.Speedup.V, Lo: pt.Speedup.Lo, Hi: pt.Speedup.Hi})
 				maxN = math.Max(maxN, pt.N)
 				if !slices.Contains(ticks, pt.N) {
 					ticks = append(ticks, pt.N)

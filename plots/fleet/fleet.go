@@ -5,6 +5,8 @@ import (
 	"os"
 
 	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/chart"
+	"github.com/concbench/concbench/plots/rundir"
 )
 
 // File names in the output folder.
@@ -26,7 +28,7 @@ type Fleet struct {
 	Scalings []Scaling
 	// Charts holds the speedup-against-cores chart, when some machine
 	// has a GOMAXPROCS sweep.
-	Charts []plots.Chart
+	Charts []chart.Chart
 }
 
 // Build reads the run folders dirs and derives the fleet report without
@@ -59,7 +61,7 @@ func Build(dirs []string) (*Fleet, error) {
 	f.Answers = answers(f.Machines)
 	f.Verdicts = verdicts(f.Machines)
 	f.Scalings = scalings(f.Machines)
-	var rows []*plots.Row
+	var rows []*rundir.Row
 	labels := make([]string, len(f.Machines))
 	for i, m := range f.Machines {
 		rows = append(rows, m.Rows...)

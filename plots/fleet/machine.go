@@ -6,7 +6,8 @@ import (
 	"path/filepath"
 	"regexp"
 
-	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
 )
 
 // A Machine is one run of the fleet: its folder, the label every table and
@@ -19,20 +20,20 @@ type Machine struct {
 	// name) and its cores, "myhost (2 cores)"; when several runs share
 	// one, each gets " #1", " #2", … in the order given.
 	Label string
-	Run   *plots.Run
+	Run   *rundir.Run
 	// Rows, Choices and Verdicts are the run's derived rows, answer table
 	// (plots.Choose) and verdicts (the lesson table), as its own report
 	// has them.
-	Rows     []*plots.Row
-	Choices  []plots.Choice
-	Verdicts []plots.Verdict
+	Rows     []*rundir.Row
+	Choices  []judge.Choice
+	Verdicts []judge.Verdict
 }
 
 // readMachine reads the run folder dir and derives what the fleet report
 // compares, without drawing the run's own charts. Errors are ReadRun's,
 // which name the file at fault.
 func readMachine(dir string) (*Machine, error) {
-	run, err := plots.ReadRun(dir)
+	run, err := rundir.ReadRun(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -42,8 +43,8 @@ func readMachine(dir string) (*Machine, error) {
 		Label:    machineLabel(dir, run),
 		Run:      run,
 		Rows:     rows,
-		Choices:  plots.Choose(rows),
-		Verdicts: run.Verdicts(rows),
+		Choices:  judge.Choose(rows),
+		Verdicts: judge.Verdicts(run, rows),
 	}, nil
 }
 
@@ -53,7 +54,7 @@ var runFolder = regexp.MustCompile(`^[0-9]{8}T[0-9]{6}Z-(.+)$`)
 
 // machineLabel is the label of a run before duplicates are told apart:
 // the host (or the folder's name) and the cores the run could use.
-func machineLabel(dir string, run *plots.Run) string {
+func machineLabel(dir string, run *rundir.Run) string {
 	name := filepath.Base(filepath.Clean(dir))
 	if m := runFolder.FindStringSubmatch(name); m != nil {
 		name = m[1]

@@ -4,7 +4,9 @@ import (
 	"math"
 	"slices"
 
-	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
+
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -17,7 +19,7 @@ type Point struct {
 	Procs int
 	N     float64
 	// Speedup is over the machine's sequential, with its interval.
-	Speedup plots.Estimate
+	Speedup stat.Estimate
 }
 
 // A Scaling is one strategy's speedup against cores across the fleet on
@@ -39,7 +41,7 @@ func scalings(ms []*Machine) []Scaling {
 	for i, m := range ms {
 		cores := m.Run.Cores()
 		rows := slices.Clone(m.Rows)
-		slices.SortStableFunc(rows, func(a, b *plots.Row) int { return a.Procs - b.Procs })
+		slices.SortStableFunc(rows, func(a, b *rundir.Row) int { return a.Procs - b.Procs })
 		for _, r := range rows {
 			if r.Bench.Family != runfile.FamilyHashProcs || r.Props.OneCore || r.Procs < 1 || !r.Speedup.Valid() {
 				continue
@@ -49,7 +51,7 @@ func scalings(ms []*Machine) []Scaling {
 			if !ok {
 				j = len(out)
 				index[k] = j
-				out = append(out, Scaling{Workload: r.Label(), Strategy: r.Strategy})
+				out = append(out, Scaling{Workload: rundir.Label(r), Strategy: r.Strategy})
 			}
 			out[j].Points = append(out[j].Points, Point{Machine: i, Procs: r.Procs, N: math.Min(float64(r.Procs), cores), Speedup: r.Speedup})
 		}

@@ -4,7 +4,8 @@ import (
 	"math"
 	"testing"
 
-	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/stat"
 )
 
 // TestScalingAcrossMachines fits the USL to sweeps from two machines
@@ -69,8 +70,8 @@ func equal(a, b []float64) bool {
 
 func TestVerdictsSideBySide(t *testing.T) {
 	ms := []*Machine{
-		{Verdicts: []plots.Verdict{{Lesson: 3, Claim: "The GIL analogue stops CPU parallelism: gil …", Outcome: plots.Pass}, {Lesson: 4, Claim: "Real parallelism: …", Outcome: plots.Pass}}},
-		{Verdicts: []plots.Verdict{{Lesson: 3, Claim: "The GIL analogue stops CPU parallelism: gil …", Outcome: plots.Pass}, {Lesson: 4, Claim: "Real parallelism: …", Outcome: plots.Fail}, {Lesson: 9, Claim: "Fetch", Outcome: plots.Inconclusive}}},
+		{Verdicts: []judge.Verdict{{Lesson: 3, Claim: "The GIL analogue stops CPU parallelism: gil …", Outcome: stat.Pass}, {Lesson: 4, Claim: "Real parallelism: …", Outcome: stat.Pass}}},
+		{Verdicts: []judge.Verdict{{Lesson: 3, Claim: "The GIL analogue stops CPU parallelism: gil …", Outcome: stat.Pass}, {Lesson: 4, Claim: "Real parallelism: …", Outcome: stat.Fail}, {Lesson: 9, Claim: "Fetch", Outcome: stat.Inconclusive}}},
 	}
 	vs := verdicts(ms)
 	if len(vs) != 3 {
@@ -79,15 +80,15 @@ func TestVerdictsSideBySide(t *testing.T) {
 	for i, want := range []struct {
 		lesson   int
 		claim    string
-		outcomes [2]plots.Outcome
+		outcomes [2]stat.Outcome
 		differs  bool
 	}{
-		{3, "The GIL analogue stops CPU parallelism", [2]plots.Outcome{plots.Pass, plots.Pass}, false},
-		{4, "Real parallelism", [2]plots.Outcome{plots.Pass, plots.Fail}, true},
-		{9, "Fetch", [2]plots.Outcome{"", plots.Inconclusive}, false},
+		{3, "The GIL analogue stops CPU parallelism", [2]stat.Outcome{stat.Pass, stat.Pass}, false},
+		{4, "Real parallelism", [2]stat.Outcome{stat.Pass, stat.Fail}, true},
+		{9, "Fetch", [2]stat.Outcome{"", stat.Inconclusive}, false},
 	} {
 		v := vs[i]
-		if v.Lesson != want.lesson || v.Claim != want.claim || [2]plots.Outcome(v.Outcomes) != want.outcomes || v.Differs != want.differs {
+		if v.Lesson != want.lesson || v.Claim != want.claim || [2]stat.Outcome(v.Outcomes) != want.outcomes || v.Differs != want.differs {
 			t.Errorf("verdict %d: %+v, want %+v", i, v, want)
 		}
 	}

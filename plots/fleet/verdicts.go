@@ -3,7 +3,7 @@ package fleet
 import (
 	"strings"
 
-	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/stat"
 )
 
 // A Verdict is one lesson of the verdict table judged on every machine.
@@ -14,7 +14,7 @@ type Verdict struct {
 	Claim string
 	// Outcomes holds the outcome on each machine, "" where the run has
 	// no verdict of that number.
-	Outcomes []plots.Outcome
+	Outcomes []stat.Outcome
 	// Differs is set when the machines that judged the lesson do not all
 	// reach the same outcome.
 	Differs bool
@@ -32,13 +32,13 @@ func verdicts(ms []*Machine) []Verdict {
 				j = len(out)
 				index[v.Lesson] = j
 				claim, _, _ := strings.Cut(v.Claim, ": ")
-				out = append(out, Verdict{Lesson: v.Lesson, Claim: claim, Outcomes: make([]plots.Outcome, len(ms))})
+				out = append(out, Verdict{Lesson: v.Lesson, Claim: claim, Outcomes: make([]stat.Outcome, len(ms))})
 			}
 			out[j].Outcomes[i] = v.Outcome
 		}
 	}
 	for k := range out {
-		seen := map[plots.Outcome]bool{}
+		seen := map[stat.Outcome]bool{}
 		for _, o := range out[k].Outcomes {
 			if o != "" {
 				seen[o] = true

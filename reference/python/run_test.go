@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"golang.org/x/perf/benchfmt"
+	"github.com/concbench/concbench/plots/rundir"
 
-	"github.com/concbench/concbench/plots"
+	"golang.org/x/perf/benchfmt"
 )
 
 // TestRunWritesBenchfmt runs a small reference into a run folder, with
@@ -85,10 +85,10 @@ func TestRunWritesBenchfmt(t *testing.T) {
 		t.Fatal(err)
 	}
 	check := t.TempDir()
-	if err := os.WriteFile(filepath.Join(check, plots.RawFile), data, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(check, rundir.RawFile), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if r, err := plots.ReadRun(check); err != nil {
+	if r, err := rundir.ReadRun(check); err != nil {
 		t.Error(err)
 	} else if len(r.Warnings) > 0 {
 		t.Errorf("warnings: %q", r.Warnings)

@@ -14,12 +14,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/rundir"
+
 	"go.uber.org/goleak"
 	"golang.org/x/perf/benchfmt"
 	"golang.org/x/perf/benchproc"
 
 	"github.com/concbench/concbench/bench"
-	"github.com/concbench/concbench/plots"
 	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
@@ -461,7 +463,7 @@ func TestInterrupt(t *testing.T) {
 	if _, err := plots.Generate(dirs[0]); err != nil {
 		t.Fatalf("report of the interrupted run: %v", err)
 	}
-	md, err := os.ReadFile(filepath.Join(dirs[0], plots.ReportFile))
+	md, err := os.ReadFile(filepath.Join(dirs[0], rundir.ReportFile))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,9 +12,10 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/concbench/concbench/plots/stat"
+
 	"github.com/concbench/concbench/bench"
 	"github.com/concbench/concbench/internal/oserr"
-	"github.com/concbench/concbench/plots"
 )
 
 // tailWriter keeps the last max bytes written to it.
@@ -87,7 +88,7 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 			return d.runFailed(dir, p, err, fmt.Sprintf("run %d of %d", i, d.o.count))
 		}
 		mainTime += time.Since(runStart)
-		if d.o.noiseBudget > 0 && i >= plots.MinSamples && i < d.o.count {
+		if d.o.noiseBudget > 0 && i >= stat.MinSamples && i < d.o.count {
 			slot := nz.share(d, d.o.count-i, mainTime/time.Duration(i))
 			if next, err = d.rerunNoisy(ctx, dir, raw, p, nz, next, slot, false); err != nil {
 				return err

@@ -12,7 +12,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
+
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -40,11 +43,11 @@ type noisyConfig struct {
 // noisyConfigs reads raw.txt in dir back, as the report will, and returns
 // its noisy configurations.
 func noisyConfigs(dir string) ([]noisyConfig, error) {
-	run, err := plots.ReadRun(dir)
+	run, err := rundir.ReadRun(dir)
 	if err != nil {
 		return nil, err
 	}
-	open := run.OpenRows()
+	open := judge.OpenRows(run)
 	var noisy []noisyConfig
 	for _, b := range run.Benchmarks {
 		m := b.Metric(runfile.UnitNsPerOp)
@@ -112,10 +115,10 @@ func pickRound(noisy []noisyConfig, maxN int, cost func(string) time.Duration, l
 // unspent in one run: the projection is rough, and the median's interval
 // narrows in steps.)
 func converges(c noisyConfig, maxN int) bool {
-	if c.n < plots.MinSamples {
+	if c.n < stat.MinSamples {
 		return true
 	}
-	need := float64(c.n) * (c.width / plots.NoisyWidth) * (c.width / plots.NoisyWidth)
+	need := float64(c.n) * (c.width / stat.NoisyWidth) * (c.width / stat.NoisyWidth)
 	return need <= float64(maxN)
 }
 
@@ -231,7 +234,7 @@ func (nz *noiseRuns) report(d *driver) {
 	var still []string
 	for _, c := range nz.noisy {
 		w := "no interval yet"
-		if c.n >= plots.MinSamples {
+		if c.n >= stat.MinSamples {
 			w = fmt.Sprintf("±%.1f %%", 100*c.width)
 		}
 		still = append(still, fmt.Sprintf("%s %s (n=%d)", strings.TrimPrefix(c.name, "Benchmark"), w, c.n))
@@ -244,7 +247,7 @@ func (nz *noiseRuns) report(d *driver) {
 // after it: every configuration has at most one sample per round, so the
 // report can pair samples measured in the same round.
 func writeRound(raw io.Writer, k int) error {
-	_, err := fmt.Fprintf(raw, "%s: %d\n", plots.RoundKey, k)
+	_, err := fmt.Fprintf(raw, "%s: %d\n", rundir.RoundKey, k)
 	return err
 }
 

@@ -8,7 +8,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
 )
 
 // Two runs leave every configuration without an interval (fewer than 6
@@ -22,7 +23,7 @@ func TestNoiseRerunsTopUp(t *testing.T) {
 		t.Fatalf("drive: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
 	}
 	dir := runDirs(t, results)[0]
-	run, err := plots.ReadRun(dir)
+	run, err := rundir.ReadRun(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -33,8 +34,8 @@ func TestNoiseRerunsTopUp(t *testing.T) {
 		if b.Family != "Sleep" {
 			t.Errorf("re-runs ran %s, outside -bench", b.Name)
 		}
-		if n := b.Metric("ns/op").Summary.N; n < plots.MinSamples {
-			t.Errorf("%s: %d samples after the re-runs, want at least %d", b.Name, n, plots.MinSamples)
+		if n := b.Metric("ns/op").Summary.N; n < stat.MinSamples {
+			t.Errorf("%s: %d samples after the re-runs, want at least %d", b.Name, n, stat.MinSamples)
 		}
 	}
 	out := stdout.String()
@@ -114,11 +115,11 @@ func TestNoisyConfigsRejectsImpossibleValues(t *testing.T) {
 	for _, v := range []string{"NaN", "+Inf", "-1", "0", "1e300"} {
 		dir := t.TempDir()
 		raw := "numcpu: 2\nBenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2 \t1\t1100000 ns/op\nBenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2 \t1\t" + v + " ns/op\n"
-		if err := os.WriteFile(filepath.Join(dir, plots.RawFile), []byte(raw), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, rundir.RawFile), []byte(raw), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		_, err := noisyConfigs(dir)
-		want := filepath.Join(dir, plots.RawFile) + ":3: BenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2: ns/op = "
+		want := filepath.Join(dir, rundir.RawFile) + ":3: BenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2: ns/op = "
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%s: error %v, want one starting %q", v, err, want)
 		}
@@ -191,7 +192,7 @@ func TestNoisyConfigsCrash(t *testing.T) {
 			fmt.Fprintf(&b, "BenchmarkCrash/k=2/d=1ms/tasks=4/strategy=spawn/procs=2 \t1\t%d ns/op\t0 survived\n", 10_000_000*(1+k))
 		}
 		dir := t.TempDir()
-		if err := os.WriteFile(filepath.Join(dir, plots.RawFile), []byte(b.String()), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, rundir.RawFile), []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		noisy, err := noisyConfigs(dir)

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/rundir"
 )
 
 // summarize writes dir/benchstat.txt and, unless -report=false, the charts
@@ -22,7 +22,7 @@ func (d *driver) summarize(dir string) error {
 	}
 	// -ignore round: the round line numbers the samples (plots.RoundKey);
 	// benchstat would otherwise make a table per round.
-	args := []string{"-ignore", plots.RoundKey, "-col", "/strategy", filepath.Join(abs, "raw.txt")}
+	args := []string{"-ignore", rundir.RoundKey, "-col", "/strategy", filepath.Join(abs, "raw.txt")}
 	name := "go tool benchstat"
 	cmd := exec.Command("go", append([]string{"tool", "benchstat"}, args...)...)
 	if d.o.benchstat != "" {

@@ -31,6 +31,8 @@ import (
 	"path/filepath"
 
 	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
 )
 
 func main() {
@@ -74,12 +76,12 @@ func run(args []string, stdout, stderr io.Writer) error {
 	for _, w := range rep.Run.Warnings {
 		fmt.Fprintf(stderr, "report: warning: %s\n", w)
 	}
-	counts := map[plots.Outcome]int{}
+	counts := map[stat.Outcome]int{}
 	for _, v := range rep.Verdicts {
 		counts[v.Outcome]++
 	}
 	fmt.Fprintf(stdout, "wrote %s, %s and %d charts (PNG+SVG): %d PASS, %d FAIL, %d INCONCLUSIVE\n",
-		filepath.Join(dir, plots.ReportFile), filepath.Join(dir, plots.HTMLFile), len(rep.Charts), counts[plots.Pass], counts[plots.Fail], counts[plots.Inconclusive])
+		filepath.Join(dir, rundir.ReportFile), filepath.Join(dir, plots.HTMLFile), len(rep.Charts), counts[stat.Pass], counts[stat.Fail], counts[stat.Inconclusive])
 	if rep.Run.IsIncomplete {
 		fmt.Fprintf(stdout, "note: the run is marked INCOMPLETE\n")
 	}
@@ -90,7 +92,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 // warnings, and returns the first error.
 func checkRuns(dirs []string, stderr io.Writer) error {
 	for _, dir := range dirs {
-		run, err := plots.ReadRun(dir)
+		run, err := rundir.ReadRun(dir)
 		if err != nil {
 			return err
 		}

@@ -1,0 +1,100 @@
+package judge
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
+)
+
+// The judge functions of the lessons on the fine hash, where the work per
+// task is smallest: processes cost more to start, and per-task overhead
+// can exceed the work.
+
+// lessonProcessCost judges exec's time per task on fine hash (or on its
+// smaller batch) against spawn's and process's: each ≥ FarAbove×,
+// significantly.
+func lessonProcessCost(j *judge, ev *evidence) {
+	s := ev.seed
+	ex, sp, pr := find(s.fine, "exec", 0), find(s.fine, "spawn", 0), find(s.fine, "process", 0)
+	if ex == nil {
+		ex = find(s.fineSmaller, "exec", 0) // measured per task on a smaller batch
+	}
+	if ex == nil {
+		j.missing = append(j.missing, "fine Hash strategy=exec")
+		return
+	}
+	for _, other := range []*rundir.Row{sp, pr} {
+		if other == nil {
+			continue
+		}
+		rt := rundir.PerTaskRatio(ex, other)
+		p := stat.Compare(rundir.PerTaskSample(ex).Sample, rundir.PerTaskSample(other).Sample)
+		j.part(j.significant(stat.AtLeast(rt, FarAbove), p, "exec vs "+other.Strategy),
+			fmt.Sprintf("exec %s/task = %s× %s (%s/task)", unitfmt.Ns(rundir.PerTask(ex).Center), unitfmt.Est(rt), other.Strategy, unitfmt.Ns(rundir.PerTask(other).Center)), ex, other)
+		j.p("exec vs "+other.Strategy, p)
+	}
+	j.missing = append(j.missing, missingNames("fine Hash", map[string]*rundir.Row{"spawn": sp, "process": pr})...)
+}
+
+// lessonFineGrained names the strategies significantly slower than
+// sequential on fine hash (per task for a smaller batch): PASS if there is
+// one, INCONCLUSIVE if some are slower but not significantly, else FAIL.
+func lessonFineGrained(j *judge, ev *evidence) {
+	s := ev.seed
+	seq := find(s.fine, "sequential", 0)
+	if seq == nil {
+		j.missing = append(j.missing, "fine Hash strategy=sequential")
+		return
+	}
+	if len(s.fine) < 2 {
+		j.missing = append(j.missing, "fine Hash strategies other than sequential")
+		return
+	}
+	var losers, maybe []string
+	work := rundir.PerTask(seq).Center
+	for _, r := range s.fine {
+		if r == seq || !r.Speedup.Valid() {
+			continue
+		}
+		slower := r.Time.Center > seq.Time.Center
+		overhead := rundir.PerTask(r).Center - work
+		desc := fmt.Sprintf("%s %s× slower, overhead %s/task vs work %s/task", r.Strategy, unitfmt.Num(1/r.Speedup.V), unitfmt.Ns(overhead), unitfmt.Ns(work))
+		switch {
+		case slower && r.P < stat.Alpha:
+			losers = append(losers, desc)
+			j.p(r.Strategy+" vs sequential", r.P)
+		case slower:
+			maybe = append(maybe, r.Strategy)
+			j.p(r.Strategy+" vs sequential", r.P)
+		}
+	}
+	// Strategies measured on a smaller batch (exec) compare per task.
+	for _, r := range s.fineSmaller {
+		rt := rundir.PerTaskRatio(r, seq)
+		p := stat.Compare(rundir.PerTaskSample(r).Sample, rundir.PerTaskSample(seq).Sample)
+		if !rt.Valid() || rt.V <= 1 {
+			continue
+		}
+		j.p(r.Strategy+" vs sequential, per task", p)
+		if p < stat.Alpha {
+			losers = append(losers, fmt.Sprintf("%s %s× slower per task (at tasks=%d), overhead %s/task vs work %s/task",
+				r.Strategy, unitfmt.Num(rt.V), r.Tasks, unitfmt.Ns(rundir.PerTask(r).Center-work), unitfmt.Ns(work)))
+		} else {
+			maybe = append(maybe, r.Strategy)
+		}
+	}
+	switch {
+	case len(losers) > 0:
+		j.part(stat.Pass, "lose to sequential: "+strings.Join(losers, "; "), s.fine...)
+	case len(maybe) > 0:
+		j.part(stat.Inconclusive, "slower than sequential but not significantly: "+strings.Join(maybe, ", "), s.fine...)
+	default:
+		j.part(stat.Fail, "no strategy is slower than sequential on fine hash", s.fine...)
+	}
+	if len(maybe) > 0 && len(losers) > 0 {
+		j.notes = append(j.notes, "also slower, not significantly: "+strings.Join(maybe, ", "))
+	}
+}
