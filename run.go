@@ -70,7 +70,7 @@ func cases(build Build, text string, tasks, numCPU int) ([]bench.Case, error) {
 	}
 	for _, p := range spec.Params {
 		switch p.Key {
-		case "tasks", "strategy", "workers", "procs":
+		case runfile.KeyTasks, runfile.KeyStrategy, runfile.KeyWorkers, runfile.KeyProcs:
 			return nil, fmt.Errorf("concbench: Run %s: parameter %q is a key Run adds to benchmark names; name it otherwise", text, p.Key)
 		}
 	}
@@ -83,7 +83,7 @@ func cases(build Build, text string, tasks, numCPU int) ([]bench.Case, error) {
 			return nil, fmt.Errorf("concbench: Run: closing %s after checking it: %w", text, err)
 		}
 	}
-	params := append(spec.Params[:len(spec.Params):len(spec.Params)], workloads.Param{Key: "tasks", Value: strconv.Itoa(tasks)})
+	params := append(spec.Params[:len(spec.Params):len(spec.Params)], workloads.Param{Key: runfile.KeyTasks, Value: strconv.Itoa(tasks)})
 	var cs []bench.Case
 	for _, name := range strategies.Names() {
 		cs = append(cs, bench.Case{Params: params, Workload: text, Tasks: tasks, Strategy: name, Procs: numCPU, Build: build})
@@ -94,7 +94,7 @@ func cases(build Build, text string, tasks, numCPU int) ([]bench.Case, error) {
 // writeConfig writes the configuration lines that the report reads from a
 // run's results: the CPU count and every strategy's properties.
 func writeConfig(w *os.File) error {
-	lines := fmt.Sprintf("numcpu: %d\n", runtime.NumCPU())
+	lines := fmt.Sprintf("%s: %d\n", runfile.ConfigNumCPU, runtime.NumCPU())
 	for _, name := range strategies.Names() {
 		p, err := strategies.PropsOf(name)
 		if err != nil {

@@ -39,7 +39,7 @@ func batch(tasks int, name string, kv ...string) Batch {
 
 // Params returns the batch's name parameters (see Batch).
 func (b Batch) Params() []workloads.Param {
-	tasks := workloads.Param{Key: "tasks", Value: strconv.Itoa(b.Tasks)}
+	tasks := workloads.Param{Key: runfile.KeyTasks, Value: strconv.Itoa(b.Tasks)}
 	var ps []workloads.Param
 	placed := false
 	for _, p := range b.Spec.Params {

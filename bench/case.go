@@ -1,9 +1,10 @@
 package bench
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -54,27 +55,27 @@ func (c Case) workload() (workloads.Workload, error) {
 // Name returns the case's sub-benchmark name:
 // the params, then strategy=S (or probe=P), workers=W if set, and procs=P.
 func (c Case) Name() string {
-	var b strings.Builder
+	parts := make([]runfile.Param, 0, len(c.Params)+3)
 	for _, p := range c.Params {
-		fmt.Fprintf(&b, "%s=%s/", p.Key, p.Value)
+		parts = append(parts, runfile.Param{Key: p.Key, Value: p.Value})
 	}
 	if c.Probe != "" {
-		fmt.Fprintf(&b, "probe=%s/", c.Probe)
+		parts = append(parts, runfile.Param{Key: runfile.KeyProbe, Value: c.Probe})
 	} else {
-		fmt.Fprintf(&b, "strategy=%s/", c.Strategy)
+		parts = append(parts, runfile.Param{Key: runfile.KeyStrategy, Value: c.Strategy})
 	}
 	if c.Workers > 0 {
-		fmt.Fprintf(&b, "workers=%d/", c.Workers)
+		parts = append(parts, runfile.Param{Key: runfile.KeyWorkers, Value: strconv.Itoa(c.Workers)})
 	}
-	fmt.Fprintf(&b, "procs=%d", c.Procs)
-	return b.String()
+	parts = append(parts, runfile.Param{Key: runfile.KeyProcs, Value: strconv.Itoa(c.Procs)})
+	return runfile.FormatName("", parts...)
 }
 
 // Racy reports whether the case is the deliberately unsynchronized counter,
 // the only one allowed to lose updates.
 func (c Case) Racy() bool {
 	for _, p := range c.Params {
-		if p.Key == "sync" && p.Value == "none" {
+		if p.Key == runfile.KeySync && p.Value == "none" {
 			return true
 		}
 	}

@@ -8,6 +8,7 @@ import (
 	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/runfile"
 )
 
 // TestAnswerFitsAScreen renders the answer of results/example and holds it to a screen: at most 40 lines, each at
@@ -47,8 +48,8 @@ func TestAnswerFitsAScreen(t *testing.T) {
 		}
 	}
 	last := lines[len(lines)-1]
-	if !strings.Contains(last, rundir.ReportFile) || !strings.Contains(last, HTMLFile) {
-		t.Errorf("last line %q does not point to %s and %s", last, rundir.ReportFile, HTMLFile)
+	if !strings.Contains(last, runfile.ReportFile) || !strings.Contains(last, runfile.HTMLFile) {
+		t.Errorf("last line %q does not point to %s and %s", last, runfile.ReportFile, runfile.HTMLFile)
 	}
 }
 

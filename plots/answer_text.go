@@ -11,6 +11,7 @@ import (
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
+	"github.com/concbench/concbench/runfile"
 )
 
 // An answer is one Choice in words, as both REPORT.md's table and the
@@ -94,7 +95,7 @@ func (rep *Report) WriteAnswer(w io.Writer) error {
 	for _, v := range rep.Verdicts {
 		b.WriteString(verdictLine(v) + "\n")
 	}
-	fmt.Fprintf(&b, "Every ratio, note and chart: %s and %s in %s\n", rundir.ReportFile, HTMLFile, rep.Run.Dir)
+	fmt.Fprintf(&b, "Every ratio, note and chart: %s and %s in %s\n", runfile.ReportFile, runfile.HTMLFile, rep.Run.Dir)
 	_, err := io.WriteString(w, b.String())
 	return err
 }

@@ -9,12 +9,12 @@ import (
 
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/judge"
-	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 func TestCeilings(t *testing.T) {
 	dir := testrun.Copy(t)
-	f, err := os.OpenFile(filepath.Join(dir, rundir.RawFile), os.O_APPEND|os.O_WRONLY, 0)
+	f, err := os.OpenFile(filepath.Join(dir, runfile.RawFile), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

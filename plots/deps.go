@@ -4,18 +4,13 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
-
-// DepsFile is the file of a run folder that lists the versions of the
-// modules the benchmarks were built with (the dep-* configuration lines of
-// raw.txt), one "module version" a line, written by Generate.
-const DepsFile = "deps.txt"
 
 // isDep reports whether a configuration key is a dependency version.
 func isDep(key string) bool { return strings.HasPrefix(key, "dep-") }
 
-// deps renders DepsFile: one line per dep-* configuration line, nil when
+// deps renders runfile.DepsFile: one line per dep-* configuration line, nil when
 // raw.txt has none.
 func (rep *Report) deps() []byte {
 	var b strings.Builder
@@ -27,5 +22,5 @@ func (rep *Report) deps() []byte {
 	if b.Len() == 0 {
 		return nil
 	}
-	return []byte("# module versions the benchmarks of this run were built with (from the dep-* lines of " + rundir.RawFile + ")\n" + b.String())
+	return []byte("# module versions the benchmarks of this run were built with (from the dep-* lines of " + runfile.RawFile + ")\n" + b.String())
 }

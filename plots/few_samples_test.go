@@ -9,8 +9,8 @@ import (
 
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/judge"
-	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/runfile"
 )
 
 // firstSamples copies raw.txt keeping the configuration lines and the
@@ -44,7 +44,7 @@ func firstSamples(t *testing.T, raw string, n int) string {
 // A 3-sample copy of a real run can decide nothing: no verdict passes or
 // fails, and no strategy is called as good as another.
 func TestThreeSamplesDecideNothing(t *testing.T) {
-	raw := filepath.Join("..", "results", "example", rundir.RawFile)
+	raw := filepath.Join("..", "results", "example", runfile.RawFile)
 	if _, err := os.Stat(raw); err != nil {
 		t.Skipf("no example run: %v", err)
 	}
@@ -66,7 +66,7 @@ func TestThreeSamplesDecideNothing(t *testing.T) {
 			t.Errorf("%s: too few %d, recommended %v, as good %s", c.Workload, c.TooFew, c.Recommended, judge.Names(c.AsGood))
 		}
 	}
-	md, err := os.ReadFile(filepath.Join(dir, rundir.ReportFile))
+	md, err := os.ReadFile(filepath.Join(dir, runfile.ReportFile))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 // Bounds of one input of FuzzReport: fuzzWall of wall time (times
@@ -87,7 +87,7 @@ func FuzzReport(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, raw string) {
 		dir := t.TempDir()
-		path := filepath.Join(dir, rundir.RawFile)
+		path := filepath.Join(dir, runfile.RawFile)
 		if err := os.WriteFile(path, []byte(raw), 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -111,7 +111,7 @@ func FuzzReport(f *testing.F) {
 			t.Errorf("the report allocated %d MiB, more than %d MiB", a>>20, fuzzAlloc>>20)
 		}
 		if err == nil {
-			for _, f := range []string{rundir.ReportFile, HTMLFile} {
+			for _, f := range []string{runfile.ReportFile, runfile.HTMLFile} {
 				if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
 					t.Errorf("no error, but %v", err)
 				}

@@ -7,8 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/concbench/concbench/plots/judge"
-	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 // goldenRuns are the committed real runs the golden test renders: their
@@ -19,7 +18,7 @@ var goldenRuns = []string{"../results/example", "../results/flood-example"}
 
 // goldenInputs are the files of a run folder that the report reads and
 // does not write; a run may lack all but raw.txt.
-var goldenInputs = []string{rundir.RawFile, judge.PythonFile, rundir.BenchstatFile, "warmup.txt"}
+var goldenInputs = []string{runfile.RawFile, runfile.PythonFile, runfile.BenchstatFile, "warmup.txt"}
 
 // TestGolden renders the committed runs again and compares REPORT.md,
 // index.html, deps.txt and every chart's SVG with the committed files,
@@ -41,7 +40,7 @@ func golden(t *testing.T, goldenRun string) {
 	}
 	for _, name := range goldenInputs {
 		data, err := os.ReadFile(filepath.Join(goldenRun, name))
-		if os.IsNotExist(err) && name != rundir.RawFile {
+		if os.IsNotExist(err) && name != runfile.RawFile {
 			continue
 		}
 		if err != nil {
@@ -65,7 +64,7 @@ func golden(t *testing.T, goldenRun string) {
 	if len(want) == 0 || len(got) != len(want) {
 		t.Errorf("%d charts rendered, %d committed", len(got), len(want))
 	}
-	files := []string{rundir.ReportFile, HTMLFile, DepsFile}
+	files := []string{runfile.ReportFile, runfile.HTMLFile, runfile.DepsFile}
 	for _, p := range want {
 		files = append(files, filepath.Base(p))
 	}

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/concbench/concbench/plots/unitfmt"
+	"github.com/concbench/concbench/runfile"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -17,13 +18,6 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
-
-// HTMLFile is the page written beside REPORT.md: the same content,
-// self-contained (charts as inline SVG, styles inline, no script), with a
-// table of contents and every verdict linked to its chart, opening with
-// the answer at a glance (a card per workload, a badge per verdict). It
-// opens straight from disk, fetches nothing, and fits a phone's width.
-const HTMLFile = "index.html"
 
 // HTML renders index.html from the report: the Markdown of the report
 // (Markdown) turned into HTML by goldmark (CommonMark with GFM tables),
@@ -40,12 +34,12 @@ func (rep *Report) HTML() ([]byte, error) {
 	}
 	pg, err := markdownPage(rep.Markdown(), svgs)
 	if err != nil {
-		return nil, fmt.Errorf("rendering %s: %w", HTMLFile, err)
+		return nil, fmt.Errorf("rendering %s: %w", runfile.HTMLFile, err)
 	}
 	pg.Cards = rep.cards()
 	var b bytes.Buffer
 	if err := pageTemplate.Execute(&b, pg); err != nil {
-		return nil, fmt.Errorf("rendering %s: %w", HTMLFile, err)
+		return nil, fmt.Errorf("rendering %s: %w", runfile.HTMLFile, err)
 	}
 	return b.Bytes(), nil
 }

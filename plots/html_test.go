@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/runfile"
 )
 
 func TestHTMLSelfContained(t *testing.T) {
@@ -18,7 +19,7 @@ func TestHTMLSelfContained(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	data, err := os.ReadFile(filepath.Join(dir, HTMLFile))
+	data, err := os.ReadFile(filepath.Join(dir, runfile.HTMLFile))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,7 +5,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 // exampleRun is the example run checked into the repository.
@@ -38,8 +38,8 @@ func TestExampleReportAnswersFirst(t *testing.T) {
 	rep := exampleReport(t)
 	text := string(rep.Markdown())
 	checkAnswerFirst(t, text)
-	if !strings.Contains(text, "]("+DepsFile+")") || len(rep.deps()) == 0 {
-		t.Errorf("the example names dependency versions, but REPORT.md does not link %s", DepsFile)
+	if !strings.Contains(text, "]("+runfile.DepsFile+")") || len(rep.deps()) == 0 {
+		t.Errorf("the example names dependency versions, but REPORT.md does not link %s", runfile.DepsFile)
 	}
 }
 
@@ -90,9 +90,9 @@ func checkAnswerFirst(t *testing.T, text string) {
 		open = -1
 	}
 	if strings.Contains(text, "| dep-") {
-		t.Errorf("dependency versions in REPORT.md; they belong in %s", DepsFile)
+		t.Errorf("dependency versions in REPORT.md; they belong in %s", runfile.DepsFile)
 	}
-	if !strings.Contains(text, "]("+rundir.BenchstatFile+")") {
-		t.Errorf("no link to %s", rundir.BenchstatFile)
+	if !strings.Contains(text, "]("+runfile.BenchstatFile+")") {
+		t.Errorf("no link to %s", runfile.BenchstatFile)
 	}
 }

@@ -19,19 +19,19 @@ import (
 // coincide with steal or other load (Slowdown); then the measured cause of
 // the spread of the families known to spread by themselves (spreadCauses).
 func (rep *Report) writeNoise(b *bytes.Buffer) {
-	count, _ := strconv.Atoi(rep.Run.ConfigValue("count"))
-	budget := rep.Run.ConfigValue("noise-budget")
+	count, _ := strconv.Atoi(rep.Run.ConfigValue(runfile.ConfigCount))
+	budget := rep.Run.ConfigValue(runfile.ConfigNoiseBudget)
 	rows := rundir.NoiseRows(rep.Rows, count)
 	fmt.Fprintf(b, "## Noise\n\n")
 	fmt.Fprintf(b, "%s.", rep.Run.RunPrecision())
 	if st, ok := rep.Run.RunSteal(); ok {
 		fmt.Fprintf(b, " Steal: %s.", st)
 	}
-	if w := rep.Run.ConfigValue("warmup"); w != "" && w != "none" {
+	if w := rep.Run.ConfigValue(runfile.ConfigWarmup); w != "" && w != "none" {
 		fmt.Fprintf(b, " Warm-up: %s.", w)
 	}
 	fmt.Fprintf(b, "\n\n")
-	max := rep.Run.ConfigValue("max-samples")
+	max := rep.Run.ConfigValue(runfile.ConfigMaxSamples)
 	switch {
 	case budget != "" && budget != "0s" && max != "" && rep.Run.RerunsSpread(count):
 		fmt.Fprintf(b, "Each configuration ran %d times; between those runs from the %s on, and after the last, for up to %s in all, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, ordinal(stat.MinSamples), budget, 100*stat.NoisyWidth, stat.MinSamples, max)

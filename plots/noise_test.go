@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/internal/testrun"
-	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 func TestNoiseSection(t *testing.T) {
@@ -23,7 +23,7 @@ func TestNoiseSection(t *testing.T) {
 	if _, err := Generate(dir); err != nil {
 		t.Fatal(err)
 	}
-	md, err := os.ReadFile(filepath.Join(dir, rundir.ReportFile))
+	md, err := os.ReadFile(filepath.Join(dir, runfile.ReportFile))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,9 +8,8 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/internal/testrun"
-	"github.com/concbench/concbench/plots/judge"
-	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/runfile"
 )
 
 // The event-loop verdict: CPython asyncio against threads and the Go models.
@@ -40,7 +39,7 @@ func pyAsyncRun(t *testing.T, asyncioMs float64) string {
 		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=sequential/lang=python/procs=2", 30e6) +
 		testrun.Spread("Hash/size=64KiB/rounds=8/tasks=64/strategy=threads/lang=python/procs=2", 20e6)
 	dir := testrun.Write(t, goRaw)
-	if err := os.WriteFile(filepath.Join(dir, judge.PythonFile), []byte(py), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, runfile.PythonFile), []byte(py), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -117,14 +116,14 @@ func TestPythonEventLoopVerdict(t *testing.T) {
 // verdict is INCONCLUSIVE and says what is missing.
 func TestPythonEventLoopMissing(t *testing.T) {
 	dir := pyAsyncRun(t, 10.8)
-	data, _ := os.ReadFile(filepath.Join(dir, judge.PythonFile))
+	data, _ := os.ReadFile(filepath.Join(dir, runfile.PythonFile))
 	var keep []string
 	for _, l := range strings.Split(string(data), "\n") {
 		if !strings.Contains(l, "strategy=asyncio") {
 			keep = append(keep, l)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, judge.PythonFile), []byte(strings.Join(keep, "\n")), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, runfile.PythonFile), []byte(strings.Join(keep, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := Build(dir)
@@ -152,8 +151,8 @@ func TestPythonEventLoopFetch(t *testing.T) {
 		}
 	}
 	const fetch = "Fetch/d=5ms/size=16KiB/client=shared/tasks=16/strategy="
-	add(rundir.RawFile, testrun.Spread(fetch+"sequential/procs=2", 90e6)+testrun.Spread(fetch+"spawn/procs=2", 6e6)+testrun.Spread(fetch+"gil/procs=2", 6.5e6))
-	add(judge.PythonFile, testrun.Spread(fetch+"sequential/lang=python/procs=2", 95e6)+testrun.Spread(fetch+"threads/lang=python/procs=2", 9e6)+
+	add(runfile.RawFile, testrun.Spread(fetch+"sequential/procs=2", 90e6)+testrun.Spread(fetch+"spawn/procs=2", 6e6)+testrun.Spread(fetch+"gil/procs=2", 6.5e6))
+	add(runfile.PythonFile, testrun.Spread(fetch+"sequential/lang=python/procs=2", 95e6)+testrun.Spread(fetch+"threads/lang=python/procs=2", 9e6)+
 		testrun.Spread(fetch+"asyncio/lang=python/procs=2", 12e6))
 	rep, err := Build(dir)
 	if err != nil {

@@ -7,9 +7,9 @@ import (
 	"strings"
 
 	"github.com/concbench/concbench/plots/chart"
-	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
+	"github.com/concbench/concbench/runfile"
 )
 
 // writePython writes the "Go vs CPython" section when the run folder holds
@@ -26,7 +26,7 @@ func (rep *Report) writePython(b *bytes.Buffer) {
 	}
 	cfg := py.Run.ConfigValue
 	fmt.Fprintf(b, "From %s, written by `make reference`: the same tasks (equal checksums, checked in every batch) under the tutorials' own strategies in %s %s (GIL %s)",
-		judge.PythonFile, orDash(cfg("python-implementation")), orDash(cfg("python")), orDash(cfg("python-gil")))
+		runfile.PythonFile, orDash(cfg("python-implementation")), orDash(cfg("python")), orDash(cfg("python-gil")))
 	if v := cfg("python-ft"); v != "" {
 		fmt.Fprintf(b, ", and the thread strategies also in the free-threaded %s (GIL %s)", v, orDash(cfg("python-ft-gil")))
 	}

@@ -7,9 +7,9 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/internal/testrun"
-	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/runfile"
 )
 
 // pyRun writes a run folder with Go rows (raw.txt) and CPython rows
@@ -35,7 +35,7 @@ func pyRun(t *testing.T) string {
 		testrun.Spread("Pycpu/n=100000/tasks=16/strategy=sequential/lang=python/procs=2", 80e6) +
 		testrun.Spread("Pycpu/n=100000/tasks=16/strategy=threads/lang=python/procs=2", 81e6)
 	dir := testrun.Write(t, goRaw)
-	if err := os.WriteFile(filepath.Join(dir, judge.PythonFile), []byte(py), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, runfile.PythonFile), []byte(py), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir
@@ -84,14 +84,14 @@ func TestPythonVerdicts(t *testing.T) {
 func TestPythonMissingPieces(t *testing.T) {
 	dir := pyRun(t)
 	// Without Go's gil on pycpu the model verdict there has no data.
-	raw, _ := os.ReadFile(filepath.Join(dir, rundir.RawFile))
+	raw, _ := os.ReadFile(filepath.Join(dir, runfile.RawFile))
 	var keep []string
 	for _, l := range strings.Split(string(raw), "\n") {
 		if !strings.Contains(l, "Pycpu/n=100000/tasks=16/strategy=gil") {
 			keep = append(keep, l)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, rundir.RawFile), []byte(strings.Join(keep, "\n")), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, runfile.RawFile), []byte(strings.Join(keep, "\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := Build(dir)
@@ -113,19 +113,19 @@ func TestPythonFileProblems(t *testing.T) {
 	}
 	// Only configuration lines (interrupted before the first result): a note.
 	dir := testrun.Copy(t)
-	os.WriteFile(filepath.Join(dir, judge.PythonFile), []byte("python: 3.11.7\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, runfile.PythonFile), []byte("python: 3.11.7\n"), 0o644)
 	rep, err = Build(dir)
 	if err != nil || rep.Python == nil || !strings.Contains(string(rep.Markdown()), "holds no results yet") {
 		t.Errorf("python.txt without results: %v", err)
 	}
 	// Malformed: an error naming the file and line.
-	os.WriteFile(filepath.Join(dir, judge.PythonFile), []byte("python: 3.11.7\nBenchmarkX/strategy=threads/lang=python/procs=2 1 zz ns/op\n"), 0o644)
-	if _, err := Build(dir); err == nil || !strings.Contains(err.Error(), judge.PythonFile+":2") {
-		t.Errorf("malformed python.txt: %v, want an error naming %s:2", err, judge.PythonFile)
+	os.WriteFile(filepath.Join(dir, runfile.PythonFile), []byte("python: 3.11.7\nBenchmarkX/strategy=threads/lang=python/procs=2 1 zz ns/op\n"), 0o644)
+	if _, err := Build(dir); err == nil || !strings.Contains(err.Error(), runfile.PythonFile+":2") {
+		t.Errorf("malformed python.txt: %v, want an error naming %s:2", err, runfile.PythonFile)
 	}
 	// A folder of that name.
 	dir = testrun.Copy(t)
-	os.Mkdir(filepath.Join(dir, judge.PythonFile), 0o755)
+	os.Mkdir(filepath.Join(dir, runfile.PythonFile), 0o755)
 	if _, err := Build(dir); err == nil || !strings.Contains(err.Error(), "a folder, not a file") {
 		t.Errorf("python.txt folder: %v", err)
 	}

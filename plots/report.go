@@ -9,6 +9,7 @@ import (
 	"github.com/concbench/concbench/plots/chart"
 	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 // A Report is everything derived from one run, ready to be written.
@@ -51,14 +52,14 @@ func build(run *rundir.Run) (*Report, error) {
 		return nil, err
 	}
 	if rep.PythonCharts, err = chart.PythonCharts(rep.Python); err != nil {
-		return nil, fmt.Errorf("%s: %w", filepath.Join(run.Dir, judge.PythonFile), err)
+		return nil, fmt.Errorf("%s: %w", filepath.Join(run.Dir, runfile.PythonFile), err)
 	}
 	return rep, nil
 }
 
 // Generate builds the report of the run folder dir and writes the charts
-// (PNG and SVG), DepsFile (when raw.txt names dependency versions),
-// HTMLFile and REPORT.md into it. Every file is first written to a
+// (PNG and SVG), runfile.DepsFile (when raw.txt names dependency versions),
+// runfile.HTMLFile and REPORT.md into it. Every file is first written to a
 // temporary file in dir; once all are complete they are renamed into
 // place, REPORT.md last. Nothing is written when reading or deriving
 // fails, and nothing is replaced when writing fails (a full disk) or when
@@ -73,13 +74,13 @@ func Generate(dir string) (*Report, error) {
 		files = append(files, outFile{c.Name + ".png", c.PNG}, outFile{c.Name + ".svg", c.SVG})
 	}
 	if deps := rep.deps(); deps != nil {
-		files = append(files, outFile{DepsFile, deps})
+		files = append(files, outFile{runfile.DepsFile, deps})
 	}
 	page, err := rep.HTML()
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, outFile{HTMLFile, page}, outFile{rundir.ReportFile, rep.Markdown()})
+	files = append(files, outFile{runfile.HTMLFile, page}, outFile{runfile.ReportFile, rep.Markdown()})
 	if err := writeAll(dir, files); err != nil {
 		return nil, err
 	}
@@ -90,7 +91,7 @@ func Generate(dir string) (*Report, error) {
 // the machine, the recommendation table (within the first 15 lines of a
 // complete run), the verdicts, the overview heatmap, the charts; then the
 // details, and the machine last. Dependency versions and the benchstat
-// tables are files of their own (DepsFile, BenchstatFile), linked, so that
+// tables are files of their own (runfile.DepsFile, BenchstatFile), linked, so that
 // no fenced block is longer than a screen.
 func (rep *Report) Markdown() []byte {
 	var b bytes.Buffer

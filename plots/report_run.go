@@ -12,6 +12,7 @@ import (
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
+	"github.com/concbench/concbench/runfile"
 )
 
 // MachineSummary is one line about the machine and the run: CPU, cores,
@@ -41,7 +42,7 @@ func (rep *Report) MachineSummary() string {
 	add("commit %s", cfg("commit"))
 	n := 0
 	for _, bm := range rep.Run.Benchmarks {
-		if m := bm.Metric("ns/op"); m != nil {
+		if m := bm.Metric(runfile.UnitNsPerOp); m != nil {
 			n = max(n, m.Summary.N)
 		}
 	}
@@ -100,22 +101,22 @@ func (rep *Report) writeWarnings(b *bytes.Buffer) {
 }
 
 // writeMachine writes the configuration lines of raw.txt except the
-// dependency versions (in DepsFile), and links the raw files.
+// dependency versions (in runfile.DepsFile), and links the raw files.
 func (rep *Report) writeMachine(b *bytes.Buffer) {
 	fmt.Fprintf(b, "## Machine and run\n\n")
 	fmt.Fprintf(b, "Generated from [`%s`](%s) by `make report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range, for orientation only, when a configuration has fewer than %d samples); comparisons by Mann-Whitney U at α = %.2f; conclusions by the rule at the top. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
-		rundir.RawFile, rundir.RawFile, stat.Confidence*100, stat.MinSamples, stat.Alpha)
+		runfile.RawFile, runfile.RawFile, stat.Confidence*100, stat.MinSamples, stat.Alpha)
 	if rep.Run.Benchstat != "" {
-		fmt.Fprintf(b, "The benchstat tables are in [`%s`](%s)", rundir.BenchstatFile, rundir.BenchstatFile)
+		fmt.Fprintf(b, "The benchstat tables are in [`%s`](%s)", runfile.BenchstatFile, runfile.BenchstatFile)
 	} else {
-		fmt.Fprintf(b, "%s is absent from this run folder; regenerate it with `go tool benchstat -col /strategy %s`", rundir.BenchstatFile, filepath.Join(rep.Run.Dir, rundir.RawFile))
+		fmt.Fprintf(b, "%s is absent from this run folder; regenerate it with `go tool benchstat -col /strategy %s`", runfile.BenchstatFile, filepath.Join(rep.Run.Dir, runfile.RawFile))
 	}
 	if len(rep.deps()) > 0 {
-		fmt.Fprintf(b, "; the dependency versions in [`%s`](%s)", DepsFile, DepsFile)
+		fmt.Fprintf(b, "; the dependency versions in [`%s`](%s)", runfile.DepsFile, runfile.DepsFile)
 	}
 	fmt.Fprintf(b, ".\n\n")
 	if len(rep.Run.Config) == 0 {
-		fmt.Fprintf(b, "%s has no configuration lines.\n\n", rundir.RawFile)
+		fmt.Fprintf(b, "%s has no configuration lines.\n\n", runfile.RawFile)
 		return
 	}
 	fmt.Fprintf(b, "| key | value |\n|---|---|\n")

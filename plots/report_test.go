@@ -8,20 +8,20 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/internal/testrun"
-	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 func TestGenerate(t *testing.T) {
 	dir := testrun.Copy(t)
 	bs := "goos: linux\n                        │ sequential │ spawn │\n"
-	if err := os.WriteFile(filepath.Join(dir, rundir.BenchstatFile), []byte(bs), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, runfile.BenchstatFile), []byte(bs), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := Generate(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	md, err := os.ReadFile(filepath.Join(dir, rundir.ReportFile))
+	md, err := os.ReadFile(filepath.Join(dir, runfile.ReportFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,9 +55,9 @@ func TestGenerate(t *testing.T) {
 	if strings.Contains(text, "dep-x-perf") || strings.Contains(text, "│ sequential │") {
 		t.Errorf("REPORT.md holds the dependency versions or the benchstat tables instead of linking them")
 	}
-	deps, err := os.ReadFile(filepath.Join(dir, DepsFile))
+	deps, err := os.ReadFile(filepath.Join(dir, runfile.DepsFile))
 	if err != nil || !strings.Contains(string(deps), "\nx-perf v0.0.0-20260908200009-22c9c6c9d4da\n") {
-		t.Errorf("%s = %q, %v; want the dep-x-perf version", DepsFile, deps, err)
+		t.Errorf("%s = %q, %v; want the dep-x-perf version", runfile.DepsFile, deps, err)
 	}
 	for _, c := range rep.Charts {
 		for _, ext := range []string{".png", ".svg"} {
@@ -85,13 +85,13 @@ func noTemp(t *testing.T, dir string) {
 
 func TestGenerateIncomplete(t *testing.T) {
 	dir := testrun.Write(t, "numcpu: 2\n"+testrun.Lines("Sleep/d=10ms/tasks=64/strategy=spawn/procs=2", 10.5e6)+"BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2 \t 1\t 1")
-	if err := os.WriteFile(filepath.Join(dir, rundir.IncompleteFile), []byte("interrupted: signal: interrupt\nrun 2 of 5\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, runfile.IncompleteFile), []byte("interrupted: signal: interrupt\nrun 2 of 5\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := Generate(dir); err != nil {
 		t.Fatal(err)
 	}
-	md, err := os.ReadFile(filepath.Join(dir, rundir.ReportFile))
+	md, err := os.ReadFile(filepath.Join(dir, runfile.ReportFile))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +211,7 @@ func earlierReport(t *testing.T) (dir string, rep *Report) {
 			}
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, rundir.ReportFile), []byte("# earlier report\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, runfile.ReportFile), []byte("# earlier report\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	return dir, rep
@@ -225,12 +225,12 @@ func earlierReport(t *testing.T) (dir string, rep *Report) {
 func TestGenerateCannotWrite(t *testing.T) {
 	t.Run("REPORT.md is a folder", func(t *testing.T) {
 		dir := smallRun(t)
-		if err := os.MkdirAll(filepath.Join(dir, rundir.ReportFile, "inside"), 0o755); err != nil {
+		if err := os.MkdirAll(filepath.Join(dir, runfile.ReportFile, "inside"), 0o755); err != nil {
 			t.Fatal(err)
 		}
 		before := snapshot(t, dir)
 		_, err := Generate(dir)
-		want := filepath.Join(dir, rundir.ReportFile) + " is a folder, but the report writes a file of that name: move the folder away and run the report again"
+		want := filepath.Join(dir, runfile.ReportFile) + " is a folder, but the report writes a file of that name: move the folder away and run the report again"
 		if err == nil || err.Error() != want {
 			t.Errorf("error %q, want %q", err, want)
 		}
@@ -261,7 +261,7 @@ func TestGenerateCannotWrite(t *testing.T) {
 		saved := writeData
 		t.Cleanup(func() { writeData = saved })
 		writeData = func(f *os.File, data []byte) error {
-			if !strings.HasPrefix(filepath.Base(f.Name()), "."+rundir.ReportFile) {
+			if !strings.HasPrefix(filepath.Base(f.Name()), "."+runfile.ReportFile) {
 				return saved(f, data)
 			}
 			if _, err := f.Write(data[:len(data)/2]); err != nil {
@@ -276,7 +276,7 @@ func TestGenerateCannotWrite(t *testing.T) {
 			return err
 		}
 		_, err := Generate(dir)
-		want := "writing " + filepath.Join(dir, rundir.ReportFile) + ": no space left on device"
+		want := "writing " + filepath.Join(dir, runfile.ReportFile) + ": no space left on device"
 		if err == nil || err.Error() != want {
 			t.Errorf("error %q, want %q", err, want)
 		}

@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/internal/testrun"
-	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 // An impossible value in raw.txt stops the report before it writes
@@ -21,7 +21,7 @@ func TestGenerateImpossibleValueWritesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, e := range ents {
-		if e.Name() != rundir.RawFile {
+		if e.Name() != runfile.RawFile {
 			t.Errorf("%s was written", e.Name())
 		}
 	}

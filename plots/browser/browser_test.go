@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/concbench/concbench/plots"
-	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
@@ -53,10 +53,10 @@ func findBrowser(t *testing.T) string {
 func TestIndexHTMLInChromium(t *testing.T) {
 	browser := findBrowser(t)
 	dir := t.TempDir()
-	for _, name := range []string{rundir.RawFile, rundir.BenchstatFile, "python.txt", rundir.IncompleteFile} {
+	for _, name := range []string{runfile.RawFile, runfile.BenchstatFile, "python.txt", runfile.IncompleteFile} {
 		data, err := os.ReadFile(filepath.Join(exampleRun, name))
 		if err != nil {
-			if name == rundir.RawFile {
+			if name == runfile.RawFile {
 				t.Fatal(err)
 			}
 			continue
@@ -70,14 +70,14 @@ func TestIndexHTMLInChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Run("generated", func(t *testing.T) {
-		checkPage(t, browser, filepath.Join(dir, plots.HTMLFile), wantOf(rep, true), "")
+		checkPage(t, browser, filepath.Join(dir, runfile.HTMLFile), wantOf(rep, true), "")
 	})
 	t.Run("page", func(t *testing.T) {
 		run, named := os.LookupEnv(runEnv)
 		if !named {
 			run = exampleRun
 		}
-		page := filepath.Join(run, plots.HTMLFile)
+		page := filepath.Join(run, runfile.HTMLFile)
 		if _, err := os.Stat(page); err != nil {
 			if named {
 				t.Fatalf("%s=%s: %v (make report RUN=%s first)", runEnv, run, err, run)

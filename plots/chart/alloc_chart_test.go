@@ -8,11 +8,12 @@ import (
 
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 func TestChartAlloc(t *testing.T) {
 	dir := testrun.Copy(t)
-	f, err := os.OpenFile(filepath.Join(dir, rundir.RawFile), os.O_APPEND|os.O_WRONLY, 0)
+	f, err := os.OpenFile(filepath.Join(dir, runfile.RawFile), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+
+	"github.com/concbench/concbench/runfile"
 )
 
 // checkDirs refuses a command line without run folders and a folder given
@@ -29,7 +31,7 @@ func checkDirs(dirs []string) error {
 // scaleOf names the scale of a machine's run, "unknown" when raw.txt has
 // no scale line.
 func scaleOf(m *Machine) string {
-	if s := m.Run.ConfigValue("scale"); s != "" {
+	if s := m.Run.ConfigValue(runfile.ConfigScale); s != "" {
 		return s
 	}
 	return "unknown"

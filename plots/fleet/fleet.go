@@ -7,12 +7,13 @@ import (
 	"github.com/concbench/concbench/plots"
 	"github.com/concbench/concbench/plots/chart"
 	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 // File names in the output folder.
 const (
 	ReportFile = "FLEET.md"
-	HTMLFile   = plots.HTMLFile
+	HTMLFile   = runfile.HTMLFile
 )
 
 // A Fleet is the cross-machine report of several runs, ready to be

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/runfile"
 )
 
 // Markdown renders FLEET.md: the warnings (runs of different commits) at
@@ -102,7 +103,7 @@ func (f *Fleet) writeAnswers(b *bytes.Buffer) {
 	for _, a := range f.Answers {
 		cells := make([]string, len(a.Choices))
 		for i, c := range a.Choices {
-			cells[i] = answerCell(c, f.Machines[i].Run.ConfigValue("gomaxprocs"))
+			cells[i] = answerCell(c, f.Machines[i].Run.ConfigValue(runfile.ConfigGOMAXPROCS))
 		}
 		f.row(b, []string{a.Workload}, cells, a.Differs)
 	}

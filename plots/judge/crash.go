@@ -30,9 +30,9 @@ const CrashFamily = runfile.FamilyCrash
 
 // The metrics of the crash rows.
 const (
-	CrashSurvived  = "survived"
-	CrashDelivered = "delivered"
-	CrashNext      = "next-batch"
+	CrashSurvived  = runfile.UnitSurvived
+	CrashDelivered = runfile.UnitDelivered
+	CrashNext      = runfile.UnitNextBatch
 )
 
 // sampleRange returns the smallest and largest value of unit in r, ok

@@ -28,11 +28,11 @@ const floodFamily = runfile.FamilyFlood
 
 // FloodMemory is the memory axis of the chart: the process's peak resident
 // set growth during a batch, what the operating system sees.
-const FloodMemory = "peak-rss-B"
+const FloodMemory = runfile.UnitPeakRSS
 
 // floodStacks is the memory of the first verdict: goroutine stacks, the
 // memory a bound on concurrency is said to bound.
-const floodStacks = "peak-stack-B"
+const floodStacks = runfile.UnitPeakStack
 
 // floodSelection is the flood's rows at its highest procs: the unbounded
 // row (nil if absent) and the bounded ones.
@@ -188,11 +188,11 @@ func lessonPoolBoundsMemory(j *judge, ev *evidence) {
 func lessonPoolFaster(j *judge, ev *evidence) {
 	s := ev.flood
 	j.cite(s.rows()...)
-	j.missing = floodMissing(s, "ns/op")
+	j.missing = floodMissing(s, runfile.UnitNsPerOp)
 	if len(j.missing) > 0 {
 		return
 	}
-	frs := floodRatios(s, "ns/op")
+	frs := floodRatios(s, runfile.UnitNsPerOp)
 	faster, slower := 0, 0
 	for _, fr := range frs {
 		if fr.below {
@@ -229,7 +229,7 @@ func lessonPoolFaster(j *judge, ev *evidence) {
 		j.notes = append(j.notes, "no bounded row is significantly faster than "+s.Unbounded.Strategy+", and not every one is significantly slower")
 	}
 	j.p("fastest bounded vs "+s.Unbounded.Strategy, best.p)
-	j.partOn("ns/op", o, strings.Join(figs, "; "), s.rows()...)
+	j.partOn(runfile.UnitNsPerOp, o, strings.Join(figs, "; "), s.rows()...)
 }
 
 // mib writes bytes in MiB.

@@ -79,7 +79,7 @@ func lessonFetchOverlap(j *judge, ev *evidence) {
 	}
 	// The batch cannot end before its CPU work is done: cpu-ns/op over
 	// the cores it may use bounds the wall time from below.
-	if cpu := sp.Bench.Metric("cpu-ns/op"); cpu != nil && sp.CPULimit > 0 {
+	if cpu := sp.Bench.Metric(runfile.UnitCPUNsPerOp); cpu != nil && sp.CPULimit > 0 {
 		j.notes = append(j.notes, fmt.Sprintf("spawn's batch needs %s of CPU (client and server), at least %s of wall time on %g cores",
 			unitfmt.FormatTime(cpu.Summary.Center, unitfmt.TimeSpaced), unitfmt.FormatTime(cpu.Summary.Center/sp.CPULimit, unitfmt.TimeSpaced), sp.CPULimit))
 	}
@@ -110,7 +110,7 @@ func lessonConnReuse(j *judge, ev *evidence) {
 			continue
 		}
 		rt := rundir.TimeRatio(perTask, shared)
-		p := stat.Compare(perTask.Bench.Metric("ns/op").Sample, shared.Bench.Metric("ns/op").Sample)
+		p := stat.Compare(perTask.Bench.Metric(runfile.UnitNsPerOp).Sample, shared.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		o := j.significant(stat.AtLeast(rt, ReuseHelps), p, st+" per-task vs shared")
 		j.part(o, fmt.Sprintf("%s per-task/shared time %s", st, unitfmt.Est(rt)), perTask, shared)
 		j.p(st+" per-task vs shared", p)

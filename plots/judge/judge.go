@@ -9,6 +9,7 @@ import (
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
+	"github.com/concbench/concbench/runfile"
 )
 
 // The judge: every verdict, of a lesson of the table (lessonTable) or of
@@ -61,7 +62,7 @@ func (j *judge) part(o stat.Outcome, figure string, rows ...*rundir.Row) {
 		n := r.Time.N
 		if r.Baseline != nil {
 			j.citeName(r.Baseline.Name)
-			n = min(n, r.Baseline.Metric("ns/op").Summary.N)
+			n = min(n, r.Baseline.Metric(runfile.UnitNsPerOp).Summary.N)
 		}
 		o = j.sampled(o, r.Time, n)
 	}

@@ -46,7 +46,7 @@ func lessonIO(j *judge, ev *evidence) {
 // wholly outside and the difference is significant.
 func (j *judge) sameAs(a, b *rundir.Row) {
 	rt := rundir.TimeRatio(a, b)
-	p := stat.Compare(a.Bench.Metric("ns/op").Sample, b.Bench.Metric("ns/op").Sample)
+	p := stat.Compare(a.Bench.Metric(runfile.UnitNsPerOp).Sample, b.Bench.Metric(runfile.UnitNsPerOp).Sample)
 	o := j.differs(stat.Within(rt, 1-SameWithin, 1+SameWithin), p, a.Strategy+" vs "+b.Strategy+" difference")
 	j.part(o, fmt.Sprintf("%s/%s time ratio %s", a.Strategy, b.Strategy, unitfmt.Est(rt)), a, b)
 	j.p(a.Strategy+" vs "+b.Strategy, p)
@@ -136,7 +136,7 @@ func lessonPoolSize(j *judge, ev *evidence) {
 		j.missing = append(j.missing, "HashWorkers strategy=pool with workers = cores and more")
 	} else {
 		rt := rundir.TimeRatio(atCores, bestMore)
-		p := stat.Compare(atCores.Bench.Metric("ns/op").Sample, bestMore.Bench.Metric("ns/op").Sample)
+		p := stat.Compare(atCores.Bench.Metric(runfile.UnitNsPerOp).Sample, bestMore.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		j.part(j.differs(stat.AtMost(rt, 1+SameWithin), p, "hash difference"),
 			fmt.Sprintf("hash: time(workers=%d)/time(workers=%d) %s", atCores.Workers, bestMore.Workers, unitfmt.Est(rt)), atCores, bestMore)
 		j.p(fmt.Sprintf("hash workers=%d vs %d", atCores.Workers, bestMore.Workers), p)
@@ -154,7 +154,7 @@ func lessonPoolSize(j *judge, ev *evidence) {
 	} else {
 		lo, hi := sp[0], sp[len(sp)-1]
 		su := rundir.TimeRatio(lo, hi)
-		p := stat.Compare(lo.Bench.Metric("ns/op").Sample, hi.Bench.Metric("ns/op").Sample)
+		p := stat.Compare(lo.Bench.Metric(runfile.UnitNsPerOp).Sample, hi.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		j.part(j.significant(stat.AtLeast(su, MoreHelps), p, "sleep difference"),
 			fmt.Sprintf("sleep: speedup of workers=%d over workers=%d %s", hi.Workers, lo.Workers, unitfmt.Est(su)), lo, hi)
 		j.p(fmt.Sprintf("sleep workers=%d vs %d", hi.Workers, lo.Workers), p)

@@ -9,6 +9,7 @@ import (
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
+	"github.com/concbench/concbench/runfile"
 )
 
 // The judge function of the shared-state lesson (shared state needs
@@ -21,7 +22,7 @@ func lessonSharedState(j *judge, ev *evidence) {
 	s := ev.seed
 	var racy, exact []*rundir.Row
 	for _, r := range s.counter {
-		if r.Bench.Metric("lost-updates/op") == nil {
+		if r.Bench.Metric(runfile.UnitLostUpdates) == nil {
 			continue
 		}
 		if r.Bench.Param("sync") == "none" {
@@ -38,7 +39,7 @@ func lessonSharedState(j *judge, ev *evidence) {
 		var lost []string
 		lossy := false
 		for _, r := range racy {
-			m := r.Bench.Metric("lost-updates/op").Summary
+			m := r.Bench.Metric(runfile.UnitLostUpdates).Summary
 			lost = append(lost, fmt.Sprintf("%s procs=%d median %s", r.Strategy, r.Procs, unitfmt.Num(m.Center)))
 			lossy = lossy || m.Center > 0
 		}
@@ -53,7 +54,7 @@ func lessonSharedState(j *judge, ev *evidence) {
 	} else {
 		var bad []string
 		for _, r := range exact {
-			if slices.Max(r.Bench.Metric("lost-updates/op").Sample.Values) != 0 {
+			if slices.Max(r.Bench.Metric(runfile.UnitLostUpdates).Sample.Values) != 0 {
 				bad = append(bad, fmt.Sprintf("sync=%s strategy=%s", r.Bench.Param("sync"), r.Strategy))
 			}
 		}
@@ -96,7 +97,7 @@ func counterRanking(rows []*rundir.Row) (string, float64) {
 		for _, r := range rs {
 			parts = append(parts, fmt.Sprintf("%s (%s M incs/s)", r.Bench.Param("sync"), unitfmt.Num(rundir.Throughput(r).Center/1e6)))
 		}
-		p := stat.Compare(rs[0].Bench.Metric("ns/op").Sample, rs[1].Bench.Metric("ns/op").Sample)
+		p := stat.Compare(rs[0].Bench.Metric(runfile.UnitNsPerOp).Sample, rs[1].Bench.Metric(runfile.UnitNsPerOp).Sample)
 		return fmt.Sprintf("for %s at procs=%d: %s", st, procs, strings.Join(parts, " > ")), p
 	}
 	return "", math.NaN()

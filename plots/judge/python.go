@@ -12,13 +12,10 @@ import (
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/unitfmt"
+	"github.com/concbench/concbench/runfile"
 
 	"github.com/concbench/concbench/internal/oserr"
 )
-
-// PythonFile holds the CPython reference results of a run folder, written
-// by make reference (reference/python).
-const PythonFile = "python.txt"
 
 // GILAgree is how far apart the speedups of the gil model and of CPython
 // threads may be for the model to predict them: within 15 %.
@@ -70,7 +67,7 @@ func pyKey(b *rundir.Benchmark) string {
 // the Go rows. It returns nil when the file is absent; an unreadable or
 // malformed file is an error naming it.
 func ReadPython(run *rundir.Run, goRows []*rundir.Row) (*Python, error) {
-	path := filepath.Join(run.Dir, PythonFile)
+	path := filepath.Join(run.Dir, runfile.PythonFile)
 	data, err := os.ReadFile(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -85,7 +82,7 @@ func ReadPython(run *rundir.Run, goRows []*rundir.Row) (*Python, error) {
 		if !strings.Contains(err.Error(), "no benchmark results") {
 			return nil, err
 		}
-		py.Note = fmt.Sprintf("%s holds no results yet (was make reference interrupted before its first?)", PythonFile)
+		py.Note = fmt.Sprintf("%s holds no results yet (was make reference interrupted before its first?)", runfile.PythonFile)
 		return py, nil
 	}
 	// python.txt carries no strategy-<name> lines: a CPython strategy

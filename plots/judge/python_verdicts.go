@@ -8,6 +8,7 @@ import (
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
+	"github.com/concbench/concbench/runfile"
 )
 
 // verdicts judges, per workload, "the gil model predicts CPython threads"
@@ -78,7 +79,7 @@ func (py *Python) overlapVerdict(n int, s, t string) Verdict {
 			continue
 		}
 		rt := rundir.TimeRatio(a, b)
-		p := stat.Compare(a.Bench.Metric("ns/op").Sample, b.Bench.Metric("ns/op").Sample)
+		p := stat.Compare(a.Bench.Metric(runfile.UnitNsPerOp).Sample, b.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		o := j.differs(stat.AtMost(rt, 1+SameWithin), p, s+" vs "+t+" difference")
 		j.part(o, fmt.Sprintf("%s: CPython %s %s, %s %s; time ratio %s", w.Label, s, unitfmt.Ns(a.Time.Center), t, unitfmt.Ns(b.Time.Center), unitfmt.Est(rt)), a, b)
 		j.p(fmt.Sprintf("%s vs %s, %s", s, t, w.Key), p)
@@ -150,7 +151,7 @@ func (py *Python) processVerdict(n int, w *PyWorkload, s string) Verdict {
 	}
 	g, p := w.Go["process"], w.Py["python"][s]
 	rt := stat.Ratio(g.Time, p.Time)
-	pv := stat.Compare(g.Bench.Metric("ns/op").Sample, p.Bench.Metric("ns/op").Sample)
+	pv := stat.Compare(g.Bench.Metric(runfile.UnitNsPerOp).Sample, p.Bench.Metric(runfile.UnitNsPerOp).Sample)
 	o := stat.AtMost(rt, 1)
 	j.part(j.significant(o, pv, "the difference"), fmt.Sprintf("Go process %s, CPython %s %s on %s; time ratio %s", unitfmt.Ns(g.Time.Center), s, unitfmt.Ns(p.Time.Center), w.Label, unitfmt.Est(rt)), g, p)
 	j.p("Go process vs CPython "+s, pv)

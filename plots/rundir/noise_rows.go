@@ -44,7 +44,7 @@ func (r *Run) RerunsSpread(count int) bool {
 	}
 	perRound := map[int]int{}
 	for _, b := range r.Benchmarks {
-		if m := b.Metric(runfile.UnitNsPerOp); m != nil && filepath.Base(m.File) == RawFile {
+		if m := b.Metric(runfile.UnitNsPerOp); m != nil && filepath.Base(m.File) == runfile.RawFile {
 			for _, k := range m.Rounds {
 				perRound[k]++
 			}

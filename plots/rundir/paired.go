@@ -6,7 +6,7 @@ import (
 )
 
 // Paired ratios. The driver runs every configuration once per round,
-// interleaved, and numbers the rounds (RoundKey), so two configurations
+// interleaved, and numbers the rounds (runfile.RoundKey), so two configurations
 // of a run have a sample each from the same minute or two of the
 // machine's life. A ratio of two such configurations is estimated from the
 // per-round ratios: their median, with its distribution-free 95 %

@@ -19,10 +19,10 @@ func PerTask(r *Row) stat.Summary {
 
 // PerTaskSample is the sample behind perTask.
 func PerTaskSample(r *Row) *Metric {
-	if m := r.Bench.Metric("ns/task"); m != nil {
+	if m := r.Bench.Metric(runfile.UnitNsPerTask); m != nil {
 		return m
 	}
-	return r.Bench.Metric("ns/op")
+	return r.Bench.Metric(runfile.UnitNsPerOp)
 }
 
 // Throughput is the counter throughput in increments per second:

@@ -33,18 +33,18 @@ func ReadRun(dir string) (*Run, error) {
 	} else if !fi.IsDir() {
 		return nil, fmt.Errorf("%s is a file, not a run folder (a folder holding raw.txt)", dir)
 	}
-	if b, err := os.ReadFile(filepath.Join(dir, IncompleteFile)); err == nil {
+	if b, err := os.ReadFile(filepath.Join(dir, runfile.IncompleteFile)); err == nil {
 		run.IsIncomplete = true
 		run.Incomplete = strings.TrimSpace(string(b))
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, IncompleteFile), oserr.Cause(err))
+		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, runfile.IncompleteFile), oserr.Cause(err))
 	}
-	if b, err := os.ReadFile(filepath.Join(dir, BenchstatFile)); err == nil {
+	if b, err := os.ReadFile(filepath.Join(dir, runfile.BenchstatFile)); err == nil {
 		run.Benchstat = string(b)
 	} else if !errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, BenchstatFile), oserr.Cause(err))
+		return nil, fmt.Errorf("reading %s: %w", filepath.Join(dir, runfile.BenchstatFile), oserr.Cause(err))
 	}
-	path := filepath.Join(dir, RawFile)
+	path := filepath.Join(dir, runfile.RawFile)
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no such file (is %s a run folder?)", path, dir)
@@ -126,7 +126,7 @@ func ParseRaw(run *Run, data []byte, path string) error {
 				run.Warnings = append(run.Warnings, warns...)
 			}
 			for _, c := range rec.Config {
-				if !c.File || seenConfig[c.Key] || c.Key == RoundKey {
+				if !c.File || seenConfig[c.Key] || c.Key == runfile.RoundKey {
 					continue
 				}
 				seenConfig[c.Key] = true
@@ -138,21 +138,21 @@ func ParseRaw(run *Run, data []byte, path string) error {
 					run.Props[name] = p
 					continue
 				}
-				run.Config = append(run.Config, Param{c.Key, string(c.Value)})
+				run.Config = append(run.Config, runfile.Param{Key: c.Key, Value: string(c.Value)})
 			}
 			if ok, _ := filter.Apply(rec); !ok {
 				continue
 			}
 			residues[residue.Project(rec)] = true
 			round := 0
-			if v := rec.GetConfig(RoundKey); v != "" {
+			if v := rec.GetConfig(runfile.RoundKey); v != "" {
 				round, _ = strconv.Atoi(v)
 			}
 			for i, key := range proj.ProjectValues(rec) {
 				name := key.Get(nameField)
 				g := groups[name]
 				if g == nil {
-					family, params, err := parseName(name)
+					family, params, err := runfile.ParseName(name)
 					if err != nil {
 						file, line := rec.Pos()
 						return fmt.Errorf("%s:%d: %v", file, line, err)
@@ -226,7 +226,7 @@ func ParseRaw(run *Run, data []byte, path string) error {
 		keys = append(keys, k)
 	}
 	for _, f := range benchproc.NonSingularFields(keys) {
-		if f.Name == RoundKey {
+		if f.Name == runfile.RoundKey {
 			continue // changes by design
 		}
 		run.Warnings = append(run.Warnings, fmt.Sprintf("configuration %q changes within %s; samples were pooled across its values", f.Name, path))
@@ -243,13 +243,6 @@ func ParseRaw(run *Run, data []byte, path string) error {
 	}
 	return nil
 }
-
-// RoundKey is the configuration line that numbers the samples after it:
-// the driver writes "round: k" before run k, and numbers its noise re-run
-// rounds on from the count. Every configuration has at most one sample
-// per round, so samples of one round were measured minutes apart at
-// most, interleaved with every other configuration's.
-const RoundKey = "round"
 
 // configLine returns the number of the first line of data that sets the
 // configuration key ("key: value"); benchfmt keeps no position for them.

@@ -3,6 +3,7 @@ package rundir
 import (
 	"fmt"
 
+	"github.com/concbench/concbench/runfile"
 	"golang.org/x/perf/benchfmt"
 )
 
@@ -26,8 +27,8 @@ func checkResult(rec *benchfmt.Result) (string, []string) {
 		}
 		vals[unit] = val
 	}
-	var params []Param
-	if _, ps, err := parseName(string(rec.Name.Full())); err == nil {
+	var params []runfile.Param
+	if _, ps, err := runfile.ParseName(string(rec.Name.Full())); err == nil {
 		params = ps
 	}
 	var warns []string

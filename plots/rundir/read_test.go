@@ -9,6 +9,7 @@ import (
 
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/runfile"
 
 	"golang.org/x/perf/benchfmt"
 )
@@ -77,11 +78,11 @@ func TestReadErrors(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			dir := t.TempDir()
 			if tc.raw == "dir" {
-				if err := os.Mkdir(filepath.Join(dir, RawFile), 0o755); err != nil {
+				if err := os.Mkdir(filepath.Join(dir, runfile.RawFile), 0o755); err != nil {
 					t.Fatal(err)
 				}
 			} else if tc.raw != "-" {
-				if err := os.WriteFile(filepath.Join(dir, RawFile), []byte(tc.raw), 0o644); err != nil {
+				if err := os.WriteFile(filepath.Join(dir, runfile.RawFile), []byte(tc.raw), 0o644); err != nil {
 					t.Fatal(err)
 				}
 			}
@@ -92,8 +93,8 @@ func TestReadErrors(t *testing.T) {
 			if !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 				t.Errorf("error %q, want one line containing %q", err, tc.want)
 			}
-			if !strings.Contains(err.Error(), filepath.Join(dir, RawFile)) {
-				t.Errorf("error %q does not name %s", err, filepath.Join(dir, RawFile))
+			if !strings.Contains(err.Error(), filepath.Join(dir, runfile.RawFile)) {
+				t.Errorf("error %q does not name %s", err, filepath.Join(dir, runfile.RawFile))
 			}
 		})
 	}
@@ -106,17 +107,17 @@ func TestSyntaxErrorType(t *testing.T) {
 	if !errors.As(err, &se) {
 		t.Fatalf("error %v is not a *benchfmt.SyntaxError", err)
 	}
-	if se.Line != 2 || se.FileName != filepath.Join(dir, RawFile) {
-		t.Errorf("syntax error at %s:%d, want %s:2", se.FileName, se.Line, filepath.Join(dir, RawFile))
+	if se.Line != 2 || se.FileName != filepath.Join(dir, runfile.RawFile) {
+		t.Errorf("syntax error at %s:%d, want %s:2", se.FileName, se.Line, filepath.Join(dir, runfile.RawFile))
 	}
 }
 
 func TestReadIncompleteTolerates(t *testing.T) {
 	dir := testrun.Write(t, "numcpu: 2\nBenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2 \t 1\t 10500000 ns/op\nBenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2 \t 1\t 105")
-	if err := os.WriteFile(filepath.Join(dir, IncompleteFile), []byte("interrupted by signal after 3 of 10 runs\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, runfile.IncompleteFile), []byte("interrupted by signal after 3 of 10 runs\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(dir, BenchstatFile), []byte("goos: linux\n│ sec/op │\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, runfile.BenchstatFile), []byte("goos: linux\n│ sec/op │\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	run, err := ReadRun(dir)
@@ -145,14 +146,5 @@ func TestConfigChangeWarns(t *testing.T) {
 	}
 	if n := run.Benchmarks[0].Metric("ns/op").Summary.N; n != 2 {
 		t.Errorf("pooled %d samples, want 2", n)
-	}
-}
-
-// Sizes and durations of names are parsed by package runfile (its tests);
-// the report splits names itself.
-func TestParseName(t *testing.T) {
-	fam, params, err := parseName("HashWorkers/size=64KiB/rounds=8/tasks=64/strategy=pool/workers=4/procs=2")
-	if err != nil || fam != "HashWorkers" || len(params) != 6 || params[4] != (Param{"workers", "4"}) {
-		t.Errorf("parseName = %q %v %v", fam, params, err)
 	}
 }

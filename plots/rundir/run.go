@@ -13,7 +13,7 @@ type Run struct {
 	// Config holds the file configuration lines of raw.txt (goos, cpu,
 	// numcpu, commit, …) in order of first appearance, except the
 	// strategy-<name> lines, which are parsed into Props.
-	Config []Param
+	Config []runfile.Param
 	// Props holds the strategy properties that the run wrote as
 	// "strategy-<name>: <properties>" configuration lines
 	// (runfile.ConfigKey, runfile.Props.String), by strategy name.
@@ -43,7 +43,7 @@ type Benchmark struct {
 	// Family is the base name: "Sleep", "HashWorkers", …
 	Family string
 	// Params are the key=value parts of the name, in order.
-	Params []Param
+	Params []runfile.Param
 	// Metrics maps a raw unit ("ns/op", "tasks/s", …) to its samples.
 	Metrics map[string]*Metric
 }
@@ -54,7 +54,7 @@ type Metric struct {
 	Sample  *benchmath.Sample
 	Summary stat.Summary
 	// Values are the sample's values in the order of raw.txt (Sample's
-	// are sorted), Rounds the round (RoundKey) of each, 0 where the file
+	// are sorted), Rounds the round (runfile.RoundKey) of each, 0 where the file
 	// numbers none, and Lines the line of raw.txt each comes from: the
 	// metrics of one result line share it.
 	Values []float64

@@ -214,7 +214,7 @@ func formatValue(v float64) string {
 // the two were probably swapped), and more lost updates than the batch made
 // increments (tasks × incs in the name). The report goes on and lists
 // them as warnings.
-func surprises(params []Param, vals map[string]float64) []string {
+func surprises(params []runfile.Param, vals map[string]float64) []string {
 	var out []string
 	p50, ok50 := vals[runfile.UnitP50Ns]
 	p99, ok99 := vals[runfile.UnitP99Ns]
@@ -231,7 +231,7 @@ func surprises(params []Param, vals map[string]float64) []string {
 }
 
 // paramFloat returns the name part key as a number, or 0.
-func paramFloat(params []Param, key string) float64 {
+func paramFloat(params []runfile.Param, key string) float64 {
 	for _, p := range params {
 		if p.Key == key {
 			v, err := strconv.ParseFloat(p.Value, 64)

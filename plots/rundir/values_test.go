@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/runfile"
 )
 
 // spawnLine is a result line as the driver writes it.
@@ -53,7 +54,7 @@ func TestReadImpossibleValues(t *testing.T) {
 			if err == nil {
 				t.Fatal("no error")
 			}
-			want := filepath.Join(dir, RawFile) + ":3: " + name + ": " + tc.want
+			want := filepath.Join(dir, runfile.RawFile) + ":3: " + name + ": " + tc.want
 			if !strings.HasPrefix(err.Error(), want) || strings.Contains(err.Error(), "\n") {
 				t.Errorf("error\n%q\nwant one line starting\n%q", err, want)
 			}
@@ -73,7 +74,7 @@ func TestReadBetterContradicts(t *testing.T) {
 	} {
 		dir := testrun.Write(t, tc.line+"\n"+spawnLine)
 		_, err := ReadRun(dir)
-		if err == nil || !strings.HasPrefix(err.Error(), filepath.Join(dir, RawFile)+tc.want) {
+		if err == nil || !strings.HasPrefix(err.Error(), filepath.Join(dir, runfile.RawFile)+tc.want) {
 			t.Errorf("%s: error %v, want %q", tc.line, err, tc.want)
 		}
 	}
@@ -90,7 +91,7 @@ func TestReadManyImpossibleValues(t *testing.T) {
 	bad := "BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2 1 NaN ns/op\n"
 	dir := testrun.Write(t, spawnLine+bad+bad+bad)
 	_, err := ReadRun(dir)
-	want := filepath.Join(dir, RawFile) + ":2: BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2: ns/op = NaN: not a finite number (and 2 more lines with impossible values)"
+	want := filepath.Join(dir, runfile.RawFile) + ":2: BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2: ns/op = NaN: not a finite number (and 2 more lines with impossible values)"
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
 	}
@@ -108,7 +109,7 @@ func TestReadSurprisingValues(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(dir, RawFile)
+	path := filepath.Join(dir, runfile.RawFile)
 	want := []string{
 		path + ":2: BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2: p99-ns = 10867808 is below p50-ns = 11262632",
 		path + ":3: BenchmarkCounter/incs=1000/tasks=64/sync=none/strategy=spawn/procs=2: lost-updates/op = 70000 is more than the batch's 64000 increments (tasks × incs)",
@@ -121,7 +122,7 @@ func TestReadSurprisingValues(t *testing.T) {
 // TestRealRunsPass reads every value of the committed runs through the
 // rules: none is rejected, none is surprising.
 func TestRealRunsPass(t *testing.T) {
-	for _, path := range []string{"../../results/example/raw.txt", "../../results/example/python.txt", "../../examples/decode/results/raw.txt", filepath.Join(testrun.Fixture(), RawFile)} {
+	for _, path := range []string{"../../results/example/raw.txt", "../../results/example/python.txt", "../../examples/decode/results/raw.txt", filepath.Join(testrun.Fixture(), runfile.RawFile)} {
 		data, err := os.ReadFile(path)
 		if err != nil {
 			t.Fatal(err)
@@ -144,7 +145,7 @@ func ExampleReadRun_impossibleValue() {
 	}
 	defer os.RemoveAll(dir)
 	raw := "BenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2 \t 21\t NaN ns/op\n"
-	if err := os.WriteFile(filepath.Join(dir, RawFile), []byte(raw), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(dir, runfile.RawFile), []byte(raw), 0o644); err != nil {
 		fmt.Println(err)
 		return
 	}

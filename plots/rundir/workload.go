@@ -117,10 +117,10 @@ func HashGrain(b *Benchmark) string {
 // configuration, lowered by a numeric cgroup-cpus quota; +Inf if unknown.
 func (r *Run) Cores() float64 {
 	c := math.Inf(1)
-	if n, err := strconv.Atoi(r.ConfigValue("numcpu")); err == nil && n > 0 {
+	if n, err := strconv.Atoi(r.ConfigValue(runfile.ConfigNumCPU)); err == nil && n > 0 {
 		c = float64(n)
 	}
-	if q, err := strconv.ParseFloat(r.ConfigValue("cgroup-cpus"), 64); err == nil && q > 0 {
+	if q, err := strconv.ParseFloat(r.ConfigValue(runfile.ConfigCgroupCPUs), 64); err == nil && q > 0 {
 		c = math.Min(c, math.Ceil(q))
 	}
 	return c

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 
 	"golang.org/x/perf/benchfmt"
 )
@@ -85,7 +86,7 @@ func TestRunWritesBenchfmt(t *testing.T) {
 		t.Fatal(err)
 	}
 	check := t.TempDir()
-	if err := os.WriteFile(filepath.Join(check, rundir.RawFile), data, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(check, runfile.RawFile), data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if r, err := rundir.ReadRun(check); err != nil {

@@ -32,8 +32,8 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 		built = builtConfig(o.bin)
 	} else {
 		built = []configLine{
-			{"go", orUnknown(goEnv(ctx, modRoot, "GOVERSION"))},
-			{"commit", orUnknown(gitCommit(ctx, modRoot))},
+			{runfile.ConfigGo, orUnknown(goEnv(ctx, modRoot, "GOVERSION"))},
+			{runfile.ConfigCommit, orUnknown(gitCommit(ctx, modRoot))},
 		}
 		deps, err := dependencies(ctx, modRoot)
 		if err != nil {
@@ -43,19 +43,19 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 	}
 	lines := []configLine{
 		built[0],
-		{"numcpu", strconv.Itoa(runtime.NumCPU())},
-		{"gomaxprocs", strconv.Itoa(runtime.GOMAXPROCS(0))},
+		{runfile.ConfigNumCPU, strconv.Itoa(runtime.NumCPU())},
+		{runfile.ConfigGOMAXPROCS, strconv.Itoa(runtime.GOMAXPROCS(0))},
 		built[1],
-		{"kernel", orUnknown(kernel())},
-		{"cgroup-cpus", cgroupCPUs()},
-		{"date", now.UTC().Format(time.RFC3339)},
-		{"scale", o.scale},
-		{"benchtime", o.benchtime},
-		{"count", strconv.Itoa(o.count)},
-		{"noise-budget", o.noiseBudget.String()},
-		{"max-samples", strconv.Itoa(o.maxSamples)},
-		{"deadline", o.deadline.String()},
-		{"warmup", warmupLine(o.warmup)},
+		{runfile.ConfigKernel, orUnknown(kernel())},
+		{runfile.ConfigCgroupCPUs, cgroupCPUs()},
+		{runfile.ConfigDate, now.UTC().Format(time.RFC3339)},
+		{runfile.ConfigScale, o.scale},
+		{runfile.ConfigBenchtime, o.benchtime},
+		{runfile.ConfigCount, strconv.Itoa(o.count)},
+		{runfile.ConfigNoiseBudget, o.noiseBudget.String()},
+		{runfile.ConfigMaxSamples, strconv.Itoa(o.maxSamples)},
+		{runfile.ConfigDeadline, o.deadline.String()},
+		{runfile.ConfigWarmup, warmupLine(o.warmup)},
 	}
 	lines = append(lines, built[2:]...)
 	return append(lines, strategyConfig()...)
@@ -199,7 +199,7 @@ func dependencies(ctx context.Context, modRoot string) ([]configLine, error) {
 			continue
 		}
 		seen[path] = true
-		lines = append(lines, configLine{"dep-" + configKey(path), version})
+		lines = append(lines, configLine{runfile.DepPrefix + configKey(path), version})
 	}
 	slices.SortFunc(lines, func(a, b configLine) int { return strings.Compare(a.key, b.key) })
 	return lines, nil
@@ -230,5 +230,5 @@ func warmupLine(n int) string {
 	if n == 0 {
 		return "none"
 	}
-	return fmt.Sprintf("%d round(s) of every configuration before round 1, discarded from raw.txt and kept in %s", n, WarmupFile)
+	return fmt.Sprintf("%d round(s) of every configuration before round 1, discarded from raw.txt and kept in %s", n, runfile.WarmupFile)
 }

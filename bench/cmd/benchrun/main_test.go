@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/concbench/concbench/plots"
-	"github.com/concbench/concbench/plots/rundir"
 
 	"go.uber.org/goleak"
 	"golang.org/x/perf/benchfmt"
@@ -463,7 +462,7 @@ func TestInterrupt(t *testing.T) {
 	if _, err := plots.Generate(dirs[0]); err != nil {
 		t.Fatalf("report of the interrupted run: %v", err)
 	}
-	md, err := os.ReadFile(filepath.Join(dirs[0], rundir.ReportFile))
+	md, err := os.ReadFile(filepath.Join(dirs[0], runfile.ReportFile))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/runfile"
 
 	"github.com/concbench/concbench/bench"
 	"github.com/concbench/concbench/internal/oserr"
@@ -39,7 +40,7 @@ func (t *tailWriter) Write(p []byte) (int, error) {
 // configuration lines cannot be written, nothing was measured: the run
 // folder is removed again.
 func (d *driver) measure(ctx context.Context, dir string, names []string, now time.Time) error {
-	rawPath := filepath.Join(dir, "raw.txt")
+	rawPath := filepath.Join(dir, runfile.RawFile)
 	f, err := os.OpenFile(rawPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		os.Remove(dir)
@@ -115,7 +116,7 @@ func (d *driver) warmUp(ctx context.Context, dir string, p *progress) error {
 	if d.o.warmup == 0 {
 		return nil
 	}
-	path := filepath.Join(dir, WarmupFile)
+	path := filepath.Join(dir, runfile.WarmupFile)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return d.incomplete(dir, p, fmt.Sprintf("cannot create %s: %v", path, oserr.Cause(err)))
@@ -136,16 +137,12 @@ func (d *driver) warmUp(ctx context.Context, dir string, p *progress) error {
 	return nil
 }
 
-// WarmupFile holds the results of the warm-up runs, which the report
-// leaves out.
-const WarmupFile = "warmup.txt"
-
 // runFailed turns the error of a run of the benchmark binary (which, "run
 // 2 of 10", names) into INCOMPLETE and the error to report.
 func (d *driver) runFailed(dir string, p *progress, err error, which string) error {
 	var we *rawWriteError
 	if errors.As(err, &we) {
-		return d.incomplete(dir, p, fmt.Sprintf("writing %s failed during %s: %v; the benchmark binary was stopped", filepath.Join(dir, "raw.txt"), which, oserr.Cause(we.err)))
+		return d.incomplete(dir, p, fmt.Sprintf("writing %s failed during %s: %v; the benchmark binary was stopped", filepath.Join(dir, runfile.RawFile), which, oserr.Cause(we.err)))
 	}
 	if s := d.interrupted(); s != nil || killedBy(err) != nil {
 		if s == nil {
@@ -229,10 +226,10 @@ func (d *driver) runOnce(ctx context.Context, raw io.Writer, p *progress, sel *s
 // and returns the error to report.
 func (d *driver) incomplete(dir string, p *progress, why string) error {
 	text := fmt.Sprintf("%s.\nraw.txt holds the %d results measured before that; no benchstat.txt or report was written.\nRegenerate them from what was kept with: make report RUN=%s\n", why, p.results, dir)
-	if err := os.WriteFile(filepath.Join(dir, "INCOMPLETE"), []byte(text), 0o644); err != nil {
-		return fmt.Errorf("%s; kept %d results in %s, but INCOMPLETE could not be written there (%v)", why, p.results, filepath.Join(dir, "raw.txt"), oserr.Cause(err))
+	if err := os.WriteFile(filepath.Join(dir, runfile.IncompleteFile), []byte(text), 0o644); err != nil {
+		return fmt.Errorf("%s; kept %d results in %s, but INCOMPLETE could not be written there (%v)", why, p.results, filepath.Join(dir, runfile.RawFile), oserr.Cause(err))
 	}
-	return fmt.Errorf("%s; kept %d results in %s (see INCOMPLETE there)", why, p.results, filepath.Join(dir, "raw.txt"))
+	return fmt.Errorf("%s; kept %d results in %s (see INCOMPLETE there)", why, p.results, filepath.Join(dir, runfile.RawFile))
 }
 
 // killedBy returns SIGINT or SIGTERM if err says the benchmark binary died

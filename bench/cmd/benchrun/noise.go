@@ -247,7 +247,7 @@ func (nz *noiseRuns) report(d *driver) {
 // after it: every configuration has at most one sample per round, so the
 // report can pair samples measured in the same round.
 func writeRound(raw io.Writer, k int) error {
-	_, err := fmt.Fprintf(raw, "%s: %d\n", rundir.RoundKey, k)
+	_, err := fmt.Fprintf(raw, "%s: %d\n", runfile.RoundKey, k)
 	return err
 }
 

@@ -10,6 +10,7 @@ import (
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/runfile"
 )
 
 // Two runs leave every configuration without an interval (fewer than 6
@@ -44,8 +45,8 @@ func TestNoiseRerunsTopUp(t *testing.T) {
 			t.Errorf("stdout lacks %q:\n%s", want, out)
 		}
 	}
-	if run.ConfigValue("noise-budget") != "2m0s" {
-		t.Errorf("noise-budget line %q", run.ConfigValue("noise-budget"))
+	if run.ConfigValue(runfile.ConfigNoiseBudget) != "2m0s" {
+		t.Errorf("noise-budget line %q", run.ConfigValue(runfile.ConfigNoiseBudget))
 	}
 	raw, _ := os.ReadFile(filepath.Join(dir, "raw.txt"))
 	if strings.Count(string(raw), "\nPASS") < 2+4 {
@@ -58,12 +59,12 @@ func TestNoiseRerunsTopUp(t *testing.T) {
 			t.Errorf("raw.txt lacks %q", strings.TrimSpace(want))
 		}
 	}
-	warm, err := os.ReadFile(filepath.Join(dir, WarmupFile))
+	warm, err := os.ReadFile(filepath.Join(dir, runfile.WarmupFile))
 	if err != nil || strings.Count(string(warm), "\nBenchmarkSleep/") != 6 {
 		t.Errorf("warmup.txt: %v, want one result per configuration:\n%s", err, warm)
 	}
-	if w := run.ConfigValue("warmup"); !strings.Contains(w, WarmupFile) {
-		t.Errorf("warmup line %q does not name %s", w, WarmupFile)
+	if w := run.ConfigValue(runfile.ConfigWarmup); !strings.Contains(w, runfile.WarmupFile) {
+		t.Errorf("warmup line %q does not name %s", w, runfile.WarmupFile)
 	}
 }
 
@@ -115,11 +116,11 @@ func TestNoisyConfigsRejectsImpossibleValues(t *testing.T) {
 	for _, v := range []string{"NaN", "+Inf", "-1", "0", "1e300"} {
 		dir := t.TempDir()
 		raw := "numcpu: 2\nBenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2 \t1\t1100000 ns/op\nBenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2 \t1\t" + v + " ns/op\n"
-		if err := os.WriteFile(filepath.Join(dir, rundir.RawFile), []byte(raw), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, runfile.RawFile), []byte(raw), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		_, err := noisyConfigs(dir)
-		want := filepath.Join(dir, rundir.RawFile) + ":3: BenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2: ns/op = "
+		want := filepath.Join(dir, runfile.RawFile) + ":3: BenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2: ns/op = "
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%s: error %v, want one starting %q", v, err, want)
 		}
@@ -175,7 +176,7 @@ func TestNoiseDeadline(t *testing.T) {
 	if strings.Contains(out, "noise re-run 1:") || !strings.Contains(out, "deadline 1ms after the start") {
 		t.Errorf("re-ran past the deadline, or did not say so:\n%s", out)
 	}
-	if _, err := os.Stat(filepath.Join(runDirs(t, results)[0], WarmupFile)); err == nil {
+	if _, err := os.Stat(filepath.Join(runDirs(t, results)[0], runfile.WarmupFile)); err == nil {
 		t.Error("-warmup 0 wrote warmup.txt")
 	}
 }
@@ -192,7 +193,7 @@ func TestNoisyConfigsCrash(t *testing.T) {
 			fmt.Fprintf(&b, "BenchmarkCrash/k=2/d=1ms/tasks=4/strategy=spawn/procs=2 \t1\t%d ns/op\t0 survived\n", 10_000_000*(1+k))
 		}
 		dir := t.TempDir()
-		if err := os.WriteFile(filepath.Join(dir, rundir.RawFile), []byte(b.String()), 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, runfile.RawFile), []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
 		noisy, err := noisyConfigs(dir)

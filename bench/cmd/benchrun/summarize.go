@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/runfile"
 )
 
 // summarize writes dir/benchstat.txt and, unless -report=false, the charts
@@ -22,7 +22,7 @@ func (d *driver) summarize(dir string) error {
 	}
 	// -ignore round: the round line numbers the samples (plots.RoundKey);
 	// benchstat would otherwise make a table per round.
-	args := []string{"-ignore", rundir.RoundKey, "-col", "/strategy", filepath.Join(abs, "raw.txt")}
+	args := []string{"-ignore", runfile.RoundKey, "-col", "/strategy", filepath.Join(abs, runfile.RawFile)}
 	name := "go tool benchstat"
 	cmd := exec.Command("go", append([]string{"tool", "benchstat"}, args...)...)
 	if d.o.benchstat != "" {
@@ -33,15 +33,15 @@ func (d *driver) summarize(dir string) error {
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("%s -ignore round -col /strategy %s: %w\n%s\n(raw.txt is kept)", name, filepath.Join(dir, "raw.txt"), err, strings.TrimSpace(errOut.String()))
+		return fmt.Errorf("%s -ignore round -col /strategy %s: %w\n%s\n(raw.txt is kept)", name, filepath.Join(dir, runfile.RawFile), err, strings.TrimSpace(errOut.String()))
 	}
 	if w := strings.TrimSpace(errOut.String()); w != "" {
 		fmt.Fprintf(d.stderr, "benchstat: %s\n", w)
 	}
-	if err := writeFileAtomic(filepath.Join(dir, "benchstat.txt"), out.Bytes()); err != nil {
+	if err := writeFileAtomic(filepath.Join(dir, runfile.BenchstatFile), out.Bytes()); err != nil {
 		return fmt.Errorf("%w (raw.txt is kept)", err)
 	}
-	fmt.Fprintf(d.stdout, "wrote %s\n", filepath.Join(dir, "benchstat.txt"))
+	fmt.Fprintf(d.stdout, "wrote %s\n", filepath.Join(dir, runfile.BenchstatFile))
 	if !d.o.report {
 		fmt.Fprintf(d.stdout, "results in %s\n", dir)
 		return nil

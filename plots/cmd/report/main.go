@@ -33,6 +33,7 @@ import (
 	"github.com/concbench/concbench/plots"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/runfile"
 )
 
 func main() {
@@ -81,7 +82,7 @@ func run(args []string, stdout, stderr io.Writer) error {
 		counts[v.Outcome]++
 	}
 	fmt.Fprintf(stdout, "wrote %s, %s and %d charts (PNG+SVG): %d PASS, %d FAIL, %d INCONCLUSIVE\n",
-		filepath.Join(dir, rundir.ReportFile), filepath.Join(dir, plots.HTMLFile), len(rep.Charts), counts[stat.Pass], counts[stat.Fail], counts[stat.Inconclusive])
+		filepath.Join(dir, runfile.ReportFile), filepath.Join(dir, runfile.HTMLFile), len(rep.Charts), counts[stat.Pass], counts[stat.Fail], counts[stat.Inconclusive])
 	if rep.Run.IsIncomplete {
 		fmt.Fprintf(stdout, "note: the run is marked INCOMPLETE\n")
 	}

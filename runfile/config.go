@@ -1,0 +1,31 @@
+package runfile
+
+// The configuration lines ("key: value") the driver writes at the top of
+// RawFile, besides those go test writes itself (goos, goarch, pkg, cpu)
+// and the strategy-<name> lines of ConfigKey. A reader finds an absent
+// line "" and must take it as unknown.
+const (
+	ConfigGo          = "go"           // the Go version of the benchmark binary
+	ConfigCommit      = "commit"       // the suite's commit, "-dirty" when changed
+	ConfigNumCPU      = "numcpu"       // runtime.NumCPU of the benchmark process
+	ConfigGOMAXPROCS  = "gomaxprocs"   // its GOMAXPROCS at start
+	ConfigKernel      = "kernel"       // the kernel release
+	ConfigCgroupCPUs  = "cgroup-cpus"  // the cgroup's CPU quota in CPUs, or "max"
+	ConfigDate        = "date"         // the start, RFC 3339 in UTC
+	ConfigScale       = "scale"        // the workload sizes (bench.Scale)
+	ConfigBenchtime   = "benchtime"    // go test -benchtime of each sample
+	ConfigCount       = "count"        // the interleaved rounds every configuration runs
+	ConfigNoiseBudget = "noise-budget" // the time allowed for re-runs of wide rows
+	ConfigMaxSamples  = "max-samples"  // the most samples a re-run row gets
+	ConfigDeadline    = "deadline"     // when re-runs stop, after the start
+	ConfigWarmup      = "warmup"       // the discarded warm-up rounds, or "none"
+	// RoundKey numbers the samples after it: the driver writes
+	// "round: k" before round k, and numbers its re-run rounds on from
+	// the count. Every configuration has at most one sample per round, so
+	// the samples of one round were measured minutes apart at most,
+	// interleaved with every other configuration's.
+	RoundKey = "round"
+	// DepPrefix starts the lines that name a module linked into the
+	// benchmark binary and its version: "dep-golang.org/x/sync: v0.25.0".
+	DepPrefix = "dep-"
+)
