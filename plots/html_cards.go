@@ -7,95 +7,19 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
 )
 
-// cardsView is the answer at a glance that opens index.html, built from
-// the report's model (not from its Markdown): a card per Choice and a
-// badge per verdict. cardsTemplate renders it.
-type cardsView struct {
-	Cards    []card
-	Verdicts []verdictBadge
-	// Tally counts the verdicts by outcome: "8 PASS, 1 FAIL, 2 INCONCLUSIVE".
-	Tally string
-	// Within is the band of "as good", for the legend: "10 %".
-	Within string
-	// Warnings is set when the report has a Warnings section.
-	Warnings bool
-}
-
-// A card is one Choice: what to use, its speedup over sequential, a bar
-// per strategy and what to avoid.
-type card struct {
-	// ID is "card-" and the slug of the workload and procs, unique on the
-	// page.
-	ID       string
-	Workload string
-	Procs    int
-	// Use is the recommended strategy; empty when nothing is ranked, and
-	// then Reason says why.
-	Use, Reason string
-	// Versus compares Use with the fastest when it is not the fastest.
-	Versus string
-	// Speedup is Use's speedup over sequential with its interval, or why
-	// there is none.
-	Speedup string
-	// Bars are every ranked strategy, by median time, the fastest first.
-	Bars []bar
-	// Avoid is one sentence on the worst one or two to avoid and how many
-	// there are.
-	Avoid string
-	// Lists are the whole as-good, undecided and avoid lists, non-empty
-	// ones only, shown behind <details>.
-	Lists []cardList
-	// Summary is the <details> summary line for Lists.
-	Summary string
-}
-
-// A bar is one strategy of a card, its time on the card's log scale.
-type bar struct {
-	Name string
-	// Class is "use" (the recommended), "good" (the fastest or as good),
-	// "unclear" or "avoid", which the bar's colour shows; Tag marks the
-	// recommended ("use") and the fastest ("fastest") in words.
-	Class, Tag string
-	// Width is the bar's length in percent of the track: the strategy's
-	// median time over the fastest's on the card's log scale (barWidth).
-	Width float64
-	// Label is the time (per batch, or per task for a strategy compared
-	// per task); Title the comparison with the fastest in words.
-	Label, Title string
-}
-
-// A cardList is one of a Choice's lists in words.
-type cardList struct {
-	Title, Items string
-}
-
-// A verdictBadge is one verdict: its outcome as a coloured badge with its
-// text, the claim's first sentence, the figure and a link to its chart.
-type verdictBadge struct {
-	// ID is "verdict-" and the lesson's label.
-	ID, Label string
-	// Class is the outcome in lower case: "pass", "fail", "inconclusive".
-	Outcome, Class  string
-	Headline, Claim string
-	// Figure is the evidence, cut to its first part when long; FullFigure
-	// is the whole, set only when Figure was cut.
-	Figure, FullFigure string
-	// Chart is the id of the chart's figure on the page, "" when none.
-	Chart string
-}
-
 // figureMax is the longest figure a badge shows whole, in characters.
 const figureMax = 160
 
-// cards builds the answer at a glance from the report.
-func (rep *Report) cards() *cardsView {
-	v := &cardsView{Within: unitfmt.Percent(judge.SameWithin), Warnings: rep.hasWarnings()}
+// glance builds the answer at a glance from the report.
+func (rep *Report) glance() *document.Glance {
+	v := &document.Glance{Within: unitfmt.Percent(judge.SameWithin), Warnings: rep.hasWarnings()}
 	seen := map[string]int{}
 	for _, c := range rep.Choices {
 		v.Cards = append(v.Cards, cardOf(c, seen))
@@ -117,10 +41,10 @@ func (rep *Report) cards() *cardsView {
 }
 
 // cardOf builds the card of one Choice; seen holds the ids taken.
-func cardOf(c judge.Choice, seen map[string]int) card {
+func cardOf(c judge.Choice, seen map[string]int) document.Card {
 	a := answerOf(c)
-	k := card{
-		ID:       "card-" + uniqueID(seen, fmt.Sprintf("%s procs %d", a.Workload, a.Procs)),
+	k := document.Card{
+		ID:       "card-" + document.UniqueID(seen, fmt.Sprintf("%s procs %d", a.Workload, a.Procs)),
 		Workload: a.Workload,
 		Procs:    a.Procs,
 	}
@@ -143,10 +67,10 @@ func cardOf(c judge.Choice, seen map[string]int) card {
 	}
 	k.Bars = bars(c)
 	k.Avoid = avoidLine(c)
-	for _, l := range []cardList{
-		{"As good (within " + unitfmt.Percent(judge.SameWithin) + " of the fastest)", a.AsGood},
-		{"Undecided", a.Unclear},
-		{"Avoid (significantly slower than the fastest)", a.Avoid},
+	for _, l := range []document.CardList{
+		{Title: "As good (within " + unitfmt.Percent(judge.SameWithin) + " of the fastest)", Items: a.AsGood},
+		{Title: "Undecided", Items: a.Unclear},
+		{Title: "Avoid (significantly slower than the fastest)", Items: a.Avoid},
 	} {
 		if l.Items != "" {
 			k.Lists = append(k.Lists, l)
@@ -162,7 +86,7 @@ func cardOf(c judge.Choice, seen map[string]int) card {
 // fastest's), so that the fastest's bar shows and a small difference
 // stays small. A strategy measured on a smaller batch (Ranked.PerTask)
 // stands at its time per task times the fastest's batch.
-func bars(c judge.Choice) []bar {
+func bars(c judge.Choice) []document.Bar {
 	type item struct {
 		k     judge.Ranked
 		class string
@@ -190,9 +114,9 @@ func bars(c judge.Choice) []bar {
 		top = max(top, items[i].rel)
 	}
 	slices.SortStableFunc(items, func(a, b item) int { return stat.CmpFloat(a.rel, b.rel) })
-	var out []bar
+	var out []document.Bar
 	for _, it := range items {
-		b := bar{Name: it.k.Name(), Class: it.class, Width: barWidth(it.rel, top), Title: it.k.String()}
+		b := document.Bar{Name: it.k.Name(), Class: it.class, Width: barWidth(it.rel, top), Title: it.k.String()}
 		switch {
 		case it.class == "use":
 			b.Tag = "use"
@@ -246,8 +170,8 @@ func avoidLine(c judge.Choice) string {
 
 // badgeOf builds the badge of a verdict labelled label, whose chart (""
 // when none) is drawn on the page.
-func badgeOf(label string, v judge.Verdict, chart string) verdictBadge {
-	b := verdictBadge{
+func badgeOf(label string, v judge.Verdict, chart string) document.Badge {
+	b := document.Badge{
 		ID:       "verdict-" + strings.ToLower(label),
 		Label:    label,
 		Outcome:  string(v.Outcome),
@@ -263,8 +187,6 @@ func badgeOf(label string, v judge.Verdict, chart string) verdictBadge {
 		}
 		b.Figure, b.FullFigure = first+" …", v.Figure
 	}
-	if chart != "" {
-		b.Chart = "chart-" + chart
-	}
+	b.Chart = chart
 	return b
 }

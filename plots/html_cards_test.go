@@ -1,11 +1,11 @@
 package plots
 
 import (
-	"bytes"
 	"math"
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
@@ -32,7 +32,7 @@ func TestHTMLCards(t *testing.T) {
 	if n := strings.Count(page, `<section class="card" id="card-`); n != len(rep.Choices) {
 		t.Errorf("%d cards, want one per Choice (%d)", n, len(rep.Choices))
 	}
-	v := rep.cards()
+	v := rep.glance()
 	ids := map[string]bool{}
 	for i, c := range v.Cards {
 		if ids[c.ID] {
@@ -89,12 +89,12 @@ func TestHTMLCardsEscape(t *testing.T) {
 	fast, slow := row("a<b>", 1e6), row("c", 3e6)
 	c := judge.Choice{Workload: fast.Workload, Procs: 2, Fastest: fast, Recommended: &judge.Ranked{Row: fast, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}, P: math.NaN()},
 		Avoid: []judge.Ranked{{Row: slow, Ratio: stat.Estimate{V: 3, Lo: 2.5, Hi: 3.5}, P: 0.001}}}
-	var b bytes.Buffer
-	pg := &page{Title: "t", Cards: &cardsView{Cards: []card{cardOf(c, map[string]int{})}}}
-	if err := pageTemplate.Execute(&b, pg); err != nil {
+	d := &document.Doc{Title: "t", Glance: &document.Glance{Cards: []document.Card{cardOf(c, map[string]int{})}}}
+	page, err := d.HTML(nil)
+	if err != nil {
 		t.Fatal(err)
 	}
-	out := b.String()
+	out := string(page)
 	for _, bad := range []string{"<script>", "<b>"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("page contains %s", bad)
@@ -118,29 +118,5 @@ func TestBarWidth(t *testing.T) {
 		if got := barWidth(c.ratio, c.top); got != c.want {
 			t.Errorf("barWidth(%g, %g) = %g, want %g", c.ratio, c.top, got, c.want)
 		}
-	}
-}
-
-// The lead of the page is the title and the labelled lines after it;
-// tables scroll in their own container.
-func TestMarkdownPageLead(t *testing.T) {
-	md := "> note\n\n# T\n\n**Machine:** m\n\n**Precision:** p\n\n**The rule.** r\n\n## S\n\n| a |\n|---|\n| x |\n"
-	pg, err := markdownPage([]byte(md), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lead, body := string(pg.Lead), string(pg.Body)
-	for _, want := range []string{"<blockquote>", `<h1 id="t">T</h1>`, "<strong>Machine:</strong> m", "<strong>Precision:</strong> p"} {
-		if !strings.Contains(lead, want) {
-			t.Errorf("lead lacks %s:\n%s", want, lead)
-		}
-	}
-	for _, want := range []string{"<strong>The rule.</strong> r", `<h2 id="s">S</h2>`, "<div class=\"scroll\">\n<table>"} {
-		if !strings.Contains(body, want) || strings.Contains(lead, want) {
-			t.Errorf("body lacks %s, or the lead has it:\nlead %s\nbody %s", want, lead, body)
-		}
-	}
-	if pg, err := markdownPage([]byte("## S\n\ntext\n"), nil); err != nil || pg.Lead != "" || !strings.Contains(string(pg.Body), "text") {
-		t.Errorf("without a title: lead %q, body %q, error %v", pg.Lead, pg.Body, err)
 	}
 }

@@ -1,7 +1,6 @@
 package plots
 
 import (
-	"bytes"
 	"html"
 	"os"
 	"path/filepath"
@@ -72,54 +71,6 @@ func TestHTMLSelfContained(t *testing.T) {
 		}
 	}
 	noTemp(t, dir)
-}
-
-// The page renders the Markdown the report writes: the title and the
-// table of contents from its headings, with the ids its links use; chart
-// images as inline SVG figures; links to a chart's PNG as links to the
-// figure; the SVG link after a chart dropped; raw HTML shown as text,
-// never passed through.
-func TestMarkdownPage(t *testing.T) {
-	md := "# T\n\nline one\nline two with **bold**, `code` and [a link](#x)\n\n## Sec & more\n\n## Sec & more\n\n| a | b |\n|---|---|\n| x \\| y | [chart](c1.png) |\n\n> quoted <b>\n\n- item\n\n![Chart one](c1.png)\n\n([SVG](c1.svg))\n\n```\n<raw>\n```\n\n<div>x</div>\n"
-	pg, err := markdownPage([]byte(md), map[string][]byte{"c1": []byte(`<?xml version="1.0"?><svg width="1pt"></svg>`)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if pg.Title != "T" || len(pg.TOC) != 2 || pg.TOC[0].ID != "sec-more" || pg.TOC[1].ID != "sec-more-2" || pg.TOC[0].Text != "Sec &amp; more" {
-		t.Errorf("title %q, contents %+v", pg.Title, pg.TOC)
-	}
-	var b bytes.Buffer
-	if err := pageTemplate.Execute(&b, pg); err != nil {
-		t.Fatal(err)
-	}
-	out := b.String()
-	for _, want := range []string{
-		"<title>T</title>",
-		`<li class="h2"><a href="#sec-more">Sec &amp; more</a></li>`,
-		`<h1 id="t">T</h1>`,
-		`<h2 id="sec-more">Sec &amp; more</h2>`,
-		`<h2 id="sec-more-2">Sec &amp; more</h2>`,
-		"line two with <strong>bold</strong>, <code>code</code> and <a href=\"#x\">a link</a>",
-		"<td>x | y</td>",
-		`<td><a href="#chart-c1">chart</a></td>`,
-		"<li>item</li>",
-		`<figure id="chart-c1" class="chart" aria-label="Chart one"><svg role="img" width="1pt"></svg></figure>`,
-		"&lt;raw&gt;",
-		"quoted &lt;b&gt;",
-		"<p>&lt;div&gt;x&lt;/div&gt;</p>",
-	} {
-		if !strings.Contains(out, want) {
-			t.Errorf("page lacks %s:\n%s", want, out)
-		}
-	}
-	for _, bad := range []string{"<b>", "<raw>", "<div>", "c1.svg", "c1.png", "<?xml", "omitted"} {
-		if strings.Contains(out, bad) {
-			t.Errorf("page contains %s:\n%s", bad, out)
-		}
-	}
-	if _, err := markdownPage([]byte("![x](missing.png)\n"), nil); err == nil || !strings.Contains(err.Error(), "missing.png") {
-		t.Errorf("a chart that was not drawn: error %v", err)
-	}
 }
 
 // Every section the report writes becomes HTML, none is left as Markdown:

@@ -1,11 +1,10 @@
 package plots
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
-	"strings"
 
+	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
@@ -18,36 +17,37 @@ import (
 // interval, whether it stayed noisy, and whether its slow samples
 // coincide with steal or other load (Slowdown); then the measured cause of
 // the spread of the families known to spread by themselves (spreadCauses).
-func (rep *Report) writeNoise(b *bytes.Buffer) {
+func (rep *Report) writeNoise(b *body) {
 	count, _ := strconv.Atoi(rep.Run.ConfigValue(runfile.ConfigCount))
 	budget := rep.Run.ConfigValue(runfile.ConfigNoiseBudget)
 	rows := rundir.NoiseRows(rep.Rows, count)
-	fmt.Fprintf(b, "## Noise\n\n")
-	fmt.Fprintf(b, "%s.", rep.Run.RunPrecision())
+	b.h(2, "Noise")
+	head := fmt.Sprintf("%s.", rep.Run.RunPrecision())
 	if st, ok := rep.Run.RunSteal(); ok {
-		fmt.Fprintf(b, " Steal: %s.", st)
+		head += fmt.Sprintf(" Steal: %s.", st)
 	}
 	if w := rep.Run.ConfigValue(runfile.ConfigWarmup); w != "" && w != "none" {
-		fmt.Fprintf(b, " Warm-up: %s.", w)
+		head += fmt.Sprintf(" Warm-up: %s.", w)
 	}
-	fmt.Fprintf(b, "\n\n")
+	b.p("%s", head)
+	var how string
 	max := rep.Run.ConfigValue(runfile.ConfigMaxSamples)
 	switch {
 	case budget != "" && budget != "0s" && max != "" && rep.Run.RerunsSpread(count):
-		fmt.Fprintf(b, "Each configuration ran %d times; between those runs from the %s on, and after the last, for up to %s in all, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, ordinal(stat.MinSamples), budget, 100*stat.NoisyWidth, stat.MinSamples, max)
+		how = fmt.Sprintf("Each configuration ran %d times; between those runs from the %s on, and after the last, for up to %s in all, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, ordinal(stat.MinSamples), budget, 100*stat.NoisyWidth, stat.MinSamples, max)
 	case budget != "" && budget != "0s" && max != "":
-		fmt.Fprintf(b, "Each configuration ran %d times; then, for up to %s, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, budget, 100*stat.NoisyWidth, stat.MinSamples, max)
+		how = fmt.Sprintf("Each configuration ran %d times; then, for up to %s, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, budget, 100*stat.NoisyWidth, stat.MinSamples, max)
 	case budget != "" && budget != "0s":
-		fmt.Fprintf(b, "Each configuration ran %d times; then, for up to %s, the driver re-ran every configuration whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time.", count, budget, 100*stat.NoisyWidth, stat.MinSamples)
+		how = fmt.Sprintf("Each configuration ran %d times; then, for up to %s, the driver re-ran every configuration whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time.", count, budget, 100*stat.NoisyWidth, stat.MinSamples)
 	case budget == "0s":
-		fmt.Fprintf(b, "Each configuration ran %d times, with no noise re-runs (NOISE_BUDGET=0).", count)
+		how = fmt.Sprintf("Each configuration ran %d times, with no noise re-runs (NOISE_BUDGET=0).", count)
 	case count > 0:
-		fmt.Fprintf(b, "Each configuration ran %d times (the run has no noise-budget line: it was made before noise re-runs existed).", count)
+		how = fmt.Sprintf("Each configuration ran %d times (the run has no noise-budget line: it was made before noise re-runs existed).", count)
 	default:
-		fmt.Fprintf(b, "This run does not say how many times each configuration ran.")
+		how = "This run does not say how many times each configuration ran."
 	}
 	if len(rows) == 0 {
-		fmt.Fprintf(b, " Every configuration's interval is within ±%.0f %% of its median.\n\n", 100*stat.NoisyWidth)
+		b.p("%s Every configuration's interval is within ±%.0f %% of its median.", how, 100*stat.NoisyWidth)
 		return
 	}
 	// Runs made before faults/op existed leave the page faults out.
@@ -56,8 +56,8 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 		faults = ", and their page faults a batch (first touches of fresh memory)"
 		faultsRule = fmt.Sprintf(", or their page faults at least %s times the rest's and %.0f more a batch", unitfmt.Num(rundir.FaultsRatio), rundir.FaultsGap)
 	}
-	fmt.Fprintf(b, " These configurations were re-run or are still noisy. The last column sets the slowest quarter of each one's samples against the rest: the mean share of the machine's CPU time stolen by the hypervisor (steal) and busy with other work (other load) while they were timed%s; they coincide when the slow samples' share is at least %.0f (steal) or %.0f (load) percentage points higher than the rest's%s. No sample is dropped for it.\n\n", faults, rundir.StealGap, rundir.OtherGap, faultsRule)
-	fmt.Fprintf(b, "| benchmark | samples | time/op [95 %% interval] | half-width | outcome | slow samples |\n|---|---|---|---|---|---|\n")
+	b.p("%s These configurations were re-run or are still noisy. The last column sets the slowest quarter of each one's samples against the rest: the mean share of the machine's CPU time stolen by the hypervisor (steal) and busy with other work (other load) while they were timed%s; they coincide when the slow samples' share is at least %.0f (steal) or %.0f (load) percentage points higher than the rest's%s. No sample is dropped for it.", how, faults, rundir.StealGap, rundir.OtherGap, faultsRule)
+	t := document.Table{Head: []string{"benchmark", "samples", "time/op [95 % interval]", "half-width", "outcome", "slow samples"}}
 	families := map[string]bool{}
 	for _, nr := range rows {
 		r := nr.Row
@@ -77,17 +77,18 @@ func (rep *Report) writeNoise(b *bytes.Buffer) {
 				slow = sd.String()
 			}
 		}
-		fmt.Fprintf(b, "| %s | %d | %s | ±%.1f %% | %s | %s |\n", cell(r.Bench.Name), r.Time.N, unitfmt.NsSummary(r.Time), 100*r.Time.RelHalfWidth(), outcome, cell(slow))
+		t.Rows = append(t.Rows, document.Texts(document.Escape(r.Bench.Name), fmt.Sprint(r.Time.N), unitfmt.NsSummary(r.Time), fmt.Sprintf("±%.1f %%", 100*r.Time.RelHalfWidth()), outcome, document.Escape(slow)))
 	}
-	fmt.Fprintf(b, "\n")
+	b.add(t)
 	var causes []string
 	for _, c := range spreadCauses() {
 		if families[c.family] {
-			causes = append(causes, fmt.Sprintf("- **%s**: %s", c.family, c.cause))
+			causes = append(causes, fmt.Sprintf("**%s**: %s", c.family, c.cause))
 		}
 	}
 	if len(causes) > 0 {
-		fmt.Fprintf(b, "What spreads these families, as measured on the 2-core VM this suite was built on:\n\n%s\n\n", strings.Join(causes, "\n"))
+		b.p("What spreads these families, as measured on the 2-core VM this suite was built on:")
+		b.add(document.List{Items: causes})
 	}
 }
 

@@ -1,13 +1,13 @@
 package plots
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/runfile"
 )
@@ -73,10 +73,11 @@ func TestNoiseSectionSpread(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var b bytes.Buffer
+		var b body
 		rep.writeNoise(&b)
-		if !strings.Contains(b.String(), c.want) {
-			t.Errorf("re-runs in rounds %d and %d: the noise section lacks %q:\n%s", c.rerunAt, c.rerunAt+1, c.want, b.String())
+		md := string((&document.Doc{Body: b.blocks}).Markdown())
+		if !strings.Contains(md, c.want) {
+			t.Errorf("re-runs in rounds %d and %d: the noise section lacks %q:\n%s", c.rerunAt, c.rerunAt+1, c.want, md)
 		}
 	}
 }

@@ -1,12 +1,12 @@
 package plots
 
 import (
-	"bytes"
 	"fmt"
 	"path/filepath"
-	"strings"
 
+	"github.com/concbench/concbench/internal/atomicfile"
 	"github.com/concbench/concbench/plots/chart"
+	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/runfile"
@@ -64,24 +64,27 @@ func build(run *rundir.Run) (*Report, error) {
 // place, REPORT.md last. Nothing is written when reading or deriving
 // fails, and nothing is replaced when writing fails (a full disk) or when
 // one of the names is taken by a folder; no temporary file is left.
-func Generate(dir string) (*Report, error) {
+func Generate(dir string) (*Report, error) { return generate(dir, atomicfile.Writer{}) }
+
+// generate is Generate writing with w.
+func generate(dir string, w atomicfile.Writer) (*Report, error) {
 	rep, err := Build(dir)
 	if err != nil {
 		return nil, err
 	}
-	var files []outFile
+	var files []atomicfile.File
 	for _, c := range rep.allCharts() {
-		files = append(files, outFile{c.Name + ".png", c.PNG}, outFile{c.Name + ".svg", c.SVG})
+		files = append(files, atomicfile.File{Name: c.Name + ".png", Data: c.PNG}, atomicfile.File{Name: c.Name + ".svg", Data: c.SVG})
 	}
 	if deps := rep.deps(); deps != nil {
-		files = append(files, outFile{runfile.DepsFile, deps})
+		files = append(files, atomicfile.File{Name: runfile.DepsFile, Data: deps})
 	}
 	page, err := rep.HTML()
 	if err != nil {
 		return nil, err
 	}
-	files = append(files, outFile{runfile.HTMLFile, page}, outFile{runfile.ReportFile, rep.Markdown()})
-	if err := writeAll(dir, files); err != nil {
+	files = append(files, atomicfile.File{Name: runfile.HTMLFile, Data: page}, atomicfile.File{Name: runfile.ReportFile, Data: rep.Markdown()})
+	if err := w.WriteAll(dir, files); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -93,39 +96,36 @@ func Generate(dir string) (*Report, error) {
 // details, and the machine last. Dependency versions and the benchstat
 // tables are files of their own (runfile.DepsFile, BenchstatFile), linked, so that
 // no fenced block is longer than a screen.
-func (rep *Report) Markdown() []byte {
-	var b bytes.Buffer
-	run := rep.Run
-	if run.IsIncomplete {
-		fmt.Fprintf(&b, "> **INCOMPLETE RUN.** The benchmark driver was interrupted; this report covers only what was measured.\n")
+func (rep *Report) Markdown() []byte { return rep.Document().Markdown() }
+
+// Document is the report as a document (package document), which
+// Markdown and HTML render.
+func (rep *Report) Document() *document.Doc {
+	d := &document.Doc{
+		Title: "concbench report: " + rep.Name(),
+		Lead:  []string{rep.MachineSummary(), rep.PrecisionSummary()},
+	}
+	if run := rep.Run; run.IsIncomplete {
+		q := document.Quote{Paras: []string{"**INCOMPLETE RUN.** The benchmark driver was interrupted; this report covers only what was measured."}}
 		if run.Incomplete != "" {
-			fmt.Fprintf(&b, ">\n")
-			for _, l := range strings.Split(run.Incomplete, "\n") {
-				fmt.Fprintf(&b, "> %s\n", l)
-			}
+			q.Paras = append(q.Paras, run.Incomplete)
 		}
-		fmt.Fprintf(&b, "\n")
+		d.Notices = []document.Quote{q}
 	}
-	fmt.Fprintf(&b, "# concbench report: %s\n\n", rep.Name())
-	fmt.Fprintf(&b, "%s\n\n", rep.MachineSummary())
-	fmt.Fprintf(&b, "%s\n\n", rep.PrecisionSummary())
-	fmt.Fprintf(&b, "**The rule.** %s\n\n", Rule())
+	var b body
+	b.p("**The rule.** %s", Rule())
 	if rep.hasWarnings() {
-		fmt.Fprintf(&b, "This run has warnings: see [Warnings](#warnings).\n\n")
+		b.p("This run has warnings: see [Warnings](#warnings).")
 	}
-	rep.writeChoices(&b)
-	rep.writeVerdicts(&b)
-	rep.writeFloodSizes(&b)
-	rep.writeCeilings(&b)
-	rep.writeOverview(&b)
-	rep.writeCharts(&b)
-	rep.writePython(&b)
-	rep.writeNoise(&b)
-	rep.writeRows(&b)
-	rep.writeFits(&b)
-	rep.writeWarnings(&b)
-	rep.writeMachine(&b)
-	return b.Bytes()
+	for _, section := range []func(*body){
+		rep.writeChoices, rep.writeVerdicts, rep.writeFloodSizes, rep.writeCeilings,
+		rep.writeOverview, rep.writeCharts, rep.writePython, rep.writeNoise,
+		rep.writeRows, rep.writeFits, rep.writeWarnings, rep.writeMachine,
+	} {
+		section(&b)
+	}
+	d.Body = b.blocks
+	return d
 }
 
 // Name is the name of the run: its folder's base name.

@@ -1,34 +1,34 @@
 package plots
 
 import (
-	"bytes"
 	"fmt"
 	"strings"
 
+	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
 )
 
-func (rep *Report) writeChoices(b *bytes.Buffer) {
-	fmt.Fprintf(b, "## Which strategy for which work\n\n")
+func (rep *Report) writeChoices(b *body) {
+	b.h(2, "Which strategy for which work")
 	if len(rep.Choices) == 0 {
-		fmt.Fprintf(b, "No results to rank: the answer covers every family but the …Workers and …Procs sweeps and Crash.\n\n")
+		b.p("No results to rank: the answer covers every family but the …Workers and …Procs sweeps and Crash.")
 		return
 	}
-	fmt.Fprintf(b, "Use: the simplest strategy (%s) not significantly slower than the fastest. Every other strategy is compared with the fastest (time ratio with its %s interval): \"as good\" is within %s, \"avoid\" is significantly more than %s slower, \"undecided\" is neither. Models (gil) are not ranked.\n\n",
+	b.p("Use: the simplest strategy (%s) not significantly slower than the fastest. Every other strategy is compared with the fastest (time ratio with its %s interval): \"as good\" is within %s, \"avoid\" is significantly more than %s slower, \"undecided\" is neither. Models (gil) are not ranked.",
 		simplicity(rep.Rows), unitfmt.Percent(stat.Confidence), unitfmt.Percent(judge.SameWithin), unitfmt.Percent(judge.SameWithin))
-	fmt.Fprintf(b, "| workload | procs | use | speedup vs sequential | fastest time/op | as good | undecided | avoid |\n|---|---|---|---|---|---|---|---|\n")
+	t := document.Table{Head: []string{"workload", "procs", "use", "speedup vs sequential", "fastest time/op", "as good", "undecided", "avoid"}}
 	for _, c := range rep.Choices {
 		a := answerOf(c)
-		t := unitfmt.Ns(c.Fastest.Time.Center)
+		fastest := unitfmt.Ns(c.Fastest.Time.Center)
 		if c.Fastest.Noisy {
-			t += " (noisy)"
+			fastest += " (noisy)"
 		}
-		fmt.Fprintf(b, "| %s | %d | **%s** | %s | %s | %s | %s | %s |\n", cell(a.Workload), a.Procs, cell(a.Use),
-			a.Speedup, t, cell(orDash(a.AsGood)), cell(orDash(a.Unclear)), cell(orDash(a.Avoid)))
+		t.Rows = append(t.Rows, document.Texts(document.Escape(a.Workload), fmt.Sprint(a.Procs), "**"+document.Escape(a.Use)+"**",
+			a.Speedup, fastest, document.Escape(orDash(a.AsGood)), document.Escape(orDash(a.Unclear)), document.Escape(orDash(a.Avoid))))
 	}
-	fmt.Fprintf(b, "\n")
+	b.add(t)
 }
 
 func orDash(s string) string {
@@ -38,24 +38,30 @@ func orDash(s string) string {
 	return s
 }
 
-func (rep *Report) writeVerdicts(b *bytes.Buffer) {
-	fmt.Fprintf(b, "## Verdicts\n\n")
+func (rep *Report) writeVerdicts(b *body) {
+	b.h(2, "Verdicts")
 	if len(rep.Verdicts) == 0 {
-		fmt.Fprintf(b, "None: this run has none of the suite's own workloads, on which the lessons and claims are judged (a run of your own workload compares strategies in the table above).\n\n")
+		b.p("None: this run has none of the suite's own workloads, on which the lessons and claims are judged (a run of your own workload compares strategies in the table above).")
 		return
 	}
-	fmt.Fprintf(b, "Each seed lesson as a claim. PASS/FAIL need the whole interval on one side of the threshold; an interval that straddles it, a difference that is not significant, or missing data gives INCONCLUSIVE.\n\n")
-	fmt.Fprintf(b, "| # | claim | verdict | figure | p-value | note | chart |\n|---|---|---|---|---|---|---|\n")
+	b.p("Each seed lesson as a claim. PASS/FAIL need the whole interval on one side of the threshold; an interval that straddles it, a difference that is not significant, or missing data gives INCONCLUSIVE.")
+	t := document.Table{Head: []string{"#", "claim", "verdict", "figure", "p-value", "note", "chart"}}
 	for _, v := range rep.Verdicts {
-		note := v.Note
-		if v.Noisy {
-			note = strings.TrimPrefix(note+"; noisy (CI wider than ±"+unitfmt.Percent(stat.NoisyWidth)+")", "; ")
-		}
-		chart := "—"
+		chart := document.Text("—")
 		if c := verdictChart(v, rep.Charts); c != "" {
-			chart = fmt.Sprintf("[chart](%s.png)", c)
+			chart = document.Cell{Text: "chart", Chart: c}
 		}
-		fmt.Fprintf(b, "| %d | %s | **%s** | %s | %s | %s | %s |\n", v.Lesson, cell(v.Claim), v.Outcome, cell(v.Figure), cell(v.P), cell(orDash(note)), chart)
+		t.Rows = append(t.Rows, append(verdictCells(fmt.Sprint(v.Lesson), v), chart))
 	}
-	fmt.Fprintf(b, "\n")
+	b.add(t)
+}
+
+// verdictCells are the cells of a verdict's row in a verdict table:
+// label, claim, outcome, figure, p-values and note.
+func verdictCells(label string, v judge.Verdict) []document.Cell {
+	note := v.Note
+	if v.Noisy {
+		note = strings.TrimPrefix(note+"; noisy (CI wider than ±"+unitfmt.Percent(stat.NoisyWidth)+")", "; ")
+	}
+	return document.Texts(label, document.Escape(v.Claim), "**"+string(v.Outcome)+"**", document.Escape(v.Figure), document.Escape(v.P), document.Escape(orDash(note)))
 }

@@ -1,10 +1,10 @@
 package plots
 
 import (
-	"bytes"
 	"fmt"
 	"strconv"
 
+	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/unitfmt"
 )
@@ -12,14 +12,14 @@ import (
 // writeCeilings writes the machine-ceiling table under the verdicts, for
 // the process row of the lesson on CPU parallelism; nothing when the run
 // has no probe.
-func (rep *Report) writeCeilings(b *bytes.Buffer) {
+func (rep *Report) writeCeilings(b *body) {
 	cs := judge.Ceilings(rep.Rows)
 	if len(cs) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "### Machine ceiling for process (lesson %d)\n\n", judge.LessonNumber(judge.LessonTable(), judge.LessonCPUID))
-	fmt.Fprintf(b, "The probe runs one process per CPU, each hashing its share of the same batch in a plain loop, with no protocol: the most this machine gave on the batch. What separates `process` from the probe is the strategy's cost (chunks, pipes, scheduling); what separates the probe from the ideal is the machine's (shared cores, other load).\n\n")
-	fmt.Fprintf(b, "| workload | procs | sequential | process | speedup | probe | speedup | ideal | process reaches |\n|---|---|---|---|---|---|---|---|---|\n")
+	b.h(3, "Machine ceiling for process (lesson %d)", judge.LessonNumber(judge.LessonTable(), judge.LessonCPUID))
+	b.p("The probe runs one process per CPU, each hashing its share of the same batch in a plain loop, with no protocol: the most this machine gave on the batch. What separates `process` from the probe is the strategy's cost (chunks, pipes, scheduling); what separates the probe from the ideal is the machine's (shared cores, other load).")
+	t := document.Table{Head: []string{"workload", "procs", "sequential", "process", "speedup", "probe", "speedup", "ideal", "process reaches"}}
 	for _, c := range cs {
 		seq, proc, procSpeed := "—", "—", "—"
 		if c.Sequential != nil {
@@ -33,8 +33,8 @@ func (rep *Report) writeCeilings(b *bytes.Buffer) {
 		if c.Strategy.Valid() && c.Machine.Valid() {
 			reached = strconv.Itoa(int(c.Reached*100+0.5)) + " % of the probe"
 		}
-		fmt.Fprintf(b, "| %s | %d | %s | %s | %s | %s | %s | %d× | %s |\n",
-			cell(c.Workload), c.Probe.Procs, seq, proc, procSpeed, unitfmt.NsSummary(c.Probe.Time), unitfmt.Est(c.Machine)+"×", ideal, reached)
+		t.Rows = append(t.Rows, document.Texts(document.Escape(c.Workload), fmt.Sprint(c.Probe.Procs), seq, proc, procSpeed,
+			unitfmt.NsSummary(c.Probe.Time), unitfmt.Est(c.Machine)+"×", fmt.Sprintf("%d×", ideal), reached))
 	}
-	fmt.Fprintf(b, "\n")
+	b.add(t)
 }

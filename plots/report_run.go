@@ -1,13 +1,13 @@
 package plots
 
 import (
-	"bytes"
 	"fmt"
 	"math"
 	"path/filepath"
 	"slices"
 	"strings"
 
+	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
@@ -88,42 +88,40 @@ func (rep *Report) warnings() []string {
 
 func (rep *Report) hasWarnings() bool { return len(rep.warnings()) > 0 }
 
-func (rep *Report) writeWarnings(b *bytes.Buffer) {
+func (rep *Report) writeWarnings(b *body) {
 	ws := rep.warnings()
 	if len(ws) == 0 {
 		return
 	}
-	fmt.Fprintf(b, "## Warnings\n\n")
-	for _, w := range ws {
-		fmt.Fprintf(b, "- %s\n", w)
-	}
-	fmt.Fprintf(b, "\n")
+	b.h(2, "Warnings")
+	b.add(document.List{Items: ws})
 }
 
 // writeMachine writes the configuration lines of raw.txt except the
 // dependency versions (in runfile.DepsFile), and links the raw files.
-func (rep *Report) writeMachine(b *bytes.Buffer) {
-	fmt.Fprintf(b, "## Machine and run\n\n")
-	fmt.Fprintf(b, "Generated from [`%s`](%s) by `make report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range, for orientation only, when a configuration has fewer than %d samples); comparisons by Mann-Whitney U at α = %.2f; conclusions by the rule at the top. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.\n\n",
+func (rep *Report) writeMachine(b *body) {
+	b.h(2, "Machine and run")
+	b.p("Generated from [`%s`](%s) by `make report`. Medians with %.0f %% confidence intervals (benchmath, distribution-free; the sample range, for orientation only, when a configuration has fewer than %d samples); comparisons by Mann-Whitney U at α = %.2f; conclusions by the rule at the top. See `go doc github.com/concbench/concbench/plots` for how every figure and verdict is computed.",
 		runfile.RawFile, runfile.RawFile, stat.Confidence*100, stat.MinSamples, stat.Alpha)
+	var files strings.Builder
 	if rep.Run.Benchstat != "" {
-		fmt.Fprintf(b, "The benchstat tables are in [`%s`](%s)", runfile.BenchstatFile, runfile.BenchstatFile)
+		fmt.Fprintf(&files, "The benchstat tables are in [`%s`](%s)", runfile.BenchstatFile, runfile.BenchstatFile)
 	} else {
-		fmt.Fprintf(b, "%s is absent from this run folder; regenerate it with `go tool benchstat -col /strategy %s`", runfile.BenchstatFile, filepath.Join(rep.Run.Dir, runfile.RawFile))
+		fmt.Fprintf(&files, "%s is absent from this run folder; regenerate it with `go tool benchstat -col /strategy %s`", runfile.BenchstatFile, filepath.Join(rep.Run.Dir, runfile.RawFile))
 	}
 	if len(rep.deps()) > 0 {
-		fmt.Fprintf(b, "; the dependency versions in [`%s`](%s)", runfile.DepsFile, runfile.DepsFile)
+		fmt.Fprintf(&files, "; the dependency versions in [`%s`](%s)", runfile.DepsFile, runfile.DepsFile)
 	}
-	fmt.Fprintf(b, ".\n\n")
+	b.p("%s.", files.String())
 	if len(rep.Run.Config) == 0 {
-		fmt.Fprintf(b, "%s has no configuration lines.\n\n", runfile.RawFile)
+		b.p("%s has no configuration lines.", runfile.RawFile)
 		return
 	}
-	fmt.Fprintf(b, "| key | value |\n|---|---|\n")
+	t := document.Table{Head: []string{"key", "value"}}
 	for _, c := range rep.Run.Config {
 		if !isDep(c.Key) {
-			fmt.Fprintf(b, "| %s | %s |\n", cell(c.Key), cell(c.Value))
+			t.Rows = append(t.Rows, document.Texts(document.Escape(c.Key), document.Escape(c.Value)))
 		}
 	}
-	fmt.Fprintf(b, "\n")
+	b.add(t)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/internal/atomicfile"
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/runfile"
 )
@@ -128,22 +129,6 @@ func TestGenerateErrorWritesNothing(t *testing.T) {
 	}
 }
 
-func TestWriteAtomicReplaces(t *testing.T) {
-	dir := t.TempDir()
-	for _, s := range []string{"old", "new"} {
-		if err := writeAtomic(dir, "f.txt", []byte(s)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if b, _ := os.ReadFile(filepath.Join(dir, "f.txt")); string(b) != "new" {
-		t.Errorf("content %q", b)
-	}
-	noTemp(t, dir)
-	if err := writeAtomic(filepath.Join(dir, "nope"), "f.txt", nil); err == nil || !strings.Contains(err.Error(), "writing ") {
-		t.Errorf("error %v", err)
-	}
-}
-
 // snapshot returns the files of dir (not recursive) with their bytes;
 // folders have a nil value.
 func snapshot(t *testing.T, dir string) map[string][]byte {
@@ -258,11 +243,10 @@ func TestGenerateCannotWrite(t *testing.T) {
 		before := snapshot(t, dir)
 		// Write half of REPORT.md, then hit /dev/full, which fails every
 		// write with ENOSPC.
-		saved := writeData
-		t.Cleanup(func() { writeData = saved })
-		writeData = func(f *os.File, data []byte) error {
+		w := atomicfile.Writer{Write: func(f *os.File, data []byte) error {
 			if !strings.HasPrefix(filepath.Base(f.Name()), "."+runfile.ReportFile) {
-				return saved(f, data)
+				_, err := f.Write(data)
+				return err
 			}
 			if _, err := f.Write(data[:len(data)/2]); err != nil {
 				return err
@@ -274,8 +258,8 @@ func TestGenerateCannotWrite(t *testing.T) {
 			defer full.Close()
 			_, err = full.Write(data[len(data)/2:])
 			return err
-		}
-		_, err := Generate(dir)
+		}}
+		_, err := generate(dir, w)
 		want := "writing " + filepath.Join(dir, runfile.ReportFile) + ": no space left on device"
 		if err == nil || err.Error() != want {
 			t.Errorf("error %q, want %q", err, want)

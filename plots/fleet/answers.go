@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/concbench/concbench/plots"
 	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/unitfmt"
 
 	"github.com/concbench/concbench/runfile"
 )
@@ -69,7 +69,7 @@ func answerCell(c *judge.Choice, gomaxprocs string) string {
 	}
 	s := "**" + c.Recommended.Name() + "**"
 	if sp := c.Recommended.Row.Speedup; sp.Valid() && c.Recommended.Row.Props.Concurrency != runfile.One {
-		s += " ×" + plots.FormatEstimate(sp)
+		s += " ×" + unitfmt.Est(sp)
 	}
 	if p := strconv.Itoa(c.Procs); p != gomaxprocs {
 		s += " (procs=" + p + ")"

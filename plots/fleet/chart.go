@@ -7,9 +7,9 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/concbench/concbench/plots"
 	"github.com/concbench/concbench/plots/chart"
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -48,7 +48,7 @@ func ChartSpeedupCores(scs []Scaling, labels []string, pal *chart.Palette) (*plo
 	if len(scs) == 0 {
 		return nil, nil
 	}
-	p := plots.NewChart("Speedup over sequential vs cores, every machine: "+scs[0].Workload,
+	p := chart.NewPlot("Speedup over sequential vs cores, every machine: "+scs[0].Workload,
 		"cores N = min(GOMAXPROCS, CPUs)", "speedup over sequential (×)")
 	shapes := machineShapes()
 	maxN, ticks := 1.0, []float64{1}
@@ -76,13 +76,13 @@ func ChartSpeedupCores(scs []Scaling, labels []string, pal *chart.Palette) (*plo
 			}
 			st := pal.Style(sc.Strategy)
 			st.Shape = shapes[mi%len(shapes)]
-			if err := plots.AddSeries(p, st, sc.Strategy+" · "+label, xs, ys, false); err != nil {
+			if err := chart.AddDots(p, st, sc.Strategy+" · "+label, xs, ys, 1, false, false); err != nil {
 				return nil, err
 			}
 		}
 	}
 	to := math.Max(maxN, chartTo)
-	if err := plots.AddCurve(p, "ideal S = N", plotter.XYs{{X: 1, Y: 1}, {X: to, Y: to}}, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
+	if err := chart.AddRef(p, "ideal S = N", plotter.XYs{{X: 1, Y: 1}, {X: to, Y: to}}, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
 		return nil, err
 	}
 	for _, sc := range scs {
@@ -94,14 +94,14 @@ func ChartSpeedupCores(scs []Scaling, labels []string, pal *chart.Palette) (*plo
 			n := 1 + (to-1)*float64(k)/100
 			xys = append(xys, plotter.XY{X: n, Y: sc.Fit.Predict(n)})
 		}
-		name := fmt.Sprintf("%s %s (rms %s)", sc.Strategy, sc.Fit.Params(), plots.FormatNum(sc.Fit.Residual))
-		if err := plots.AddCurve(p, name, xys, pal.Style(sc.Strategy).Color, []vg.Length{vg.Points(7), vg.Points(2), vg.Points(1), vg.Points(2)}); err != nil {
+		name := fmt.Sprintf("%s %s (rms %s)", sc.Strategy, sc.Fit.Params(), unitfmt.Num(sc.Fit.Residual))
+		if err := chart.AddRef(p, name, xys, pal.Style(sc.Strategy).Color, []vg.Length{vg.Points(7), vg.Points(2), vg.Points(1), vg.Points(2)}); err != nil {
 			return nil, err
 		}
 	}
 	if maxN < to {
 		grey := color.Gray{Y: 120}
-		if err := plots.AddCurve(p, fmt.Sprintf("largest measured N (%g): extrapolated beyond", maxN), plotter.XYs{{X: maxN, Y: 0}, {X: maxN, Y: to}}, grey, []vg.Length{vg.Points(1), vg.Points(3)}); err != nil {
+		if err := chart.AddRef(p, fmt.Sprintf("largest measured N (%g): extrapolated beyond", maxN), plotter.XYs{{X: maxN, Y: 0}, {X: maxN, Y: to}}, grey, []vg.Length{vg.Points(1), vg.Points(3)}); err != nil {
 			return nil, err
 		}
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/internal/atomicfile"
 	"github.com/concbench/concbench/plots/chart"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/runfile"
@@ -68,12 +68,12 @@ func Build(dirs []string) (*Fleet, error) {
 		rows = append(rows, m.Rows...)
 		labels[i] = m.Label
 	}
-	p, err := ChartSpeedupCores(f.Scalings, labels, plots.RunPalette(rows))
+	p, err := ChartSpeedupCores(f.Scalings, labels, chart.NewPalette(chart.StrategyOrder(rows)))
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", ChartName, err)
 	}
 	if p != nil {
-		c, err := plots.RenderChart(p, ChartName)
+		c, err := chart.Render(p, ChartName)
 		if err != nil {
 			return nil, err
 		}
@@ -91,22 +91,22 @@ func Generate(dirs []string, out string) (*Fleet, error) {
 	if err != nil {
 		return nil, err
 	}
-	md := f.Markdown()
+	d := f.Document()
 	svgs := map[string][]byte{}
-	var files []plots.OutFile
+	var files []atomicfile.File
 	for _, c := range f.Charts {
 		svgs[c.Name] = c.SVG
-		files = append(files, plots.OutFile{Name: c.Name + ".png", Data: c.PNG}, plots.OutFile{Name: c.Name + ".svg", Data: c.SVG})
+		files = append(files, atomicfile.File{Name: c.Name + ".png", Data: c.PNG}, atomicfile.File{Name: c.Name + ".svg", Data: c.SVG})
 	}
-	page, err := plots.Page(md, svgs)
+	page, err := d.HTML(svgs)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", HTMLFile, err)
 	}
-	files = append(files, plots.OutFile{Name: HTMLFile, Data: page}, plots.OutFile{Name: ReportFile, Data: md})
+	files = append(files, atomicfile.File{Name: HTMLFile, Data: page}, atomicfile.File{Name: ReportFile, Data: d.Markdown()})
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return nil, fmt.Errorf("creating the output folder %s: %w", out, err)
 	}
-	if err := plots.WriteFiles(out, files); err != nil {
+	if err := (atomicfile.Writer{}).WriteAll(out, files); err != nil {
 		return nil, err
 	}
 	return f, nil

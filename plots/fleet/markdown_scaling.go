@@ -1,45 +1,46 @@
 package fleet
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/plots/document"
+	"github.com/concbench/concbench/plots/unitfmt"
 )
 
-// writeScaling writes the speedup against cores: the chart, then per
+// scaling is the section on the speedup against cores: the chart, then per
 // strategy its points by machine, the law fitted, its residual and the
 // predictions at PredictAt, then the fallbacks and the extrapolation
 // warnings, each once.
-func (f *Fleet) writeScaling(b *bytes.Buffer) {
+func (f *Fleet) scaling() []document.Block {
 	workload := ""
 	if len(f.Scalings) > 0 {
 		workload = f.Scalings[0].Workload
 	}
-	if !section(b, "Speedup against cores", len(f.Scalings),
+	blocks, ok := section("Speedup against cores", len(f.Scalings),
 		"No machine ran the GOMAXPROCS sweep (HashProcs): no speedup against cores to fit.",
-		fmt.Sprintf("On %s (the GOMAXPROCS sweep, HashProcs), each strategy's speedup over its machine's sequential at N = min(procs, cores), from every machine, fitted with the Universal Scalability Law S(N) = N / (1 + σ(N−1) + κN(N−1)) (σ contention, κ coherency) by least squares; Amdahl's law (κ = 0) when the points cannot determine both. rms: the root mean square of S − fit. Predictions beyond the largest measured N are extrapolations of the law's form, not measurements.", workload)) {
-		return
+		fmt.Sprintf("On %s (the GOMAXPROCS sweep, HashProcs), each strategy's speedup over its machine's sequential at N = min(procs, cores), from every machine, fitted with the Universal Scalability Law S(N) = N / (1 + σ(N−1) + κN(N−1)) (σ contention, κ coherency) by least squares; Amdahl's law (κ = 0) when the points cannot determine both. rms: the root mean square of S − fit. Predictions beyond the largest measured N are extrapolations of the law's form, not measurements.", workload))
+	if !ok {
+		return blocks
 	}
 	for _, c := range f.Charts {
-		fmt.Fprintf(b, "![%s](%s.png)\n\n([SVG](%s.svg))\n\n", c.Title, c.Name, c.Name)
+		blocks = append(blocks, document.Figure{Name: c.Name, Title: c.Title})
 	}
 	cols := []string{"strategy", "points: N ×speedup, by machine", "fit", "rms"}
 	for _, n := range PredictAt() {
 		cols = append(cols, fmt.Sprintf("S(%g)", n))
 	}
-	fmt.Fprintf(b, "| %s |\n|%s\n", strings.Join(cols, " | "), strings.Repeat("---|", len(cols)))
+	t := document.Table{Head: cols}
 	var notes []string
 	for _, sc := range f.Scalings {
-		cells := []string{sc.Strategy, f.points(sc), sc.Fit.Params(), plots.FormatNum(sc.Fit.Residual)}
+		cells := []string{sc.Strategy, f.points(sc), sc.Fit.Params(), unitfmt.Num(sc.Fit.Residual)}
 		for _, n := range PredictAt() {
 			if !sc.Fit.Valid() {
 				cells = append(cells, "—")
 				continue
 			}
-			cells = append(cells, "×"+plots.FormatNum(sc.Fit.Predict(n)))
+			cells = append(cells, "×"+unitfmt.Num(sc.Fit.Predict(n)))
 			if w := sc.Fit.Extrapolation(n); w != "" {
 				notes = appendOnce(notes, fmt.Sprintf("S(%g): %s.", n, w))
 			}
@@ -48,17 +49,15 @@ func (f *Fleet) writeScaling(b *bytes.Buffer) {
 			notes = appendOnce(notes, fmt.Sprintf("%s: %s, because %s.", sc.Strategy, sc.Fit.Params(), sc.Fit.Why))
 		}
 		for i := range cells {
-			cells[i] = plots.MarkdownCell(cells[i])
+			cells[i] = document.Escape(cells[i])
 		}
-		fmt.Fprintf(b, "| %s |\n", strings.Join(cells, " | "))
+		t.Rows = append(t.Rows, document.Texts(cells...))
 	}
-	fmt.Fprintf(b, "\n")
-	for _, n := range notes {
-		fmt.Fprintf(b, "- %s\n", n)
-	}
+	blocks = append(blocks, t)
 	if len(notes) > 0 {
-		fmt.Fprintf(b, "\n")
+		blocks = append(blocks, document.List{Items: notes})
 	}
+	return blocks
 }
 
 // points lists a strategy's points by machine: "a (2 cores): N=1 ×0.99,
@@ -69,7 +68,7 @@ func (f *Fleet) points(sc Scaling) string {
 		var ps []string
 		for _, p := range sc.Points {
 			if p.Machine == mi {
-				ps = append(ps, fmt.Sprintf("N=%g ×%s", p.N, plots.FormatNum(p.Speedup.V)))
+				ps = append(ps, fmt.Sprintf("N=%g ×%s", p.N, unitfmt.Num(p.Speedup.V)))
 			}
 		}
 		if len(ps) > 0 {

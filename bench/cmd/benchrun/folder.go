@@ -95,31 +95,3 @@ func checkResults(results string) error {
 		p = parent
 	}
 }
-
-// writeFileAtomic writes data to path through a temporary file in the same
-// folder and a rename: a full disk leaves no half-written file behind.
-func writeFileAtomic(path string, data []byte) (err error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
-	if err != nil {
-		return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
-	}
-	if err := f.Chmod(0o644); err != nil {
-		return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return fmt.Errorf("writing %s: %w", path, oserr.Cause(err))
-	}
-	return nil
-}

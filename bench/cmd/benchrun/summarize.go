@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/concbench/concbench/internal/atomicfile"
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -38,7 +39,7 @@ func (d *driver) summarize(dir string) error {
 	if w := strings.TrimSpace(errOut.String()); w != "" {
 		fmt.Fprintf(d.stderr, "benchstat: %s\n", w)
 	}
-	if err := writeFileAtomic(filepath.Join(dir, runfile.BenchstatFile), out.Bytes()); err != nil {
+	if err := atomicfile.Write(filepath.Join(dir, runfile.BenchstatFile), out.Bytes()); err != nil {
 		return fmt.Errorf("%w (raw.txt is kept)", err)
 	}
 	fmt.Fprintf(d.stdout, "wrote %s\n", filepath.Join(dir, runfile.BenchstatFile))
