@@ -137,10 +137,10 @@ func cut(items []string, n int) string {
 // left out), none when not even the first fits.
 func verdictLine(v judge.Verdict) string {
 	s := fmt.Sprintf("  %2d %-12s %s", v.Lesson, v.Outcome, firstSentence(v.Claim))
-	if v.Figure == "" || v.Figure == "—" {
+	if v.Figure() == "" || v.Figure() == "—" {
 		return s
 	}
-	parts := strings.Split(v.Figure, "; ")
+	parts := strings.Split(v.Figure(), "; ")
 	for n := len(parts); n > 0; n-- {
 		f := s + " — " + strings.Join(parts[:n], "; ")
 		if n < len(parts) {

@@ -100,15 +100,22 @@ func TestAnswerLineCuts(t *testing.T) {
 // TestVerdictLine shows a verdict's line with as much of its figure as
 // fits, and without it when its first part does not fit.
 func TestVerdictLine(t *testing.T) {
-	v := judge.Verdict{Lesson: 3, Outcome: stat.Pass, Claim: "Short claim: the rest.", Figure: "a 1.00 [0.99, 1.01]; b 2.00 [1.9, 2.1]"}
+	figure := func(parts ...string) []judge.Part {
+		var ps []judge.Part
+		for _, p := range parts {
+			ps = append(ps, judge.Part{Outcome: stat.Pass, Figure: judge.Phrase{{Text: p}}})
+		}
+		return ps
+	}
+	v := judge.Verdict{Lesson: 3, Outcome: stat.Pass, Claim: "Short claim: the rest.", Parts: figure("a 1.00 [0.99, 1.01]", "b 2.00 [1.9, 2.1]")}
 	if got, want := verdictLine(v), "   3 PASS         Short claim — a 1.00 [0.99, 1.01]; b 2.00 [1.9, 2.1]"; got != want {
 		t.Errorf("verdictLine = %q, want %q", got, want)
 	}
-	v.Figure = strings.Repeat("x", AnswerWidth) + "; b"
+	v.Parts = figure(strings.Repeat("x", AnswerWidth), "b")
 	if got, want := verdictLine(v), "   3 PASS         Short claim"; got != want {
 		t.Errorf("verdictLine = %q, want %q", got, want)
 	}
-	v.Figure = "a 1; " + strings.Repeat("x", AnswerWidth)
+	v.Parts = figure("a 1", strings.Repeat("x", AnswerWidth))
 	if got, want := verdictLine(v), "   3 PASS         Short claim — a 1; …"; got != want {
 		t.Errorf("verdictLine = %q, want %q", got, want)
 	}

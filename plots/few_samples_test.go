@@ -54,8 +54,8 @@ func TestThreeSamplesDecideNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, v := range rep.Verdicts {
-		if v.Outcome != stat.Inconclusive || !strings.Contains(v.Note, "too few samples: n=3, need 6") && !strings.HasPrefix(v.Note, "no data") {
-			t.Errorf("lesson %d: %s (%s)", v.Lesson, v.Outcome, v.Note)
+		if v.Outcome != stat.Inconclusive || !strings.Contains(v.Note(), "too few samples: n=3, need 6") && !strings.HasPrefix(v.Note(), "no data") {
+			t.Errorf("lesson %d: %s (%s)", v.Lesson, v.Outcome, v.Note())
 		}
 	}
 	if len(rep.Choices) == 0 {

@@ -178,14 +178,14 @@ func badgeOf(label string, v judge.Verdict, chart string) document.Badge {
 		Class:    strings.ToLower(string(v.Outcome)),
 		Headline: firstSentence(v.Claim),
 		Claim:    v.Claim,
-		Figure:   v.Figure,
+		Figure:   v.Figure(),
 	}
-	if utf8.RuneCountInString(v.Figure) > figureMax {
-		first, _, _ := strings.Cut(v.Figure, "; ")
+	if utf8.RuneCountInString(v.Figure()) > figureMax {
+		first, _, _ := strings.Cut(v.Figure(), "; ")
 		if utf8.RuneCountInString(first) > figureMax {
 			first = string([]rune(first)[:figureMax])
 		}
-		b.Figure, b.FullFigure = first+" …", v.Figure
+		b.Figure, b.FullFigure = first+" …", v.Figure()
 	}
 	b.Chart = chart
 	return b

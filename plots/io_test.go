@@ -75,12 +75,12 @@ func TestIOVerdictsPass(t *testing.T) {
 		{11, "fsync pool speedup 1.42 [1.42, 1.43]"},
 	}
 	for i, v := range vs {
-		if v.Lesson != want[i].lesson || v.Outcome != stat.Pass || v.Figure != want[i].figure {
-			t.Errorf("verdict %d: %s %q (note %q), want PASS %q", v.Lesson, v.Outcome, v.Figure, v.Note, want[i].figure)
+		if v.Lesson != want[i].lesson || v.Outcome != stat.Pass || v.Figure() != want[i].figure {
+			t.Errorf("verdict %d: %s %q (note %q), want PASS %q", v.Lesson, v.Outcome, v.Figure(), v.Note(), want[i].figure)
 		}
 	}
-	if !strings.Contains(vs[0].Note, "at least") || !strings.Contains(vs[2].Note, "sequential fsync/none time 2.11") {
-		t.Errorf("notes lack the CPU floor or the fsync cost: %q; %q", vs[0].Note, vs[2].Note)
+	if !strings.Contains(vs[0].Note(), "at least") || !strings.Contains(vs[2].Note(), "sequential fsync/none time 2.11") {
+		t.Errorf("notes lack the CPU floor or the fsync cost: %q; %q", vs[0].Note(), vs[2].Note())
 	}
 }
 
@@ -89,11 +89,11 @@ func TestIOVerdictsFail(t *testing.T) {
 	// than a shared one; fsync with pool as slow as sequential.
 	vs := ioVerdictsOf(t, ioData(10e6, 2.4e6, 7.4e6))
 	if vs[0].Outcome != stat.Fail {
-		t.Errorf("fetch at half the ideal: %s %q, want FAIL", vs[0].Outcome, vs[0].Figure)
+		t.Errorf("fetch at half the ideal: %s %q, want FAIL", vs[0].Outcome, vs[0].Figure())
 	}
 	for _, v := range vs[1:] {
 		if v.Outcome == stat.Pass {
-			t.Errorf("verdict %d: PASS %q on data that do not show it", v.Lesson, v.Figure)
+			t.Errorf("verdict %d: PASS %q on data that do not show it", v.Lesson, v.Figure())
 		}
 	}
 }
@@ -113,8 +113,8 @@ func TestIOVerdictsOnlyWithIOData(t *testing.T) {
 		"File/size=64KiB/sync=fsync/tasks=16/strategy=sequential/procs=2": 7e6,
 	})
 	vs := judge.Verdicts(run, run.Derive())
-	if len(vs) != 11 || vs[8].Outcome != stat.Inconclusive || !strings.Contains(vs[8].Note, "no data: Fetch strategy=spawn") ||
-		!strings.Contains(vs[10].Note, "no data: File sync=fsync strategy=pool") {
+	if len(vs) != 11 || vs[8].Outcome != stat.Inconclusive || !strings.Contains(vs[8].Note(), "no data: Fetch strategy=spawn") ||
+		!strings.Contains(vs[10].Note(), "no data: File sync=fsync strategy=pool") {
 		t.Errorf("partial I/O data: %+v", vs[8:])
 	}
 }

@@ -67,7 +67,7 @@ func TestPythonEventLoopVerdict(t *testing.T) {
 			}
 			vs := rep.Python.Verdicts
 			for _, v := range vs {
-				t.Logf("P%d %s %s: %s (%s) p %s", v.Lesson, v.Outcome, v.Claim, v.Figure, v.Note, v.P)
+				t.Logf("P%d %s %s: %s (%s) p %s", v.Lesson, v.Outcome, v.Claim, v.Figure(), v.Note(), v.P())
 			}
 			// threads on sleep and hash, asyncio on sleep, the event loop.
 			if len(vs) != 4 {
@@ -84,22 +84,22 @@ func TestPythonEventLoopVerdict(t *testing.T) {
 				t.Errorf("P%d %q, want P4 %q", v.Lesson, v.Claim, wantClaim)
 			}
 			if v.Outcome != c.want {
-				t.Errorf("asyncio at %.1f ms beside threads at 20 ms: %s, want %s (%s; %s)", c.asyncioMs, v.Outcome, c.want, v.Figure, v.Note)
+				t.Errorf("asyncio at %.1f ms beside threads at 20 ms: %s, want %s (%s; %s)", c.asyncioMs, v.Outcome, c.want, v.Figure(), v.Note())
 			}
 			if c.note == "not in p" {
-				if !strings.Contains(v.P, "(asyncio vs threads, Sleep d=10ms tasks=64)") {
-					t.Errorf("p-values %q lack asyncio vs threads", v.P)
+				if !strings.Contains(v.P(), "(asyncio vs threads, Sleep d=10ms tasks=64)") {
+					t.Errorf("p-values %q lack asyncio vs threads", v.P())
 				}
-			} else if !strings.Contains(v.Note, c.note) {
-				t.Errorf("note %q lacks %q", v.Note, c.note)
+			} else if !strings.Contains(v.Note(), c.note) {
+				t.Errorf("note %q lacks %q", v.Note(), c.note)
 			}
 			for _, want := range []string{"Go on sleep d=10ms tasks=64: gil 10.3ms (CPython asyncio / Go gil ", "spawn 10.2ms (CPython asyncio / Go spawn "} {
-				if !strings.Contains(v.Note, want) {
-					t.Errorf("note %q lacks %q", v.Note, want)
+				if !strings.Contains(v.Note(), want) {
+					t.Errorf("note %q lacks %q", v.Note(), want)
 				}
 			}
-			if !strings.Contains(v.Figure, "CPython asyncio ") || !strings.Contains(v.Figure, "threads 20.0ms; time ratio") {
-				t.Errorf("figure %q", v.Figure)
+			if !strings.Contains(v.Figure(), "CPython asyncio ") || !strings.Contains(v.Figure(), "threads 20.0ms; time ratio") {
+				t.Errorf("figure %q", v.Figure())
 			}
 			md := string(rep.Markdown())
 			if !strings.Contains(md, "| P4 | CPython asyncio (an event loop in one thread") {
@@ -131,8 +131,8 @@ func TestPythonEventLoopMissing(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := rep.Python.Verdicts[len(rep.Python.Verdicts)-1]
-	if v.Outcome != stat.Inconclusive || !strings.Contains(v.Note, "no data: CPython Sleep d=10ms tasks=64 strategy=asyncio") {
-		t.Errorf("without asyncio rows: %s %q: %q", v.Outcome, v.Claim, v.Note)
+	if v.Outcome != stat.Inconclusive || !strings.Contains(v.Note(), "no data: CPython Sleep d=10ms tasks=64 strategy=asyncio") {
+		t.Errorf("without asyncio rows: %s %q: %q", v.Outcome, v.Claim, v.Note())
 	}
 }
 
@@ -160,7 +160,7 @@ func TestPythonEventLoopFetch(t *testing.T) {
 	}
 	vs := rep.Python.Verdicts
 	for _, v := range vs {
-		t.Logf("P%d %s %s: %s (%s) p %s", v.Lesson, v.Outcome, v.Claim, v.Figure, v.Note, v.P)
+		t.Logf("P%d %s %s: %s (%s) p %s", v.Lesson, v.Outcome, v.Claim, v.Figure(), v.Note(), v.P())
 	}
 	// threads on sleep, hash and fetch; asyncio on sleep and fetch; the event loop.
 	if len(vs) != 6 {
@@ -171,10 +171,10 @@ func TestPythonEventLoopFetch(t *testing.T) {
 		t.Errorf("claim %q does not name sleep and fetch", v.Claim)
 	}
 	// Faster on sleep, a third slower on fetch: FAIL.
-	if v.Outcome != stat.Fail || !strings.Contains(v.Figure, "Fetch d=5ms size=16KiB client=shared tasks=16: CPython asyncio 12.0ms, threads 9.00ms") {
-		t.Errorf("%s: %s", v.Outcome, v.Figure)
+	if v.Outcome != stat.Fail || !strings.Contains(v.Figure(), "Fetch d=5ms size=16KiB client=shared tasks=16: CPython asyncio 12.0ms, threads 9.00ms") {
+		t.Errorf("%s: %s", v.Outcome, v.Figure())
 	}
-	if !strings.Contains(v.Note, "Go on Fetch d=5ms size=16KiB client=shared tasks=16: gil 6.50ms") {
-		t.Errorf("note %q lacks Go's gil on fetch", v.Note)
+	if !strings.Contains(v.Note(), "Go on Fetch d=5ms size=16KiB client=shared tasks=16: gil 6.50ms") {
+		t.Errorf("note %q lacks Go's gil on fetch", v.Note())
 	}
 }

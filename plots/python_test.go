@@ -53,7 +53,7 @@ func TestPythonVerdicts(t *testing.T) {
 	got := map[string]stat.Outcome{}
 	for _, v := range py.Verdicts {
 		got[v.Claim] = v.Outcome
-		t.Logf("P%d %s %s: %s (%s)", v.Lesson, v.Outcome, v.Claim, v.Figure, v.Note)
+		t.Logf("P%d %s %s: %s (%s)", v.Lesson, v.Outcome, v.Claim, v.Figure(), v.Note())
 	}
 	for claim, want := range map[string]stat.Outcome{
 		"The gil model predicts CPython threads on hash (coarse) size=64KiB rounds=8 tasks=64: speedups over sequential agree within 15 %.": stat.Fail,
@@ -99,8 +99,8 @@ func TestPythonMissingPieces(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, v := range rep.Python.Verdicts {
-		if strings.Contains(v.Claim, "Pycpu") && (v.Outcome != stat.Inconclusive || !strings.Contains(v.Note, "no data: Go strategy=gil")) {
-			t.Errorf("pycpu without Go gil: %s, %q", v.Outcome, v.Note)
+		if strings.Contains(v.Claim, "Pycpu") && (v.Outcome != stat.Inconclusive || !strings.Contains(v.Note(), "no data: Go strategy=gil")) {
+			t.Errorf("pycpu without Go gil: %s, %q", v.Outcome, v.Note())
 		}
 	}
 }

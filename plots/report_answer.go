@@ -59,9 +59,9 @@ func (rep *Report) writeVerdicts(b *body) {
 // verdictCells are the cells of a verdict's row in a verdict table:
 // label, claim, outcome, figure, p-values and note.
 func verdictCells(label string, v judge.Verdict) []document.Cell {
-	note := v.Note
+	note := v.Note()
 	if v.Noisy {
 		note = strings.TrimPrefix(note+"; noisy (CI wider than ±"+unitfmt.Percent(stat.NoisyWidth)+")", "; ")
 	}
-	return document.Texts(label, document.Escape(v.Claim), "**"+string(v.Outcome)+"**", document.Escape(v.Figure), document.Escape(v.P), document.Escape(orDash(note)))
+	return document.Texts(label, document.Escape(v.Claim), "**"+string(v.Outcome)+"**", document.Escape(v.Figure()), document.Escape(v.P()), document.Escape(orDash(note)))
 }

@@ -66,8 +66,8 @@ func (rep *Report) PrecisionSummary() string {
 func (rep *Report) warnings() []string {
 	var missing []string
 	for _, v := range rep.Verdicts {
-		if strings.HasPrefix(v.Note, "no data: ") {
-			missing = append(missing, fmt.Sprintf("lesson %d (%s)", v.Lesson, strings.TrimPrefix(strings.SplitN(v.Note, "; ", 2)[0], "no data: ")))
+		if len(v.Missing) > 0 {
+			missing = append(missing, fmt.Sprintf("lesson %d (%s)", v.Lesson, strings.Join(v.Missing, ", ")))
 		}
 	}
 	noBase := map[string]bool{}

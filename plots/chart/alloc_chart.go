@@ -21,6 +21,10 @@ import (
 // AllocChart is the name of the Alloc family's chart (without extension).
 const AllocChart = "alloc"
 
+// LatencyChart is the kind of the latency charts, one per workload
+// (latency-<workload>).
+const LatencyChart = "latency"
+
 // ChartAlloc draws the Alloc family (each task allocates and touches a
 // fresh buffer) at the highest procs of the run: for each strategy, the
 // wall time per task (a dot in the strategy's colour) beside the CPU time

@@ -40,6 +40,7 @@ type chartInput struct {
 // chartHeight). A nil plot draws nothing.
 type drawing struct {
 	name          string
+	id            judge.ChartID
 	plot          *plot.Plot
 	width, height vg.Length
 }
@@ -53,23 +54,23 @@ type chartEntry func(in chartInput) ([]drawing, error)
 func one(name string, draw func(in chartInput) (*plot.Plot, error)) chartEntry {
 	return func(in chartInput) ([]drawing, error) {
 		p, err := draw(in)
-		return []drawing{{name: name, plot: p}}, err
+		return []drawing{{name: name, id: judge.ChartID{Kind: name}, plot: p}}, err
 	}
 }
 
-// perWorkload wraps a chart function that draws one chart per main
-// workload of the families with a time chart, called prefix + the
-// workload's slug.
-func perWorkload(prefix string, draw func(ws []*rundir.Row, pal *Palette) (*plot.Plot, error)) chartEntry {
+// perWorkload wraps a chart function that draws one chart of kind per
+// main workload of the families with a time chart, called kind, "-" and
+// the workload's slug.
+func perWorkload(kind string, draw func(ws []*rundir.Row, pal *Palette) (*plot.Plot, error)) chartEntry {
 	return func(in chartInput) ([]drawing, error) {
 		var out []drawing
 		for _, ws := range judge.MainWorkloads(in.rows, rundir.TimeFamilies(in.rows)...) {
-			name := prefix + unitfmt.Slug(rundir.Label(ws[0]))
+			name := kind + "-" + unitfmt.Slug(rundir.Label(ws[0]))
 			p, err := draw(ws, in.pal)
 			if err != nil {
 				return nil, fmt.Errorf("chart %s: %w", name, err)
 			}
-			out = append(out, drawing{name: name, plot: p})
+			out = append(out, drawing{name: name, id: judge.ChartID{Kind: kind, Workload: ws[0].Workload}, plot: p})
 		}
 		return out, nil
 	}
@@ -85,9 +86,9 @@ func chartTable() []chartEntry {
 				return nil, err
 			}
 			w, h := overviewSize(overviewGrid(in.rows))
-			return []drawing{{name: OverviewChart, plot: p, width: w, height: h}}, nil
+			return []drawing{{name: OverviewChart, id: judge.ChartID{Kind: OverviewChart}, plot: p, width: w, height: h}}, nil
 		},
-		perWorkload("time-", ChartBatchTime),
+		perWorkload(judge.ChartTime, ChartBatchTime),
 		one("speedup-procs", func(in chartInput) (*plot.Plot, error) {
 			return ChartSpeedupProcs(in.rows, in.fits, in.cores, in.pal)
 		}),
@@ -98,11 +99,11 @@ func chartTable() []chartEntry {
 			return ChartSpeedupWorkers(in.rows, runfile.FamilyHashWorkers, in.cores, in.pal)
 		}),
 		one(AllocChart, func(in chartInput) (*plot.Plot, error) { return ChartAlloc(in.rows, in.pal) }),
-		one("counter-throughput", func(in chartInput) (*plot.Plot, error) { return ChartCounterThroughput(in.rows, in.pal) }),
-		one("counter-lost", func(in chartInput) (*plot.Plot, error) { return ChartCounterLost(in.rows, in.pal) }),
+		one(judge.ChartCounterThroughput, func(in chartInput) (*plot.Plot, error) { return ChartCounterThroughput(in.rows, in.pal) }),
+		one(judge.ChartCounterLost, func(in chartInput) (*plot.Plot, error) { return ChartCounterLost(in.rows, in.pal) }),
 		one(judge.FloodChart, func(in chartInput) (*plot.Plot, error) { return ChartFlood(in.rows, in.pal) }),
 		one(judge.CrashChart, func(in chartInput) (*plot.Plot, error) { return ChartCrash(in.rows, in.pal) }),
-		perWorkload("latency-", ChartLatency),
+		perWorkload(LatencyChart, ChartLatency),
 	}
 }
 
@@ -134,6 +135,7 @@ func drawCharts(table []chartEntry, in chartInput) ([]Chart, error) {
 			if err != nil {
 				return nil, err
 			}
+			c.ID = d.id
 			out = append(out, c)
 		}
 	}

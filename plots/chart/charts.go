@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/concbench/concbench/plots/judge"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
@@ -18,10 +19,12 @@ const (
 )
 
 // A Chart is one rendered chart: Name is the file name without extension;
-// PNG and SVG are the two renderings.
+// PNG and SVG are the two renderings; ID says what it shows, which is how
+// a verdict finds the chart of its evidence.
 type Chart struct {
 	Name, Title string
 	PNG, SVG    []byte
+	ID          judge.ChartID
 }
 
 // Render draws p in both formats, its legend outside the plot area, in a

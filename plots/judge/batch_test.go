@@ -54,11 +54,11 @@ func TestSmallerBatchRankedPerTask(t *testing.T) {
 		t.Fatalf("exec in avoid: %+v (avoid: %s)", exec, Names(cs[0].Avoid))
 	}
 	vs := Verdicts(run, rows)
-	if v := vs[5]; v.Lesson != 6 || v.Outcome != stat.Pass || !strings.Contains(v.Figure, "exec 3.03ms/task") {
-		t.Errorf("lesson 6: %s %s %q", v.Outcome, v.Figure, v.Note)
+	if v := vs[5]; v.Lesson != 6 || v.Outcome != stat.Pass || !strings.Contains(v.Figure(), "exec 3.03ms/task") {
+		t.Errorf("lesson 6: %s %s %q", v.Outcome, v.Figure(), v.Note())
 	}
-	if v := vs[7]; v.Lesson != 8 || !strings.Contains(v.Figure, "exec 15000× slower per task (at tasks=64)") {
-		t.Errorf("lesson 8: %s %q", v.Outcome, v.Figure)
+	if v := vs[7]; v.Lesson != 8 || !strings.Contains(v.Figure(), "exec 15000× slower per task (at tasks=64)") {
+		t.Errorf("lesson 8: %s %q", v.Outcome, v.Figure())
 	}
 	execRow := "Hash/size=64B/rounds=1/tasks=64/strategy=exec/procs=2"
 	if !slices.Contains(vs[5].Rows, execRow) {

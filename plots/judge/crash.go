@@ -55,7 +55,7 @@ func lessonCrashIsolation(j *judge, ev *evidence) {
 	rows := ev.crash
 	j.cite(rows...)
 	var contained, escaped, kept, lost []*rundir.Row
-	figures := map[*rundir.Row]string{}
+	figures := map[*rundir.Row]Phrase{}
 	sawProcess, sawInProcess := false, false
 	for _, r := range rows {
 		units := []string{CrashSurvived}
@@ -79,7 +79,7 @@ func lessonCrashIsolation(j *judge, ev *evidence) {
 				lost = append(lost, r)
 			} else {
 				kept = append(kept, r)
-				figures[r] = fmt.Sprintf("%s survived in %s of its samples", r.Strategy, share(r, CrashSurvived))
+				figures[r] = say("%s survived in %s of its samples", r.Strategy, share(r, CrashSurvived))
 			}
 			continue
 		}
@@ -91,10 +91,10 @@ func lessonCrashIsolation(j *judge, ev *evidence) {
 				delivered = fmt.Sprintf("%.3g of %d other results delivered", m.Summary.Center, max(r.Tasks-1, 0))
 			}
 			contained = append(contained, r)
-			figures[r] = fmt.Sprintf("%s survived, %s, next batch ran", r.Strategy, delivered)
+			figures[r] = say("%s survived, %s, next batch ran", r.Strategy, delivered)
 		} else {
 			escaped = append(escaped, r)
-			figures[r] = fmt.Sprintf("%s survived in %s of its samples, next batch ran in %s", r.Strategy, share(r, CrashSurvived), share(r, CrashNext))
+			figures[r] = say("%s survived in %s of its samples, next batch ran in %s", r.Strategy, share(r, CrashSurvived), share(r, CrashNext))
 		}
 	}
 	if !sawProcess {
@@ -115,14 +115,14 @@ func lessonCrashIsolation(j *judge, ev *evidence) {
 		for _, r := range lost {
 			names = append(names, r.Strategy)
 		}
-		j.partOn(CrashSurvived, stat.Pass, strings.Join(names, ", ")+": program lost, no result delivered", lost...)
+		j.partOn(CrashSurvived, stat.Pass, say("%s: program lost, no result delivered", strings.Join(names, ", ")), lost...)
 	}
 	each(kept, stat.Fail)
 	if len(escaped) > 0 {
-		j.notes = append(j.notes, "a process-based strategy lost the program or its next batch")
+		j.notes = append(j.notes, say("a process-based strategy lost the program or its next batch"))
 	}
 	if len(kept) > 0 {
-		j.notes = append(j.notes, "an in-process strategy survived a crash no recover catches")
+		j.notes = append(j.notes, say("an in-process strategy survived a crash no recover catches"))
 	}
 }
 
@@ -138,8 +138,3 @@ func share(r *rundir.Row, unit string) string {
 	}
 	return fmt.Sprintf("%.0f %%", 100*sum/float64(len(m.Values)))
 }
-
-// CrashChart is the name of the chart of the crash: per strategy, the
-// share of ops in which the program survived and in which the next batch
-// ran, and the share of the other tasks' results delivered.
-const CrashChart = "crash-isolation"

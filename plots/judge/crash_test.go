@@ -37,7 +37,7 @@ func crashVerdictOf(t *testing.T, n int, rows map[string][3]float64) Verdict {
 	if len(vs) != 1 {
 		t.Fatalf("%d crash verdicts, want 1", len(vs))
 	}
-	t.Logf("%s: %s (%s)", vs[0].Outcome, vs[0].Figure, vs[0].Note)
+	t.Logf("%s: %s (%s)", vs[0].Outcome, vs[0].Figure(), vs[0].Note())
 	return vs[0]
 }
 
@@ -56,8 +56,8 @@ func TestCrashVerdictPass(t *testing.T) {
 		t.Errorf("outcome %s, want PASS", v.Outcome)
 	}
 	for _, want := range []string{"process survived, 8 of 15 other results delivered, next batch ran", "exec survived, 7.5 of 15", ": program lost, no result delivered", "spawn", "gil"} {
-		if !strings.Contains(v.Figure, want) {
-			t.Errorf("figure %q lacks %q", v.Figure, want)
+		if !strings.Contains(v.Figure(), want) {
+			t.Errorf("figure %q lacks %q", v.Figure(), want)
 		}
 	}
 	if len(v.Rows) != len(contained) || !strings.HasPrefix(v.Rows[0], "Crash/k=8/d=1ms/tasks=16/strategy=") {
@@ -70,24 +70,24 @@ func TestCrashVerdictPass(t *testing.T) {
 
 func TestCrashVerdictFail(t *testing.T) {
 	survivor := map[string][3]float64{"spawn": {1, 15, 1}, "process": {1, 8, 1}}
-	if v := crashVerdictOf(t, 6, survivor); v.Outcome != stat.Fail || !strings.Contains(v.Figure, "spawn survived in 100 % of its samples") {
-		t.Errorf("an in-process survivor: %s, %s", v.Outcome, v.Figure)
+	if v := crashVerdictOf(t, 6, survivor); v.Outcome != stat.Fail || !strings.Contains(v.Figure(), "spawn survived in 100 % of its samples") {
+		t.Errorf("an in-process survivor: %s, %s", v.Outcome, v.Figure())
 	}
 	lostNext := map[string][3]float64{"spawn": {0, 0, 0}, "process": {1, 8, 0.5}}
-	if v := crashVerdictOf(t, 6, lostNext); v.Outcome != stat.Fail || !strings.Contains(v.Figure, "next batch ran in 50 %") {
-		t.Errorf("a process without its next batch: %s, %s", v.Outcome, v.Figure)
+	if v := crashVerdictOf(t, 6, lostNext); v.Outcome != stat.Fail || !strings.Contains(v.Figure(), "next batch ran in 50 %") {
+		t.Errorf("a process without its next batch: %s, %s", v.Outcome, v.Figure())
 	}
 }
 
 func TestCrashVerdictInconclusive(t *testing.T) {
-	if v := crashVerdictOf(t, 5, contained); v.Outcome != stat.Inconclusive || !strings.Contains(v.Note, "too few samples: n=5") {
-		t.Errorf("5 samples: %s (%s)", v.Outcome, v.Note)
+	if v := crashVerdictOf(t, 5, contained); v.Outcome != stat.Inconclusive || !strings.Contains(v.Note(), "too few samples: n=5") {
+		t.Errorf("5 samples: %s (%s)", v.Outcome, v.Note())
 	}
-	if v := crashVerdictOf(t, 6, map[string][3]float64{"spawn": {0, 0, 0}}); v.Outcome != stat.Inconclusive || !strings.Contains(v.Note, "no data: Crash rows of a process-based strategy") {
-		t.Errorf("no process row: %s (%s)", v.Outcome, v.Note)
+	if v := crashVerdictOf(t, 6, map[string][3]float64{"spawn": {0, 0, 0}}); v.Outcome != stat.Inconclusive || !strings.Contains(v.Note(), "no data: Crash rows of a process-based strategy") {
+		t.Errorf("no process row: %s (%s)", v.Outcome, v.Note())
 	}
-	if v := crashVerdictOf(t, 6, map[string][3]float64{"exec": {1, 3, 1}}); v.Outcome != stat.Inconclusive || !strings.Contains(v.Note, "no data: Crash rows of an in-process strategy") {
-		t.Errorf("no in-process row: %s (%s)", v.Outcome, v.Note)
+	if v := crashVerdictOf(t, 6, map[string][3]float64{"exec": {1, 3, 1}}); v.Outcome != stat.Inconclusive || !strings.Contains(v.Note(), "no data: Crash rows of an in-process strategy") {
+		t.Errorf("no in-process row: %s (%s)", v.Outcome, v.Note())
 	}
 	if vs := JudgeLessons(LessonTable(), nil, 2); vs != nil {
 		t.Errorf("a run without Crash rows has crash verdicts %v", vs)

@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-	"github.com/concbench/concbench/plots/unitfmt"
 
 	"github.com/concbench/concbench/runfile"
 )
@@ -19,9 +17,6 @@ import (
 // several worker counts. Its chart and its two lessons read the memory
 // peaks of the untimed probe batch (peak-stack-B, peak-rss-B) beside the
 // batch time.
-
-// FloodChart is the name of the time-versus-memory chart of the flood.
-const FloodChart = "flood-pareto"
 
 // floodFamily is the benchmark family of the flood.
 const floodFamily = runfile.FamilyFlood
@@ -157,10 +152,10 @@ func lessonPoolBoundsMemory(j *judge, ev *evidence) {
 		}
 	}
 	spawn := s.Unbounded.Bench.Metric(floodStacks).Summary
-	figs := []string{fmt.Sprintf("%s %s; %d of %d bounded rows below it", s.Unbounded.Strategy, mib(spawn.Center), below, len(frs))}
+	figs := []Phrase{say("%s %s; %d of %d bounded rows below it", s.Unbounded.Strategy, mib(spawn.Center), below, len(frs))}
 	show := func(list []floodRatio, verb string) {
 		for _, fr := range list {
-			figs = append(figs, fmt.Sprintf("%s %s %s (×%s)", FloodName(fr.row), verb, mib(fr.row.Bench.Metric(floodStacks).Summary.Center), unitfmt.Est(fr.rt)))
+			figs = append(figs, say("%s %s %s (×%s)", FloodName(fr.row), verb, mib(fr.row.Bench.Metric(floodStacks).Summary.Center), fr.rt))
 			j.p(FloodName(fr.row), fr.p)
 		}
 	}
@@ -169,16 +164,16 @@ func lessonPoolBoundsMemory(j *judge, ev *evidence) {
 	case len(above) > 0:
 		o = stat.Fail
 		show(above, "above it:")
-		j.notes = append(j.notes, fmt.Sprintf("a pool bounds the goroutines alive at once to its workers, but a worker parked between tasks keeps its stack: a pool larger than the goroutines %s has alive at once (its tasks end while others start) holds more", s.Unbounded.Strategy))
+		j.notes = append(j.notes, say("a pool bounds the goroutines alive at once to its workers, but a worker parked between tasks keeps its stack: a pool larger than the goroutines %s has alive at once (its tasks end while others start) holds more", s.Unbounded.Strategy))
 	case len(unclear) > 0:
 		show(unclear, "not significantly below:")
-		j.notes = append(j.notes, "not every bounded row is significantly below "+s.Unbounded.Strategy)
+		j.notes = append(j.notes, say("not every bounded row is significantly below %s", s.Unbounded.Strategy))
 	default:
 		o = stat.Pass
 		worst := slices.MaxFunc(frs, func(a, b floodRatio) int { return stat.CmpFloat(a.rt.V, b.rt.V) })
 		show([]floodRatio{worst}, "the highest:")
 	}
-	j.partOn(floodStacks, o, strings.Join(figs, "; "), s.rows()...)
+	j.partOn(floodStacks, o, joinPhrases(figs, "; "), s.rows()...)
 }
 
 // lessonPoolFaster judges the flood's time per batch: PASS when some
@@ -203,10 +198,10 @@ func lessonPoolFaster(j *judge, ev *evidence) {
 		}
 	}
 	best := slices.MinFunc(frs, func(a, b floodRatio) int { return stat.CmpFloat(a.rt.V, b.rt.V) })
-	figs := []string{
-		fmt.Sprintf("%s %s per batch", s.Unbounded.Strategy, unitfmt.Ns(s.Unbounded.Time.Center)),
-		fmt.Sprintf("fastest bounded: %s %s (time ×%s of %s's)", FloodName(best.row), unitfmt.Ns(best.row.Time.Center), unitfmt.Est(best.rt), s.Unbounded.Strategy),
-		fmt.Sprintf("%d of %d bounded rows significantly faster than %s, %d slower", faster, len(frs), s.Unbounded.Strategy, slower),
+	figs := []Phrase{
+		say("%s %s per batch", s.Unbounded.Strategy, nsTime(s.Unbounded.Time.Center)),
+		say("fastest bounded: %s %s (time ×%s of %s's)", FloodName(best.row), nsTime(best.row.Time.Center), best.rt, s.Unbounded.Strategy),
+		say("%d of %d bounded rows significantly faster than %s, %d slower", faster, len(frs), s.Unbounded.Strategy, slower),
 	}
 	if i := slices.IndexFunc(frs, func(fr floodRatio) bool { return fr.row.Strategy == "ants" }); i >= 0 {
 		ants := frs[i]
@@ -216,7 +211,7 @@ func lessonPoolFaster(j *judge, ev *evidence) {
 			}
 		}
 		if ants.row != best.row {
-			figs = append(figs, fmt.Sprintf("best ants: %s %s (×%s)", FloodName(ants.row), unitfmt.Ns(ants.row.Time.Center), unitfmt.Est(ants.rt)))
+			figs = append(figs, say("best ants: %s %s (×%s)", FloodName(ants.row), nsTime(ants.row.Time.Center), ants.rt))
 		}
 	}
 	o := stat.Inconclusive
@@ -226,11 +221,8 @@ func lessonPoolFaster(j *judge, ev *evidence) {
 	case slower == len(frs):
 		o = stat.Fail
 	default:
-		j.notes = append(j.notes, "no bounded row is significantly faster than "+s.Unbounded.Strategy+", and not every one is significantly slower")
+		j.notes = append(j.notes, say("no bounded row is significantly faster than %s, and not every one is significantly slower", s.Unbounded.Strategy))
 	}
 	j.p("fastest bounded vs "+s.Unbounded.Strategy, best.p)
-	j.partOn(runfile.UnitNsPerOp, o, strings.Join(figs, "; "), s.rows()...)
+	j.partOn(runfile.UnitNsPerOp, o, joinPhrases(figs, "; "), s.rows()...)
 }
-
-// mib writes bytes in MiB.
-func mib(b float64) string { return fmt.Sprintf("%.3g MiB", b/(1<<20)) }

@@ -32,11 +32,11 @@ func TestFloodVerdicts(t *testing.T) {
 		"strategy=ants/workers=100000":    {150e6, 30e6},
 		"strategy=errgroup/workers=10000": {120e6, 20e6},
 	})
-	if mem.Outcome != stat.Pass || !strings.Contains(mem.Figure, "3 of 3 bounded rows below it") {
-		t.Errorf("memory verdict %s: %s (%s)", mem.Outcome, mem.Figure, mem.Note)
+	if mem.Outcome != stat.Pass || !strings.Contains(mem.Figure(), "3 of 3 bounded rows below it") {
+		t.Errorf("memory verdict %s: %s (%s)", mem.Outcome, mem.Figure(), mem.Note())
 	}
-	if fast.Outcome != stat.Pass || !strings.Contains(fast.Figure, "fastest bounded: pool workers=1000") || !strings.Contains(fast.Figure, "best ants: ants workers=100000") {
-		t.Errorf("speed verdict %s: %s (%s)", fast.Outcome, fast.Figure, fast.Note)
+	if fast.Outcome != stat.Pass || !strings.Contains(fast.Figure(), "fastest bounded: pool workers=1000") || !strings.Contains(fast.Figure(), "best ants: ants workers=100000") {
+		t.Errorf("speed verdict %s: %s (%s)", fast.Outcome, fast.Figure(), fast.Note())
 	}
 
 	mem, fast = floodVerdictsOf(t, map[string][2]float64{
@@ -44,19 +44,19 @@ func TestFloodVerdicts(t *testing.T) {
 		"strategy=pool/workers=1000":   {60e6, 4e6},
 		"strategy=pool/workers=100000": {150e6, 200e6},
 	})
-	if mem.Outcome != stat.Fail || !strings.Contains(mem.Figure, "pool workers=100000 above it") || !strings.Contains(mem.P, "(pool workers=100000)") {
-		t.Errorf("memory verdict %s: %s; p %s", mem.Outcome, mem.Figure, mem.P)
+	if mem.Outcome != stat.Fail || !strings.Contains(mem.Figure(), "pool workers=100000 above it") || !strings.Contains(mem.P(), "(pool workers=100000)") {
+		t.Errorf("memory verdict %s: %s; p %s", mem.Outcome, mem.Figure(), mem.P())
 	}
-	if fast.Outcome != stat.Fail || !strings.Contains(fast.Figure, "0 of 2 bounded rows significantly faster than spawn, 2 slower") {
-		t.Errorf("speed verdict %s: %s", fast.Outcome, fast.Figure)
+	if fast.Outcome != stat.Fail || !strings.Contains(fast.Figure(), "0 of 2 bounded rows significantly faster than spawn, 2 slower") {
+		t.Errorf("speed verdict %s: %s", fast.Outcome, fast.Figure())
 	}
 }
 
 func TestFloodVerdictsMissingData(t *testing.T) {
 	mem, fast := floodVerdictsOf(t, map[string][2]float64{"strategy=pool/workers=1000": {60e6, 4e6}})
 	for _, v := range []Verdict{mem, fast} {
-		if v.Outcome != stat.Inconclusive || !strings.Contains(v.Note, "no data: Flood unbounded strategy (spawn)") {
-			t.Errorf("%s: %s (%s)", v.Claim, v.Outcome, v.Note)
+		if v.Outcome != stat.Inconclusive || !strings.Contains(v.Note(), "no data: Flood unbounded strategy (spawn)") {
+			t.Errorf("%s: %s (%s)", v.Claim, v.Outcome, v.Note())
 		}
 	}
 	if vs := JudgeLessons(LessonTable(), nil, 2); vs != nil {

@@ -1,8 +1,6 @@
 package judge
 
 import (
-	"fmt"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
@@ -72,15 +70,15 @@ func lessonFetchOverlap(j *judge, ev *evidence) {
 		j.missing = append(j.missing, "Fetch d > 0")
 		return
 	}
-	j.part(stat.AtLeast(e, IOEfficiency), "fetch spawn efficiency "+unitfmt.Est(e), sp)
+	j.part(stat.AtLeast(e, IOEfficiency), say("fetch spawn efficiency %s", e), sp)
 	j.p("spawn vs sequential", sp.P)
 	if sl := find(s.sleep, "spawn", 0); sl != nil && sl.Efficiency.Valid() {
-		j.notes = append(j.notes, "sleep spawn efficiency "+unitfmt.Est(sl.Efficiency))
+		j.notes = append(j.notes, say("sleep spawn efficiency %s", sl.Efficiency))
 	}
 	// The batch cannot end before its CPU work is done: cpu-ns/op over
 	// the cores it may use bounds the wall time from below.
 	if cpu := sp.Bench.Metric(runfile.UnitCPUNsPerOp); cpu != nil && sp.CPULimit > 0 {
-		j.notes = append(j.notes, fmt.Sprintf("spawn's batch needs %s of CPU (client and server), at least %s of wall time on %g cores",
+		j.notes = append(j.notes, say("spawn's batch needs %s of CPU (client and server), at least %s of wall time on %g cores",
 			unitfmt.FormatTime(cpu.Summary.Center, unitfmt.TimeSpaced), unitfmt.FormatTime(cpu.Summary.Center/sp.CPULimit, unitfmt.TimeSpaced), sp.CPULimit))
 	}
 }
@@ -112,7 +110,7 @@ func lessonConnReuse(j *judge, ev *evidence) {
 		rt := rundir.TimeRatio(perTask, shared)
 		p := stat.Compare(perTask.Bench.Metric(runfile.UnitNsPerOp).Sample, shared.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		o := j.significant(stat.AtLeast(rt, ReuseHelps), p, st+" per-task vs shared")
-		j.part(o, fmt.Sprintf("%s per-task/shared time %s", st, unitfmt.Est(rt)), perTask, shared)
+		j.part(o, say("%s per-task/shared time %s", st, rt), perTask, shared)
 		j.p(st+" per-task vs shared", p)
 	}
 }
@@ -126,14 +124,14 @@ func lessonFsync(j *judge, ev *evidence) {
 		return
 	}
 	o := j.significant(stat.AtLeast(pool.Speedup, OverlapHelps), pool.P, "pool vs sequential")
-	j.part(o, "fsync pool speedup "+unitfmt.Est(pool.Speedup), pool)
+	j.part(o, say("fsync pool speedup %s", pool.Speedup), pool)
 	j.p("pool vs sequential", pool.P)
 	if seqNone, poolNone := find(none, "sequential", 0), find(none, "pool", 0); seqNone != nil {
 		cost := rundir.TimeRatio(seq, seqNone)
-		j.notes = append(j.notes, fmt.Sprintf("sequential fsync/none time %s (%s per task with fsync, %s without)",
+		j.notes = append(j.notes, say("sequential fsync/none time %s (%s per task with fsync, %s without)",
 			unitfmt.Est(cost), unitfmt.FormatTime(seq.Time.Center/float64(max(seq.Tasks, 1)), unitfmt.TimeSpaced), unitfmt.FormatTime(seqNone.Time.Center/float64(max(seqNone.Tasks, 1)), unitfmt.TimeSpaced)))
 		if poolNone != nil && poolNone.Speedup.Valid() {
-			j.notes = append(j.notes, "pool speedup without fsync "+unitfmt.Est(poolNone.Speedup))
+			j.notes = append(j.notes, say("pool speedup without fsync %s", poolNone.Speedup))
 		}
 	}
 }

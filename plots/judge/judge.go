@@ -4,11 +4,9 @@ import (
 	"fmt"
 	"math"
 	"slices"
-	"strings"
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-	"github.com/concbench/concbench/plots/unitfmt"
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -20,25 +18,29 @@ import (
 // judge collects the parts of one verdict.
 type judge struct {
 	outs    []stat.Outcome
-	figures []string
-	ps      []string
-	notes   []string
+	parts   []Part
+	ps      []PValue
+	notes   []Phrase
 	missing []string
 	noisy   bool
-	// noisyRows names each noisy row behind the verdict once, with its
-	// final interval: "gil ±7.4 % (n=10)".
-	noisyRows []string
+	// wide holds each noisy row behind an open part once.
+	wide []WideRow
 	// fewest is the smallest sample count below MinSamples among the
 	// rows behind a part, 0 if every row has enough.
 	fewest int
-	// rows names the benchmarks behind the parts, each once.
-	rows []string
+	// rows names the benchmarks behind the parts, each once; cited are
+	// the rows among them, in order.
+	rows  []string
+	cited []*rundir.Row
 }
 
 // cite names rows as behind the verdict without judging them: the
 // benchmarks the driver re-runs first while the verdict is open.
 func (j *judge) cite(rows ...*rundir.Row) {
 	for _, r := range rows {
+		if r != nil && !slices.Contains(j.cited, r) {
+			j.cited = append(j.cited, r)
+		}
 		if r != nil {
 			j.citeName(r.Bench.Name)
 		}
@@ -56,7 +58,7 @@ func (j *judge) citeName(name string) {
 // rows given and of their baselines. A part whose rows (or their
 // baselines) include one with fewer than MinSamples samples is
 // INCONCLUSIVE, whatever o says.
-func (j *judge) part(o stat.Outcome, figure string, rows ...*rundir.Row) {
+func (j *judge) part(o stat.Outcome, figure Phrase, rows ...*rundir.Row) {
 	for _, r := range rows {
 		j.cite(r)
 		n := r.Time.N
@@ -74,7 +76,7 @@ func (j *judge) part(o stat.Outcome, figure string, rows ...*rundir.Row) {
 // count and interval are those of unit, rows without unit are skipped,
 // and baselines are not consulted. As with part, too few samples make
 // the part INCONCLUSIVE.
-func (j *judge) partOn(unit string, o stat.Outcome, figure string, rows ...*rundir.Row) {
+func (j *judge) partOn(unit string, o stat.Outcome, figure Phrase, rows ...*rundir.Row) {
 	var with []*rundir.Row
 	for _, r := range rows {
 		m := r.Bench.Metric(unit)
@@ -105,21 +107,21 @@ func (j *judge) sampled(o stat.Outcome, s stat.Summary, n int) stat.Outcome {
 // its wide rows (by the summary of the part's measure): more samples of
 // them could decide it. A part decided from a tight (paired) figure needs
 // none, however wide a row's own interval.
-func (j *judge) add(o stat.Outcome, figure string, rows []*rundir.Row, measure func(*rundir.Row) stat.Summary) {
+func (j *judge) add(o stat.Outcome, figure Phrase, rows []*rundir.Row, measure func(*rundir.Row) stat.Summary) {
 	if o == stat.Inconclusive {
 		for _, r := range rows {
 			s := measure(r)
 			if !s.Noisy() {
 				continue
 			}
-			d := fmt.Sprintf("%s ±%.1f %% (n=%d)", rundir.RowName(r), 100*s.RelHalfWidth(), s.N)
-			if !slices.Contains(j.noisyRows, d) {
-				j.noisyRows = append(j.noisyRows, d)
+			w := WideRow{Name: rundir.RowName(r), HalfWidth: s.RelHalfWidth(), N: s.N}
+			if !slices.Contains(j.wide, w) {
+				j.wide = append(j.wide, w)
 			}
 		}
 	}
 	j.outs = append(j.outs, o)
-	j.figures = append(j.figures, figure)
+	j.parts = append(j.parts, Part{Outcome: o, Figure: figure})
 }
 
 // tooFew is the note of a verdict with too few samples.
@@ -130,7 +132,7 @@ func tooFew(n int) string {
 // p adds a p-value to the verdict, labelled; a NaN p (no test) adds none.
 func (j *judge) p(label string, p float64) {
 	if !math.IsNaN(p) {
-		j.ps = append(j.ps, fmt.Sprintf("%s (%s)", unitfmt.Pval(p), label))
+		j.ps = append(j.ps, PValue{Label: label, P: p})
 	}
 }
 
@@ -141,18 +143,7 @@ func (j *judge) p(label string, p float64) {
 // INCONCLUSIVE verdict, the open rows whose intervals are wider than
 // ±NoisyWidth.
 func (j *judge) verdict(lesson int, claim string) Verdict {
-	v := Verdict{Lesson: lesson, Claim: claim, Noisy: j.noisy, P: "—", Rows: j.rows}
-	if len(j.ps) > 0 {
-		v.P = strings.Join(j.ps, "; ")
-	}
-	v.Figure = strings.Join(j.figures, "; ")
-	notes := j.notes
-	if j.fewest > 0 {
-		notes = append([]string{tooFew(j.fewest)}, notes...)
-	}
-	if len(j.missing) > 0 {
-		notes = append([]string{"no data: " + strings.Join(j.missing, ", ")}, notes...)
-	}
+	v := Verdict{Lesson: lesson, Claim: claim, Parts: j.parts, Ps: j.ps, Noisy: j.noisy, Missing: j.missing, Fewest: j.fewest, Notes: j.notes, Rows: j.rows}
 	switch {
 	case len(j.outs) == 0:
 		v.Outcome = stat.Inconclusive
@@ -163,14 +154,10 @@ func (j *judge) verdict(lesson int, claim string) Verdict {
 	default:
 		v.Outcome = stat.Pass
 	}
-	if v.Outcome == stat.Inconclusive && len(j.noisyRows) > 0 {
+	if v.Outcome == stat.Inconclusive {
 		// Name what would make the verdict conclusive: the rows whose
 		// intervals are still wide (more samples: COUNT, NOISE_BUDGET).
-		notes = append(notes, fmt.Sprintf("wider than ±%.0f %%: %s", 100*stat.NoisyWidth, strings.Join(j.noisyRows, ", ")))
-	}
-	v.Note = strings.Join(notes, "; ")
-	if v.Figure == "" {
-		v.Figure = "—"
+		v.Wide = j.wide
 	}
 	return v
 }
@@ -198,7 +185,7 @@ func (j *judge) needP(o, claim stat.Outcome, p float64, what string) stat.Outcom
 		return o
 	}
 	if !math.IsNaN(p) {
-		j.notes = append(j.notes, fmt.Sprintf("%s not significant at α = %.2f", what, stat.Alpha))
+		j.notes = append(j.notes, say("%s not significant at α = %.2f", what, stat.Alpha))
 	}
 	return stat.Inconclusive
 }

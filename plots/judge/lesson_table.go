@@ -22,11 +22,10 @@ type lesson struct {
 	// Claim is the claim as the report states it. Its thresholds come
 	// from the constants the judge function compares with.
 	Claim string
-	// Chart lists the charts the verdict links, as patterns of chart
-	// names (path.Match: "speedup-workers-hash", "time-hash-fine-*"),
-	// most wanted first; the report links the first chart, in report
-	// order, that the first matching pattern names (see verdictChart).
-	Chart []string
+	// Charts lists the kinds of chart (ChartTime, ChartWorkersHash, …)
+	// that show the claim's evidence, most wanted first; a chart of one
+	// workload is the chart of a workload the verdict rests on.
+	Charts []string
 	// On reports whether a row of benchmark family is one the claim is
 	// judged on: a run gets the verdict only when one of its rows is.
 	On func(family string) bool
@@ -65,60 +64,60 @@ func newEvidence(rows []*rundir.Row, cores float64) *evidence {
 func LessonTable() []lesson {
 	return []lesson{
 		{
-			Claim: fmt.Sprintf("I/O-bound work speeds up with concurrency: on sleep, spawn and pool with workers ≥ tasks reach efficiency ≥ %.1f against the ideal ⌈tasks/concurrency⌉·d.", IOEfficiency),
-			Chart: []string{"time-sleep-*"}, On: isSeedFamily, Judge: lessonIO,
+			Claim:  fmt.Sprintf("I/O-bound work speeds up with concurrency: on sleep, spawn and pool with workers ≥ tasks reach efficiency ≥ %.1f against the ideal ⌈tasks/concurrency⌉·d.", IOEfficiency),
+			Charts: []string{ChartTime}, On: isSeedFamily, Judge: lessonIO,
 		},
 		{
-			Claim: "The GIL analogue does not stop I/O concurrency: gil on sleep is within " + unitfmt.Percent(SameWithin) + " of spawn.",
-			Chart: []string{"time-sleep-*"}, On: isSeedFamily, Judge: lessonGILIO,
+			Claim:  "The GIL analogue does not stop I/O concurrency: gil on sleep is within " + unitfmt.Percent(SameWithin) + " of spawn.",
+			Charts: []string{ChartTime}, On: isSeedFamily, Judge: lessonGILIO,
 		},
 		{
-			Claim: "The GIL analogue stops CPU parallelism: gil on coarse hash is within " + unitfmt.Percent(SameWithin) + " of sequential.",
-			Chart: []string{"time-hash-coarse-*"}, On: isSeedFamily, Judge: lessonGILCPU,
+			Claim:  "The GIL analogue stops CPU parallelism: gil on coarse hash is within " + unitfmt.Percent(SameWithin) + " of sequential.",
+			Charts: []string{ChartTime}, On: isSeedFamily, Judge: lessonGILCPU,
 		},
 		{
 			Claim: fmt.Sprintf("Real parallelism speeds CPU work up to the core count: pool, spawn and process reach ≥ %.2f × min(cores, tasks) speedup on coarse hash (cores = min(procs, numcpu)).", CPUSpeedupFrac),
-			ID:    LessonCPUID, Chart: []string{"time-hash-coarse-*"}, On: isSeedFamily, Judge: lessonCPU,
+			ID:    LessonCPUID, Charts: []string{ChartTime}, On: isSeedFamily, Judge: lessonCPU,
 		},
 		{
-			Claim: fmt.Sprintf("Pool size: for CPU work (coarse hash), workers = cores is as fast as more workers (within %s); for I/O work (sleep), more workers help (largest pool ≥ %s faster than smallest).", unitfmt.Percent(SameWithin), unitfmt.Percent(MoreHelps-1)),
-			Chart: []string{"speedup-workers-hash", "time-hash-coarse-*"}, On: isSeedFamily, Judge: lessonPoolSize,
+			Claim:  fmt.Sprintf("Pool size: for CPU work (coarse hash), workers = cores is as fast as more workers (within %s); for I/O work (sleep), more workers help (largest pool ≥ %s faster than smallest).", unitfmt.Percent(SameWithin), unitfmt.Percent(MoreHelps-1)),
+			Charts: []string{ChartWorkersHash, ChartTime}, On: isSeedFamily, Judge: lessonPoolSize,
 		},
 		{
-			Claim: fmt.Sprintf("Processes cost more to start: on fine hash, exec's time per task is ≥ %.0f× spawn's, and process amortizes it (exec ≥ %.0f× process).", FarAbove, FarAbove),
-			Chart: []string{"time-hash-fine-*"}, On: isSeedFamily, Judge: lessonProcessCost,
+			Claim:  fmt.Sprintf("Processes cost more to start: on fine hash, exec's time per task is ≥ %.0f× spawn's, and process amortizes it (exec ≥ %.0f× process).", FarAbove, FarAbove),
+			Charts: []string{ChartTime}, On: isSeedFamily, Judge: lessonProcessCost,
 		},
 		{
-			Claim: "Shared state needs synchronization: sync=none loses updates when procs > 1 (spawn or pool); every other sync variant is exact (lost-updates/op = 0).",
-			Chart: []string{"counter-lost", "counter-throughput"}, On: isSeedFamily, Judge: lessonSharedState,
+			Claim:  "Shared state needs synchronization: sync=none loses updates when procs > 1 (spawn or pool); every other sync variant is exact (lost-updates/op = 0).",
+			Charts: []string{ChartCounterLost, ChartCounterThroughput}, On: isSeedFamily, Judge: lessonSharedState,
 		},
 		{
-			Claim: "Fine-grained tasks: per-task overhead can exceed the work: some strategies lose to sequential on fine hash (named here).",
-			Chart: []string{"time-hash-fine-*"}, On: isSeedFamily, Judge: lessonFineGrained,
+			Claim:  "Fine-grained tasks: per-task overhead can exceed the work: some strategies lose to sequential on fine hash (named here).",
+			Charts: []string{ChartTime}, On: isSeedFamily, Judge: lessonFineGrained,
 		},
 		{
-			Claim: fmt.Sprintf("Real network I/O overlaps like sleep: on fetch (loopback HTTP GETs the server answers after d), spawn reaches efficiency ≥ %.1f against the ideal ⌈tasks/concurrency⌉·d.", IOEfficiency),
-			Chart: []string{"time-fetch-*"}, On: isIOFamily, Judge: lessonFetchOverlap,
+			Claim:  fmt.Sprintf("Real network I/O overlaps like sleep: on fetch (loopback HTTP GETs the server answers after d), spawn reaches efficiency ≥ %.1f against the ideal ⌈tasks/concurrency⌉·d.", IOEfficiency),
+			Charts: []string{ChartTime}, On: isIOFamily, Judge: lessonFetchOverlap,
 		},
 		{
-			Claim: fmt.Sprintf("Reusing connections matters: on fetch with d=0s, a new connection per task (client=per-task) takes ≥ %.1f× the time of one shared client, significantly, under sequential and under pool.", ReuseHelps),
-			Chart: []string{"time-fetchclient-*"}, On: isIOFamily, Judge: lessonConnReuse,
+			Claim:  fmt.Sprintf("Reusing connections matters: on fetch with d=0s, a new connection per task (client=per-task) takes ≥ %.1f× the time of one shared client, significantly, under sequential and under pool.", ReuseHelps),
+			Charts: []string{ChartTime}, On: isIOFamily, Judge: lessonConnReuse,
 		},
 		{
-			Claim: fmt.Sprintf("fsync is a wait that concurrency overlaps: on file with sync=fsync, pool is ≥ %.1f× faster than sequential, significantly.", OverlapHelps),
-			Chart: []string{"time-file-*-sync-fsync-*"}, On: isIOFamily, Judge: lessonFsync,
+			Claim:  fmt.Sprintf("fsync is a wait that concurrency overlaps: on file with sync=fsync, pool is ≥ %.1f× faster than sequential, significantly.", OverlapHelps),
+			Charts: []string{ChartTime}, On: isIOFamily, Judge: lessonFsync,
 		},
 		{
-			Claim: "A pool bounds memory: on the flood, every bounded strategy's (pool and the library adapters, at every worker count) peak goroutine stacks are below spawn's, significantly.",
-			Chart: []string{FloodChart}, On: isFamily(floodFamily), Judge: lessonPoolBoundsMemory,
+			Claim:  "A pool bounds memory: on the flood, every bounded strategy's (pool and the library adapters, at every worker count) peak goroutine stacks are below spawn's, significantly.",
+			Charts: []string{FloodChart}, On: isFamily(floodFamily), Judge: lessonPoolBoundsMemory,
 		},
 		{
-			Claim: "ants' README: \"a pool may achieve higher performance than unlimited goroutines\": on the flood, some bounded strategy (pool or a library adapter, at some worker count) is significantly faster than spawn; FAIL if spawn is significantly faster than every one.",
-			Chart: []string{FloodChart}, On: isFamily(floodFamily), Judge: lessonPoolFaster,
+			Claim:  "ants' README: \"a pool may achieve higher performance than unlimited goroutines\": on the flood, some bounded strategy (pool or a library adapter, at some worker count) is significantly faster than spawn; FAIL if spawn is significantly faster than every one.",
+			Charts: []string{FloodChart}, On: isFamily(floodFamily), Judge: lessonPoolFaster,
 		},
 		{
-			Claim: "Processes contain a crash; in-process strategies lose the program: when task k dies in a way no recover catches (crash: a panic in a goroutine of its own), every process-based strategy (process, exec) survives with an error for the batch and runs the next batch, and every in-process strategy loses the program with every result of the batch.",
-			Chart: []string{CrashChart}, On: isFamily(CrashFamily), Judge: lessonCrashIsolation,
+			Claim:  "Processes contain a crash; in-process strategies lose the program: when task k dies in a way no recover catches (crash: a panic in a goroutine of its own), every process-based strategy (process, exec) survives with an error for the batch and runs the next batch, and every in-process strategy loses the program with every result of the batch.",
+			Charts: []string{CrashChart}, On: isFamily(CrashFamily), Judge: lessonCrashIsolation,
 		},
 	}
 }
@@ -135,7 +134,7 @@ func JudgeLessons(table []lesson, rows []*rundir.Row, cores float64) []Verdict {
 		var j judge
 		l.Judge(&j, e)
 		v := j.verdict(i+1, l.Claim)
-		v.Chart = l.Chart
+		v.Charts = chartIDs(l.Charts, j.cited)
 		vs = append(vs, v)
 	}
 	return vs

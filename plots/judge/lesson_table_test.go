@@ -1,12 +1,10 @@
 package judge
 
 import (
-	"path"
 	"slices"
 	"testing"
 
 	"github.com/concbench/concbench/plots/stat"
-	"github.com/concbench/concbench/plots/unitfmt"
 )
 
 // A new lesson is one entry of the table: its claim, its chart and its
@@ -17,24 +15,27 @@ import (
 func TestFakeLessonIsOneEntry(t *testing.T) {
 	run, rows := readFixture(t)
 	fake := lesson{
-		Claim: "A fake claim: the fixture's sleep has a spawn row.",
-		Chart: []string{"no-such-chart", "time-sleep-*"},
-		On:    isFamily("Sleep"),
+		Claim:  "A fake claim: the fixture's sleep has a spawn row.",
+		Charts: []string{ChartCounterLost, ChartTime},
+		On:     isFamily("Sleep"),
 		Judge: func(j *judge, ev *evidence) {
 			sp := find(ev.seed.sleep, "spawn", 0)
 			if sp == nil {
 				j.missing = append(j.missing, "Sleep strategy=spawn")
 				return
 			}
-			j.part(stat.Pass, "spawn "+unitfmt.Ns(sp.Time.Center), sp)
+			j.part(stat.Pass, say("spawn %s", nsTime(sp.Time.Center)), sp)
 			j.p("spawn vs sequential", sp.P)
 		},
 	}
 	table := append(LessonTable(), fake)
 	vs := JudgeLessons(table, rows, run.Cores())
 	v := vs[len(vs)-1]
-	if v.Lesson != len(table) || v.Claim != fake.Claim || v.Outcome != stat.Pass || !slices.Equal(v.Chart, fake.Chart) {
-		t.Fatalf("last verdict %d %q %s %q, want %d %q PASS %q", v.Lesson, v.Claim, v.Outcome, v.Chart, len(table), fake.Claim, fake.Chart)
+	// Its charts: the kinds of its entry, a time chart for the workload
+	// of the row it rests on.
+	wantCharts := []ChartID{{Kind: ChartCounterLost}, {Kind: ChartTime, Workload: "sleep d=10ms tasks=64"}}
+	if v.Lesson != len(table) || v.Claim != fake.Claim || v.Outcome != stat.Pass || !slices.Equal(v.Charts, wantCharts) {
+		t.Fatalf("last verdict %d %q %s %v, want %d %q PASS %v", v.Lesson, v.Claim, v.Outcome, v.Charts, len(table), fake.Claim, wantCharts)
 	}
 	// The lessons before it keep their numbers.
 	for i, v := range vs[:len(vs)-1] {
@@ -49,16 +50,16 @@ func TestFakeLessonIsOneEntry(t *testing.T) {
 func TestLessonTable(t *testing.T) {
 	var claims []string
 	for i, l := range LessonTable() {
-		if l.Claim == "" || l.On == nil || l.Judge == nil || len(l.Chart) == 0 {
+		if l.Claim == "" || l.On == nil || l.Judge == nil || len(l.Charts) == 0 {
 			t.Errorf("lesson %d is incomplete: %+v", i+1, l)
 		}
 		if slices.Contains(claims, l.Claim) {
 			t.Errorf("lesson %d repeats the claim %q", i+1, l.Claim)
 		}
 		claims = append(claims, l.Claim)
-		for _, p := range l.Chart {
-			if _, err := path.Match(p, ""); err != nil {
-				t.Errorf("lesson %d: chart pattern %q: %v", i+1, p, err)
+		for _, k := range l.Charts {
+			if !slices.Contains([]string{ChartTime, ChartWorkersHash, ChartCounterLost, ChartCounterThroughput, FloodChart, CrashChart}, k) {
+				t.Errorf("lesson %d: chart kind %q is none of the kinds a lesson links", i+1, k)
 			}
 		}
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-	"github.com/concbench/concbench/plots/unitfmt"
 
 	"github.com/concbench/concbench/runfile"
 )
@@ -22,7 +21,7 @@ import (
 func lessonIO(j *judge, ev *evidence) {
 	s := ev.seed
 	if sp := find(s.sleep, "spawn", 0); sp != nil {
-		j.part(stat.AtLeast(sp.Efficiency, IOEfficiency), "spawn efficiency "+unitfmt.Est(sp.Efficiency), sp)
+		j.part(stat.AtLeast(sp.Efficiency, IOEfficiency), say("spawn efficiency %s", sp.Efficiency), sp)
 		j.p("spawn vs sequential", sp.P)
 	} else {
 		j.missing = append(j.missing, "Sleep strategy=spawn")
@@ -34,7 +33,7 @@ func lessonIO(j *judge, ev *evidence) {
 		}
 	}
 	if pool != nil {
-		j.part(stat.AtLeast(pool.Efficiency, IOEfficiency), fmt.Sprintf("pool workers=%d efficiency %s", pool.Concurrency, unitfmt.Est(pool.Efficiency)), pool)
+		j.part(stat.AtLeast(pool.Efficiency, IOEfficiency), say("pool workers=%d efficiency %s", pool.Concurrency, pool.Efficiency), pool)
 		j.p(fmt.Sprintf("pool workers=%d vs sequential", pool.Concurrency), pool.P)
 	} else {
 		j.missing = append(j.missing, "sleep strategy=pool with workers ≥ tasks")
@@ -48,7 +47,7 @@ func (j *judge) sameAs(a, b *rundir.Row) {
 	rt := rundir.TimeRatio(a, b)
 	p := stat.Compare(a.Bench.Metric(runfile.UnitNsPerOp).Sample, b.Bench.Metric(runfile.UnitNsPerOp).Sample)
 	o := j.differs(stat.Within(rt, 1-SameWithin, 1+SameWithin), p, a.Strategy+" vs "+b.Strategy+" difference")
-	j.part(o, fmt.Sprintf("%s/%s time ratio %s", a.Strategy, b.Strategy, unitfmt.Est(rt)), a, b)
+	j.part(o, say("%s/%s time ratio %s", a.Strategy, b.Strategy, rt), a, b)
 	j.p(a.Strategy+" vs "+b.Strategy, p)
 }
 
@@ -102,7 +101,7 @@ func lessonCPU(j *judge, ev *evidence) {
 		}
 		ideal := math.Min(rundir.CoreLimit(r.Tasks, r.Procs, 0, cores), float64(max(r.Tasks, 1)))
 		need := CPUSpeedupFrac * ideal
-		j.part(j.significant(stat.AtLeast(r.Speedup, need), r.P, st+" vs sequential"), fmt.Sprintf("%s speedup %s (need ≥ %s)", st, unitfmt.Est(r.Speedup), unitfmt.Num(need)), r)
+		j.part(j.significant(stat.AtLeast(r.Speedup, need), r.P, st+" vs sequential"), say("%s speedup %s (need ≥ %s)", st, r.Speedup, number(need)), r)
 		j.p(st+" vs sequential", r.P)
 	}
 	j.missing = slices.Compact(j.missing)
@@ -138,7 +137,7 @@ func lessonPoolSize(j *judge, ev *evidence) {
 		rt := rundir.TimeRatio(atCores, bestMore)
 		p := stat.Compare(atCores.Bench.Metric(runfile.UnitNsPerOp).Sample, bestMore.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		j.part(j.differs(stat.AtMost(rt, 1+SameWithin), p, "hash difference"),
-			fmt.Sprintf("hash: time(workers=%d)/time(workers=%d) %s", atCores.Workers, bestMore.Workers, unitfmt.Est(rt)), atCores, bestMore)
+			say("hash: time(workers=%d)/time(workers=%d) %s", atCores.Workers, bestMore.Workers, rt), atCores, bestMore)
 		j.p(fmt.Sprintf("hash workers=%d vs %d", atCores.Workers, bestMore.Workers), p)
 	}
 	// I/O part.
@@ -156,7 +155,7 @@ func lessonPoolSize(j *judge, ev *evidence) {
 		su := rundir.TimeRatio(lo, hi)
 		p := stat.Compare(lo.Bench.Metric(runfile.UnitNsPerOp).Sample, hi.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		j.part(j.significant(stat.AtLeast(su, MoreHelps), p, "sleep difference"),
-			fmt.Sprintf("sleep: speedup of workers=%d over workers=%d %s", hi.Workers, lo.Workers, unitfmt.Est(su)), lo, hi)
+			say("sleep: speedup of workers=%d over workers=%d %s", hi.Workers, lo.Workers, su), lo, hi)
 		j.p(fmt.Sprintf("sleep workers=%d vs %d", hi.Workers, lo.Workers), p)
 	}
 }

@@ -8,7 +8,6 @@ import (
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-	"github.com/concbench/concbench/plots/unitfmt"
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -36,18 +35,18 @@ func lessonSharedState(j *judge, ev *evidence) {
 	if len(racy) == 0 {
 		j.missing = append(j.missing, "Counter sync=none strategy=spawn|pool at procs > 1 with lost-updates/op")
 	} else {
-		var lost []string
+		var lost []Phrase
 		lossy := false
 		for _, r := range racy {
 			m := r.Bench.Metric(runfile.UnitLostUpdates).Summary
-			lost = append(lost, fmt.Sprintf("%s procs=%d median %s", r.Strategy, r.Procs, unitfmt.Num(m.Center)))
+			lost = append(lost, say("%s procs=%d median %s", r.Strategy, r.Procs, number(m.Center)))
 			lossy = lossy || m.Center > 0
 		}
 		o := stat.Fail
 		if lossy {
 			o = stat.Pass
 		}
-		j.part(o, "sync=none lost updates/op: "+strings.Join(lost, ", "), racy...)
+		j.part(o, append(say("sync=none lost updates/op: "), joinPhrases(lost, ", ")...), racy...)
 	}
 	if len(exact) == 0 {
 		j.missing = append(j.missing, "Counter with a synchronized variant")
@@ -59,13 +58,13 @@ func lessonSharedState(j *judge, ev *evidence) {
 			}
 		}
 		if len(bad) == 0 {
-			j.part(stat.Pass, fmt.Sprintf("synchronized variants: 0 lost updates in all %d configurations", len(exact)), exact...)
+			j.part(stat.Pass, say("synchronized variants: 0 lost updates in all %d configurations", len(exact)), exact...)
 		} else {
-			j.part(stat.Fail, "lost updates in "+strings.Join(bad, ", "), exact...)
+			j.part(stat.Fail, say("lost updates in %s", strings.Join(bad, ", ")), exact...)
 		}
 	}
-	if rank, p := counterRanking(s.counter); rank != "" {
-		j.notes = append(j.notes, "throughput ranking "+rank)
+	if rank, p := counterRanking(s.counter); rank != nil {
+		j.notes = append(j.notes, append(say("throughput ranking "), rank...))
 		j.p("top two of the ranking", p)
 	}
 }
@@ -73,7 +72,7 @@ func lessonSharedState(j *judge, ev *evidence) {
 // counterRanking ranks the synchronized counter variants by median
 // throughput for the first of spawn, pool, process, gil, sequential present
 // at the highest procs, and returns the p-value between the top two.
-func counterRanking(rows []*rundir.Row) (string, float64) {
+func counterRanking(rows []*rundir.Row) (Phrase, float64) {
 	for _, st := range []string{"spawn", "pool", "process", "gil", "sequential"} {
 		var rs []*rundir.Row
 		procs := 0
@@ -93,12 +92,12 @@ func counterRanking(rows []*rundir.Row) (string, float64) {
 		slices.SortStableFunc(rs, func(a, b *rundir.Row) int {
 			return stat.CmpFloat(rundir.Throughput(b).Center, rundir.Throughput(a).Center)
 		})
-		var parts []string
+		var parts []Phrase
 		for _, r := range rs {
-			parts = append(parts, fmt.Sprintf("%s (%s M incs/s)", r.Bench.Param("sync"), unitfmt.Num(rundir.Throughput(r).Center/1e6)))
+			parts = append(parts, say("%s (%s M incs/s)", r.Bench.Param("sync"), number(rundir.Throughput(r).Center/1e6)))
 		}
 		p := stat.Compare(rs[0].Bench.Metric(runfile.UnitNsPerOp).Sample, rs[1].Bench.Metric(runfile.UnitNsPerOp).Sample)
-		return fmt.Sprintf("for %s at procs=%d: %s", st, procs, strings.Join(parts, " > ")), p
+		return append(say("for %s at procs=%d: ", st, procs), joinPhrases(parts, " > ")...), p
 	}
-	return "", math.NaN()
+	return nil, math.NaN()
 }

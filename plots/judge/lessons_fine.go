@@ -1,12 +1,10 @@
 package judge
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-	"github.com/concbench/concbench/plots/unitfmt"
 )
 
 // The judge functions of the lessons on the fine hash, where the work per
@@ -33,7 +31,7 @@ func lessonProcessCost(j *judge, ev *evidence) {
 		rt := rundir.PerTaskRatio(ex, other)
 		p := stat.Compare(rundir.PerTaskSample(ex).Sample, rundir.PerTaskSample(other).Sample)
 		j.part(j.significant(stat.AtLeast(rt, FarAbove), p, "exec vs "+other.Strategy),
-			fmt.Sprintf("exec %s/task = %s× %s (%s/task)", unitfmt.Ns(rundir.PerTask(ex).Center), unitfmt.Est(rt), other.Strategy, unitfmt.Ns(rundir.PerTask(other).Center)), ex, other)
+			say("exec %s/task = %s× %s (%s/task)", nsTime(rundir.PerTask(ex).Center), rt, other.Strategy, nsTime(rundir.PerTask(other).Center)), ex, other)
 		j.p("exec vs "+other.Strategy, p)
 	}
 	j.missing = append(j.missing, missingNames("fine Hash", map[string]*rundir.Row{"spawn": sp, "process": pr})...)
@@ -53,7 +51,8 @@ func lessonFineGrained(j *judge, ev *evidence) {
 		j.missing = append(j.missing, "fine Hash strategies other than sequential")
 		return
 	}
-	var losers, maybe []string
+	var losers []Phrase
+	var maybe []string
 	work := rundir.PerTask(seq).Center
 	for _, r := range s.fine {
 		if r == seq || !r.Speedup.Valid() {
@@ -61,7 +60,7 @@ func lessonFineGrained(j *judge, ev *evidence) {
 		}
 		slower := r.Time.Center > seq.Time.Center
 		overhead := rundir.PerTask(r).Center - work
-		desc := fmt.Sprintf("%s %s× slower, overhead %s/task vs work %s/task", r.Strategy, unitfmt.Num(1/r.Speedup.V), unitfmt.Ns(overhead), unitfmt.Ns(work))
+		desc := say("%s %s× slower, overhead %s/task vs work %s/task", r.Strategy, number(1/r.Speedup.V), nsTime(overhead), nsTime(work))
 		switch {
 		case slower && r.P < stat.Alpha:
 			losers = append(losers, desc)
@@ -80,21 +79,21 @@ func lessonFineGrained(j *judge, ev *evidence) {
 		}
 		j.p(r.Strategy+" vs sequential, per task", p)
 		if p < stat.Alpha {
-			losers = append(losers, fmt.Sprintf("%s %s× slower per task (at tasks=%d), overhead %s/task vs work %s/task",
-				r.Strategy, unitfmt.Num(rt.V), r.Tasks, unitfmt.Ns(rundir.PerTask(r).Center-work), unitfmt.Ns(work)))
+			losers = append(losers, say("%s %s× slower per task (at tasks=%d), overhead %s/task vs work %s/task",
+				r.Strategy, number(rt.V), r.Tasks, nsTime(rundir.PerTask(r).Center-work), nsTime(work)))
 		} else {
 			maybe = append(maybe, r.Strategy)
 		}
 	}
 	switch {
 	case len(losers) > 0:
-		j.part(stat.Pass, "lose to sequential: "+strings.Join(losers, "; "), s.fine...)
+		j.part(stat.Pass, append(say("lose to sequential: "), joinPhrases(losers, "; ")...), s.fine...)
 	case len(maybe) > 0:
-		j.part(stat.Inconclusive, "slower than sequential but not significantly: "+strings.Join(maybe, ", "), s.fine...)
+		j.part(stat.Inconclusive, say("slower than sequential but not significantly: %s", strings.Join(maybe, ", ")), s.fine...)
 	default:
-		j.part(stat.Fail, "no strategy is slower than sequential on fine hash", s.fine...)
+		j.part(stat.Fail, say("no strategy is slower than sequential on fine hash"), s.fine...)
 	}
 	if len(maybe) > 0 && len(losers) > 0 {
-		j.notes = append(j.notes, "also slower, not significantly: "+strings.Join(maybe, ", "))
+		j.notes = append(j.notes, say("also slower, not significantly: %s", strings.Join(maybe, ", ")))
 	}
 }

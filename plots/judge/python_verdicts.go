@@ -7,7 +7,6 @@ import (
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-	"github.com/concbench/concbench/plots/unitfmt"
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -81,23 +80,23 @@ func (py *Python) overlapVerdict(n int, s, t string) Verdict {
 		rt := rundir.TimeRatio(a, b)
 		p := stat.Compare(a.Bench.Metric(runfile.UnitNsPerOp).Sample, b.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		o := j.differs(stat.AtMost(rt, 1+SameWithin), p, s+" vs "+t+" difference")
-		j.part(o, fmt.Sprintf("%s: CPython %s %s, %s %s; time ratio %s", w.Label, s, unitfmt.Ns(a.Time.Center), t, unitfmt.Ns(b.Time.Center), unitfmt.Est(rt)), a, b)
+		j.part(o, say("%s: CPython %s %s, %s %s; time ratio %s", w.Label, s, nsTime(a.Time.Center), t, nsTime(b.Time.Center), rt), a, b)
 		j.p(fmt.Sprintf("%s vs %s, %s", s, t, w.Key), p)
 		if rt.Valid() && rt.Hi < 1-SameWithin && p < stat.Alpha {
-			j.notes = append(j.notes, fmt.Sprintf("on %s %s is more than %.0f %% faster than %s", w.Label, s, 100*SameWithin, t))
+			j.notes = append(j.notes, say("on %s %s is more than %.0f %% faster than %s", w.Label, s, 100*SameWithin, t))
 		}
 		gs := []string{py.Model(s)}
 		if c := py.Counterpart(s); c != gs[0] {
 			gs = append(gs, c)
 		}
-		var goFigs []string
+		var goFigs []Phrase
 		for _, g := range gs {
 			if r := w.Go[g]; g != "" && r != nil {
-				goFigs = append(goFigs, fmt.Sprintf("%s %s (CPython %s / Go %s %s)", g, unitfmt.Ns(r.Time.Center), s, g, unitfmt.Est(stat.Ratio(a.Time, r.Time))))
+				goFigs = append(goFigs, say("%s %s (CPython %s / Go %s %s)", g, nsTime(r.Time.Center), s, g, stat.Ratio(a.Time, r.Time)))
 			}
 		}
 		if len(goFigs) > 0 {
-			j.notes = append(j.notes, fmt.Sprintf("Go on %s: %s", w.Label, strings.Join(goFigs, ", ")))
+			j.notes = append(j.notes, append(say("Go on %s: ", w.Label), joinPhrases(goFigs, ", ")...))
 		}
 	}
 	on := strings.Join(labels, " and ")
@@ -124,14 +123,14 @@ func (py *Python) modelVerdict(n int, w *PyWorkload, s, m string) Verdict {
 		j.missing = append(j.missing, fmt.Sprintf("CPython strategy=%s (or its sequential) on %s", s, w.Key))
 	default:
 		r := stat.Estimate{V: p.Speedup.V / g.Speedup.V, Lo: p.Speedup.Lo / g.Speedup.Hi, Hi: p.Speedup.Hi / g.Speedup.Lo}
-		j.part(stat.Within(r, 1-GILAgree, 1+GILAgree), fmt.Sprintf("Go %s %s×, CPython %s %s×; ratio %s", m, unitfmt.Est(g.Speedup), s, unitfmt.Est(p.Speedup), unitfmt.Est(r)), g, p)
+		j.part(stat.Within(r, 1-GILAgree, 1+GILAgree), say("Go %s %s×, CPython %s %s×; ratio %s", m, g.Speedup, s, p.Speedup, r), g, p)
 		j.p("Go "+m+" vs sequential", g.P)
 		j.p("CPython "+s+" vs sequential", p.P)
 		// Beside it, the CPython strategy paired with Go's pool, whose
 		// threads start once: it separates the GIL from thread starts.
 		for _, s2 := range py.PyStrategies() {
 			if r := w.Py["python"][s2]; s2 != s && r != nil && py.Counterpart(s2) == "pool" && r.Speedup.Valid() {
-				j.notes = append(j.notes, fmt.Sprintf("CPython %s, threads started once: %s×", py.about(s2), unitfmt.Est(r.Speedup)))
+				j.notes = append(j.notes, say("CPython %s, threads started once: %s×", py.about(s2), r.Speedup))
 			}
 		}
 	}
@@ -153,7 +152,7 @@ func (py *Python) processVerdict(n int, w *PyWorkload, s string) Verdict {
 	rt := stat.Ratio(g.Time, p.Time)
 	pv := stat.Compare(g.Bench.Metric(runfile.UnitNsPerOp).Sample, p.Bench.Metric(runfile.UnitNsPerOp).Sample)
 	o := stat.AtMost(rt, 1)
-	j.part(j.significant(o, pv, "the difference"), fmt.Sprintf("Go process %s, CPython %s %s on %s; time ratio %s", unitfmt.Ns(g.Time.Center), s, unitfmt.Ns(p.Time.Center), w.Label, unitfmt.Est(rt)), g, p)
+	j.part(j.significant(o, pv, "the difference"), say("Go process %s, CPython %s %s on %s; time ratio %s", nsTime(g.Time.Center), s, nsTime(p.Time.Center), w.Label, rt), g, p)
 	j.p("Go process vs CPython "+s, pv)
 	return j.verdict(n, claim)
 }

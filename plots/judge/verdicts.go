@@ -1,10 +1,13 @@
 package judge
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -19,27 +22,108 @@ const (
 
 // A Verdict restates one lesson of the table (lessonTable), or one claim
 // of the Go vs CPython comparison, as a claim and judges it on the data.
+//
+// A Verdict carries numbers, not text: its figures are Phrases, its
+// p-values numbers; Figure, P and Note write them as the report does.
 type Verdict struct {
 	Lesson  int
 	Claim   string
 	Outcome stat.Outcome
-	// Figure is the evidence: the figures compared with the threshold.
-	Figure string
-	// P lists the Mann-Whitney U p-values behind the verdict, "—" when no
-	// two samples are compared.
-	P string
+	// Parts are the parts of the claim, each judged on its figure: the
+	// figures compared with the thresholds.
+	Parts []Part
+	// Ps are the Mann-Whitney U p-values behind the verdict, labelled.
+	Ps []PValue
 	// Noisy is set when a sample behind the verdict has an interval
-	// wider than ±5 % of its median.
+	// wider than ±NoisyWidth of its median.
 	Noisy bool
-	// Note explains an INCONCLUSIVE (straddled threshold, missing data,
-	// not significant) or adds a statement (the shared-state lesson's ranking).
-	Note string
+	// Missing names the data the verdict lacks ("Sleep strategy=spawn").
+	Missing []string
+	// Fewest is the smallest sample count below MinSamples among the
+	// rows behind a part; 0 when every row has enough.
+	Fewest int
+	// Notes explain an INCONCLUSIVE (a difference not significant) or add
+	// a statement (the shared-state lesson's ranking).
+	Notes []Phrase
+	// Wide are the rows behind an INCONCLUSIVE part whose intervals are
+	// wider than ±NoisyWidth: more samples of them could decide it.
+	Wide []WideRow
 	// Rows are the names of the benchmarks behind the verdict (Benchmark
 	// Name, without "Benchmark"); the driver re-runs them first.
 	Rows []string
-	// Chart lists the charts the verdict links, as its lesson's patterns
-	// of chart names (lesson.Chart); nil links none.
-	Chart []string
+	// Charts are the charts that show the verdict's evidence, the most
+	// wanted first; the report links the first it has drawn.
+	Charts []ChartID
+}
+
+// A Part is one part of a verdict's claim: its outcome and its figure.
+type Part struct {
+	Outcome stat.Outcome
+	Figure  Phrase
+}
+
+// A PValue is one Mann-Whitney U p-value and what it compares.
+type PValue struct {
+	Label string
+	P     float64
+}
+
+// A WideRow is a row whose interval is wider than ±NoisyWidth: its
+// strategy (with workers), its half-width relative to its median and its
+// sample count.
+type WideRow struct {
+	Name      string
+	HalfWidth float64
+	N         int
+}
+
+// Figure writes the figures of the parts, "; " between them, "—" when
+// there is none.
+func (v Verdict) Figure() string {
+	figs := make([]Phrase, 0, len(v.Parts))
+	for _, p := range v.Parts {
+		figs = append(figs, p.Figure)
+	}
+	if s := joinPhrases(figs, "; ").String(); s != "" {
+		return s
+	}
+	return "—"
+}
+
+// P writes the p-values, "0.002 (spawn vs sequential); …", "—" when no
+// two samples were compared.
+func (v Verdict) P() string {
+	if len(v.Ps) == 0 {
+		return "—"
+	}
+	ps := make([]string, len(v.Ps))
+	for i, p := range v.Ps {
+		ps[i] = fmt.Sprintf("%s (%s)", unitfmt.Pval(p.P), p.Label)
+	}
+	return strings.Join(ps, "; ")
+}
+
+// Note writes what the verdict notes, in this order: the missing data,
+// too few samples, the notes and, when the verdict is open, its wide rows.
+func (v Verdict) Note() string {
+	var notes []string
+	if len(v.Missing) > 0 {
+		notes = append(notes, "no data: "+strings.Join(v.Missing, ", "))
+	}
+	if v.Fewest > 0 {
+		notes = append(notes, tooFew(v.Fewest))
+	}
+	for _, n := range v.Notes {
+		notes = append(notes, n.String())
+	}
+	if len(v.Wide) > 0 {
+		ws := make([]string, len(v.Wide))
+		for i, w := range v.Wide {
+			ws[i] = fmt.Sprintf("%s ±%.1f %% (n=%d)", w.Name, 100*w.HalfWidth, w.N)
+		}
+		notes = append(notes, fmt.Sprintf("wider than ±%.0f %%: %s", 100*stat.NoisyWidth, strings.Join(ws, ", ")))
+	}
+	return strings.Join(notes, "; ")
 }
 
 // Verdicts judges the lessons of LessonTable on rows, the rows of run: the eight seed

@@ -3,6 +3,7 @@ package judge
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -34,23 +35,23 @@ func TestVerdictsFixture(t *testing.T) {
 	for i, v := range vs {
 		w := want[i+1]
 		if v.Lesson != i+1 || v.Outcome != stat.Pass {
-			t.Errorf("lesson %d: %s (%s; %s), want PASS", v.Lesson, v.Outcome, v.Figure, v.Note)
+			t.Errorf("lesson %d: %s (%s; %s), want PASS", v.Lesson, v.Outcome, v.Figure(), v.Note())
 		}
-		if !strings.HasPrefix(v.Figure, w.figure) {
-			t.Errorf("lesson %d figure\n%s\nwant prefix\n%s", v.Lesson, v.Figure, w.figure)
+		if !strings.HasPrefix(v.Figure(), w.figure) {
+			t.Errorf("lesson %d figure\n%s\nwant prefix\n%s", v.Lesson, v.Figure(), w.figure)
 		}
-		if w.p != "" && v.P != w.p {
-			t.Errorf("lesson %d p = %q, want %q", v.Lesson, v.P, w.p)
+		if w.p != "" && v.P() != w.p {
+			t.Errorf("lesson %d p = %q, want %q", v.Lesson, v.P(), w.p)
 		}
-		if v.Note != w.note {
-			t.Errorf("lesson %d note = %q, want %q", v.Lesson, v.Note, w.note)
+		if v.Note() != w.note {
+			t.Errorf("lesson %d note = %q, want %q", v.Lesson, v.Note(), w.note)
 		}
 		if v.Noisy {
 			t.Errorf("lesson %d noisy", v.Lesson)
 		}
 	}
-	if !strings.Contains(vs[7].Figure, "exec 5000× slower") || !strings.Contains(vs[7].Figure, "process 2.50× slower") {
-		t.Errorf("lesson 8 does not name exec and process: %s", vs[7].Figure)
+	if !strings.Contains(vs[7].Figure(), "exec 5000× slower") || !strings.Contains(vs[7].Figure(), "process 2.50× slower") {
+		t.Errorf("lesson 8 does not name exec and process: %s", vs[7].Figure())
 	}
 }
 
@@ -78,17 +79,17 @@ func TestVerdictsPartial(t *testing.T) {
 		{stat.Inconclusive, "no data: fine Hash strategy=sequential"},
 	}
 	for i, v := range vs {
-		if v.Outcome != want[i].o || v.Note != want[i].note {
-			t.Errorf("lesson %d: %s %q, want %s %q", v.Lesson, v.Outcome, v.Note, want[i].o, want[i].note)
+		if v.Outcome != want[i].o || v.Note() != want[i].note {
+			t.Errorf("lesson %d: %s %q, want %s %q", v.Lesson, v.Outcome, v.Note(), want[i].o, want[i].note)
 		}
 	}
 	// spawn's part of lesson 1 is still judged: efficiency 10/10.5.
-	if !strings.HasPrefix(vs[0].Figure, "spawn efficiency 0.95") {
-		t.Errorf("lesson 1 figure %q", vs[0].Figure)
+	if !strings.HasPrefix(vs[0].Figure(), "spawn efficiency 0.95") {
+		t.Errorf("lesson 1 figure %q", vs[0].Figure())
 	}
 	// gil is 30/10.5 = 2.86× spawn: far outside 10 %.
-	if vs[1].Figure != "gil/spawn time ratio 2.86 [2.83, 2.88]" {
-		t.Errorf("lesson 2 figure %q", vs[1].Figure)
+	if vs[1].Figure() != "gil/spawn time ratio 2.86 [2.83, 2.88]" {
+		t.Errorf("lesson 2 figure %q", vs[1].Figure())
 	}
 }
 
@@ -101,11 +102,11 @@ func TestVerdictsCounterFail(t *testing.T) {
 		t.Fatal(err)
 	}
 	v := Verdicts(run, run.Derive())[6]
-	if v.Outcome != stat.Fail || !strings.Contains(v.Figure, "spawn procs=2 median 0") || !strings.Contains(v.Figure, "lost updates in sync=mutex strategy=spawn") {
-		t.Errorf("lesson 7: %s %q", v.Outcome, v.Figure)
+	if v.Outcome != stat.Fail || !strings.Contains(v.Figure(), "spawn procs=2 median 0") || !strings.Contains(v.Figure(), "lost updates in sync=mutex strategy=spawn") {
+		t.Errorf("lesson 7: %s %q", v.Outcome, v.Figure())
 	}
-	if !strings.Contains(v.Note, "atomic (53.3 M incs/s) > mutex (24.6 M incs/s)") {
-		t.Errorf("lesson 7 note %q", v.Note)
+	if !strings.Contains(v.Note(), "atomic (53.3 M incs/s) > mutex (24.6 M incs/s)") {
+		t.Errorf("lesson 7 note %q", v.Note())
 	}
 }
 
@@ -128,7 +129,7 @@ func TestOutcomeRules(t *testing.T) {
 		}
 	}
 	var j judge
-	if o := j.significant(stat.Pass, 0.1, "x"); o != stat.Inconclusive || j.notes[0] != "x not significant at α = 0.05" {
+	if o := j.significant(stat.Pass, 0.1, "x"); o != stat.Inconclusive || j.notes[0].String() != "x not significant at α = 0.05" {
 		t.Errorf("significant: %s %q", o, j.notes)
 	}
 }
@@ -182,10 +183,35 @@ func TestFloodVerdictOpenNamesWideRows(t *testing.T) {
 	}
 	mem := vs[0]
 	want := fmt.Sprintf("wider than ±%.0f %%: pool workers=1000 ±", 100*stat.NoisyWidth)
-	if mem.Outcome != stat.Inconclusive || !mem.Noisy || !strings.Contains(mem.Note, want) || !strings.Contains(mem.Figure, "not significantly below") {
-		t.Errorf("memory verdict: %s noisy=%v %q; note %q, want it to contain %q", mem.Outcome, mem.Noisy, mem.Figure, mem.Note, want)
+	if mem.Outcome != stat.Inconclusive || !mem.Noisy || !strings.Contains(mem.Note(), want) || !strings.Contains(mem.Figure(), "not significantly below") {
+		t.Errorf("memory verdict: %s noisy=%v %q; note %q, want it to contain %q", mem.Outcome, mem.Noisy, mem.Figure(), mem.Note(), want)
 	}
-	if fast := vs[1]; fast.Outcome != stat.Pass || fast.Noisy || strings.Contains(fast.Note, "wider than") {
-		t.Errorf("speed verdict: %s noisy=%v %q", fast.Outcome, fast.Noisy, fast.Note)
+	if fast := vs[1]; fast.Outcome != stat.Pass || fast.Noisy || strings.Contains(fast.Note(), "wider than") {
+		t.Errorf("speed verdict: %s noisy=%v %q", fast.Outcome, fast.Noisy, fast.Note())
+	}
+}
+
+// say keeps the figures of a phrase as numbers and writes them as the
+// report does; every other argument is words.
+func TestSay(t *testing.T) {
+	e := stat.Estimate{V: 1.95, Lo: 1.9, Hi: 1.99}
+	p := say("%s speedup %s (need ≥ %s) at %s, %s, %s; %d%% %s", "pool", e, number(1.7), nsTime(10.2e6), spacedTime(1.02e6), mib(3<<20), 5, "x")
+	if got, want := p.String(), "pool speedup 1.95 [1.90, 1.99] (need ≥ 1.70) at 10.2ms, 1.02 ms, 3 MiB; 5% x"; got != want {
+		t.Errorf("String = %q, want %q", got, want)
+	}
+	var kinds []FigureKind
+	for _, term := range p {
+		if term.Kind != Words {
+			kinds = append(kinds, term.Kind)
+		}
+	}
+	if want := []FigureKind{Interval, Number, Time, SpacedTime, MiB}; !slices.Equal(kinds, want) {
+		t.Errorf("figures %v, want %v", kinds, want)
+	}
+	if p[1].Value != e {
+		t.Errorf("the interval is kept as %v, want %v", p[1].Value, e)
+	}
+	if got := joinPhrases([]Phrase{say("a %s", number(1)), say("b")}, "; ").String(); got != "a 1.00; b" {
+		t.Errorf("joinPhrases = %q", got)
 	}
 }
