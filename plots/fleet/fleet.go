@@ -68,12 +68,24 @@ func Build(dirs []string) (*Fleet, error) {
 		rows = append(rows, m.Rows...)
 		labels[i] = m.Label
 	}
-	p, err := ChartSpeedupCores(f.Scalings, labels, chart.NewPalette(chart.StrategyOrder(rows)))
+	var series []chart.CoreSeries
+	for _, sc := range f.Scalings {
+		cs := chart.CoreSeries{Strategy: sc.Strategy, Fit: sc.Fit}
+		for _, pt := range sc.Points {
+			cs.Points = append(cs.Points, chart.CorePoint{Machine: pt.Machine, N: pt.N, Speedup: pt.Speedup})
+		}
+		series = append(series, cs)
+	}
+	workload := ""
+	if len(f.Scalings) > 0 {
+		workload = f.Scalings[0].Workload
+	}
+	p, err := chart.ChartSpeedupCores(workload, series, labels, chart.NewPalette(chart.StrategyOrder(rows)))
 	if err != nil {
-		return nil, fmt.Errorf("chart %s: %w", ChartName, err)
+		return nil, fmt.Errorf("chart %s: %w", chart.CoresChart, err)
 	}
 	if p != nil {
-		c, err := chart.Render(p, ChartName)
+		c, err := chart.Render(p, chart.CoresChart)
 		if err != nil {
 			return nil, err
 		}

@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/concbench/concbench/plots/chart"
+	"github.com/concbench/concbench/plots/stat"
 )
 
 func TestScalesRefused(t *testing.T) {
@@ -123,13 +126,13 @@ func TestGenerateWritesTheReport(t *testing.T) {
 	if len(f.Charts) != 1 {
 		t.Fatalf("%d charts, want 1", len(f.Charts))
 	}
-	for _, name := range []string{ReportFile, HTMLFile, ChartName + ".png", ChartName + ".svg"} {
+	for _, name := range []string{ReportFile, HTMLFile, chart.CoresChart + ".png", chart.CoresChart + ".svg"} {
 		if fi, err := os.Stat(filepath.Join(out, name)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
 	page, _ := os.ReadFile(filepath.Join(out, HTMLFile))
-	if !strings.Contains(string(page), `id="chart-`+ChartName+`"`) || !strings.Contains(string(page), "<td><strong>differs</strong></td>") {
+	if !strings.Contains(string(page), `id="chart-`+chart.CoresChart+`"`) || !strings.Contains(string(page), "<td><strong>differs</strong></td>") {
 		t.Errorf("index.html lacks the chart inline or the differs mark")
 	}
 }
@@ -162,7 +165,7 @@ func TestCommittedRuns(t *testing.T) {
 		t.Errorf("%d answers, %d verdicts, %d scalings: want some of each", len(f.Answers), len(f.Verdicts), len(f.Scalings))
 	}
 	for _, sc := range f.Scalings {
-		if sc.Fit.Law != Amdahl || sc.Fit.MaxN != 2 {
+		if sc.Fit.Law != stat.Amdahl || sc.Fit.MaxN != 2 {
 			t.Errorf("%s: %s up to N=%g, want Amdahl on a 2-core machine", sc.Strategy, sc.Fit.Law, sc.Fit.MaxN)
 		}
 	}

@@ -29,7 +29,7 @@ type Scaling struct {
 	Workload, Strategy string
 	// Points are by machine, then increasing procs.
 	Points []Point
-	Fit    Fit
+	Fit    stat.ScalingFit
 }
 
 // scalings collects the HashProcs points of every parallel strategy (not
@@ -61,7 +61,11 @@ func scalings(ms []*Machine) []Scaling {
 		for _, p := range out[k].Points {
 			ns, ss = append(ns, p.N), append(ss, p.Speedup.V)
 		}
-		out[k].Fit = FitUSL(ns, ss)
+		out[k].Fit = stat.FitScaling(ns, ss)
 	}
 	return out
 }
+
+// PredictAt returns the core counts the report predicts each strategy's
+// speedup at: 8 and 64.
+func PredictAt() []float64 { return []float64{8, 64} }

@@ -14,7 +14,7 @@ import (
 // together do they have 3 distinct N.
 func TestScalingAcrossMachines(t *testing.T) {
 	const sigma, kappa = 0.08, 0.01
-	law := Fit{Sigma: sigma, Kappa: kappa}
+	law := stat.ScalingFit{Sigma: sigma, Kappa: kappa}
 	sweep := func(cores int) map[int]float64 {
 		m := map[int]float64{}
 		for _, p := range []int{1, 2, 4} {
@@ -43,7 +43,7 @@ func TestScalingAcrossMachines(t *testing.T) {
 		t.Errorf("N %v, want %v", ns, want)
 	}
 	// The samples vary by ±0.3 %.
-	if fit := sc.Fit; fit.Law != USL || math.Abs(fit.Sigma-sigma) > 0.01 || math.Abs(fit.Kappa-kappa) > 0.003 || fit.Residual > 0.02 {
+	if fit := sc.Fit; fit.Law != stat.USL || math.Abs(fit.Sigma-sigma) > 0.01 || math.Abs(fit.Kappa-kappa) > 0.003 || fit.Residual > 0.02 {
 		t.Errorf("fit %s σ=%g κ=%g rms %g (%s), want USL σ=%g κ=%g", fit.Law, fit.Sigma, fit.Kappa, fit.Residual, fit.Why, sigma, kappa)
 	}
 	// Either machine alone falls back to Amdahl.
@@ -51,7 +51,7 @@ func TestScalingAcrossMachines(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fit := one.Scalings[0].Fit; fit.Law != Amdahl {
+	if fit := one.Scalings[0].Fit; fit.Law != stat.Amdahl {
 		t.Errorf("the 2-core machine alone: %s, want Amdahl", fit.Law)
 	}
 }

@@ -1,4 +1,4 @@
-package fleet
+package stat
 
 import (
 	"fmt"
@@ -6,7 +6,7 @@ import (
 	"slices"
 )
 
-// The laws a Fit can be.
+// The laws a ScalingFit can be.
 const (
 	// USL is the Universal Scalability Law, S(N) = N / (1 + σ(N−1) +
 	// κN(N−1)), both parameters fitted.
@@ -16,7 +16,7 @@ const (
 	Amdahl = "Amdahl"
 )
 
-// A Fit is a scalability law fitted to speedups measured on N cores.
+// A ScalingFit is a scalability law fitted to speedups measured on N cores.
 //
 // The USL is linear once rearranged: N/S − 1 = σ(N−1) + κN(N−1), so σ and
 // κ are the least-squares solution of two normal equations in x₁ = N−1,
@@ -25,7 +25,7 @@ const (
 // fewer than three distinct N (N = 1 counts: S(1) = 1 anchors the curve),
 // a singular system, or a negative σ or κ. Residual is the root mean
 // square of S − S_fit over the points, in speedup units.
-type Fit struct {
+type ScalingFit struct {
 	// Law is USL or Amdahl; "" when no point is on more than one core
 	// and nothing could be fitted.
 	Law          string
@@ -40,16 +40,16 @@ type Fit struct {
 }
 
 // Valid reports whether a law could be fitted.
-func (f Fit) Valid() bool { return f.Law != "" }
+func (f ScalingFit) Valid() bool { return f.Law != "" }
 
 // Predict is the fitted speedup on n cores.
-func (f Fit) Predict(n float64) float64 {
+func (f ScalingFit) Predict(n float64) float64 {
 	return n / (1 + f.Sigma*(n-1) + f.Kappa*n*(n-1))
 }
 
 // Peak is the N at which the fitted USL speedup is highest,
 // √((1−σ)/κ); +Inf when it never stops rising (κ = 0 or σ ≥ 1).
-func (f Fit) Peak() float64 {
+func (f ScalingFit) Peak() float64 {
 	if f.Kappa <= 0 || f.Sigma >= 1 {
 		return math.Inf(1)
 	}
@@ -57,7 +57,7 @@ func (f Fit) Peak() float64 {
 }
 
 // Params is the fit in words: "USL σ=0.031 κ=0.0012", "Amdahl σ=0.05".
-func (f Fit) Params() string {
+func (f ScalingFit) Params() string {
 	switch f.Law {
 	case USL:
 		return fmt.Sprintf("USL σ=%.3g κ=%.3g", f.Sigma, f.Kappa)
@@ -70,7 +70,7 @@ func (f Fit) Params() string {
 // Extrapolation is the plain warning for a prediction on n cores: "" when
 // n is within the measured N, else how far beyond them it lies, and that
 // a fit on at most two cores says nothing reliable there.
-func (f Fit) Extrapolation(n float64) string {
+func (f ScalingFit) Extrapolation(n float64) string {
 	if !f.Valid() || n <= f.MaxN {
 		return ""
 	}
@@ -81,10 +81,10 @@ func (f Fit) Extrapolation(n float64) string {
 	return s
 }
 
-// FitUSL fits the USL to the speedups ss measured on ns cores (see Fit),
+// FitScaling fits the USL to the speedups ss measured on ns cores (see ScalingFit),
 // falling back to Amdahl.
-func FitUSL(ns, ss []float64) Fit {
-	var f Fit
+func FitScaling(ns, ss []float64) ScalingFit {
+	var f ScalingFit
 	var s11, s12, s22, s1y, s2y float64
 	var distinct []float64
 	for i, n := range ns {

@@ -1,4 +1,4 @@
-package fleet
+package chart
 
 import (
 	"fmt"
@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/concbench/concbench/plots/chart"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
 
@@ -17,13 +16,25 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// ChartName is the name of the speedup-against-cores chart (without
-// extension) in the output folder.
-const ChartName = "fleet-speedup-cores"
+// CoresChart is the name of the speedup-against-cores chart of a
+// cross-machine report (without extension).
+const CoresChart = "fleet-speedup-cores"
 
-// PredictAt returns the core counts the report predicts each strategy's
-// speedup at: 8 and 64.
-func PredictAt() []float64 { return []float64{8, 64} }
+// A CoreSeries is one strategy's speedups against cores on several
+// machines, with the scalability law fitted to all of them.
+type CoreSeries struct {
+	Strategy string
+	Points   []CorePoint
+	Fit      stat.ScalingFit
+}
+
+// A CorePoint is one speedup over sequential measured on machine Machine
+// (an index of the machines' labels) with N cores in use.
+type CorePoint struct {
+	Machine int
+	N       float64
+	Speedup stat.Estimate
+}
 
 // chartTo is how far the chart draws the fits: to 8 cores at least, so
 // that the curve's bend shows, or to the largest measured N.
@@ -44,11 +55,11 @@ func machineShapes() []draw.GlyphDrawer {
 // fitted law as a dash-dot curve to max(8, largest N), the ideal S = N,
 // and a dotted vertical line at the largest measured N, beyond which the
 // curves are extrapolations. It returns nil when no strategy has a point.
-func ChartSpeedupCores(scs []Scaling, labels []string, pal *chart.Palette) (*plot.Plot, error) {
+func ChartSpeedupCores(workload string, scs []CoreSeries, labels []string, pal *Palette) (*plot.Plot, error) {
 	if len(scs) == 0 {
 		return nil, nil
 	}
-	p := chart.NewPlot("Speedup over sequential vs cores, every machine: "+scs[0].Workload,
+	p := NewPlot("Speedup over sequential vs cores, every machine: "+workload,
 		"cores N = min(GOMAXPROCS, CPUs)", "speedup over sequential (×)")
 	shapes := machineShapes()
 	maxN, ticks := 1.0, []float64{1}
@@ -76,13 +87,13 @@ func ChartSpeedupCores(scs []Scaling, labels []string, pal *chart.Palette) (*plo
 			}
 			st := pal.Style(sc.Strategy)
 			st.Shape = shapes[mi%len(shapes)]
-			if err := chart.AddDots(p, st, sc.Strategy+" · "+label, xs, ys, 1, false, false); err != nil {
+			if err := AddDots(p, st, sc.Strategy+" · "+label, xs, ys, 1, false, false); err != nil {
 				return nil, err
 			}
 		}
 	}
 	to := math.Max(maxN, chartTo)
-	if err := chart.AddRef(p, "ideal S = N", plotter.XYs{{X: 1, Y: 1}, {X: to, Y: to}}, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
+	if err := AddRef(p, "ideal S = N", plotter.XYs{{X: 1, Y: 1}, {X: to, Y: to}}, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
 		return nil, err
 	}
 	for _, sc := range scs {
@@ -95,13 +106,13 @@ func ChartSpeedupCores(scs []Scaling, labels []string, pal *chart.Palette) (*plo
 			xys = append(xys, plotter.XY{X: n, Y: sc.Fit.Predict(n)})
 		}
 		name := fmt.Sprintf("%s %s (rms %s)", sc.Strategy, sc.Fit.Params(), unitfmt.Num(sc.Fit.Residual))
-		if err := chart.AddRef(p, name, xys, pal.Style(sc.Strategy).Color, []vg.Length{vg.Points(7), vg.Points(2), vg.Points(1), vg.Points(2)}); err != nil {
+		if err := AddRef(p, name, xys, pal.Style(sc.Strategy).Color, []vg.Length{vg.Points(7), vg.Points(2), vg.Points(1), vg.Points(2)}); err != nil {
 			return nil, err
 		}
 	}
 	if maxN < to {
 		grey := color.Gray{Y: 120}
-		if err := chart.AddRef(p, fmt.Sprintf("largest measured N (%g): extrapolated beyond", maxN), plotter.XYs{{X: maxN, Y: 0}, {X: maxN, Y: to}}, grey, []vg.Length{vg.Points(1), vg.Points(3)}); err != nil {
+		if err := AddRef(p, fmt.Sprintf("largest measured N (%g): extrapolated beyond", maxN), plotter.XYs{{X: maxN, Y: 0}, {X: maxN, Y: to}}, grey, []vg.Length{vg.Points(1), vg.Points(3)}); err != nil {
 			return nil, err
 		}
 	}
