@@ -46,3 +46,51 @@ func TestNoPoolLibraries(t *testing.T) {
 		}
 	}
 }
+
+// goList runs go list with args in the plots folder and returns the
+// fields of its output.
+func goList(t *testing.T, args ...string) []string {
+	t.Helper()
+	goTool, err := exec.LookPath("go")
+	if err != nil {
+		t.Skipf("go list needs the go command, not on PATH: %v", err)
+	}
+	out, err := exec.Command(goTool, append([]string{"list"}, args...)...).Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			t.Fatalf("go list %s: %v\n%s", strings.Join(args, " "), err, ee.Stderr)
+		}
+		t.Fatalf("go list %s: %v", strings.Join(args, " "), err)
+	}
+	return strings.Fields(string(out))
+}
+
+// renderers are the libraries that draw and render the report: only the
+// packages named import them.
+var renderers = map[string]string{
+	"gonum.org/v1/plot":        "github.com/concbench/concbench/plots/chart",
+	"github.com/yuin/goldmark": "github.com/concbench/concbench/plots/document",
+}
+
+// TestRenderersStayInTheirPackages holds each renderer to the one package
+// that imports it, and keeps both out of the driver, which reads runs
+// (rundir, stat) but draws nothing.
+func TestRenderersStayInTheirPackages(t *testing.T) {
+	for _, line := range goList(t, "-f", "{{.ImportPath}}:{{range .Imports}}{{.}},{{end}}", "./...") {
+		pkg, imports, _ := strings.Cut(line, ":")
+		for _, imp := range strings.Split(imports, ",") {
+			for lib, owner := range renderers {
+				if (imp == lib || strings.HasPrefix(imp, lib+"/")) && pkg != owner {
+					t.Errorf("%s imports %s; only %s may", pkg, imp, owner)
+				}
+			}
+		}
+	}
+	for _, dep := range goList(t, "-deps", "../bench/cmd/benchrun") {
+		for lib := range renderers {
+			if dep == lib || strings.HasPrefix(dep, lib+"/") {
+				t.Errorf("the driver links %s", dep)
+			}
+		}
+	}
+}
