@@ -87,21 +87,22 @@ func (rep *Report) writeNoise(b *body) {
 		}
 	}
 	if len(causes) > 0 {
-		b.p("What spreads these families, as measured on the 2-core VM this suite was built on:")
+		b.p("What spreads these families by what they measure (the measurements behind this are in docs/measurements.md of the concbench repository, made on its own machines, not on this run's):")
 		b.add(document.List{Items: causes})
 	}
 }
 
 // spreadCauses are the families whose rows spread by what they measure,
-// with the cause as measured; the Noise section names those of its noisy
-// rows.
+// each with the mechanism; the Noise section names those of its noisy
+// rows. The measurements behind them were made on the suite's own machines
+// and are in docs/measurements.md, not in a report of another machine.
 func spreadCauses() []struct{ family, cause string } {
 	return []struct{ family, cause string }{
-		{runfile.FamilyFile, "sync=fsync waits for the disk, whose flush latency varies from write to write by itself (on the 2-core VM a task took 1.0 ms with fsync against 0.12 ms without, and the fsync rows stayed at ±10 to ±23 % after 21 to 37 samples); the writes without fsync go through the page cache and the file system's journal, ±7 to ±14 % there."},
-		{runfile.FamilyAlloc, "each task allocates 1 MiB on a small live heap, so a collection cycle starts about every 4 tasks, and the pages the runtime returns to the kernel in between are faulted in again at 10 to 35 µs each: a batch's time follows its page faults (under pool 6.3 ms with 12 faults a batch, 34 ms with 990), and how many it takes depends on when the runtime's scavenger last ran, not on the strategy. The slow samples column shows the faults of each row (go doc ./bench/cmd/benchrun)."},
-		{runfile.FamilyFlood, "a sample is one batch of 20,000 goroutines whose stacks come from memory the runtime may have returned to the kernel since the last batch: pool at 10,000 workers took 69 to 77 ms a batch with 0 or 1 page fault and 113 to 146 ms with 1,100 to 2,700 (the slow samples column shows each row's); whole rounds also run slow together (13 to 30 % across every flood row in one run): the paired ratios of the report cancel those (go doc ./bench/cmd/benchrun)."},
-		{runfile.FamilyHash, "the fine hash, 4,096 tasks of 0.2 µs, measures mostly how goroutines are started, parked and woken, and on this VM that speed is largely the process's: every round is a new process, and fine hash under gil, 3 samples in each of 10 processes, gave 10 or 15 ms a batch by process and the same within one. The interval of such a row covers the spread of processes; page faults and address-space layout were ruled out (go doc ./bench/cmd/benchrun)."},
-		{runfile.FamilyOverhead, "no-op tasks measure only how a strategy starts, parks and wakes goroutines, whose speed on this VM is largely the process's, as for the fine hash (go doc ./bench/cmd/benchrun)."},
+		{runfile.FamilyFile, "sync=fsync waits for the disk, whose flush latency varies from write to write by itself; the writes without fsync go through the page cache and the file system's journal, which vary less."},
+		{runfile.FamilyAlloc, "each task allocates 1 MiB on a small live heap, so the garbage collector runs every few tasks, and the pages the runtime returned to the kernel in between are faulted in again: a batch's time follows its page faults (the slow samples column shows each row's), and how many it takes depends on when the runtime's scavenger last ran, not on the strategy."},
+		{runfile.FamilyFlood, "a sample is one batch of tens of thousands of goroutines whose stacks come from memory the runtime may have returned to the kernel since the last batch, so a batch's time follows its page faults (the slow samples column shows each row's); whole rounds also run slow together, which the paired ratios of the report cancel."},
+		{runfile.FamilyHash, "the fine hash, thousands of tasks of a fraction of a microsecond, measures mostly how goroutines are started, parked and woken, whose speed can differ from one process to the next: every round is a new process, so the interval of such a row covers the spread of processes."},
+		{runfile.FamilyOverhead, "no-op tasks measure only how a strategy starts, parks and wakes goroutines, whose speed can differ from one process to the next, as for the fine hash."},
 	}
 }
 

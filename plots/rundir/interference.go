@@ -17,8 +17,7 @@ import (
 // (or other load) when their mean share is at least StealGap (OtherGap)
 // percentage points above the rest's, and with page faults when their
 // mean faults/op is at least FaultsRatio times the rest's and FaultsGap
-// more a batch (at about 10 µs a fault on the VM this suite was built on,
-// ten faults are 0.1 ms).
+// more a batch (docs/measurements.md, "The cost of a page fault").
 const (
 	StealGap    = 1.0
 	OtherGap    = 10.0

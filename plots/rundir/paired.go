@@ -13,14 +13,11 @@ import (
 // interval. Whatever slowed the machine during a round slows both samples
 // of the pair and cancels in their ratio.
 //
-// Measured on the committed example before this was used (raw.txt of 6
-// rounds on the 2-core Intel Xeon VM, every pair of strategies on one
-// workload, 538 pairs): the paired interval was narrower than the unpaired
-// one [num.Lo/den.Hi, num.Hi/den.Lo] in 535 pairs, its half-width a
-// median 0.52× the unpaired one's (quartiles 0.39× and 0.68×). So the
-// report uses it wherever both configurations have MinSamples rounds in
-// common, and falls back on the unpaired interval elsewhere (runs written
-// before rounds were numbered, rows re-run in different rounds).
+// On the suite's own runs the paired interval was narrower than the
+// unpaired one in nearly every pair (docs/measurements.md, "Paired ratios
+// against unpaired intervals"), so a ratio is paired wherever two rows
+// share MinSamples rounds, and unpaired elsewhere (runs written before
+// rounds were numbered, rows re-run in different rounds).
 
 // pairedRatio estimates num/den from the rounds both metrics have (see
 // pairedRounds); ok is false for metrics of two files: rounds of raw.txt

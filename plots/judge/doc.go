@@ -1,0 +1,62 @@
+// Package judge turns a run's rows into conclusions: the answer (which
+// strategy for which work) and the verdicts on the suite's lessons, each
+// by the rule of package stat. It reads rows (package rundir) and draws
+// nothing.
+//
+// # The answer
+//
+// Choose compares, for each workload of a main family at each procs (every
+// family but the …Workers and …Procs sweeps and Crash), every strategy
+// with the fastest by the time ratio to it, paired by round where it can
+// be, and the Mann-Whitney p: a strategy is to avoid when it is
+// significantly more than SameWithin (10 %) slower, as good when the whole
+// interval of its ratio is at most 1 + SameWithin, undecided otherwise.
+// The recommended strategy is the simplest (the lowest Props.Rank) not
+// significantly slower than the fastest. A model (Props.Model: gil) is
+// never ranked; a workload with a row of fewer than stat.MinSamples
+// samples is not ranked at all. A strategy measured on a smaller batch of
+// a workload (exec on the fine hash) is ranked per task in that
+// workload's answer.
+//
+// # The lessons
+//
+// Each lesson of the seeds is one entry of LessonTable: its claim, the
+// families it is judged on, the kinds of chart that show its evidence
+// and the function that judges it; its number is its place in the table,
+// so a run that lacks a lesson's families skips the number. The claims
+// are stated once, by the table (ExampleLessonTable prints them). A new
+// lesson is one more entry, at the end.
+//
+// Every verdict is assembled by one judge from its parts, so that all
+// state their evidence the same way: each part is a figure judged PASS,
+// FAIL or INCONCLUSIVE by the rule; a part with a row of fewer than
+// MinSamples samples is INCONCLUSIVE ("too few samples: n=3, need 6");
+// missing data gives INCONCLUSIVE with "no data: …"; the verdict fails if
+// a part fails and passes only if every part passes. An INCONCLUSIVE
+// verdict names its rows whose intervals are wider than ±5 %: more samples
+// of those could decide it. The seed lessons are judged on their families
+// at the highest procs.
+//
+// A Verdict holds numbers, not text: each part's figure is a Phrase whose
+// figures stay numbers, its p-values are values, and it lists the rows it
+// rests on and the charts (ChartID) that show them. Verdict.Figure, P and
+// Note write them as the report does.
+//
+// # The comparisons beside the lessons
+//
+//   - ReadPython reads python.txt (make reference) and lines its rows up
+//     with the Go rows of the same workload at the same procs; its
+//     verdicts, numbered P1…, judge whether the gil model predicts CPython
+//     threads (speedups within GILAgree), whether Go's process beats
+//     multiprocessing.Pool, and whether asyncio overlaps waits as well as
+//     threads.
+//   - CompareFloodSizes judges, in a run with two flood sizes, whether each
+//     bounded strategy's time ratio to spawn carried over from the small
+//     flood to the large one, within CarryBand.
+//   - Ceilings sets process beside the HashCeiling probe, the speedup the
+//     machine gave with no protocol at all.
+//
+// OpenRows names the rows behind a conclusion still open, which the
+// driver re-runs first. Every function reads its rows and returns new
+// values; none keeps state.
+package judge
