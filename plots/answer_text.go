@@ -83,7 +83,7 @@ func (rep *Report) WriteAnswer(w io.Writer) error {
 		at = fmt.Sprintf(" at procs=%d", rep.Choices[0].Procs)
 	}
 	fmt.Fprintf(&b, "\nWhich strategy%s (speedup over sequential [95 %% CI]; as good: within %s of the fastest; avoid: × its time):\n",
-		at, unitfmt.Percent(judge.SameWithin))
+		at, unitfmt.Percent(stat.SameWithin))
 	if len(rep.Choices) == 0 {
 		fmt.Fprintf(&b, "  no results to rank: the answer covers every family but the …Workers and …Procs sweeps and Crash\n")
 	}

@@ -19,7 +19,7 @@ const figureMax = 160
 
 // glance builds the answer at a glance from the report.
 func (rep *Report) glance() *document.Glance {
-	v := &document.Glance{Within: unitfmt.Percent(judge.SameWithin), Warnings: rep.hasWarnings()}
+	v := &document.Glance{Within: unitfmt.Percent(stat.SameWithin), Warnings: rep.hasWarnings()}
 	seen := map[string]int{}
 	for _, c := range rep.Choices {
 		v.Cards = append(v.Cards, cardOf(c, seen))
@@ -59,7 +59,7 @@ func cardOf(c judge.Choice, seen map[string]int) document.Card {
 	}
 	switch {
 	case rundir.IsBaseline(rec.Row.Props):
-		k.Speedup = fmt.Sprintf("no strategy is significantly more than %s faster than sequential", unitfmt.Percent(judge.SameWithin))
+		k.Speedup = fmt.Sprintf("no strategy is significantly more than %s faster than sequential", unitfmt.Percent(stat.SameWithin))
 	case rec.Row.Speedup.Valid():
 		k.Speedup = fmt.Sprintf("%s× [%s, %s] the speed of sequential", unitfmt.Num(rec.Row.Speedup.V), unitfmt.Num(rec.Row.Speedup.Lo), unitfmt.Num(rec.Row.Speedup.Hi))
 	default:
@@ -68,7 +68,7 @@ func cardOf(c judge.Choice, seen map[string]int) document.Card {
 	k.Bars = bars(c)
 	k.Avoid = avoidLine(c)
 	for _, l := range []document.CardList{
-		{Title: "As good (within " + unitfmt.Percent(judge.SameWithin) + " of the fastest)", Items: a.AsGood},
+		{Title: "As good (within " + unitfmt.Percent(stat.SameWithin) + " of the fastest)", Items: a.AsGood},
 		{Title: "Undecided", Items: a.Unclear},
 		{Title: "Avoid (significantly slower than the fastest)", Items: a.Avoid},
 	} {
@@ -158,7 +158,7 @@ func avoidLine(c judge.Choice) string {
 	if n > 1 {
 		worst = append(worst, slower(c.Avoid[n-2]))
 	}
-	why := fmt.Sprintf("significantly more than %s slower than the fastest (%s)", unitfmt.Percent(judge.SameWithin), rundir.RowName(c.Fastest))
+	why := fmt.Sprintf("significantly more than %s slower than the fastest (%s)", unitfmt.Percent(stat.SameWithin), rundir.RowName(c.Fastest))
 	switch n {
 	case 1:
 		return fmt.Sprintf("Avoid %s: %s.", worst[0], why)

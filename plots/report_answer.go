@@ -17,7 +17,7 @@ func (rep *Report) writeChoices(b *body) {
 		return
 	}
 	b.p("Use: the simplest strategy (%s) not significantly slower than the fastest. Every other strategy is compared with the fastest (time ratio with its %s interval): \"as good\" is within %s, \"avoid\" is significantly more than %s slower, \"undecided\" is neither. Models (gil) are not ranked.",
-		simplicity(rep.Rows), unitfmt.Percent(stat.Confidence), unitfmt.Percent(judge.SameWithin), unitfmt.Percent(judge.SameWithin))
+		simplicity(rep.Rows), unitfmt.Percent(stat.Confidence), unitfmt.Percent(stat.SameWithin), unitfmt.Percent(stat.SameWithin))
 	t := document.Table{Head: []string{"workload", "procs", "use", "speedup vs sequential", "fastest time/op", "as good", "undecided", "avoid"}}
 	for _, c := range rep.Choices {
 		a := answerOf(c)

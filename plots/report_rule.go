@@ -3,7 +3,6 @@ package plots
 import (
 	"fmt"
 
-	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
 )
@@ -19,5 +18,5 @@ func Rule() string {
 		fmt.Sprintf("Intervals are %s distribution-free confidence intervals of the median (benchmath); comparisons are Mann-Whitney U tests at α = %.2f. ", conf, stat.Alpha) +
 		fmt.Sprintf("A ratio of two configurations measured in the same rounds (each runs once per round, interleaved) is the median of the per-round ratios with its own %s interval (paired: a slow round slows both and cancels); otherwise the interval is [lo/hi, hi/lo] of the two intervals. ", conf) +
 		fmt.Sprintf("A claim that two strategies differ needs p < %.2f and the interval of the figure wholly on the claimed side of its threshold; ", stat.Alpha) +
-		fmt.Sprintf("a claim that they are the same (\"within %s\") needs the whole interval inside the band. Anything else is INCONCLUSIVE.", unitfmt.Percent(judge.SameWithin))
+		fmt.Sprintf("a claim that they are the same (\"within %s\") needs the whole interval inside the band. Anything else is INCONCLUSIVE.", unitfmt.Percent(stat.SameWithin))
 }

@@ -21,7 +21,7 @@ func TestParetoFront(t *testing.T) {
 	front := paretoFront(rows, func(r *rundir.Row) float64 { return r.Bench.Metric("peak-stack-B").Summary.Center })
 	var got []string
 	for _, r := range front {
-		got = append(got, judge.FloodName(r))
+		got = append(got, rundir.RowName(r))
 	}
 	want := "pool workers=10, pool workers=1000, conc workers=100"
 	if strings.Join(got, ", ") != want {

@@ -83,9 +83,9 @@ func (k Ranked) String() string {
 
 // Slower reports whether a strategy is significantly slower than the
 // fastest, by the report's rule for a difference: p < Alpha and the whole
-// interval of the time ratio above 1 + SameWithin (more than 10 % slower).
+// interval of the time ratio above 1 + stat.SameWithin (more than 10 % slower).
 func Slower(ratio stat.Estimate, p float64) bool {
-	return p < stat.Alpha && ratio.Lo > 1+SameWithin
+	return p < stat.Alpha && ratio.Lo > 1+stat.SameWithin
 }
 
 // Choose builds the strategy table from the derived rows.
@@ -190,7 +190,7 @@ func choose(workload string, procs int, rs, smaller []*rundir.Row) Choice {
 		case r == fastest:
 		case Slower(k.Ratio, k.P):
 			c.Avoid = append(c.Avoid, k)
-		case k.Ratio.Hi <= 1+SameWithin:
+		case k.Ratio.Hi <= 1+stat.SameWithin:
 			c.AsGood = append(c.AsGood, k)
 		default:
 			c.Unclear = append(c.Unclear, k)

@@ -9,8 +9,8 @@
 // family but the …Workers and …Procs sweeps and Crash), every strategy
 // with the fastest by the time ratio to it, paired by round where it can
 // be, and the Mann-Whitney p: a strategy is to avoid when it is
-// significantly more than SameWithin (10 %) slower, as good when the whole
-// interval of its ratio is at most 1 + SameWithin, undecided otherwise.
+// significantly more than stat.SameWithin (10 %) slower, as good when the whole
+// interval of its ratio is at most 1 + stat.SameWithin, undecided otherwise.
 // The recommended strategy is the simplest (the lowest Props.Rank) not
 // significantly slower than the fastest. A model (Props.Model: gil) is
 // never ranked; a workload with a row of fewer than stat.MinSamples

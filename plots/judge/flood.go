@@ -1,7 +1,6 @@
 package judge
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -54,15 +53,6 @@ func SelectFlood(rows []*rundir.Row) floodSelection {
 		}
 	}
 	return s
-}
-
-// FloodName names a flood row: its strategy and, for a bounded one, its
-// worker count.
-func FloodName(r *rundir.Row) string {
-	if r.Workers > 0 {
-		return fmt.Sprintf("%s workers=%d", r.Strategy, r.Workers)
-	}
-	return r.Strategy
 }
 
 // MetricOf returns the summary and sample of unit in r, ok false when r
@@ -155,8 +145,8 @@ func lessonPoolBoundsMemory(j *judge, ev *evidence) {
 	figs := []Phrase{say("%s %s; %d of %d bounded rows below it", s.Unbounded.Strategy, mib(spawn.Center), below, len(frs))}
 	show := func(list []floodRatio, verb string) {
 		for _, fr := range list {
-			figs = append(figs, say("%s %s %s (×%s)", FloodName(fr.row), verb, mib(fr.row.Bench.Metric(floodStacks).Summary.Center), fr.rt))
-			j.p(FloodName(fr.row), fr.p)
+			figs = append(figs, say("%s %s %s (×%s)", rundir.RowName(fr.row), verb, mib(fr.row.Bench.Metric(floodStacks).Summary.Center), fr.rt))
+			j.p(rundir.RowName(fr.row), fr.p)
 		}
 	}
 	o := stat.Inconclusive
@@ -200,7 +190,7 @@ func lessonPoolFaster(j *judge, ev *evidence) {
 	best := slices.MinFunc(frs, func(a, b floodRatio) int { return stat.CmpFloat(a.rt.V, b.rt.V) })
 	figs := []Phrase{
 		say("%s %s per batch", s.Unbounded.Strategy, nsTime(s.Unbounded.Time.Center)),
-		say("fastest bounded: %s %s (time ×%s of %s's)", FloodName(best.row), nsTime(best.row.Time.Center), best.rt, s.Unbounded.Strategy),
+		say("fastest bounded: %s %s (time ×%s of %s's)", rundir.RowName(best.row), nsTime(best.row.Time.Center), best.rt, s.Unbounded.Strategy),
 		say("%d of %d bounded rows significantly faster than %s, %d slower", faster, len(frs), s.Unbounded.Strategy, slower),
 	}
 	if i := slices.IndexFunc(frs, func(fr floodRatio) bool { return fr.row.Strategy == "ants" }); i >= 0 {
@@ -211,7 +201,7 @@ func lessonPoolFaster(j *judge, ev *evidence) {
 			}
 		}
 		if ants.row != best.row {
-			figs = append(figs, say("best ants: %s %s (×%s)", FloodName(ants.row), nsTime(ants.row.Time.Center), ants.rt))
+			figs = append(figs, say("best ants: %s %s (×%s)", rundir.RowName(ants.row), nsTime(ants.row.Time.Center), ants.rt))
 		}
 	}
 	o := stat.Inconclusive

@@ -121,7 +121,7 @@ func CompareFloodSizes(rows []*rundir.Row) *FloodSizes {
 			continue
 		}
 		rs := small[i]
-		cr := CarriedRatio{Name: FloodName(rb), Small: rundir.TimeRatio(rs, bs), Big: rundir.TimeRatio(rb, bb)}
+		cr := CarriedRatio{Name: rundir.RowName(rb), Small: rundir.TimeRatio(rs, bs), Big: rundir.TimeRatio(rb, bb)}
 		cr.Change = ratioChange(rs, bs, rb, bb, cr.Small, cr.Big)
 		cr.Outcome, cr.Why = carried(cr, fewest)
 		switch cr.Outcome {
@@ -137,7 +137,7 @@ func CompareFloodSizes(rows []*rundir.Row) *FloodSizes {
 	case n == 0:
 		fs.Outcome, fs.Note = stat.Inconclusive, "no bounded strategy ran at both sizes"
 	case fewest > 0:
-		fs.Outcome, fs.Note = stat.Inconclusive, tooFew(fewest)
+		fs.Outcome, fs.Note = stat.Inconclusive, stat.TooFew(fewest)
 	case failed > 0:
 		fs.Outcome = stat.Fail
 		fs.Note = fmt.Sprintf("%d of %d ratios did not carry over, %d did", failed, n, held)
@@ -227,7 +227,7 @@ func sideWord(s int) string {
 // the fewest samples of a row, too few for any judgment.
 func carried(cr CarriedRatio, fewest int) (stat.Outcome, string) {
 	if fewest > 0 {
-		return stat.Inconclusive, tooFew(fewest)
+		return stat.Inconclusive, stat.TooFew(fewest)
 	}
 	if !cr.Small.Valid() || !cr.Big.Valid() || !cr.Change.Valid() || math.IsNaN(cr.Change.Lo) {
 		return stat.Inconclusive, "no interval"

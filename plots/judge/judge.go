@@ -1,7 +1,6 @@
 package judge
 
 import (
-	"fmt"
 	"math"
 	"slices"
 
@@ -122,11 +121,6 @@ func (j *judge) add(o stat.Outcome, figure Phrase, rows []*rundir.Row, measure f
 	}
 	j.outs = append(j.outs, o)
 	j.parts = append(j.parts, Part{Outcome: o, Figure: figure})
-}
-
-// tooFew is the note of a verdict with too few samples.
-func tooFew(n int) string {
-	return fmt.Sprintf("too few samples: n=%d, need %d", n, stat.MinSamples)
 }
 
 // p adds a p-value to the verdict, labelled; a NaN p (no test) adds none.

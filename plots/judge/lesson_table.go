@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/concbench/concbench/plots/rundir"
+	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
 
 	"github.com/concbench/concbench/runfile"
@@ -68,11 +69,11 @@ func LessonTable() []lesson {
 			Charts: []string{ChartTime}, On: isSeedFamily, Judge: lessonIO,
 		},
 		{
-			Claim:  "The GIL analogue does not stop I/O concurrency: gil on sleep is within " + unitfmt.Percent(SameWithin) + " of spawn.",
+			Claim:  "The GIL analogue does not stop I/O concurrency: gil on sleep is within " + unitfmt.Percent(stat.SameWithin) + " of spawn.",
 			Charts: []string{ChartTime}, On: isSeedFamily, Judge: lessonGILIO,
 		},
 		{
-			Claim:  "The GIL analogue stops CPU parallelism: gil on coarse hash is within " + unitfmt.Percent(SameWithin) + " of sequential.",
+			Claim:  "The GIL analogue stops CPU parallelism: gil on coarse hash is within " + unitfmt.Percent(stat.SameWithin) + " of sequential.",
 			Charts: []string{ChartTime}, On: isSeedFamily, Judge: lessonGILCPU,
 		},
 		{
@@ -80,7 +81,7 @@ func LessonTable() []lesson {
 			ID:    LessonCPUID, Charts: []string{ChartTime}, On: isSeedFamily, Judge: lessonCPU,
 		},
 		{
-			Claim:  fmt.Sprintf("Pool size: for CPU work (coarse hash), workers = cores is as fast as more workers (within %s); for I/O work (sleep), more workers help (largest pool ≥ %s faster than smallest).", unitfmt.Percent(SameWithin), unitfmt.Percent(MoreHelps-1)),
+			Claim:  fmt.Sprintf("Pool size: for CPU work (coarse hash), workers = cores is as fast as more workers (within %s); for I/O work (sleep), more workers help (largest pool ≥ %s faster than smallest).", unitfmt.Percent(stat.SameWithin), unitfmt.Percent(MoreHelps-1)),
 			Charts: []string{ChartWorkersHash, ChartTime}, On: isSeedFamily, Judge: lessonPoolSize,
 		},
 		{

@@ -46,7 +46,7 @@ func lessonIO(j *judge, ev *evidence) {
 func (j *judge) sameAs(a, b *rundir.Row) {
 	rt := rundir.TimeRatio(a, b)
 	p := stat.Compare(a.Bench.Metric(runfile.UnitNsPerOp).Sample, b.Bench.Metric(runfile.UnitNsPerOp).Sample)
-	o := j.differs(stat.Within(rt, 1-SameWithin, 1+SameWithin), p, a.Strategy+" vs "+b.Strategy+" difference")
+	o := j.differs(stat.Within(rt, 1-stat.SameWithin, 1+stat.SameWithin), p, a.Strategy+" vs "+b.Strategy+" difference")
 	j.part(o, say("%s/%s time ratio %s", a.Strategy, b.Strategy, rt), a, b)
 	j.p(a.Strategy+" vs "+b.Strategy, p)
 }
@@ -108,7 +108,7 @@ func lessonCPU(j *judge, ev *evidence) {
 }
 
 // lessonPoolSize judges the worker sweeps: on HashWorkers, the pool at
-// workers = cores against the fastest larger one (within SameWithin); on
+// workers = cores against the fastest larger one (within stat.SameWithin); on
 // SleepWorkers, the largest pool against the smallest (≥ MoreHelps).
 func lessonPoolSize(j *judge, ev *evidence) {
 	s, cores := ev.seed, ev.cores
@@ -136,7 +136,7 @@ func lessonPoolSize(j *judge, ev *evidence) {
 	} else {
 		rt := rundir.TimeRatio(atCores, bestMore)
 		p := stat.Compare(atCores.Bench.Metric(runfile.UnitNsPerOp).Sample, bestMore.Bench.Metric(runfile.UnitNsPerOp).Sample)
-		j.part(j.differs(stat.AtMost(rt, 1+SameWithin), p, "hash difference"),
+		j.part(j.differs(stat.AtMost(rt, 1+stat.SameWithin), p, "hash difference"),
 			say("hash: time(workers=%d)/time(workers=%d) %s", atCores.Workers, bestMore.Workers, rt), atCores, bestMore)
 		j.p(fmt.Sprintf("hash workers=%d vs %d", atCores.Workers, bestMore.Workers), p)
 	}

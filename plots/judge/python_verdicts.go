@@ -57,7 +57,7 @@ func (py *Python) verdicts() []Verdict {
 // overlapVerdict judges, on every workload that Python strategy s runs
 // (its families line), that s overlaps the tasks' waits as well as Python
 // strategy t: PASS if the whole interval of the time ratio s / t is at
-// most 1 + SameWithin (s no more than 10 % slower), FAIL if the whole
+// most 1 + stat.SameWithin (s no more than 10 % slower), FAIL if the whole
 // interval is above it and the difference significant. For asyncio
 // beside threads, the claim is that one event loop in one thread
 // overlaps I/O as well as a thread per task. The notes give s's time
@@ -79,11 +79,11 @@ func (py *Python) overlapVerdict(n int, s, t string) Verdict {
 		}
 		rt := rundir.TimeRatio(a, b)
 		p := stat.Compare(a.Bench.Metric(runfile.UnitNsPerOp).Sample, b.Bench.Metric(runfile.UnitNsPerOp).Sample)
-		o := j.differs(stat.AtMost(rt, 1+SameWithin), p, s+" vs "+t+" difference")
+		o := j.differs(stat.AtMost(rt, 1+stat.SameWithin), p, s+" vs "+t+" difference")
 		j.part(o, say("%s: CPython %s %s, %s %s; time ratio %s", w.Label, s, nsTime(a.Time.Center), t, nsTime(b.Time.Center), rt), a, b)
 		j.p(fmt.Sprintf("%s vs %s, %s", s, t, w.Key), p)
-		if rt.Valid() && rt.Hi < 1-SameWithin && p < stat.Alpha {
-			j.notes = append(j.notes, say("on %s %s is more than %.0f %% faster than %s", w.Label, s, 100*SameWithin, t))
+		if rt.Valid() && rt.Hi < 1-stat.SameWithin && p < stat.Alpha {
+			j.notes = append(j.notes, say("on %s %s is more than %.0f %% faster than %s", w.Label, s, 100*stat.SameWithin, t))
 		}
 		gs := []string{py.Model(s)}
 		if c := py.Counterpart(s); c != gs[0] {
@@ -104,7 +104,7 @@ func (py *Python) overlapVerdict(n int, s, t string) Verdict {
 		on = "the workloads it runs"
 		j.missing = append(j.missing, "CPython strategy="+s)
 	}
-	claim := fmt.Sprintf("CPython %s overlaps I/O as well as %s do: on %s its time is at most %.0f %% above theirs.", py.about(s), py.about(t), on, 100*SameWithin)
+	claim := fmt.Sprintf("CPython %s overlaps I/O as well as %s do: on %s its time is at most %.0f %% above theirs.", py.about(s), py.about(t), on, 100*stat.SameWithin)
 	return j.verdict(n, claim)
 }
 

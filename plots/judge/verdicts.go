@@ -14,7 +14,6 @@ import (
 // Thresholds of the lessons (see the package documentation).
 const (
 	IOEfficiency   = 0.8  // I/O-bound work (sleep, fetch): efficiency at least
-	SameWithin     = 0.10 // "the same" is within 10 % (GIL analogue, pool size, answer)
 	CPUSpeedupFrac = 0.85 // real parallelism: share of min(cores, tasks)
 	FarAbove       = 10.0 // process start cost: "far above" is at least 10×
 	MoreHelps      = 1.10 // pool size: more I/O workers are ≥ 10 % faster
@@ -111,7 +110,7 @@ func (v Verdict) Note() string {
 		notes = append(notes, "no data: "+strings.Join(v.Missing, ", "))
 	}
 	if v.Fewest > 0 {
-		notes = append(notes, tooFew(v.Fewest))
+		notes = append(notes, stat.TooFew(v.Fewest))
 	}
 	for _, n := range v.Notes {
 		notes = append(notes, n.String())
@@ -240,7 +239,7 @@ func OpenRows(run *rundir.Run) map[string]bool {
 	}
 	for _, c := range Choose(rows) {
 		k := c.Recommended
-		if k == nil || k.Row == c.Fastest || k.Ratio.Hi <= 1+SameWithin {
+		if k == nil || k.Row == c.Fastest || k.Ratio.Hi <= 1+stat.SameWithin {
 			continue
 		}
 		set[c.Fastest.Bench.Name] = true

@@ -1,5 +1,7 @@
 package stat
 
+import "fmt"
+
 // The rule that turns a figure with its interval into an outcome (see the
 // package documentation): PASS or FAIL only when the whole interval lies
 // on one side of the threshold, and a claim of a difference only with
@@ -48,3 +50,13 @@ const (
 	Fail         Outcome = "FAIL"
 	Inconclusive Outcome = "INCONCLUSIVE"
 )
+
+// SameWithin is the band of "the same": two figures are as good as each
+// other when the whole interval of their ratio lies within 1 ± SameWithin.
+const SameWithin = 0.10
+
+// TooFew is the note of a conclusion drawn from a sample of n values,
+// fewer than MinSamples: "too few samples: n=3, need 6".
+func TooFew(n int) string {
+	return fmt.Sprintf("too few samples: n=%d, need %d", n, MinSamples)
+}
