@@ -6,7 +6,9 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/concbench/concbench/plots/answer"
 	"github.com/concbench/concbench/plots/judge"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
@@ -25,7 +27,7 @@ const AnswerWidth = 120
 // cut, the slowest strategies to avoid kept first, the as good and
 // undecided lists before them. withProcs adds the
 // procs to the workload.
-func answerLine(c judge.Choice, withProcs bool) string {
+func answerLine(c answer.Choice, withProcs bool) string {
 	a := answerOf(c)
 	head := "  " + a.Workload
 	if withProcs {
@@ -54,7 +56,7 @@ func answerLine(c judge.Choice, withProcs bool) string {
 	}
 	good, unclear := rankedNames(c.AsGood), rankedNames(c.Unclear)
 	avoid := slices.Clone(c.Avoid)
-	slices.SortStableFunc(avoid, func(x, y judge.Ranked) int { return stat.CmpFloat(y.Ratio.V, x.Ratio.V) })
+	slices.SortStableFunc(avoid, func(x, y answer.Ranked) int { return stat.CmpFloat(y.Ratio.V, x.Ratio.V) })
 	bad := make([]string, len(avoid))
 	for i, k := range avoid {
 		bad[i] = fmt.Sprintf("%s %s×", k.Name(), unitfmt.Num(k.Ratio.V))
@@ -102,7 +104,7 @@ func answerLine(c judge.Choice, withProcs bool) string {
 }
 
 // rankedNames lists the strategies' names, without their ratios.
-func rankedNames(ks []judge.Ranked) []string {
+func rankedNames(ks []answer.Ranked) []string {
 	out := make([]string, len(ks))
 	for i, k := range ks {
 		out[i] = k.Name()

@@ -4,14 +4,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/answer"
 )
 
 // The coarse hash of the fixture in words: spawn, 1 % slower than pool
 // and simpler, is used, with how it compares with the fastest.
 func TestAnswerOfCoarse(t *testing.T) {
 	_, rows := readFixture(t)
-	a := answerOf(judge.Choose(rows)[1])
+	a := answerOf(answer.Choose(rows)[1])
 	if a.Use != "spawn (1.01× [1.00, 1.02] the time of the fastest, pool)" || !strings.HasPrefix(a.Speedup, "1.95 [") {
 		t.Errorf("coarse answer %+v", a)
 	}

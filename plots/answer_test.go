@@ -5,7 +5,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/concbench/concbench/plots/answer"
 	"github.com/concbench/concbench/plots/judge"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/runfile"
@@ -73,11 +75,11 @@ func TestAnswerLineCuts(t *testing.T) {
 	}
 	fastest := row("pool", 1000)
 	fastest.Speedup = stat.Estimate{V: 3, Lo: 2.9, Hi: 3.1}
-	c := judge.Choice{Workload: fastest.Workload, Procs: 2, Fastest: fastest,
-		Recommended: &judge.Ranked{Row: fastest, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}}}
+	c := answer.Choice{Workload: fastest.Workload, Procs: 2, Fastest: fastest,
+		Recommended: &answer.Ranked{Row: fastest, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}}}
 	for i := range 12 {
-		c.AsGood = append(c.AsGood, judge.Ranked{Row: row("pond", 1000+i), Ratio: stat.Estimate{V: 1.01, Lo: 1, Hi: 1.05}})
-		c.Avoid = append(c.Avoid, judge.Ranked{Row: row("semaphore", 1000+i), Ratio: stat.Estimate{V: 2 + float64(i), Lo: 1.9 + float64(i), Hi: 2.1 + float64(i)}, P: 0.001})
+		c.AsGood = append(c.AsGood, answer.Ranked{Row: row("pond", 1000+i), Ratio: stat.Estimate{V: 1.01, Lo: 1, Hi: 1.05}})
+		c.Avoid = append(c.Avoid, answer.Ranked{Row: row("semaphore", 1000+i), Ratio: stat.Estimate{V: 2 + float64(i), Lo: 1.9 + float64(i), Hi: 2.1 + float64(i)}, P: 0.001})
 	}
 	for _, tc := range []struct {
 		workload string

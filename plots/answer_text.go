@@ -7,16 +7,17 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/answer"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
 	"github.com/concbench/concbench/runfile"
 )
 
-// An answer is one Choice in words, as both REPORT.md's table and the
+// An answerWords is one Choice in words, as both REPORT.md's table and the
 // terminal summary print it, so that the two always show the same figures.
-type answer struct {
+type answerWords struct {
 	Workload string // label of the workload
 	Procs    int
 	// Use is the recommended strategy, with how it compares with the
@@ -31,8 +32,8 @@ type answer struct {
 }
 
 // answerOf puts a Choice into words.
-func answerOf(c judge.Choice) answer {
-	a := answer{Workload: rundir.Label(c.Fastest), Procs: c.Procs, Speedup: "—"}
+func answerOf(c answer.Choice) answerWords {
+	a := answerWords{Workload: rundir.Label(c.Fastest), Procs: c.Procs, Speedup: "—"}
 	if c.TooFew > 0 {
 		a.Use = fmt.Sprintf("too few samples to rank (n=%d, need %d)", c.TooFew, stat.MinSamples)
 		return a
@@ -46,7 +47,7 @@ func answerOf(c judge.Choice) answer {
 	if rec.Row.Speedup.Valid() {
 		a.Speedup = unitfmt.Est(rec.Row.Speedup)
 	}
-	a.AsGood, a.Unclear, a.Avoid = judge.Names(c.AsGood), judge.Names(c.Unclear), judge.Names(c.Avoid)
+	a.AsGood, a.Unclear, a.Avoid = answer.Names(c.AsGood), answer.Names(c.Unclear), answer.Names(c.Avoid)
 	return a
 }
 

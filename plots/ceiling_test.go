@@ -7,8 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/answer"
+
 	"github.com/concbench/concbench/plots/internal/testrun"
-	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -28,7 +29,7 @@ func TestCeilings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs := judge.Ceilings(rep.Rows)
+	cs := answer.Ceilings(rep.Rows)
 	if len(cs) != 1 {
 		t.Fatalf("Ceilings = %+v, want one", cs)
 	}
@@ -58,7 +59,7 @@ func TestNoCeilingWithoutProbe(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cs := judge.Ceilings(rep.Rows); len(cs) != 0 {
+	if cs := answer.Ceilings(rep.Rows); len(cs) != 0 {
 		t.Errorf("Ceilings = %+v without a probe row", cs)
 	}
 	if strings.Contains(string(rep.Markdown()), "Machine ceiling") {

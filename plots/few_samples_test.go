@@ -7,8 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/answer"
+
 	"github.com/concbench/concbench/plots/internal/testrun"
-	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/runfile"
 )
@@ -63,7 +64,7 @@ func TestThreeSamplesDecideNothing(t *testing.T) {
 	}
 	for _, c := range rep.Choices {
 		if c.TooFew != 3 || c.Recommended != nil || len(c.AsGood)+len(c.Unclear)+len(c.Avoid) != 0 {
-			t.Errorf("%s: too few %d, recommended %v, as good %s", c.Workload, c.TooFew, c.Recommended, judge.Names(c.AsGood))
+			t.Errorf("%s: too few %d, recommended %v, as good %s", c.Workload, c.TooFew, c.Recommended, answer.Names(c.AsGood))
 		}
 	}
 	md, err := os.ReadFile(filepath.Join(dir, runfile.ReportFile))

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/concbench/concbench/plots/document"
+	"github.com/concbench/concbench/plots/answer"
 	"github.com/concbench/concbench/plots/judge"
+
+	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
@@ -41,7 +43,7 @@ func (rep *Report) glance() *document.Glance {
 }
 
 // cardOf builds the card of one Choice; seen holds the ids taken.
-func cardOf(c judge.Choice, seen map[string]int) document.Card {
+func cardOf(c answer.Choice, seen map[string]int) document.Card {
 	a := answerOf(c)
 	k := document.Card{
 		ID:       "card-" + document.UniqueID(seen, fmt.Sprintf("%s procs %d", a.Workload, a.Procs)),
@@ -86,18 +88,18 @@ func cardOf(c judge.Choice, seen map[string]int) document.Card {
 // fastest's), so that the fastest's bar shows and a small difference
 // stays small. A strategy measured on a smaller batch (Ranked.PerTask)
 // stands at its time per task times the fastest's batch.
-func bars(c judge.Choice) []document.Bar {
+func bars(c answer.Choice) []document.Bar {
 	type item struct {
-		k     judge.Ranked
+		k     answer.Ranked
 		class string
 		rel   float64 // median time over the fastest's
 	}
 	items := []item{{k: *c.Recommended, class: "use"}}
 	if c.Recommended.Row != c.Fastest {
-		items = append(items, item{k: judge.Ranked{Row: c.Fastest, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}, P: math.NaN()}, class: "good"})
+		items = append(items, item{k: answer.Ranked{Row: c.Fastest, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}, P: math.NaN()}, class: "good"})
 	}
 	for _, l := range []struct {
-		ks    []judge.Ranked
+		ks    []answer.Ranked
 		class string
 	}{{c.AsGood, "good"}, {c.Unclear, "unclear"}, {c.Avoid, "avoid"}} {
 		for _, k := range l.ks {
@@ -146,12 +148,12 @@ func barWidth(ratio, top float64) float64 {
 
 // avoidLine says what to avoid: the slowest one or two with their ratio
 // to the fastest, and how many are significantly slower in all.
-func avoidLine(c judge.Choice) string {
+func avoidLine(c answer.Choice) string {
 	n := len(c.Avoid)
 	if n == 0 {
 		return "Nothing to avoid: no strategy is significantly slower than the fastest."
 	}
-	slower := func(k judge.Ranked) string {
+	slower := func(k answer.Ranked) string {
 		return fmt.Sprintf("%s (%s× slower [%s, %s])", k.Name(), unitfmt.Num(k.Ratio.V), unitfmt.Num(k.Ratio.Lo), unitfmt.Num(k.Ratio.Hi))
 	}
 	worst := []string{slower(c.Avoid[n-1])}

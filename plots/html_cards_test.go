@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/answer"
+
 	"github.com/concbench/concbench/plots/document"
-	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 )
@@ -87,8 +88,8 @@ func TestHTMLCardsEscape(t *testing.T) {
 		return &rundir.Row{Strategy: name, Workload: "w<script>", Procs: 2, Bench: &rundir.Benchmark{}, Time: stat.Summary{Center: t, N: 10}, Speedup: stat.Nan()}
 	}
 	fast, slow := row("a<b>", 1e6), row("c", 3e6)
-	c := judge.Choice{Workload: fast.Workload, Procs: 2, Fastest: fast, Recommended: &judge.Ranked{Row: fast, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}, P: math.NaN()},
-		Avoid: []judge.Ranked{{Row: slow, Ratio: stat.Estimate{V: 3, Lo: 2.5, Hi: 3.5}, P: 0.001}}}
+	c := answer.Choice{Workload: fast.Workload, Procs: 2, Fastest: fast, Recommended: &answer.Ranked{Row: fast, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}, P: math.NaN()},
+		Avoid: []answer.Ranked{{Row: slow, Ratio: stat.Estimate{V: 3, Lo: 2.5, Hi: 3.5}, P: 0.001}}}
 	d := &document.Doc{Title: "t", Glance: &document.Glance{Cards: []document.Card{cardOf(c, map[string]int{})}}}
 	page, err := d.HTML(nil)
 	if err != nil {

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"path/filepath"
 
+	"github.com/concbench/concbench/plots/answer"
+	"github.com/concbench/concbench/plots/judge"
+
 	"github.com/concbench/concbench/internal/atomicfile"
 	"github.com/concbench/concbench/plots/chart"
 	"github.com/concbench/concbench/plots/document"
-	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/runfile"
 )
@@ -17,7 +19,7 @@ type Report struct {
 	Run      *rundir.Run
 	Rows     []*rundir.Row
 	Fits     []rundir.AmdahlFit
-	Choices  []judge.Choice
+	Choices  []answer.Choice
 	Verdicts []judge.Verdict
 	Charts   []chart.Chart
 	// Python is the Go vs CPython comparison, nil without python.txt;
@@ -41,7 +43,7 @@ func build(run *rundir.Run) (*Report, error) {
 	cores := run.Cores()
 	rep := &Report{Run: run, Rows: rows}
 	rep.Fits = rundir.FitAmdahl(rows, cores)
-	rep.Choices = judge.Choose(rows)
+	rep.Choices = answer.Choose(rows)
 	rep.Verdicts = judge.Verdicts(run, rows)
 	charts, err := chart.Charts(rows, rep.Fits, cores)
 	if err != nil {

@@ -4,8 +4,10 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/concbench/concbench/plots/document"
+	"github.com/concbench/concbench/plots/answer"
 	"github.com/concbench/concbench/plots/judge"
+
+	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/unitfmt"
 )
 
@@ -13,7 +15,7 @@ import (
 // the process row of the lesson on CPU parallelism; nothing when the run
 // has no probe.
 func (rep *Report) writeCeilings(b *body) {
-	cs := judge.Ceilings(rep.Rows)
+	cs := answer.Ceilings(rep.Rows)
 	if len(cs) == 0 {
 		return
 	}

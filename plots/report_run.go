@@ -7,8 +7,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/concbench/concbench/plots/answer"
+
 	"github.com/concbench/concbench/plots/document"
-	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
@@ -72,7 +73,7 @@ func (rep *Report) warnings() []string {
 	}
 	noBase := map[string]bool{}
 	for _, r := range rep.Rows {
-		if r.Baseline == nil && !rundir.IsBaseline(r.Props) && r.Bench.Param("probe") == "" && !judge.IsSmallerBatch(rep.Rows, []*rundir.Row{r}) {
+		if r.Baseline == nil && !rundir.IsBaseline(r.Props) && r.Bench.Param("probe") == "" && !answer.IsSmallerBatch(rep.Rows, []*rundir.Row{r}) {
 			noBase[r.Bench.Family+" "+r.Workload] = true
 		}
 	}

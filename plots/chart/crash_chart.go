@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/concbench/concbench/plots/judge"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 

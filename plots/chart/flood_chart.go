@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/concbench/concbench/plots/judge"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"

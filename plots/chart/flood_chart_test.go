@@ -5,8 +5,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/judge"
+
+	"github.com/concbench/concbench/plots/internal/testrun"
 
 	"gonum.org/v1/plot/vg"
 )

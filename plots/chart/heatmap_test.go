@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/judge"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 )

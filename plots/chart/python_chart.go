@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/concbench/concbench/plots/judge"
+
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
 

@@ -5,7 +5,8 @@ import (
 	"slices"
 	"strconv"
 
-	"github.com/concbench/concbench/plots/judge"
+	"github.com/concbench/concbench/plots/answer"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/unitfmt"
 
@@ -19,7 +20,7 @@ type Answer struct {
 	Workload string
 	// Choices holds, by machine, the machine's Choice of the workload at
 	// the highest procs it ran it at; nil where it did not run it.
-	Choices []*judge.Choice
+	Choices []*answer.Choice
 	// Differs is set when the machines that recommend a strategy do not
 	// all recommend the same one.
 	Differs bool
@@ -38,7 +39,7 @@ func answers(ms []*Machine) []Answer {
 			if !ok {
 				j = len(out)
 				index[w] = j
-				out = append(out, Answer{Workload: w, Choices: make([]*judge.Choice, len(ms))})
+				out = append(out, Answer{Workload: w, Choices: make([]*answer.Choice, len(ms))})
 			}
 			if old := out[j].Choices[i]; old == nil || c.Procs > old.Procs {
 				out[j].Choices[i] = c
@@ -60,7 +61,7 @@ func answers(ms []*Machine) []Answer {
 // answerCell is one machine's answer for a workload: the strategy to use
 // with its speedup over sequential (none for the baseline itself), and the
 // procs it was measured at when they are not the run's gomaxprocs.
-func answerCell(c *judge.Choice, gomaxprocs string) string {
+func answerCell(c *answer.Choice, gomaxprocs string) string {
 	switch {
 	case c == nil:
 		return "—"

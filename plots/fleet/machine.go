@@ -6,7 +6,9 @@ import (
 	"path/filepath"
 	"regexp"
 
+	"github.com/concbench/concbench/plots/answer"
 	"github.com/concbench/concbench/plots/judge"
+
 	"github.com/concbench/concbench/plots/rundir"
 )
 
@@ -25,7 +27,7 @@ type Machine struct {
 	// (plots.Choose) and verdicts (the lesson table), as its own report
 	// has them.
 	Rows     []*rundir.Row
-	Choices  []judge.Choice
+	Choices  []answer.Choice
 	Verdicts []judge.Verdict
 }
 
@@ -43,7 +45,7 @@ func readMachine(dir string) (*Machine, error) {
 		Label:    machineLabel(dir, run),
 		Run:      run,
 		Rows:     rows,
-		Choices:  judge.Choose(rows),
+		Choices:  answer.Choose(rows),
 		Verdicts: judge.Verdicts(run, rows),
 	}, nil
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/answer"
+
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
@@ -40,18 +42,18 @@ func TestSmallerBatchRankedPerTask(t *testing.T) {
 		t.Fatal(err)
 	}
 	rows := run.Derive()
-	cs := Choose(rows)
+	cs := answer.Choose(rows)
 	if len(cs) != 1 || cs[0].Workload != "hash size=64B rounds=1 tasks=4096" {
 		t.Fatalf("choices %+v, want the one of tasks=4096", cs)
 	}
-	var exec *Ranked
+	var exec *answer.Ranked
 	for i, k := range cs[0].Avoid {
 		if k.Row.Strategy == "exec" {
 			exec = &cs[0].Avoid[i]
 		}
 	}
 	if exec == nil || !exec.PerTask || !strings.HasPrefix(exec.String(), "exec (per task, at tasks=64): 15000× slower") {
-		t.Fatalf("exec in avoid: %+v (avoid: %s)", exec, Names(cs[0].Avoid))
+		t.Fatalf("exec in avoid: %+v (avoid: %s)", exec, answer.Names(cs[0].Avoid))
 	}
 	vs := Verdicts(run, rows)
 	if v := vs[5]; v.Lesson != 6 || v.Outcome != stat.Pass || !strings.Contains(v.Figure(), "exec 3.03ms/task") {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/answer"
+
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
@@ -104,7 +106,7 @@ func TestCrashVerdictInReport(t *testing.T) {
 	if len(vs) == 0 || !strings.HasPrefix(vs[len(vs)-1].Claim, "Processes contain a crash") {
 		t.Fatalf("verdicts %v lack the crash lesson", vs)
 	}
-	if cs := Choose(rows); len(cs) != 0 {
+	if cs := answer.Choose(rows); len(cs) != 0 {
 		t.Errorf("the crash rows got a recommendation: %+v", cs)
 	}
 }

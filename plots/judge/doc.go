@@ -1,22 +1,7 @@
-// Package judge turns a run's rows into conclusions: the answer (which
-// strategy for which work) and the verdicts on the suite's lessons, each
-// by the rule of package stat. It reads rows (package rundir) and draws
-// nothing.
-//
-// # The answer
-//
-// Choose compares, for each workload of a main family at each procs (every
-// family but the …Workers and …Procs sweeps and Crash), every strategy
-// with the fastest by the time ratio to it, paired by round where it can
-// be, and the Mann-Whitney p: a strategy is to avoid when it is
-// significantly more than stat.SameWithin (10 %) slower, as good when the whole
-// interval of its ratio is at most 1 + stat.SameWithin, undecided otherwise.
-// The recommended strategy is the simplest (the lowest Props.Rank) not
-// significantly slower than the fastest. A model (Props.Model: gil) is
-// never ranked; a workload with a row of fewer than stat.MinSamples
-// samples is not ranked at all. A strategy measured on a smaller batch of
-// a workload (exec on the fine hash) is ranked per task in that
-// workload's answer.
+// Package judge judges the suite's lessons on a run's rows: each lesson a
+// claim, each verdict PASS, FAIL or INCONCLUSIVE by the rule of package
+// stat. It reads rows (package rundir) and the answer (package answer),
+// and draws nothing.
 //
 // # The lessons
 //
@@ -42,21 +27,17 @@
 // rests on and the charts (ChartID) that show them. Verdict.Figure, P and
 // Note write them as the report does.
 //
-// # The comparisons beside the lessons
+// # Go vs CPython
 //
-//   - ReadPython reads python.txt (make reference) and lines its rows up
-//     with the Go rows of the same workload at the same procs; its
-//     verdicts, numbered P1…, judge whether the gil model predicts CPython
-//     threads (speedups within GILAgree), whether Go's process beats
-//     multiprocessing.Pool, and whether asyncio overlaps waits as well as
-//     threads.
-//   - CompareFloodSizes judges, in a run with two flood sizes, whether each
-//     bounded strategy's time ratio to spawn carried over from the small
-//     flood to the large one, within CarryBand.
-//   - Ceilings sets process beside the HashCeiling probe, the speedup the
-//     machine gave with no protocol at all.
-//
-// OpenRows names the rows behind a conclusion still open, which the
-// driver re-runs first. Every function reads its rows and returns new
+// ReadPython reads python.txt (make reference) and lines its rows up with
+// the Go rows of the same workload at the same procs; its verdicts,
+// numbered P1…, judge whether the gil model predicts CPython threads
+// (speedups within GILAgree), whether Go's process beats
+// multiprocessing.Pool, and whether asyncio overlaps waits as well as
+// threads.
+
+// OpenRows names the rows behind a conclusion still open, an
+// INCONCLUSIVE verdict or an undecided answer, which the driver re-runs
+// first. Every function reads its rows and returns new
 // values; none keeps state.
 package judge

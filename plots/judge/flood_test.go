@@ -63,3 +63,16 @@ func TestFloodVerdictsMissingData(t *testing.T) {
 		t.Errorf("no rows: %d verdicts", len(vs))
 	}
 }
+
+// In a run with two flood sizes, the flood's verdicts read the larger.
+func TestFloodVerdictsTakeTheBigFlood(t *testing.T) {
+	raw := "numcpu: 2\n" + testrun.StrategyLines +
+		testrun.Spread("Flood/d=1ms/tasks=20000/strategy=spawn/procs=2", 100e6) +
+		testrun.Spread("Flood/d=1ms/tasks=20000/strategy=pool/workers=1000/procs=2", 40e6) +
+		testrun.Spread("Flood/d=10ms/tasks=1000000/strategy=spawn/procs=2", 3e9) +
+		testrun.Spread("Flood/d=10ms/tasks=1000000/strategy=pool/workers=1000/procs=2", 10e9)
+	s := SelectFlood(readRaw(t, raw).Derive())
+	if s.Unbounded == nil || s.Unbounded.Tasks != 1_000_000 {
+		t.Errorf("the flood verdicts read %v, want the 1,000,000-task flood", s.Unbounded)
+	}
+}

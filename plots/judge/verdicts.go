@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/concbench/concbench/plots/answer"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
@@ -160,7 +162,7 @@ func selectRows(rows []*rundir.Row) selection {
 	},
 		func(a, b *rundir.Row) bool { return rundir.HashBytes(a.Bench) < rundir.HashBytes(b.Bench) })
 	if len(s.fine) > 0 {
-		s.fineSmaller = smallerBatches(rows, s.fine)
+		s.fineSmaller = answer.SmallerBatches(rows, s.fine)
 	}
 	s.sleepWork = PickWorkload(rows, func(r *rundir.Row) bool { return r.Bench.Family == runfile.FamilySleepWorkers }, nil)
 	s.hashWork = PickWorkload(rows, func(r *rundir.Row) bool { return r.Bench.Family == runfile.FamilyHashWorkers },
@@ -237,7 +239,7 @@ func OpenRows(run *rundir.Run) map[string]bool {
 			set[n] = true
 		}
 	}
-	for _, c := range Choose(rows) {
+	for _, c := range answer.Choose(rows) {
 		k := c.Recommended
 		if k == nil || k.Row == c.Fastest || k.Ratio.Hi <= 1+stat.SameWithin {
 			continue
@@ -261,7 +263,7 @@ func MainWorkloads(rows []*rundir.Row, families ...string) [][]*rundir.Row {
 		seen = append(seen, r.Workload)
 		w := r.Workload
 		ws := PickWorkload(rows, func(q *rundir.Row) bool { return q.Workload == w && q.Bench.Family == r.Bench.Family }, nil)
-		if IsSmallerBatch(rows, ws) {
+		if answer.IsSmallerBatch(rows, ws) {
 			continue // exec's batch of the fine hash: ranked per task, not charted alone
 		}
 		out = append(out, ws)

@@ -1,4 +1,4 @@
-package judge
+package answer
 
 import (
 	"cmp"
@@ -111,7 +111,7 @@ func Choose(rows []*rundir.Row) []Choice {
 		if IsSmallerBatch(rows, groups[k]) {
 			continue // ranked per task within the larger batch's row
 		}
-		out = append(out, choose(k.workload, k.procs, groups[k], smallerBatches(rows, groups[k])))
+		out = append(out, choose(k.workload, k.procs, groups[k], SmallerBatches(rows, groups[k])))
 	}
 	return out
 }
@@ -138,12 +138,12 @@ func batchless(r *rundir.Row) string {
 	return strings.Join(parts, " ")
 }
 
-// smallerBatches returns the rows of strategies missing from group (one
+// SmallerBatches returns the rows of strategies missing from group (one
 // workload at one procs) that the run measured on the same workload at the
 // same procs with a smaller batch: exec on the fine hash runs 64 tasks,
 // not 4,096, because a process start per task would make its batch take
 // seconds. They are compared per task.
-func smallerBatches(rows []*rundir.Row, group []*rundir.Row) []*rundir.Row {
+func SmallerBatches(rows []*rundir.Row, group []*rundir.Row) []*rundir.Row {
 	g := group[0]
 	var out []*rundir.Row
 	for _, r := range rows {

@@ -1,4 +1,4 @@
-package judge
+package answer
 
 import (
 	"fmt"
@@ -98,17 +98,6 @@ func TestFloodSizesOneSize(t *testing.T) {
 	rows := run.Derive()
 	if fs := CompareFloodSizes(rows); fs != nil {
 		t.Errorf("a run with one flood size compares %+v", fs)
-	}
-}
-
-func TestFloodVerdictsTakeTheBigFlood(t *testing.T) {
-	run := floodSizesRun(t, map[string]map[string]float64{
-		smallFlood: {"strategy=spawn": 100e6, "strategy=pool/workers=1000": 40e6},
-		bigFlood:   {"strategy=spawn": 3e9, "strategy=pool/workers=1000": 10e9},
-	})
-	s := SelectFlood(run.Derive())
-	if s.Unbounded == nil || s.Unbounded.Tasks != 1_000_000 {
-		t.Errorf("the flood verdicts read %v, want the 1,000,000-task flood", s.Unbounded)
 	}
 }
 
