@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"slices"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/judge"
 
 	"github.com/concbench/concbench/plots/rundir"
@@ -35,7 +37,7 @@ const LatencyChart = "latency"
 // garbage collector, and the page faults of memory the runtime gave back
 // to the kernel (see go doc github.com/concbench/concbench/workloads). It
 // returns nil when the run has no Alloc rows.
-func ChartAlloc(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
+func ChartAlloc(rows []*rundir.Row, pal *kit.Palette) (*plot.Plot, error) {
 	ws := judge.MainWorkloads(rows, runfile.FamilyAlloc)
 	if len(ws) == 0 {
 		return nil, nil
@@ -50,16 +52,16 @@ func ChartAlloc(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
 	}
 	unit, div := unitfmt.TimeUnit(slices.MinFunc(wall, func(a, b stat.Summary) int { return stat.CmpFloat(a.Center, b.Center) }).Center)
 	p := NewPlot(fmt.Sprintf("Allocation-bound tasks: wall and CPU time per task, %s, procs=%d", rs[0].Workload, rs[0].Procs),
-		"strategy ("+ciNote+")", "time per task ("+unit+", log scale)")
-	logY(p)
+		"strategy ("+kit.CINote+")", "time per task ("+unit+", log scale)")
+	kit.LogY(p)
 	for i, name := range names {
 		st := pal.Style(name)
-		if err := AddDots(p, st, "", []float64{float64(i) - 0.12}, wall[i:i+1], div, true, false); err != nil {
+		if err := kit.AddDots(p, st, "", []float64{float64(i) - 0.12}, wall[i:i+1], div, true, false); err != nil {
 			return nil, err
 		}
 		cross := st
 		cross.Shape = draw.CrossGlyph{}
-		if err := AddDots(p, cross, "", []float64{float64(i) + 0.12}, cpu[i:i+1], div, true, false); err != nil {
+		if err := kit.AddDots(p, cross, "", []float64{float64(i) + 0.12}, cpu[i:i+1], div, true, false); err != nil {
 			return nil, err
 		}
 	}
@@ -74,7 +76,7 @@ func ChartAlloc(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
 		sc.GlyphStyle = draw.GlyphStyle{Color: color.Gray{Y: 0x40}, Shape: k.shape, Radius: vg.Points(4)}
 		p.Legend.Add(k.label, sc)
 	}
-	nominalX(p, names...)
-	padLog(&p.Y, 3)
+	kit.NominalX(p, names...)
+	kit.PadLog(&p.Y, 3)
 	return p, nil
 }

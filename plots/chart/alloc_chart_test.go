@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/runfile"
@@ -25,7 +27,7 @@ func TestChartAlloc(t *testing.T) {
 	f.Close()
 	run := testrun.Read(t, dir, rundir.ReadRun)
 	rows := run.Derive()
-	p, err := ChartAlloc(rows, NewPalette(StrategyOrder(rows)))
+	p, err := ChartAlloc(rows, kit.NewPalette(StrategyOrder(rows)))
 	if err != nil || p == nil {
 		t.Fatalf("ChartAlloc = %v, %v", p, err)
 	}
@@ -43,7 +45,7 @@ func TestChartAlloc(t *testing.T) {
 	if !found {
 		t.Errorf("the report has no %s chart", AllocChart)
 	}
-	if p, err := ChartAlloc(nil, NewPalette(nil)); p != nil || err != nil {
+	if p, err := ChartAlloc(nil, kit.NewPalette(nil)); p != nil || err != nil {
 		t.Errorf("ChartAlloc without Alloc rows = %v, %v; want nothing", p, err)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 
@@ -47,27 +49,27 @@ func counterDots(rows []*rundir.Row, value func(*rundir.Row) (stat.Summary, bool
 
 // ChartCounterThroughput draws the counter throughput (increments per
 // second) of each sync variant × strategy.
-func ChartCounterThroughput(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
+func ChartCounterThroughput(rows []*rundir.Row, pal *kit.Palette) (*plot.Plot, error) {
 	syncs, strategies, xs, ys := counterDots(rows, func(r *rundir.Row) (stat.Summary, bool) { return rundir.Throughput(r), true })
 	if len(syncs) == 0 {
 		return nil, nil
 	}
 	p := NewPlot(fmt.Sprintf("Shared counter throughput by sync variant and strategy, procs=%d", maxProcs(rows, runfile.FamilyCounter)),
 		"sync variant", "increments per second (millions, log scale)")
-	logY(p)
+	kit.LogY(p)
 	for _, st := range strategies {
-		if err := AddDots(p, pal.Style(st), st, xs[st], ys[st], 1e6, true, false); err != nil {
+		if err := kit.AddDots(p, pal.Style(st), st, xs[st], ys[st], 1e6, true, false); err != nil {
 			return nil, err
 		}
 	}
-	nominalX(p, syncs...)
-	padLog(&p.Y, 1.5)
+	kit.NominalX(p, syncs...)
+	kit.PadLog(&p.Y, 1.5)
 	return p, nil
 }
 
 // ChartCounterLost draws the lost updates per batch of each sync variant ×
 // strategy: only sync=none should lose any.
-func ChartCounterLost(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
+func ChartCounterLost(rows []*rundir.Row, pal *kit.Palette) (*plot.Plot, error) {
 	syncs, strategies, xs, ys := counterDots(rows, func(r *rundir.Row) (stat.Summary, bool) {
 		m := r.Bench.Metric(runfile.UnitLostUpdates)
 		if m == nil {
@@ -81,11 +83,11 @@ func ChartCounterLost(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
 	p := NewPlot(fmt.Sprintf("Shared counter lost updates by sync variant and strategy, procs=%d", maxProcs(rows, runfile.FamilyCounter)),
 		"sync variant", "lost updates per batch (count)")
 	for _, st := range strategies {
-		if err := AddDots(p, pal.Style(st), st, xs[st], ys[st], 1, false, false); err != nil {
+		if err := kit.AddDots(p, pal.Style(st), st, xs[st], ys[st], 1, false, false); err != nil {
 			return nil, err
 		}
 	}
-	nominalX(p, syncs...)
+	kit.NominalX(p, syncs...)
 	p.Y.Min = 0
 	p.Y.Max = math.Max(p.Y.Max, 1) * 1.15
 	return p, nil

@@ -3,6 +3,8 @@ package chart
 import (
 	"fmt"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/judge"
 
 	"github.com/concbench/concbench/plots/rundir"
@@ -33,7 +35,7 @@ type chartInput struct {
 	rows  []*rundir.Row
 	fits  []rundir.AmdahlFit
 	cores float64
-	pal   *Palette
+	pal   *kit.Palette
 }
 
 // A drawing is one chart a chart entry drew: its file name without the
@@ -62,7 +64,7 @@ func one(name string, draw func(in chartInput) (*plot.Plot, error)) chartEntry {
 // perWorkload wraps a chart function that draws one chart of kind per
 // main workload of the families with a time chart, called kind, "-" and
 // the workload's slug.
-func perWorkload(kind string, draw func(ws []*rundir.Row, pal *Palette) (*plot.Plot, error)) chartEntry {
+func perWorkload(kind string, draw func(ws []*rundir.Row, pal *kit.Palette) (*plot.Plot, error)) chartEntry {
 	return func(in chartInput) ([]drawing, error) {
 		var out []drawing
 		for _, ws := range judge.MainWorkloads(in.rows, rundir.TimeFamilies(in.rows)...) {
@@ -110,7 +112,7 @@ func chartTable() []chartEntry {
 
 // Charts draws every chart the data allows, in report order (chartTable).
 func Charts(rows []*rundir.Row, fits []rundir.AmdahlFit, cores float64) ([]Chart, error) {
-	return drawCharts(chartTable(), chartInput{rows: rows, fits: fits, cores: cores, pal: NewPalette(StrategyOrder(rows))})
+	return drawCharts(chartTable(), chartInput{rows: rows, fits: fits, cores: cores, pal: kit.NewPalette(StrategyOrder(rows))})
 }
 
 // drawCharts renders what the entries of table draw from in, in order.
@@ -141,4 +143,18 @@ func drawCharts(table []chartEntry, in chartInput) ([]Chart, error) {
 		}
 	}
 	return out, nil
+}
+
+// StrategyOrder lists the strategies of rows in order of first appearance:
+// the order of the palette, so that all the charts of a run agree.
+func StrategyOrder(rows []*rundir.Row) []string {
+	var order []string
+	seen := map[string]bool{}
+	for _, r := range rows {
+		if r.Strategy != "" && !seen[r.Strategy] {
+			seen[r.Strategy] = true
+			order = append(order, r.Strategy)
+		}
+	}
+	return order
 }

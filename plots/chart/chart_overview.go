@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/judge"
 
 	"github.com/concbench/concbench/plots/rundir"
@@ -38,7 +40,7 @@ func ChartOverview(rows []*rundir.Row) (*plot.Plot, error) {
 		title += fmt.Sprintf(", procs=%d", g.procs)
 	}
 	p := NewPlot(title, fmt.Sprintf("strategy (≈: not significantly different from sequential, p ≥ %.2f; ±: interval wider than ±%s)", stat.Alpha, unitfmt.Percent(stat.NoisyWidth)), "")
-	pal := NewPalette(StrategyOrder(rows)) // the palette of every chart of the run
+	pal := kit.NewPalette(StrategyOrder(rows)) // the palette of every chart of the run
 	h := &heatmap{cells: g.cells}
 	for _, s := range g.strategies {
 		h.keys = append(h.keys, pal.Style(s))

@@ -6,6 +6,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
@@ -20,7 +22,7 @@ import (
 // ChartSpeedupProcs draws the speedup over sequential against GOMAXPROCS
 // (HashProcs) for each strategy, with the ideal min(procs, cores) and the
 // Amdahl fits.
-func ChartSpeedupProcs(rows []*rundir.Row, fits []rundir.AmdahlFit, cores float64, pal *Palette) (*plot.Plot, error) {
+func ChartSpeedupProcs(rows []*rundir.Row, fits []rundir.AmdahlFit, cores float64, pal *kit.Palette) (*plot.Plot, error) {
 	byStrategy := map[string][]*rundir.Row{}
 	var order []string
 	maxP := 0
@@ -49,10 +51,10 @@ func ChartSpeedupProcs(rows []*rundir.Row, fits []rundir.AmdahlFit, cores float6
 			if !slices.Contains(measured, r.Procs) {
 				measured = append(measured, r.Procs)
 			}
-			xs = append(xs, float64(r.Procs)+dodge(j, len(order), 0.08))
+			xs = append(xs, float64(r.Procs)+kit.Dodge(j, len(order), 0.08))
 			ys = append(ys, stat.Summary{Center: r.Speedup.V, Lo: r.Speedup.Lo, Hi: r.Speedup.Hi})
 		}
-		if err := AddDots(p, pal.Style(st), st+" (median, CI)", xs, ys, 1, false, true); err != nil {
+		if err := kit.AddDots(p, pal.Style(st), st+" (median, CI)", xs, ys, 1, false, true); err != nil {
 			return nil, err
 		}
 	}
@@ -65,24 +67,24 @@ func ChartSpeedupProcs(rows []*rundir.Row, fits []rundir.AmdahlFit, cores float6
 	if float64(maxP) > math.Max(cores, 1) {
 		ideal = append(ideal, plotter.XY{X: float64(maxP), Y: math.Min(float64(maxP), cores)})
 	}
-	if err := AddRef(p, "ideal min(procs, cores)", ideal, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
+	if err := kit.AddRef(p, "ideal min(procs, cores)", ideal, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
 		return nil, err
 	}
 	for _, f := range fits {
 		var xys plotter.XYs
-		for _, q := range curveXs(1, float64(maxP)) {
+		for _, q := range kit.CurveXs(1, float64(maxP)) {
 			xys = append(xys, plotter.XY{X: q, Y: f.Predict(math.Min(q, cores))})
 		}
 		name := fmt.Sprintf("%s Amdahl fit f=%.3f (rms %s)", f.Strategy, f.F, unitfmt.Num(f.Residual))
 		// Dash-dot, a pattern no strategy's line has.
-		if err := AddRef(p, name, xys, pal.Style(f.Strategy).Color, []vg.Length{vg.Points(7), vg.Points(2), vg.Points(1), vg.Points(2)}); err != nil {
+		if err := kit.AddRef(p, name, xys, pal.Style(f.Strategy).Color, []vg.Length{vg.Points(7), vg.Points(2), vg.Points(1), vg.Points(2)}); err != nil {
 			return nil, err
 		}
 	}
 	p.Legend.Left = true
 	p.Y.Min = 0
 	p.Y.Max = math.Max(p.Y.Max, 1) * 1.1
-	p.X.Tick.Marker = measuredTicks(measured)
+	p.X.Tick.Marker = kit.MeasuredTicks(measured)
 	p.X.Min, p.X.Max = 0.7, float64(maxP)+0.3
 	return p, nil
 }
@@ -91,7 +93,7 @@ func ChartSpeedupProcs(rows []*rundir.Row, fits []rundir.AmdahlFit, cores float6
 // worker count of pool and process for one sweep family (SleepWorkers or
 // HashWorkers), with the ideal speedup: tasks/⌈tasks/workers⌉ for sleep,
 // min(workers, cores, tasks) for hash.
-func ChartSpeedupWorkers(rows []*rundir.Row, family string, cores float64, pal *Palette) (*plot.Plot, error) {
+func ChartSpeedupWorkers(rows []*rundir.Row, family string, cores float64, pal *kit.Palette) (*plot.Plot, error) {
 	byStrategy := map[string][]*rundir.Row{}
 	var order []string
 	var workers []int
@@ -115,7 +117,7 @@ func ChartSpeedupWorkers(rows []*rundir.Row, family string, cores float64, pal *
 	p := NewPlot(fmt.Sprintf("Speedup over sequential vs workers: %s, procs=%d", rundir.Label(first), first.Procs),
 		"workers (log scale)", "speedup over sequential (×)")
 	p.X.Scale = plot.LogScale{}
-	p.X.Tick.Marker = measuredTicks(workers)
+	p.X.Tick.Marker = kit.MeasuredTicks(workers)
 	for j, st := range order {
 		rs := byStrategy[st]
 		slices.SortFunc(rs, func(a, b *rundir.Row) int { return a.Workers - b.Workers })
@@ -123,10 +125,10 @@ func ChartSpeedupWorkers(rows []*rundir.Row, family string, cores float64, pal *
 		var ys []stat.Summary
 		for _, r := range rs {
 			// On the log axis the dodge is a factor.
-			xs = append(xs, float64(r.Workers)*math.Pow(10, dodge(j, len(order), 0.025)))
+			xs = append(xs, float64(r.Workers)*math.Pow(10, kit.Dodge(j, len(order), 0.025)))
 			ys = append(ys, stat.Summary{Center: r.Speedup.V, Lo: r.Speedup.Lo, Hi: r.Speedup.Hi})
 		}
-		if err := AddDots(p, pal.Style(st), st+" (median, CI)", xs, ys, 1, false, true); err != nil {
+		if err := kit.AddDots(p, pal.Style(st), st+" (median, CI)", xs, ys, 1, false, true); err != nil {
 			return nil, err
 		}
 	}
@@ -143,7 +145,7 @@ func ChartSpeedupWorkers(rows []*rundir.Row, family string, cores float64, pal *
 		}
 		ideal = append(ideal, plotter.XY{X: float64(w), Y: y})
 	}
-	if err := AddRef(p, name, ideal, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
+	if err := kit.AddRef(p, name, ideal, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
 		return nil, err
 	}
 	p.Legend.Left = true

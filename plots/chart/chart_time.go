@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
@@ -21,7 +23,7 @@ import (
 // table) of each strategy on one workload as horizontal bars, fastest on
 // top, with their intervals, every sample as a dot, and a dashed line at
 // sequential's median (log scale).
-func ChartBatchTime(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
+func ChartBatchTime(rows []*rundir.Row, pal *kit.Palette) (*plot.Plot, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
@@ -32,7 +34,7 @@ func ChartBatchTime(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
 
 // ChartTimePerTask draws the time per task (ns/task) of each strategy on
 // one workload as ChartBatchTime draws the batch time.
-func ChartTimePerTask(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
+func ChartTimePerTask(rows []*rundir.Row, pal *kit.Palette) (*plot.Plot, error) {
 	if len(rows) == 0 {
 		return nil, nil
 	}
@@ -71,7 +73,7 @@ func taskSamples(r *rundir.Row) []float64 {
 
 // newHBars lays out the bars of ts for every row with a positive median,
 // fastest first and on top, and names the rows from the bottom up.
-func newHBars(rows []*rundir.Row, pal *Palette, ts timeSeries) (*hbars, []string) {
+func newHBars(rows []*rundir.Row, pal *kit.Palette, ts timeSeries) (*kit.HBars, []string) {
 	type entry struct {
 		r *rundir.Row
 		s stat.Summary
@@ -83,7 +85,7 @@ func newHBars(rows []*rundir.Row, pal *Palette, ts timeSeries) (*hbars, []string
 		}
 	}
 	slices.SortStableFunc(es, func(a, b entry) int { return stat.CmpFloat(a.s.Center, b.s.Center) })
-	bars := &hbars{ref: math.NaN()}
+	bars := &kit.HBars{Ref: math.NaN()}
 	names := make([]string, len(es))
 	for i, e := range es {
 		y := float64(len(es) - 1 - i) // fastest on top
@@ -92,26 +94,26 @@ func newHBars(rows []*rundir.Row, pal *Palette, ts timeSeries) (*hbars, []string
 		if !(lo > 0) {
 			lo = e.s.Center
 		}
-		bars.bars = append(bars.bars, hbar{Y: y, V: e.s.Center, Lo: lo, Hi: math.Max(hi, e.s.Center),
+		bars.Bars = append(bars.Bars, kit.HBar{Y: y, V: e.s.Center, Lo: lo, Hi: math.Max(hi, e.s.Center),
 			Style: pal.Style(e.r.Strategy), Samples: ts.samples(e.r)})
 		if rundir.IsBaseline(e.r.Props) {
-			bars.ref = e.s.Center
+			bars.Ref = e.s.Center
 		}
 	}
 	return bars, names
 }
 
 // timeBars draws the bars of newHBars on a log axis of durations.
-func timeBars(rows []*rundir.Row, pal *Palette, ts timeSeries, what string) *plot.Plot {
+func timeBars(rows []*rundir.Row, pal *kit.Palette, ts timeSeries, what string) *plot.Plot {
 	// A short axis label: gonum pads the data area by the width of the
 	// label as if it started at the centre of the axis.
 	p := NewPlot("", what+", log scale", "")
 	bars, names := newHBars(rows, pal, ts)
-	bars.label = p.X.Tick.Label
-	bars.label.XAlign, bars.label.YAlign = draw.XLeft, draw.YCenter
+	bars.Label = p.X.Tick.Label
+	bars.Label.XAlign, bars.Label.YAlign = draw.XLeft, draw.YCenter
 	p.Add(bars)
 	p.X.Scale = plot.LogScale{}
-	p.X.Tick.Marker = durationTicks{}
+	p.X.Tick.Marker = kit.DurationTicks{}
 	p.NominalY(names...)
 	p.Y.Min, p.Y.Max = -0.6, float64(len(names))-0.4
 	if len(names) > 0 {
@@ -124,16 +126,16 @@ func timeBars(rows []*rundir.Row, pal *Palette, ts timeSeries, what string) *plo
 	// Each strategy's bar as the legend draws it, once, in the order of its
 	// fastest bar.
 	keyed := map[string]bool{}
-	for _, b := range bars.bars {
+	for _, b := range bars.Bars {
 		if name := names[int(b.Y)]; !keyed[name] {
 			keyed[name] = true
-			p.Legend.Add(name, barThumb{b.Style})
+			p.Legend.Add(name, kit.BarThumb{Style: b.Style})
 		}
 	}
-	if !math.IsNaN(bars.ref) {
-		p.Legend.Add("sequential's median", refLine())
+	if !math.IsNaN(bars.Ref) {
+		p.Legend.Add("sequential's median", kit.RefLine())
 	}
-	p.Legend.Add(fmt.Sprintf("%s CI (range if n < %d)", unitfmt.Percent(stat.Confidence), stat.MinSamples), &plotter.Line{LineStyle: draw.LineStyle{Color: referenceColor(), Width: vg.Points(1.2)}})
-	p.Legend.Add("one run (sample)", &plotter.Scatter{GlyphStyle: sampleGlyph()})
+	p.Legend.Add(fmt.Sprintf("%s CI (range if n < %d)", unitfmt.Percent(stat.Confidence), stat.MinSamples), &plotter.Line{LineStyle: draw.LineStyle{Color: kit.ReferenceColor(), Width: vg.Points(1.2)}})
+	p.Legend.Add("one run (sample)", &plotter.Scatter{GlyphStyle: kit.SampleGlyph()})
 	return p
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/judge"
 
 	"gonum.org/v1/plot"
@@ -80,7 +82,7 @@ func checkAxes(p *plot.Plot) error {
 		if math.IsNaN(lo) || math.IsNaN(hi) {
 			return fmt.Errorf("the %s axis runs from %v to %v, not a range", a.name, lo, hi)
 		}
-		if _, log := a.ax.Scale.(plot.LogScale); log && !(lo > 0 && hi > 0 && finite(lo) && finite(hi)) {
+		if _, log := a.ax.Scale.(plot.LogScale); log && !(lo > 0 && hi > 0 && kit.Finite(lo) && kit.Finite(hi)) {
 			return fmt.Errorf("the %s axis is on a log scale but runs from %v to %v", a.name, lo, hi)
 		}
 	}
@@ -135,10 +137,7 @@ func NewPlot(title, x, y string) *plot.Plot {
 	p.Legend.Top = true
 	p.Legend.Padding = vg.Points(3)
 	p.Title.Padding = vg.Points(10)
-	p.Y.Tick.Marker = linearTicks{}
+	p.Y.Tick.Marker = kit.LinearTicks{}
 	p.Add(plotter.NewGrid())
 	return p
 }
-
-// finite reports whether v is neither NaN nor infinite.
-func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -6,8 +6,9 @@ import (
 	"errors"
 	"image/png"
 	"io"
-	"strings"
 	"testing"
+
+	"github.com/concbench/concbench/plots/chart/kit"
 
 	"github.com/concbench/concbench/plots/judge"
 
@@ -94,38 +95,20 @@ func TestChartsPartial(t *testing.T) {
 	}
 }
 
-func TestTicks(t *testing.T) {
-	got := ticks125{}.Ticks(150, 2500)
-	var labels []string
-	for _, tk := range got {
-		labels = append(labels, tk.Label)
-	}
-	if want := "200 500 1000 2000"; strings.Join(labels, " ") != want {
-		t.Errorf("log ticks %q, want %q", strings.Join(labels, " "), want)
-	}
-	labels = nil
-	for _, tk := range (linearTicks{}).Ticks(0, 2.6) {
-		labels = append(labels, tk.Label)
-	}
-	if want := "0 0.5 1 1.5 2 2.5"; strings.Join(labels, " ") != want {
-		t.Errorf("linear ticks %q, want %q", strings.Join(labels, " "), want)
-	}
-}
-
 func TestTimeBarsSortedWithReference(t *testing.T) {
 	_, rows := readFixture(t)
 	ws := judge.MainWorkloads(rows, "Sleep")[0]
-	p, err := ChartBatchTime(ws, NewPalette(StrategyOrder(rows)))
+	p, err := ChartBatchTime(ws, kit.NewPalette(StrategyOrder(rows)))
 	if err != nil || p == nil {
 		t.Fatalf("ChartBatchTime = %v, %v", p, err)
 	}
-	pal := NewPalette(StrategyOrder(rows))
+	pal := kit.NewPalette(StrategyOrder(rows))
 	bars, names := newHBars(ws, pal, timeSeries{func(r *rundir.Row) stat.Summary { return r.Time }, batchSamples})
-	if len(bars.bars) != len(ws) || len(names) != len(ws) {
-		t.Fatalf("%d bars, %d names for %d rows", len(bars.bars), len(names), len(ws))
+	if len(bars.Bars) != len(ws) || len(names) != len(ws) {
+		t.Fatalf("%d bars, %d names for %d rows", len(bars.Bars), len(names), len(ws))
 	}
-	for i, b := range bars.bars {
-		if i > 0 && b.V < bars.bars[i-1].V {
+	for i, b := range bars.Bars {
+		if i > 0 && b.V < bars.Bars[i-1].V {
 			t.Errorf("bar %d (%s) is faster than the one above it", i, names[int(b.Y)])
 		}
 		if want := float64(len(ws) - 1 - i); b.Y != want {
@@ -142,28 +125,8 @@ func TestTimeBarsSortedWithReference(t *testing.T) {
 		}
 	}
 	seq := rowNamed(t, rows, "Sleep/d=10ms/tasks=64/strategy=sequential/procs=2")
-	if bars.ref != seq.Time.Center {
-		t.Errorf("reference line at %g, want sequential's median %g", bars.ref, seq.Time.Center)
-	}
-}
-
-func TestDurationTicksAndDodge(t *testing.T) {
-	var labels []string
-	for _, tk := range (durationTicks{}).Ticks(3e5, 2.5e7) {
-		labels = append(labels, tk.Label)
-	}
-	if want := "500µs 1ms 2ms 5ms 10ms 20ms"; strings.Join(labels, " ") != want {
-		t.Errorf("duration ticks %q, want %q", strings.Join(labels, " "), want)
-	}
-	ts := measuredTicks([]int{4, 1, 2})
-	if len(ts) != 3 || ts[0].Label != "1" || ts[2].Value != 4 {
-		t.Errorf("measured ticks %v, want 1 2 4 only", ts)
-	}
-	if a, b := dodge(0, 2, 0.1), dodge(1, 2, 0.1); a != -0.05 || b != 0.05 {
-		t.Errorf("dodge of two series = %g, %g", a, b)
-	}
-	if d := dodge(0, 1, 0.1); d != 0 {
-		t.Errorf("a lone series moves by %g", d)
+	if bars.Ref != seq.Time.Center {
+		t.Errorf("reference line at %g, want sequential's median %g", bars.Ref, seq.Time.Center)
 	}
 }
 

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
 
@@ -55,7 +57,7 @@ func machineShapes() []draw.GlyphDrawer {
 // fitted law as a dash-dot curve to max(8, largest N), the ideal S = N,
 // and a dotted vertical line at the largest measured N, beyond which the
 // curves are extrapolations. It returns nil when no strategy has a point.
-func ChartSpeedupCores(workload string, scs []CoreSeries, labels []string, pal *Palette) (*plot.Plot, error) {
+func ChartSpeedupCores(workload string, scs []CoreSeries, labels []string, pal *kit.Palette) (*plot.Plot, error) {
 	if len(scs) == 0 {
 		return nil, nil
 	}
@@ -87,13 +89,13 @@ func ChartSpeedupCores(workload string, scs []CoreSeries, labels []string, pal *
 			}
 			st := pal.Style(sc.Strategy)
 			st.Shape = shapes[mi%len(shapes)]
-			if err := AddDots(p, st, sc.Strategy+" · "+label, xs, ys, 1, false, false); err != nil {
+			if err := kit.AddDots(p, st, sc.Strategy+" · "+label, xs, ys, 1, false, false); err != nil {
 				return nil, err
 			}
 		}
 	}
 	to := math.Max(maxN, chartTo)
-	if err := AddRef(p, "ideal S = N", plotter.XYs{{X: 1, Y: 1}, {X: to, Y: to}}, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
+	if err := kit.AddRef(p, "ideal S = N", plotter.XYs{{X: 1, Y: 1}, {X: to, Y: to}}, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
 		return nil, err
 	}
 	for _, sc := range scs {
@@ -106,13 +108,13 @@ func ChartSpeedupCores(workload string, scs []CoreSeries, labels []string, pal *
 			xys = append(xys, plotter.XY{X: n, Y: sc.Fit.Predict(n)})
 		}
 		name := fmt.Sprintf("%s %s (rms %s)", sc.Strategy, sc.Fit.Params(), unitfmt.Num(sc.Fit.Residual))
-		if err := AddRef(p, name, xys, pal.Style(sc.Strategy).Color, []vg.Length{vg.Points(7), vg.Points(2), vg.Points(1), vg.Points(2)}); err != nil {
+		if err := kit.AddRef(p, name, xys, pal.Style(sc.Strategy).Color, []vg.Length{vg.Points(7), vg.Points(2), vg.Points(1), vg.Points(2)}); err != nil {
 			return nil, err
 		}
 	}
 	if maxN < to {
 		grey := color.Gray{Y: 120}
-		if err := AddRef(p, fmt.Sprintf("largest measured N (%g): extrapolated beyond", maxN), plotter.XYs{{X: maxN, Y: 0}, {X: maxN, Y: to}}, grey, []vg.Length{vg.Points(1), vg.Points(3)}); err != nil {
+		if err := kit.AddRef(p, fmt.Sprintf("largest measured N (%g): extrapolated beyond", maxN), plotter.XYs{{X: maxN, Y: 0}, {X: maxN, Y: to}}, grey, []vg.Length{vg.Points(1), vg.Points(3)}); err != nil {
 			return nil, err
 		}
 	}

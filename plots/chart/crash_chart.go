@@ -3,6 +3,8 @@ package chart
 import (
 	"fmt"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/judge"
 
 	"github.com/concbench/concbench/plots/rundir"
@@ -16,7 +18,7 @@ import (
 // program survived, results delivered (of the batch's other tasks) and
 // the next batch ran, each from 0 to 1. It returns nil when the run has
 // no Crash row with those metrics.
-func ChartCrash(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
+func ChartCrash(rows []*rundir.Row, pal *kit.Palette) (*plot.Plot, error) {
 	crash := judge.PickWorkload(rows, func(r *rundir.Row) bool { return r.Bench.Family == judge.CrashFamily }, nil)
 	measures := []string{"program survived", "other results delivered", "next batch ran"}
 	type series struct {
@@ -48,13 +50,13 @@ func ChartCrash(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
 	if len(order) == 0 {
 		return nil, nil
 	}
-	p := NewPlot(fmt.Sprintf("Crash isolation: %s, procs=%d", crash[0].Workload, crash[0].Procs), "", "share (0 to 1; "+ciNote+")")
+	p := NewPlot(fmt.Sprintf("Crash isolation: %s, procs=%d", crash[0].Workload, crash[0].Procs), "", "share (0 to 1; "+kit.CINote+")")
 	for _, st := range order {
-		if err := AddDots(p, pal.Style(st), st, by[st].xs, by[st].ys, 1, false, false); err != nil {
+		if err := kit.AddDots(p, pal.Style(st), st, by[st].xs, by[st].ys, 1, false, false); err != nil {
 			return nil, err
 		}
 	}
-	nominalX(p, measures...)
+	kit.NominalX(p, measures...)
 	p.Y.Min, p.Y.Max = -0.05, 1.1
 	return p, nil
 }

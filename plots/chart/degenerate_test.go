@@ -5,36 +5,13 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 
 	"golang.org/x/perf/benchmath"
-	"gonum.org/v1/plot"
 )
-
-// TestTicksBounded gives the tick generators every degenerate range: each
-// returns at most maxTicks ticks, at once.
-func TestTicksBounded(t *testing.T) {
-	inf, nan := math.Inf(1), math.NaN()
-	ranges := [][2]float64{
-		{1, inf}, {-inf, inf}, {nan, 1}, {1, nan}, {nan, nan}, {0, 0}, {5, 5}, {-1, 1},
-		{1e-300, 1e300}, {math.SmallestNonzeroFloat64, math.MaxFloat64}, {1e300, math.Nextafter(1e300, inf)},
-		{1, math.Nextafter(1, 2)}, {-math.MaxFloat64, math.MaxFloat64}, {1e15, 1e15 + 1}, {2, 1},
-	}
-	for _, tk := range []plot.Ticker{ticks125{}, durationTicks{}, linearTicks{}} {
-		for _, r := range ranges {
-			ts := tk.Ticks(r[0], r[1])
-			if len(ts) > maxTicks*3 {
-				t.Errorf("%T.Ticks(%v, %v): %d ticks", tk, r[0], r[1], len(ts))
-			}
-		}
-	}
-	// A log axis over 600 decades still gets its powers of ten, at most
-	// maxTicks of them.
-	if ts := (ticks125{}).Ticks(1e-300, 1e300); len(ts) < 10 || len(ts) > maxTicks+1 {
-		t.Errorf("ticks125 over 600 decades: %d ticks", len(ts))
-	}
-}
 
 // TestCompareRefusesNonFinite: no test runs on a sample holding NaN or
 // ±Inf (the U test of go-moremath allocates without bound on a NaN).
@@ -66,18 +43,6 @@ func TestSummaryDegenerate(t *testing.T) {
 	}
 }
 
-// TestCurveXsBounded draws curves over any range with at most 201 points.
-func TestCurveXsBounded(t *testing.T) {
-	for _, r := range [][2]float64{{1, 2}, {1, 2e9}, {1, 1}, {1, math.Inf(1)}, {1, math.NaN()}, {1, 0}} {
-		if xs := curveXs(r[0], r[1]); len(xs) > 201 {
-			t.Errorf("curveXs(%v, %v): %d points", r[0], r[1], len(xs))
-		}
-	}
-	if xs := curveXs(1, 3); len(xs) != 9 {
-		t.Errorf("curveXs(1, 3) = %v, want every quarter", xs)
-	}
-}
-
 // TestRenderRefusesBadAxes renders plots whose axes gonum/plot would
 // panic on: an error naming the chart instead.
 func TestRenderRefusesBadAxes(t *testing.T) {
@@ -97,7 +62,7 @@ func TestRenderRefusesBadAxes(t *testing.T) {
 	} {
 		p := NewPlot(tc.name, "x", "y")
 		if tc.log {
-			logY(p)
+			kit.LogY(p)
 		}
 		p.X.Min, p.X.Max = 0, 1
 		p.Y.Min, p.Y.Max = tc.lo, tc.hi

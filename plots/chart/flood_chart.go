@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/judge"
 
 	"github.com/concbench/concbench/plots/rundir"
@@ -57,7 +59,7 @@ type floodPoints struct {
 // ("1k"), placed clear of every point and of the other labels (see
 // pointLabels). It returns nil when the run has no flood row with
 // peak-rss-B.
-func ChartFlood(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
+func ChartFlood(rows []*rundir.Row, pal *kit.Palette) (*plot.Plot, error) {
 	s := judge.SelectFlood(rows)
 	var all []*rundir.Row
 	for _, r := range append([]*rundir.Row{s.Unbounded}, s.Bounded...) {
@@ -72,10 +74,10 @@ func ChartFlood(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
 	mem := func(r *rundir.Row) float64 { return r.Bench.Metric(judge.FloodMemory).Summary.Center }
 	unit, div := unitfmt.TimeUnit(slices.MinFunc(all, func(a, b *rundir.Row) int { return stat.CmpFloat(a.Time.Center, b.Time.Center) }).Time.Center)
 	p := NewPlot(fmt.Sprintf("Time against memory: %s, procs=%d", all[0].Workload, all[0].Procs),
-		"peak RSS growth during a batch (MiB, log scale; "+ciNote+")", "time per batch ("+unit+", log scale)")
-	logY(p)
+		"peak RSS growth during a batch (MiB, log scale; "+kit.CINote+")", "time per batch ("+unit+", log scale)")
+	kit.LogY(p)
 	p.X.Scale = plot.LogScale{}
-	p.X.Tick.Marker = ticks125{}
+	p.X.Tick.Marker = kit.Ticks125{}
 	var order []string
 	for _, r := range all {
 		if !slices.Contains(order, r.Strategy) {
@@ -83,7 +85,7 @@ func ChartFlood(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
 		}
 	}
 	// The worker counts are drawn last, placed clear of every point.
-	labels := &pointLabels{Radius: vg.Points(4)}
+	labels := &kit.PointLabels{Radius: vg.Points(4)}
 	for _, st := range order {
 		var pts floodPoints
 		for _, r := range all {
@@ -128,13 +130,13 @@ func ChartFlood(rows []*rundir.Row, pal *Palette) (*plot.Plot, error) {
 	}
 	// A front of one point draws no line, so neither has the legend one.
 	if len(front) >= 2 {
-		if err := AddRef(p, "Pareto front (medians)", front, referenceColor(), []vg.Length{vg.Points(4), vg.Points(3)}); err != nil {
+		if err := kit.AddRef(p, "Pareto front (medians)", front, kit.ReferenceColor(), []vg.Length{vg.Points(4), vg.Points(3)}); err != nil {
 			return nil, err
 		}
 	}
 	p.Add(labels)
-	padLog(&p.Y, 1.5)
-	padLog(&p.X, 1.5)
+	kit.PadLog(&p.Y, 1.5)
+	kit.PadLog(&p.X, 1.5)
 	return p, nil
 }
 

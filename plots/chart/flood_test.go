@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/judge"
 
 	"github.com/concbench/concbench/plots/internal/testrun"
@@ -28,7 +30,7 @@ func TestParetoFront(t *testing.T) {
 	if strings.Join(got, ", ") != want {
 		t.Errorf("front %q, want %s", got, want)
 	}
-	p, err := ChartFlood(rows, NewPalette(StrategyOrder(rows)))
+	p, err := ChartFlood(rows, kit.NewPalette(StrategyOrder(rows)))
 	if err != nil || p == nil {
 		t.Fatalf("ChartFlood: %v, %v", p, err)
 	}

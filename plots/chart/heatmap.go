@@ -5,6 +5,8 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
@@ -35,7 +37,7 @@ type heatmap struct {
 	// keys are the styles of the strategies (columns); when set, each
 	// column has its strategy's bar key (barThumb) in a strip of height
 	// keyStrip below the bottom row, above the strategy's name.
-	keys []Style
+	keys []kit.Style
 }
 
 // keyStrip is the height of the strip of strategy keys, in rows.
@@ -58,7 +60,7 @@ func (h *heatmap) plotKeys(c draw.Canvas, trX, trY func(float64) vg.Length) {
 		half := vg.Points(7)
 		key := draw.Canvas{Canvas: c.Canvas, Rectangle: vg.Rectangle{
 			Min: vg.Point{X: x - 2*half, Y: y - half}, Max: vg.Point{X: x + 2*half, Y: y + half}}}
-		barThumb{st}.Thumbnail(&key)
+		kit.BarThumb{Style: st}.Thumbnail(&key)
 	}
 }
 

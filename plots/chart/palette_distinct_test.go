@@ -4,32 +4,23 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/judge"
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-
-	"gonum.org/v1/plot/vg/draw"
 )
 
 // styleKey is the colour, marker and dash pattern of a style: what a
 // reader sees of it.
-func styleKey(st Style) string {
-	return fmt.Sprintf("%s %s %v", st.Hex(), shapeName(st.Shape), st.Dashes)
-}
-
-// shapeName tells markers apart: gonum's by type, the palette's own by
-// name.
-func shapeName(g draw.GlyphDrawer) string {
-	if p, ok := g.(pathGlyph); ok {
-		return p.name
-	}
-	return fmt.Sprintf("%T", g)
+func styleKey(st kit.Style) string {
+	return fmt.Sprintf("%s %s %v", st.Hex(), kit.MarkerName(st.Shape), st.Dashes)
 }
 
 // greyKey is what a reader sees of a style without colour.
-func greyKey(st Style) string {
-	return fmt.Sprintf("%s %v", shapeName(st.Shape), st.Dashes)
+func greyKey(st kit.Style) string {
+	return fmt.Sprintf("%s %v", kit.MarkerName(st.Shape), st.Dashes)
 }
 
 // exampleRun is the example run checked into the repository.
@@ -49,7 +40,7 @@ func readExample(t *testing.T) (*rundir.Run, []*rundir.Row) {
 // marker and dash (the style in greyscale), or (colourToo) a colour.
 func checkDistinct(t *testing.T, what string, order []string, colourToo bool) {
 	t.Helper()
-	pal := NewPalette(order)
+	pal := kit.NewPalette(order)
 	full, grey, colour := map[string]string{}, map[string]string{}, map[string]string{}
 	for _, name := range order {
 		st := pal.Style(name)
@@ -101,7 +92,7 @@ func TestPaletteDistinctMany(t *testing.T) {
 	for i := range 132 {
 		order = append(order, fmt.Sprintf("s%d", i))
 	}
-	pal := NewPalette(order)
+	pal := kit.NewPalette(order)
 	seen := map[string]int{}
 	for i, name := range order {
 		k := styleKey(pal.Style(name))
@@ -121,9 +112,9 @@ func TestPaletteDistinctMany(t *testing.T) {
 func TestPaletteSameAcrossCharts(t *testing.T) {
 	_, rows := readExample(t)
 	order := StrategyOrder(rows)
-	a := NewPalette(order)
+	a := kit.NewPalette(order)
 	a.Style("someone's own strategy")
-	b := NewPalette(order)
+	b := kit.NewPalette(order)
 	for _, name := range order {
 		if x, y := a.Style(name), b.Style(name); styleKey(x) != styleKey(y) || x.Index != y.Index {
 			t.Errorf("%s: %s, then %s", name, styleKey(x), styleKey(y))
@@ -136,7 +127,7 @@ func TestPaletteSameAcrossCharts(t *testing.T) {
 		break
 	}
 	bars, names := newHBars(ws, a, timeSeries{func(r *rundir.Row) stat.Summary { return r.Time }, batchSamples})
-	for _, bar := range bars.bars {
+	for _, bar := range bars.Bars {
 		if name := names[int(bar.Y)]; styleKey(bar.Style) != styleKey(a.Style(name)) {
 			t.Errorf("bar of %s drawn %s, palette says %s", name, styleKey(bar.Style), styleKey(a.Style(name)))
 		}

@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"strings"
 
+	"github.com/concbench/concbench/plots/chart/kit"
+
 	"github.com/concbench/concbench/plots/judge"
 
 	"github.com/concbench/concbench/plots/stat"
@@ -27,8 +29,8 @@ func ChartGoVsPython(py *judge.Python, w *judge.PyWorkload) (*plot.Plot, error) 
 		return nil, nil
 	}
 	p := NewPlot(fmt.Sprintf("Go vs CPython, speedup over each one's sequential: %s, procs=%d", w.Label, w.Procs),
-		"Go strategy | CPython strategy ("+ciNote+")", "speedup over sequential (×, log scale)")
-	logY(p)
+		"Go strategy | CPython strategy ("+kit.CINote+")", "speedup over sequential (×, log scale)")
+	kit.LogY(p)
 	var names []string
 	type series struct {
 		name string
@@ -89,16 +91,16 @@ func ChartGoVsPython(py *judge.Python, w *judge.PyWorkload) (*plot.Plot, error) 
 		if len(s.xs) == 0 {
 			continue
 		}
-		if err := AddDots(p, styleAt(i), s.name, s.xs, s.ys, 1, true, false); err != nil {
+		if err := kit.AddDots(p, kit.StyleAt(i), s.name, s.xs, s.ys, 1, true, false); err != nil {
 			return nil, err
 		}
 	}
-	nominalX(p, names...)
-	if err := AddRef(p, "no speedup (1×)", plotter.XYs{{X: -0.5, Y: 1}, {X: float64(len(names)) - 0.5, Y: 1}},
+	kit.NominalX(p, names...)
+	if err := kit.AddRef(p, "no speedup (1×)", plotter.XYs{{X: -0.5, Y: 1}, {X: float64(len(names)) - 0.5, Y: 1}},
 		color.Gray{Y: 120}, []vg.Length{vg.Points(4), vg.Points(3)}); err != nil {
 		return nil, err
 	}
-	padLog(&p.Y, 1.5)
+	kit.PadLog(&p.Y, 1.5)
 	return p, nil
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/chart"
+
 	"github.com/concbench/concbench/plots/stat"
 )
 

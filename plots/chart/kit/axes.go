@@ -1,4 +1,4 @@
-package chart
+package kit
 
 import (
 	"math"
@@ -10,16 +10,16 @@ import (
 	"gonum.org/v1/plot"
 )
 
-// linearTicks labels round values (1, 2 or 5 × 10^k apart) on a linear
+// LinearTicks labels round values (1, 2 or 5 × 10^k apart) on a linear
 // axis, about eight of them.
-type linearTicks struct{}
+type LinearTicks struct{}
 
 // Ticks implements plot.Ticker. An axis that is empty, not finite, or
 // narrower than float64 can step through gets its two ends as ticks: the
 // loop below must never run without bound (maxTicks).
-func (linearTicks) Ticks(lo, hi float64) []plot.Tick {
+func (LinearTicks) Ticks(lo, hi float64) []plot.Tick {
 	ends := func() []plot.Tick {
-		if !finite(lo) || !finite(hi) {
+		if !Finite(lo) || !Finite(hi) {
 			return nil
 		}
 		if hi == lo {
@@ -27,7 +27,7 @@ func (linearTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 		return []plot.Tick{{Value: lo, Label: strconv.FormatFloat(lo, 'g', 4, 64)}, {Value: hi, Label: strconv.FormatFloat(hi, 'g', 4, 64)}}
 	}
-	if !(hi > lo) || !finite(lo) || !finite(hi) || math.IsInf(hi-lo, 0) {
+	if !(hi > lo) || !Finite(lo) || !Finite(hi) || math.IsInf(hi-lo, 0) {
 		return ends()
 	}
 	raw := (hi - lo) / 8
@@ -44,7 +44,7 @@ func (linearTicks) Ticks(lo, hi float64) []plot.Tick {
 		return ends() // the step is lost in the values' rounding
 	}
 	var ts []plot.Tick
-	for k := 0; k < maxTicks; k++ {
+	for k := 0; k < MaxTicks; k++ {
 		v := math.Round((start+float64(k)*step)/step) * step
 		if v > hi+step*1e-9 {
 			break
@@ -54,24 +54,24 @@ func (linearTicks) Ticks(lo, hi float64) []plot.Tick {
 	return ts
 }
 
-// maxTicks bounds the ticks of any axis: a tick generator stops there,
+// MaxTicks bounds the ticks of any axis: a tick generator stops there,
 // whatever range it is given.
-const maxTicks = 64
+const MaxTicks = 64
 
-// logY puts the Y axis on a log scale with 1-2-5 ticks.
-func logY(p *plot.Plot) {
+// LogY puts the Y axis on a log scale with 1-2-5 ticks.
+func LogY(p *plot.Plot) {
 	p.Y.Scale = plot.LogScale{}
-	p.Y.Tick.Marker = ticks125{}
+	p.Y.Tick.Marker = Ticks125{}
 }
 
-// ticks125 marks 1, 2 and 5 times each power of ten on a log axis, or
+// Ticks125 marks 1, 2 and 5 times each power of ten on a log axis, or
 // only the powers of ten when the axis spans more than three decades, or
 // every k-th power of ten when it spans more than maxTicks decades. An
 // axis that is not positive and finite gets no ticks.
-type ticks125 struct{}
+type Ticks125 struct{}
 
 // Ticks implements plot.Ticker.
-func (ticks125) Ticks(lo, hi float64) []plot.Tick {
+func (Ticks125) Ticks(lo, hi float64) []plot.Tick {
 	if !(lo > 0) || !(hi >= lo) || math.IsInf(hi, 0) {
 		return nil
 	}
@@ -80,7 +80,7 @@ func (ticks125) Ticks(lo, hi float64) []plot.Tick {
 		mantissas = mantissas[:1]
 	}
 	first, last := math.Floor(math.Log10(lo)), math.Ceil(math.Log10(hi))
-	every := math.Max(1, math.Ceil((last-first)/maxTicks)) // at most maxTicks decades marked
+	every := math.Max(1, math.Ceil((last-first)/MaxTicks)) // at most maxTicks decades marked
 	var ts []plot.Tick
 	for e := first; e <= last; e += every {
 		for _, m := range mantissas {
@@ -97,10 +97,10 @@ func (ticks125) Ticks(lo, hi float64) []plot.Tick {
 	return ts
 }
 
-// padLog widens a log axis: a factor 1.5 below the data (down to a power of
+// PadLog widens a log axis: a factor 1.5 below the data (down to a power of
 // ten when the axis spans many decades, so it keeps a label there) and top
 // above it, so that no marker or error bar touches the frame.
-func padLog(a *plot.Axis, top float64) {
+func PadLog(a *plot.Axis, top float64) {
 	a.Min /= 1.5
 	a.Max *= top
 	if a.Min > 0 && a.Max/a.Min > 1e3 { // show the power of ten below the data
@@ -108,30 +108,30 @@ func padLog(a *plot.Axis, top float64) {
 	}
 }
 
-// nominalX labels the X axis with names at 0, 1, … and leaves half a slot
+// NominalX labels the X axis with names at 0, 1, … and leaves half a slot
 // of room at both ends.
-func nominalX(p *plot.Plot, names ...string) {
+func NominalX(p *plot.Plot, names ...string) {
 	p.NominalX(names...)
 	p.X.Min, p.X.Max = -0.5, float64(len(names))-0.5
 }
 
-// durationTicks labels a log axis of nanoseconds at 1, 2 and 5 × each
+// DurationTicks labels a log axis of nanoseconds at 1, 2 and 5 × each
 // power of ten (powers of ten only over more than three decades), with
 // units: "500µs", "1ms", "2s".
-type durationTicks struct{}
+type DurationTicks struct{}
 
 // Ticks implements plot.Ticker.
-func (durationTicks) Ticks(lo, hi float64) []plot.Tick {
-	ts := ticks125{}.Ticks(lo, hi)
+func (DurationTicks) Ticks(lo, hi float64) []plot.Tick {
+	ts := Ticks125{}.Ticks(lo, hi)
 	for i := range ts {
 		ts[i].Label = unitfmt.FormatTime(ts[i].Value, unitfmt.TimeExact)
 	}
 	return ts
 }
 
-// measuredTicks marks the measured values of a discrete axis (procs,
+// MeasuredTicks marks the measured values of a discrete axis (procs,
 // workers) and nothing between them.
-func measuredTicks(vs []int) plot.ConstantTicks {
+func MeasuredTicks(vs []int) plot.ConstantTicks {
 	slices.Sort(vs)
 	ts := make(plot.ConstantTicks, len(vs))
 	for i, v := range vs {
@@ -139,3 +139,6 @@ func measuredTicks(vs []int) plot.ConstantTicks {
 	}
 	return ts
 }
+
+// Finite reports whether v is neither NaN nor infinite.
+func Finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }

@@ -1,4 +1,4 @@
-package chart
+package kit
 
 import (
 	"fmt"
@@ -25,13 +25,13 @@ func AddDots(p *plot.Plot, st Style, name string, xs []float64, ys []stat.Summar
 	var pts errPoints
 	for k, s := range ys {
 		c, lo, hi := s.Center/div, s.Lo/div, s.Hi/div
-		if !finite(c) || !finite(xs[k]) || log && c <= 0 {
+		if !Finite(c) || !Finite(xs[k]) || log && c <= 0 {
 			continue
 		}
-		if !finite(lo) || lo > c || log && lo <= 0 {
+		if !Finite(lo) || lo > c || log && lo <= 0 {
 			lo = c
 		}
-		if !finite(hi) || hi < c {
+		if !Finite(hi) || hi < c {
 			hi = c
 		}
 		pts.XYs = append(pts.XYs, plotter.XY{X: xs[k], Y: c})
@@ -70,8 +70,8 @@ func AddDots(p *plot.Plot, st Style, name string, xs []float64, ys []stat.Summar
 	return nil
 }
 
-// glyphThumb is a legend entry drawing one marker in style st.
-func glyphThumb(st Style) plot.Thumbnailer {
+// GlyphThumb is a legend entry drawing one marker in style st.
+func GlyphThumb(st Style) plot.Thumbnailer {
 	return &plotter.Scatter{GlyphStyle: draw.GlyphStyle{Color: st.Color, Shape: st.Shape, Radius: vg.Points(4)}}
 }
 
@@ -92,18 +92,18 @@ func AddRef(p *plot.Plot, name string, xys plotter.XYs, c color.Color, dashes []
 	return nil
 }
 
-// ciNote names the interval shown by error bars.
-const ciNote = "bars: 95 % CI, or range if n < 6"
+// CINote names the interval shown by error bars.
+const CINote = "bars: 95 % CI, or range if n < 6"
 
-// curveXs returns the x values at which to draw a curve from lo to hi:
+// CurveXs returns the x values at which to draw a curve from lo to hi:
 // every quarter, as far as 200 points allow, else 200 evenly spaced.
-func curveXs(lo, hi float64) []float64 {
+func CurveXs(lo, hi float64) []float64 {
 	const most = 200
 	step := 0.25
 	if n := (hi - lo) / step; !(n <= most) {
 		step = (hi - lo) / most
 	}
-	if !(step > 0) || !finite(step) {
+	if !(step > 0) || !Finite(step) {
 		return []float64{lo}
 	}
 	var xs []float64
@@ -117,8 +117,8 @@ func curveXs(lo, hi float64) []float64 {
 	return xs
 }
 
-// dodge is the offset of series j of n at one x, width apart from the next,
+// Dodge is the offset of series j of n at one x, width apart from the next,
 // so that series measured at the same x do not hide each other.
-func dodge(j, n int, width float64) float64 {
+func Dodge(j, n int, width float64) float64 {
 	return (float64(j) - float64(n-1)/2) * width
 }

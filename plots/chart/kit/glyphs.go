@@ -1,6 +1,7 @@
-package chart
+package kit
 
 import (
+	"fmt"
 	"math"
 
 	"gonum.org/v1/plot/vg"
@@ -17,15 +18,15 @@ import (
 // A pathGlyph fills or strokes (1 point wide) a closed outline scaled
 // from the glyph style's radius. name tells the markers apart where they
 // are compared.
-type pathGlyph struct {
-	name   string
+type PathGlyph struct {
+	Name   string
 	path   func(r vg.Length, pt vg.Point) vg.Path
 	scale  float64
 	hollow bool
 }
 
 // DrawGlyph implements draw.GlyphDrawer.
-func (g pathGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+func (g PathGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 	p := g.path(sty.Radius*vg.Length(g.scale), pt)
 	if !g.hollow {
 		c.Fill(p)
@@ -37,18 +38,18 @@ func (g pathGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 
 // diamondGlyph is a filled diamond (a square on its corner),
 // diamondRingGlyph a hollow one.
-func diamondGlyph() pathGlyph     { return pathGlyph{"diamond", diamondPath, 1.15, false} }
-func diamondRingGlyph() pathGlyph { return pathGlyph{"diamond-ring", diamondPath, 1.1, true} }
+func diamondGlyph() PathGlyph     { return PathGlyph{"diamond", diamondPath, 1.15, false} }
+func diamondRingGlyph() PathGlyph { return PathGlyph{"diamond-ring", diamondPath, 1.1, true} }
 
 // downGlyph is a filled triangle pointing down, downRingGlyph a hollow one.
-func downGlyph() pathGlyph     { return pathGlyph{"down", downPath, 1.25, false} }
-func downRingGlyph() pathGlyph { return pathGlyph{"down-ring", downPath, 1.2, true} }
+func downGlyph() PathGlyph     { return PathGlyph{"down", downPath, 1.25, false} }
+func downRingGlyph() PathGlyph { return PathGlyph{"down-ring", downPath, 1.2, true} }
 
 // squareRingGlyph is a hollow square, triangleRingGlyph a hollow triangle
 // pointing up, circleRingGlyph a hollow circle.
-func squareRingGlyph() pathGlyph   { return pathGlyph{"square-ring", squarePath, 0.85, true} }
-func triangleRingGlyph() pathGlyph { return pathGlyph{"triangle-ring", upPath, 1.2, true} }
-func circleRingGlyph() pathGlyph   { return pathGlyph{"circle-ring", ringPath, 0.9, true} }
+func squareRingGlyph() PathGlyph   { return PathGlyph{"square-ring", squarePath, 0.85, true} }
+func triangleRingGlyph() PathGlyph { return PathGlyph{"triangle-ring", upPath, 1.2, true} }
+func circleRingGlyph() PathGlyph   { return PathGlyph{"circle-ring", ringPath, 0.9, true} }
 
 // diamondPath is the closed outline of a diamond of half-diagonal r at pt.
 func diamondPath(r vg.Length, pt vg.Point) vg.Path {
@@ -87,20 +88,20 @@ func (asteriskGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point)
 	}
 }
 
-// circledGlyph draws a marker at three quarters of the radius inside a
+// CircledGlyph draws a marker at three quarters of the radius inside a
 // ring of 1.6 times the radius: a strategy's marker, marked as the second
 // of two figures (the latency chart's p99).
-type circledGlyph struct{ inner draw.GlyphDrawer }
+type CircledGlyph struct{ Inner draw.GlyphDrawer }
 
 // DrawGlyph implements draw.GlyphDrawer.
-func (g circledGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
+func (g CircledGlyph) DrawGlyph(c *draw.Canvas, sty draw.GlyphStyle, pt vg.Point) {
 	ring := sty
 	ring.Radius = sty.Radius * 1.6
 	c.SetLineStyle(draw.LineStyle{Color: sty.Color, Width: vg.Points(1)})
 	c.Stroke(ringPath(ring.Radius, pt))
 	in := sty
 	in.Radius = sty.Radius * 0.75
-	g.inner.DrawGlyph(c, in, pt)
+	g.Inner.DrawGlyph(c, in, pt)
 }
 
 // squarePath is the closed outline of a square of half-side r at pt.
@@ -132,4 +133,13 @@ func ringPath(r vg.Length, pt vg.Point) vg.Path {
 	p.Arc(pt, r, 0, 2*math.Pi)
 	p.Close()
 	return p
+}
+
+// MarkerName names a marker: a PathGlyph by its name, any other by its
+// type, so that two styles can be told apart in greyscale.
+func MarkerName(g draw.GlyphDrawer) string {
+	if p, ok := g.(PathGlyph); ok {
+		return p.Name
+	}
+	return fmt.Sprintf("%T", g)
 }

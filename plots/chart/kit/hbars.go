@@ -1,4 +1,4 @@
-package chart
+package kit
 
 import (
 	"image/color"
@@ -13,14 +13,14 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// refLine is the legend thumbnail of the dashed reference line.
-func refLine() *plotter.Line {
-	return &plotter.Line{LineStyle: draw.LineStyle{Color: referenceColor(), Width: vg.Points(1.3), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}}
+// RefLine is the legend thumbnail of the dashed reference line.
+func RefLine() *plotter.Line {
+	return &plotter.Line{LineStyle: draw.LineStyle{Color: ReferenceColor(), Width: vg.Points(1.3), Dashes: []vg.Length{vg.Points(5), vg.Points(3)}}}
 }
 
 // An hbar is one horizontal bar: median V at row Y with the interval
 // [Lo, Hi] and the samples behind them, drawn in the strategy's Style.
-type hbar struct {
+type HBar struct {
 	Y, V, Lo, Hi float64
 	Style        Style
 	Samples      []float64
@@ -33,48 +33,48 @@ type hbar struct {
 func barBadge(c draw.Canvas, st Style, x, y, r vg.Length) {
 	disc := draw.GlyphStyle{Color: color.White, Shape: draw.CircleGlyph{}, Radius: r * 1.6}
 	c.DrawGlyph(disc, vg.Point{X: x, Y: y})
-	c.DrawGlyph(draw.GlyphStyle{Color: referenceColor(), Shape: st.Shape, Radius: r}, vg.Point{X: x, Y: y})
+	c.DrawGlyph(draw.GlyphStyle{Color: ReferenceColor(), Shape: st.Shape, Radius: r}, vg.Point{X: x, Y: y})
 }
 
 // outlineBar strokes the rectangle pts in black with the dashes of st.
 func outlineBar(c draw.Canvas, st Style, pts []vg.Point) {
-	c.StrokeLines(draw.LineStyle{Color: referenceColor(), Width: vg.Points(0.9), Dashes: st.Dashes}, append(pts, pts[0]))
+	c.StrokeLines(draw.LineStyle{Color: ReferenceColor(), Width: vg.Points(0.9), Dashes: st.Dashes}, append(pts, pts[0]))
 }
 
-// barThumb is the legend entry of a strategy's bar: its colour, outline
+// BarThumb is the legend entry of a strategy's bar: its colour, outline
 // and marker, as hbars draws them.
-type barThumb struct{ st Style }
+type BarThumb struct{ Style Style }
 
 // Thumbnail implements plot.Thumbnailer.
-func (b barThumb) Thumbnail(c *draw.Canvas) {
+func (b BarThumb) Thumbnail(c *draw.Canvas) {
 	pts := []vg.Point{c.Min, {X: c.Max.X, Y: c.Min.Y}, c.Max, {X: c.Min.X, Y: c.Max.Y}}
-	c.FillPolygon(b.st.Color, pts)
-	outlineBar(*c, b.st, pts)
-	barBadge(*c, b.st, (c.Min.X+c.Max.X)/2, (c.Min.Y+c.Max.Y)/2, (c.Max.Y-c.Min.Y)*0.3)
+	c.FillPolygon(b.Style.Color, pts)
+	outlineBar(*c, b.Style, pts)
+	barBadge(*c, b.Style, (c.Min.X+c.Max.X)/2, (c.Min.Y+c.Max.Y)/2, (c.Max.Y-c.Min.Y)*0.3)
 }
 
-// sampleGlyph is how one sample is drawn over its bar: a small dark ring,
+// SampleGlyph is how one sample is drawn over its bar: a small dark ring,
 // so that the distribution shows (clusters, outliers, bimodal runs).
-func sampleGlyph() draw.GlyphStyle {
+func SampleGlyph() draw.GlyphStyle {
 	return draw.GlyphStyle{Color: color.NRGBA{0x22, 0x22, 0x22, 0xc0}, Shape: draw.RingGlyph{}, Radius: vg.Points(2)}
 }
 
-// hbars is a plotter of horizontal bars that start at the left edge of the
+// HBars is a plotter of horizontal bars that start at the left edge of the
 // plot (so that they work on a log axis, where gonum's BarChart, drawn
 // from 0, does not), each in its strategy's colour with its marker near
 // the left end and its dash pattern as outline (so that bars differ
 // without colour too), with interval whiskers, the median written right of
 // each bar, and a dashed vertical reference line at ref (NaN: none).
-type hbars struct {
-	bars  []hbar
-	ref   float64
-	label text.Style
+type HBars struct {
+	Bars  []HBar
+	Ref   float64
+	Label text.Style
 }
 
 // DataRange implements plot.DataRanger.
-func (h *hbars) DataRange() (xmin, xmax, ymin, ymax float64) {
+func (h *HBars) DataRange() (xmin, xmax, ymin, ymax float64) {
 	xmin, xmax = math.Inf(1), math.Inf(-1)
-	for _, b := range h.bars {
+	for _, b := range h.Bars {
 		xmin, xmax = math.Min(xmin, b.Lo), math.Max(xmax, b.Hi)
 		for _, v := range b.Samples {
 			if v > 0 {
@@ -82,15 +82,15 @@ func (h *hbars) DataRange() (xmin, xmax, ymin, ymax float64) {
 			}
 		}
 	}
-	return xmin, xmax, -0.5, float64(len(h.bars)) - 0.5
+	return xmin, xmax, -0.5, float64(len(h.Bars)) - 0.5
 }
 
 // Plot implements plot.Plotter.
-func (h *hbars) Plot(c draw.Canvas, p *plot.Plot) {
+func (h *HBars) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	half := (trY(1) - trY(0)) * 0.32
-	whisker := draw.LineStyle{Color: referenceColor(), Width: vg.Points(1.2)}
-	for _, b := range h.bars {
+	whisker := draw.LineStyle{Color: ReferenceColor(), Width: vg.Points(1.2)}
+	for _, b := range h.Bars {
 		y, x := trY(b.Y), trX(b.V)
 		bar := []vg.Point{{X: c.Min.X, Y: y - half}, {X: x, Y: y - half}, {X: x, Y: y + half}, {X: c.Min.X, Y: y + half}}
 		c.FillPolygon(b.Style.Color, bar)
@@ -104,18 +104,18 @@ func (h *hbars) Plot(c draw.Canvas, p *plot.Plot) {
 		for _, v := range b.Samples {
 			right = math.Max(right, v)
 		}
-		c.FillText(h.label, vg.Point{X: trX(right) + vg.Points(5), Y: y}, unitfmt.Ns(b.V))
+		c.FillText(h.Label, vg.Point{X: trX(right) + vg.Points(5), Y: y}, unitfmt.Ns(b.V))
 		// The samples, spread over the bar's height in a fixed pattern so
 		// that equal values do not hide each other.
 		for k, v := range b.Samples {
 			if v > 0 {
 				off := half * 0.3 * vg.Length(k%5-2)
-				c.DrawGlyph(sampleGlyph(), vg.Point{X: trX(v), Y: y + off})
+				c.DrawGlyph(SampleGlyph(), vg.Point{X: trX(v), Y: y + off})
 			}
 		}
 	}
-	if !math.IsNaN(h.ref) {
-		x := trX(h.ref)
-		c.StrokeLine2(refLine().LineStyle, x, c.Min.Y, x, c.Max.Y)
+	if !math.IsNaN(h.Ref) {
+		x := trX(h.Ref)
+		c.StrokeLine2(RefLine().LineStyle, x, c.Min.Y, x, c.Max.Y)
 	}
 }

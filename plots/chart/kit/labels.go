@@ -1,4 +1,4 @@
-package chart
+package kit
 
 import (
 	"gonum.org/v1/plot"
@@ -8,13 +8,13 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 )
 
-// pointLabels draws a text beside each of a chart's points, placed when
+// PointLabels draws a text beside each of a chart's points, placed when
 // the chart is drawn so that no label covers a point's glyph or a label
 // placed before it: to the right of its point and a little up, else
 // right and down, left and up, left and down, above, below, then further
 // up or down on the right; the candidate that overlaps least when every
 // one overlaps. Labels are placed in order.
-type pointLabels struct {
+type PointLabels struct {
 	XYs    plotter.XYs
 	Labels []string
 	Styles []text.Style
@@ -28,7 +28,7 @@ type pointLabels struct {
 const labelGap = 2
 
 // Plot implements plot.Plotter.
-func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
+func (l *PointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	at := make([]vg.Point, len(l.XYs))
 	sizes := make([]vg.Point, len(l.XYs))
@@ -38,19 +38,19 @@ func (l *pointLabels) Plot(c draw.Canvas, p *plot.Plot) {
 			sizes[i] = l.Styles[i].Rectangle(l.Labels[i]).Size()
 		}
 	}
-	for i, box := range placeLabels(at, sizes, l.Radius, c.Rectangle) {
+	for i, box := range PlaceLabels(at, sizes, l.Radius, c.Rectangle) {
 		if sizes[i] != (vg.Point{}) {
 			c.FillText(l.Styles[i], box.Min.Sub(l.Styles[i].Rectangle(l.Labels[i]).Min), l.Labels[i])
 		}
 	}
 }
 
-// placeLabels returns the box of each label, in order: sizes[i] is the
+// PlaceLabels returns the box of each label, in order: sizes[i] is the
 // size of the label of the glyph of radius r at at[i], zero for none
 // (whose box is then zero too). A box is the first of labelSpots that
 // overlaps no glyph, no box placed before it and nothing outside area,
 // else the one that overlaps least; boxes keep labelGap from each other.
-func placeLabels(at, sizes []vg.Point, r vg.Length, area vg.Rectangle) []vg.Rectangle {
+func PlaceLabels(at, sizes []vg.Point, r vg.Length, area vg.Rectangle) []vg.Rectangle {
 	g := vg.Points(labelGap) / 2
 	margin := func(b vg.Rectangle, m vg.Length) vg.Rectangle {
 		return vg.Rectangle{Min: b.Min.Sub(vg.Point{X: m, Y: m}), Max: b.Max.Add(vg.Point{X: m, Y: m})}
@@ -105,15 +105,15 @@ func labelSpots(pt, sz vg.Point, r vg.Length) []vg.Point {
 func overlap(a vg.Rectangle, taken []vg.Rectangle, area vg.Rectangle) vg.Length {
 	var o vg.Length
 	for _, b := range taken {
-		o += shared(a, b)
+		o += Shared(a, b)
 	}
 	size := a.Size()
-	return o + size.X*size.Y - shared(a, area)
+	return o + size.X*size.Y - Shared(a, area)
 }
 
-// shared is the area of the intersection of a and b, 0 when they are
+// Shared is the area of the intersection of a and b, 0 when they are
 // apart.
-func shared(a, b vg.Rectangle) vg.Length {
+func Shared(a, b vg.Rectangle) vg.Length {
 	w := min(a.Max.X, b.Max.X) - max(a.Min.X, b.Min.X)
 	h := min(a.Max.Y, b.Max.Y) - max(a.Min.Y, b.Min.Y)
 	if w <= 0 || h <= 0 {
@@ -124,7 +124,7 @@ func shared(a, b vg.Rectangle) vg.Length {
 
 // GlyphBoxes implements plot.GlyphBoxer: each label at its first spot,
 // right of its point, so that the axes leave room for it.
-func (l *pointLabels) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
+func (l *PointLabels) GlyphBoxes(p *plot.Plot) []plot.GlyphBox {
 	var bs []plot.GlyphBox
 	for i, s := range l.Labels {
 		if s == "" {

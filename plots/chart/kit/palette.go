@@ -1,10 +1,8 @@
-package chart
+package kit
 
 import (
 	"hash/fnv"
 	"image/color"
-
-	"github.com/concbench/concbench/plots/rundir"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -75,7 +73,7 @@ func (p *Palette) Style(name string) Style {
 		h.Write([]byte(name))
 		i = p.n + int(h.Sum32()%uint32(styleCount))
 	}
-	return styleAt(i)
+	return StyleAt(i)
 }
 
 // paletteColorTable is the palette's colours in order: the Okabe-Ito
@@ -118,29 +116,15 @@ func paletteDashTable() [paletteDashN][]vg.Length {
 	return [paletteDashN][]vg.Length{nil, {vg.Points(5), vg.Points(2)}, {vg.Points(1.5), vg.Points(2)}}
 }
 
-// styleAt is the i-th style of the sequence: colour i mod 11, marker i mod
+// StyleAt is the i-th style of the sequence: colour i mod 11, marker i mod
 // 12, and dash (i + i/12) mod 3, which shifts each time the markers wrap
 // around so that marker × dash repeats only after 36 styles.
-func styleAt(i int) Style {
+func StyleAt(i int) Style {
 	i %= styleCount
 	dash := paletteDashTable()[(i+i/paletteShapes)%paletteDashN]
 	return Style{Color: paletteColorTable()[i%paletteColors], Shape: paletteShapeTable()[i%paletteShapes], Dashes: dash, Index: i}
 }
 
-// referenceColor is the colour of reference lines (ideal, sequential) and
+// ReferenceColor is the colour of reference lines (ideal, sequential) and
 // of legend keys that name no strategy: black, which no strategy uses.
-func referenceColor() color.NRGBA { return color.NRGBA{0, 0, 0, 0xff} }
-
-// StrategyOrder lists the strategies of rows in order of first appearance:
-// the order of the palette, so that all the charts of a run agree.
-func StrategyOrder(rows []*rundir.Row) []string {
-	var order []string
-	seen := map[string]bool{}
-	for _, r := range rows {
-		if r.Strategy != "" && !seen[r.Strategy] {
-			seen[r.Strategy] = true
-			order = append(order, r.Strategy)
-		}
-	}
-	return order
-}
+func ReferenceColor() color.NRGBA { return color.NRGBA{0, 0, 0, 0xff} }
