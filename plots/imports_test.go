@@ -1,7 +1,11 @@
 package plots
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -91,6 +95,37 @@ func TestRenderersStayInTheirPackages(t *testing.T) {
 			if dep == lib || strings.HasPrefix(dep, lib+"/") {
 				t.Errorf("the driver links %s", dep)
 			}
+		}
+	}
+}
+
+// TestRenderingStartsNoGoroutine holds the report's packages (those the
+// Makefile's RENDER_PKGS tests without -race: plots and below, but its
+// commands and the browser test) to what lets them skip the race
+// detector: no go statement and no os/exec in their code.
+func TestRenderingStartsNoGoroutine(t *testing.T) {
+	for _, line := range goList(t, "-f", "{{.Dir}}|{{join .GoFiles \",\"}}", "./...") {
+		dir, files, _ := strings.Cut(line, "|")
+		if strings.Contains(dir, "/plots/browser") || strings.Contains(dir, "/plots/cmd/") || files == "" {
+			continue
+		}
+		for _, name := range strings.Split(files, ",") {
+			path := filepath.Join(dir, name)
+			f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, imp := range f.Imports {
+				if imp.Path.Value == `"os/exec"` {
+					t.Errorf("%s imports os/exec", path)
+				}
+			}
+			ast.Inspect(f, func(n ast.Node) bool {
+				if _, ok := n.(*ast.GoStmt); ok {
+					t.Errorf("%s starts a goroutine", path)
+				}
+				return true
+			})
 		}
 	}
 }
