@@ -56,11 +56,14 @@ func machineShapes() []draw.GlyphDrawer {
 // marker (moved apart a little where they share an N), each strategy's
 // fitted law as a dash-dot curve to max(8, largest N), the ideal S = N,
 // and a dotted vertical line at the largest measured N, beyond which the
-// curves are extrapolations. It returns nil when no strategy has a point.
-func ChartSpeedupCores(workload string, scs []CoreSeries, labels []string, pal *kit.Palette) (*plot.Plot, error) {
+// curves are extrapolations; each strategy in the style of its place in
+// order, as in every chart of a run. It returns nil when no strategy has
+// a point.
+func ChartSpeedupCores(workload string, scs []CoreSeries, labels, order []string) (*plot.Plot, error) {
 	if len(scs) == 0 {
 		return nil, nil
 	}
+	pal := kit.NewPalette(order)
 	p := NewPlot("Speedup over sequential vs cores, every machine: "+workload,
 		"cores N = min(GOMAXPROCS, CPUs)", "speedup over sequential (×)")
 	shapes := machineShapes()

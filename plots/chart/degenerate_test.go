@@ -6,42 +6,7 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
-	"github.com/concbench/concbench/plots/rundir"
-	"github.com/concbench/concbench/plots/stat"
-
-	"golang.org/x/perf/benchmath"
 )
-
-// TestCompareRefusesNonFinite: no test runs on a sample holding NaN or
-// ±Inf (the U test of go-moremath allocates without bound on a NaN).
-func TestCompareRefusesNonFinite(t *testing.T) {
-	good := benchmath.NewSample([]float64{1, 2, 3, 4, 5, 6}, stat.Thresholds())
-	for _, bad := range []float64{math.NaN(), math.Inf(1), math.Inf(-1)} {
-		s := benchmath.NewSample([]float64{1, 2, bad, 4, 5, 6}, stat.Thresholds())
-		if p := stat.Compare(good, s); !math.IsNaN(p) {
-			t.Errorf("compare with %v: p = %v, want NaN", bad, p)
-		}
-	}
-	if p := stat.Compare(good, good); math.IsNaN(p) {
-		t.Errorf("compare of finite samples gave no p")
-	}
-}
-
-// TestSummaryDegenerate summarizes an empty sample, one value and equal
-// values.
-func TestSummaryDegenerate(t *testing.T) {
-	if s := stat.Summarize(benchmath.NewSample(nil, stat.Thresholds())); s.N != 0 || !math.IsNaN(s.Center) {
-		t.Errorf("empty: %+v", s)
-	}
-	if s := stat.Summarize(benchmath.NewSample([]float64{7}, stat.Thresholds())); s.Center != 7 || s.Lo != 7 || s.Hi != 7 || s.Noisy() {
-		t.Errorf("one value: %+v", s)
-	}
-	s := stat.Summarize(benchmath.NewSample([]float64{7, 7, 7, 7, 7, 7, 7}, stat.Thresholds()))
-	if s.Center != 7 || s.Lo != 7 || s.Hi != 7 || s.Noisy() || s.RelHalfWidth() != 0 {
-		t.Errorf("equal values: %+v", s)
-	}
-}
 
 // TestRenderRefusesBadAxes renders plots whose axes gonum/plot would
 // panic on: an error naming the chart instead.
@@ -72,25 +37,6 @@ func TestRenderRefusesBadAxes(t *testing.T) {
 			t.Errorf("%s: %v", tc.name, err)
 		case !tc.wantNone && (err == nil || !strings.HasPrefix(err.Error(), tc.want)):
 			t.Errorf("%s: error %v, want %q", tc.name, err, tc.want)
-		}
-	}
-}
-
-// TestFitAmdahlDegenerate fits no point, one point at procs=1 and a
-// speedup of 0 without a NaN or a panic.
-func TestFitAmdahlDegenerate(t *testing.T) {
-	if fits := rundir.FitAmdahl(nil, 2); len(fits) != 0 {
-		t.Errorf("no rows: %v", fits)
-	}
-	row := func(procs int, s float64) *rundir.Row {
-		return &rundir.Row{Bench: &rundir.Benchmark{Family: "HashProcs"}, Workload: "w", Strategy: "pool", Procs: procs, Speedup: stat.Estimate{V: s, Lo: s, Hi: s}}
-	}
-	if fits := rundir.FitAmdahl([]*rundir.Row{row(1, 1)}, 2); len(fits) != 0 {
-		t.Errorf("only procs=1: %v", fits)
-	}
-	for _, f := range rundir.FitAmdahl([]*rundir.Row{row(1, 1), row(2, 2), row(2000000000, 1e-6)}, math.Inf(1)) {
-		if math.IsNaN(f.F) || f.F < 0 || f.F > 1 || math.IsNaN(f.Residual) {
-			t.Errorf("fit %+v", f)
 		}
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 
 	"github.com/concbench/concbench/plots/chart"
-	"github.com/concbench/concbench/plots/chart/kit"
 
 	"github.com/concbench/concbench/internal/atomicfile"
 	"github.com/concbench/concbench/plots/rundir"
@@ -82,7 +81,7 @@ func Build(dirs []string) (*Fleet, error) {
 	if len(f.Scalings) > 0 {
 		workload = f.Scalings[0].Workload
 	}
-	p, err := chart.ChartSpeedupCores(workload, series, labels, kit.NewPalette(chart.StrategyOrder(rows)))
+	p, err := chart.ChartSpeedupCores(workload, series, labels, chart.StrategyOrder(rows))
 	if err != nil {
 		return nil, fmt.Errorf("chart %s: %w", chart.CoresChart, err)
 	}
