@@ -3,7 +3,7 @@
 
 GO      ?= go
 # The defaults of make bench, chosen from measurement on the 2-core VM
-# (go doc ./bench/cmd/benchrun has the figures): COUNT=15 interleaved runs
+# (docs/measurements.md has the figures): COUNT=15 interleaved runs
 # of BENCHTIME=50ms samples after WARMUP=1 discarded run, and noise
 # re-runs of the rows still wider than ±5 %, spread between the runs from
 # the 6th on and after the last, until DEADLINE after the start
@@ -44,7 +44,8 @@ QUICK_COUNT     := $(if $(filter command line environment,$(origin COUNT)),$(COU
 QUICK_BENCHTIME := $(if $(filter command line environment,$(origin BENCHTIME)),$(BENCHTIME),30ms)
 QUICK_NOISE     := $(if $(filter command line environment,$(origin NOISE_BUDGET)),$(NOISE_BUDGET),0)
 
-# bench-flood's own defaults (go doc ./bench/cmd/benchrun has the reasons):
+# bench-flood's own defaults (go doc ./bench/cmd/benchrun has the reasons,
+# docs/measurements.md the figures):
 # 6 rounds (the fewest the report draws a conclusion from) of one batch
 # per sample (-benchtime 1x), no warm-up round and no noise re-runs, at
 # FLOOD_SCALE=flood (flood-tiny: a small second flood, to try the target);

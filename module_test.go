@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"github.com/concbench/concbench/plots"
 
@@ -153,4 +155,69 @@ func freshClone(t *testing.T, dir string) string {
 		}
 	}
 	return clone
+}
+
+// TestMeasurementLinks holds every reference to a record of
+// docs/measurements.md, in the Go sources, the Makefile and the README, to
+// a heading of that file, by its anchor (the file's name, "#" and the
+// anchor) or by its words (the file's name, a comma and the heading in
+// double quotes).
+func TestMeasurementLinks(t *testing.T) {
+	doc, err := os.ReadFile("docs/measurements.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchors := map[string]bool{}
+	for _, l := range strings.Split(string(doc), "\n") {
+		if h, ok := strings.CutPrefix(strings.TrimLeft(l, "#"), " "); ok && strings.HasPrefix(l, "#") {
+			anchors[anchorOf(h)] = true
+		}
+	}
+	byAnchor := regexp.MustCompile(`measurements\.md#([A-Za-z0-9_-]+)`)
+	byName := regexp.MustCompile(`measurements\.md, "([^"]+)"`)
+	err = filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (path == "results" || strings.HasPrefix(d.Name(), ".")) && path != "." {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !(strings.HasSuffix(path, ".go") || path == "Makefile" || path == "README.md") {
+			return nil
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		text := strings.ReplaceAll(string(data), "\n// ", " ")
+		for _, m := range byAnchor.FindAllStringSubmatch(text, -1) {
+			if !anchors[m[1]] {
+				t.Errorf("%s links docs/measurements.md#%s, which has no such heading", path, m[1])
+			}
+		}
+		for _, m := range byName.FindAllStringSubmatch(text, -1) {
+			if !anchors[anchorOf(m[1])] {
+				t.Errorf("%s names the record %q of docs/measurements.md, which has no such heading", path, m[1])
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// anchorOf is the anchor GitHub gives a Markdown heading: lower case,
+// punctuation but hyphens left out, spaces as hyphens.
+func anchorOf(heading string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(heading)) {
+		switch {
+		case r == ' ':
+			b.WriteByte('-')
+		case r == '-' || r == '_' || unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

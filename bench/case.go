@@ -30,9 +30,10 @@ type Case struct {
 	// RefWorkers, if positive, has the checksum every batch must
 	// reproduce computed by a pool of that many workers instead of by
 	// Sequential: for batches of waiting tasks that take long one at a
-	// time (Flood: minutes; Sleep and SleepWorkers: 0.64 s a family, in
-	// every round). The strategies' tests hold pool to sequential's
-	// checksum on every workload.
+	// time (Sleep and SleepWorkers: 64 tasks of 10 ms, 0.64 s a family
+	// in every round; Flood: 20,000 tasks of 1 ms, 20 s, and the
+	// published 1,000,000 of 10 ms, almost three hours). The strategies'
+	// tests hold pool to sequential's checksum on every workload.
 	RefWorkers int
 	// Build builds the workload from its Spec; nil means workloads.New.
 	// Worker processes rebuild it with the Lookup their ServeWorker got,

@@ -172,7 +172,8 @@ func runCrash(b *testing.B, c Case, want checksums) {
 		b.Fatalf("finding the running binary: %v", err)
 	}
 	// No untimed child first: the family's time is judged by nothing,
-	// and a child under exec costs a few tenths of a second.
+	// and a child under exec, which starts a process per task, is the
+	// dearest op of the family (docs/measurements.md#crash-op-time).
 	var o crashOutcome
 	var survived, delivered, next float64
 	for b.Loop() {

@@ -10,23 +10,24 @@ import (
 	"github.com/concbench/concbench/strategies"
 )
 
-// The costs behind EstimateFlood, measured on the shared 2-core machine
-// (see "What the flood measures" in the package documentation).
+// The costs behind EstimateFlood: figures measured on a 2-core VM, which
+// the estimate assumes on any machine.
 const (
 	// spawnTaskCPU is the CPU a flood task costs when it starts a
 	// goroutine of its own (spawn; errgroup and semaphore do too), and
 	// boundTaskCPU when it is handed to a parked worker (pool at 1,000
-	// workers).
+	// workers), as a CPU profile measured them
+	// (docs/measurements.md#flood-cpu-per-task).
 	spawnTaskCPU = 4700 * time.Nanosecond
 	boundTaskCPU = 2100 * time.Nanosecond
-	// worstTaskCPU is the most a flood task was measured to cost (2 to 8
-	// µs: floodCases).
+	// worstTaskCPU is the most a flood task was measured to cost
+	// (docs/measurements.md#flood-cpu-range-per-task).
 	worstTaskCPU = 8 * time.Microsecond
 	// goroutineRSS is the resident memory a goroutine alive at once adds:
-	// pool at 100,000 workers kept all 20,000 tasks' goroutines alive
-	// and grew the RSS by 80 to 92 MB, 4.6 kB each at the most; spawn of
-	// 1,000,000 tasks of 10 ms had at most 26,316 alive and grew the RSS
-	// by 126 MB, 4.8 kB each.
+	// the most measured per goroutine alive, under spawn on the published
+	// flood (docs/measurements.md#published-flood-under-spawn-alone) and
+	// under pool at 100,000 workers
+	// (docs/measurements.md#flood-memory-of-spawn-and-large-pools).
 	goroutineRSS = 4800
 )
 
@@ -72,9 +73,9 @@ func (e FloodEstimate) String() string {
 // take at -benchtime benchtime (a duration or Nx). A batch of tasks tasks
 // of d at a concurrency of c (W, or every task for spawn) takes the
 // longer of its waves, ⌈tasks/c⌉ × d, and its CPU, tasks × the CPU per
-// task, as if on one core: the 20,000-task batches measured on the 2-core
-// machine (spawn 111 ms, pool at 1,000 workers 37 ms) are near their CPU
-// on one core (94 and 42 ms), not on two (47 and 21 ms), because one
+// task, as if on one core: the 20,000-task batches measured on 2 cores ran
+// near their CPU on one core, not on two
+// (docs/measurements.md#flood-batch-time-against-its-cpu), because one
 // goroutine submits every task and the timers and the scheduler's run
 // queues serialize much of the rest; on more cores this errs long. A
 // sample is the probe batch (Case.probeTasks), untimed
@@ -203,11 +204,9 @@ func (c Case) taskCPU() time.Duration {
 // own (runfile.Props.Backlog: pond queues every task it cannot run
 // yet), reaches its peak goroutines and memory once every worker is busy,
 // so its probe runs four tasks per worker, not the whole batch: a whole
-// one doubled the cost of the longest samples (sleep under sequential:
-// 0.64 s; pool and process at 2 workers: 0.33 s; the flood's pools: 0.1
-// to 0.3 s; at the published flood's size, 10 s at 1,000 workers).
-// Strategies that run every task at once, or queue the backlog, probe the
-// whole batch.
+// one runs the longest batches twice a sample, doubling what those samples
+// cost (docs/measurements.md#whole-batch-probe-cost). Strategies that run
+// every task at once, or queue the backlog, probe the whole batch.
 func (c Case) probeTasks() int {
 	p, err := strategies.PropsOf(c.Strategy)
 	if err != nil || p.Concurrency == runfile.PerTask || p.Backlog {

@@ -16,7 +16,7 @@ func floodPick(c Candidate) bool { return !c.Processes && !c.OneCore }
 // floodRefWorkers is the pool that computes a Flood batch's reference
 // checksum: one at a time, 20,000 tasks of 1 ms would take 20 s, and the
 // published 1,000,000 of 10 ms almost three hours; 10,000 workers take
-// 100 waves of 10 ms, about a second or two with the tasks' CPU.
+// 100 waves of 10 ms, 1 s plus the tasks' CPU.
 const floodRefWorkers = 10_000
 
 // floodCases is the Flood family, the million-task scenario scaled to the
@@ -27,18 +27,18 @@ const floodRefWorkers = 10_000
 // The published comparisons run 1,000,000 tasks of 10 ms: 10 s a batch at
 // 1,000 workers. At the full scale Flood runs 20,000 tasks of 1 ms, so that
 // the ideal batch at 1,000 workers is 20 ms, and bench-quick 5,000. The
-// batches are not waits but work: each task costs 2 to 8 µs of CPU (see
-// the package documentation), so 20,000 tasks keep a core busy for 40 to
-// 160 ms whatever d is. At 100,000 workers, more than the tasks, a pool
-// starts a worker per task: the row shows what a bound that never binds
-// costs.
+// batches are not only waits but work: each task costs microseconds of
+// CPU (docs/measurements.md#flood-cpu-range-per-task), so a batch's CPU
+// can set its time whatever d is. At 100,000 workers, more than the
+// tasks, a pool starts a worker per task: the row shows what a bound that
+// never binds costs.
 //
 // The claim that the ratios between strategies, not the times, carry over
 // to bigger floods is what make bench-flood checks: at the scale "flood"
 // (Scale.PublishedTasks) this family runs the published flood too, at the
 // same worker counts and in the same rounds, and the report compares each
-// strategy's time ratio to spawn at both sizes (see Measured in the
-// package doc for what it found and what a round costs).
+// strategy's time ratio to spawn at both sizes (what it found:
+// docs/measurements.md#published-flood-ratios).
 //
 // At the published size, as at every size, a bounded strategy whose
 // submission blocks while its W goroutines are busy (pool, errgroup,

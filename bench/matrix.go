@@ -33,8 +33,9 @@ func fineBatch(s Scale) Batch { return hashBatch(64, 1, PerScale(s, 4096, 512, 1
 
 // perTaskFineTasks is the fine hash's batch under a strategy that starts a
 // process per task (Props.ProcessPerTask), whose batch of fineBatch's
-// tasks would take seconds (see Measured in the package doc); it is named
-// by its own tasks=, and the report compares it per task (ns/task).
+// tasks, a process start each, would take seconds
+// (docs/measurements.md#exec-on-the-fine-hash); it is named by its own
+// tasks=, and the report compares it per task (ns/task).
 func perTaskFineTasks(s Scale) int { return PerScale(s, 64, 32, 8) }
 
 // sleepCases: the sleep workload at the default worker count, procs =

@@ -12,11 +12,10 @@ import (
 )
 
 // warmTime is how long each sample warms its case with untimed batches
-// (the probe included) before the timer starts. Measured on the 2-core
-// VM (Counter sync=channel under pool, 10 samples each): timed from the
-// probe on, samples of 20 ms took a median 10.2 ms a batch and samples of
-// 200 ms 6.8 ms: the first batches after the set-up run slower. warmTime
-// makes a sample of BENCHTIME start where a longer one would be.
+// (the probe included) before the timer starts. The first batches after
+// the set-up run slower (docs/measurements.md#warm-up-of-a-sample), so a
+// short sample would measure them; warmTime makes a sample of BENCHTIME
+// start where a longer one would be.
 const warmTime = 20 * time.Millisecond
 
 // runCase measures one case: it sets GOMAXPROCS to c.Procs (restored by a

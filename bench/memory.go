@@ -41,12 +41,12 @@ type memWatch struct {
 
 // startMemWatch returns the collector's and the kernel's memory to a
 // baseline and starts watching. It runs debug.FreeOSMemory (a full
-// collection that also returns free pages to the operating system, a few
-// milliseconds on the bench's heaps) so that the stacks, garbage and
-// resident pages of the previous case do not hide this one's, then resets
-// the kernel's peak RSS by writing 5 to /proc/self/clear_refs (Linux 4.0
-// and later). Where that write is refused (another OS, a locked-down
-// /proc), the RSS peak is the largest of the VmRSS samples instead.
+// collection that also returns free pages to the operating system; the
+// probe is untimed) so that the stacks, garbage and resident pages of the
+// previous case do not hide this one's, then resets the kernel's peak RSS
+// by writing 5 to /proc/self/clear_refs (Linux 4.0 and later). Where that
+// write is refused (another OS, a locked-down /proc), the RSS peak is the
+// largest of the VmRSS samples instead.
 func startMemWatch() *memWatch {
 	debug.FreeOSMemory()
 	m := &memWatch{}

@@ -7,7 +7,7 @@ const (
 	UnitNsPerOp      = "ns/op"           // wall time of one batch (go test's own)
 	UnitNsPerTask    = "ns/task"         // wall time of one batch ÷ its tasks
 	UnitTasksPerSec  = "tasks/s"         // tasks ÷ wall time (higher is better)
-	UnitCPUNsPerOp   = "cpu-ns/op"       // CPU time of this process per batch
+	UnitCPUNsPerOp   = "cpu-ns/op"       // CPU time of the benchmark and its worker processes per batch
 	UnitP50Ns        = "p50-ns"          // median task completion time from the batch start
 	UnitP99Ns        = "p99-ns"          // 99th percentile of the same
 	UnitPeakRoutines = "peak-goroutines" // the most goroutines alive during one batch

@@ -13,8 +13,9 @@ type runChunkFunc func(ctx context.Context, w, first, n int) (sum uint64, lost i
 
 // runChunks deals the tasks of job, chunk at a time, to workers goroutines
 // that each call run for their own worker until the tasks run out, ctx is
-// done or a chunk fails; it is the loop of the strategies that run tasks
-// in other processes. A chunk's tasks all count as done when it returns.
+// done or a chunk fails; it is Exec's loop (Process keeps chunks in
+// flight with runPipelined). A chunk's tasks all count as done when it
+// returns.
 func runChunks(ctx context.Context, job Job, workers, chunk int, run runChunkFunc) (Result, error) {
 	inner, cancel := context.WithCancel(ctx)
 	defer cancel()

@@ -5,7 +5,8 @@ import (
 	"fmt"
 )
 
-// ErrClosed is returned by Run on a strategy that was closed.
+// ErrClosed is returned by Run on a strategy that was closed and holds
+// resources across runs (process); the others stay usable after Close.
 var ErrClosed = errors.New("strategies: strategy is closed")
 
 // A TaskError is the failure of one task: an error it returned or a panic.

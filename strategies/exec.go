@@ -10,10 +10,10 @@ import (
 
 // Exec starts a new worker process for every task, up to Workers at a
 // time, like running one command per job. Each task pays a whole process
-// start (fork, exec, runtime start-up and a handshake: about a millisecond),
-// so Exec only pays off for tasks that take far longer than that, or that
-// must be isolated from each other. It exists to measure that start cost
-// against Process, which pays it once per worker.
+// start (fork, exec, runtime start-up and a handshake; see
+// docs/measurements.md), so Exec only pays off for tasks that take far
+// longer than that, or that must be isolated from each other. It exists to
+// measure that start cost against Process, which pays it once per worker.
 //
 // The binary must serve workers (see IsWorker and ServeWorker). Every
 // process is waited for before Run returns. The zero value is not usable:

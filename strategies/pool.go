@@ -12,9 +12,10 @@ import (
 // Pool runs the tasks on Workers long-lived goroutines fed by a channel,
 // like ThreadPoolExecutor(max_workers=W) or a Queue with W consumers. It
 // bounds concurrency (and with it memory and pressure on whatever the tasks
-// call) at the cost of one channel handoff per task, about a hundred
-// nanoseconds. For CPU-bound work, Workers = GOMAXPROCS is enough; for
-// I/O-bound work, more workers overlap more waits.
+// call) at the cost of one channel handoff per task, cheaper than a
+// goroutine start (see docs/measurements.md). For CPU-bound work, Workers
+// = GOMAXPROCS is enough; for I/O-bound work, more workers overlap more
+// waits.
 // A Pool is safe for concurrent use; each Run starts its own workers.
 type Pool struct {
 	// Workers is the number of worker goroutines; it must be positive.

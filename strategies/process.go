@@ -21,13 +21,12 @@ import (
 //
 // Processes give real parallelism with no shared memory: a worker cannot
 // corrupt the parent, and a counter in a worker counts only that worker's
-// chunk. The price is the start of each worker (a few milliseconds, paid
-// once) and a pipe round trip per chunk (about 15 µs); chunks of many tasks
-// amortize it to well under a microsecond per task. Tasks reach the worker
-// as a workload Spec and a range of indices, so only workloads that
-// workloads.New (or the worker's Lookup) can rebuild can run here. What
-// the worker processes cost on a 2-core VM, and why, is in the package
-// doc's Measured section.
+// chunk. The price is the start of each worker, paid once, and a pipe
+// round trip per chunk, which a chunk of many tasks shares among them.
+// Tasks reach the worker as a workload Spec and a range of indices, so
+// only workloads that workloads.New (or the worker's Lookup) can rebuild
+// can run here. What the worker processes cost, and why, is in
+// docs/measurements.md.
 //
 // The running binary must serve workers (see IsWorker and ServeWorker).
 // A worker that dies, hangs past Timeout or breaks the protocol fails the

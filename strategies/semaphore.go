@@ -16,10 +16,9 @@ import (
 // the submitting goroutine parks in Acquire's wait list until a task ends.
 //
 // Acquire on a full semaphore allocates a waiter (a list element and a
-// channel) and parks, and Release wakes it through that channel: in
-// BenchmarkOverhead (no-op tasks, GOMAXPROCS slots, shared 2-core machine)
-// that is 5 allocations and about 2.3 µs per task, against errgroup's 2
-// allocations and 0.9 µs, whose limit is a buffered channel.
+// channel) and parks, and Release wakes it through that channel, so a
+// full semaphore costs more per task than errgroup, whose limit is a
+// buffered channel (see docs/measurements.md).
 //
 // Pick it when tasks have different weights (Acquire(ctx, n) takes n
 // slots: a big upload can count for several small ones) or when the wait

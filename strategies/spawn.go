@@ -10,10 +10,11 @@ import (
 )
 
 // Spawn starts one goroutine per task, like a threading.Thread per job.
-// A goroutine costs a few hundred nanoseconds and a few KiB of stack, so
+// A goroutine's start and its stack cost far less than a thread's, so
 // Spawn suits I/O-bound tasks, where thousands may wait at once, and
-// coarse CPU-bound tasks; for tiny tasks the spawn costs more than the
-// work. Its concurrency is unbounded: all tasks may run at once.
+// coarse CPU-bound tasks; for tiny tasks the start costs more than the
+// work (see docs/measurements.md). Its concurrency is unbounded: all
+// tasks may run at once.
 // The zero value is ready to use and safe for concurrent use.
 type Spawn struct{}
 

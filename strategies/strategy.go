@@ -25,8 +25,9 @@ type Strategy interface {
 	Run(ctx context.Context, job Job) (Result, error)
 
 	// Close releases what the strategy holds across runs: the worker
-	// processes of process. It waits for them to exit. Run after Close
-	// returns ErrClosed. In-process strategies hold nothing.
+	// processes of process. It waits for them to exit; Run after Close
+	// returns ErrClosed. The other strategies hold nothing across runs:
+	// their Close does nothing and they stay usable.
 	Close() error
 }
 
@@ -55,7 +56,8 @@ type Result struct {
 // Options configures a strategy built by New. The zero value gives the
 // defaults.
 type Options struct {
-	// Workers is the concurrency of pool, process and exec; zero means
+	// Workers is the concurrency of pool, process, exec and the five
+	// library adapters (errgroup, semaphore, ants, pond, conc); zero means
 	// runtime.GOMAXPROCS(0) at the time of the call to New.
 	Workers int
 

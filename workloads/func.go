@@ -26,10 +26,11 @@ type Func[S any] struct {
 	// Setup, if not nil, makes the private state of one worker. It is
 	// called at most once per worker and batch, on that worker's first
 	// task, with that task's context; an error fails the task (and so the
-	// batch). A worker is one goroutine of pool, one task of spawn and
-	// gil, the single loop of sequential, and one chunk of tasks in a
-	// process or exec worker (each chunk is its own batch there). Without
-	// Setup, Do gets S's zero value.
+	// batch). A worker is one goroutine of pool, one task of spawn, gil
+	// and the library adapters (errgroup, semaphore, ants, pond, conc),
+	// the single loop of sequential, and one chunk of tasks in a process
+	// or exec worker (each chunk is its own batch there). Without Setup,
+	// Do gets S's zero value.
 	Setup func(ctx context.Context) (S, error)
 
 	// Do runs task i with the state of the worker running it and returns

@@ -8,11 +8,10 @@ import (
 
 // pycpu is the pure-interpreter CPU workload, the tutorials' `number ** 2`
 // kind of work: task i sums the squares of the n integers i·n … i·n+n−1,
-// modulo 2⁶⁴, and returns the sum. In Go it is a tight integer loop (about
-// a nanosecond an iteration); its twin in reference/python is the same loop
-// in pure Python, where every iteration is interpreted bytecode that holds
-// the GIL. The two compute the same values, so the batch checksums agree
-// across languages.
+// modulo 2⁶⁴, and returns the sum. In Go it is a tight integer loop; its
+// twin in reference/python is the same loop in pure Python, where every
+// iteration is interpreted bytecode that holds the GIL. The two compute
+// the same values, so the batch checksums agree across languages.
 type pycpu struct {
 	n int64
 }

@@ -22,8 +22,9 @@ type Workload interface {
 type Batch interface {
 	// Do runs task i on worker worker and returns the task's value.
 	// Do may be called concurrently for different tasks; two calls with
-	// the same worker must not overlap. A task that waits (sleep) returns
-	// ctx.Err() early when ctx is done; others run to completion.
+	// the same worker must not overlap. A task that waits (sleep, fetch,
+	// crash) returns early when ctx is done, with ctx.Err() or an error
+	// that wraps it; others run to completion.
 	Do(ctx context.Context, worker, i int) (uint64, error)
 
 	// Finish checks the batch's shared state once every task has run and

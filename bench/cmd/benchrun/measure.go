@@ -34,11 +34,11 @@ func (t *tailWriter) Write(p []byte) (int, error) {
 }
 
 // measure writes raw.txt in dir: the configuration, then the output of
-// o.count runs of the benchmark binary, streamed line by line. An
-// interrupted or failed run leaves INCOMPLETE next to raw.txt and returns
-// an error saying what happened. If raw.txt cannot be created or its
-// configuration lines cannot be written, nothing was measured: the run
-// folder is removed again.
+// o.count runs of the benchmark binary and of the noise re-runs, streamed
+// line by line. An interrupted or failed run leaves INCOMPLETE next to
+// raw.txt and returns an error saying what happened. If raw.txt cannot be
+// created or its configuration lines cannot be written, nothing was
+// measured: the run folder is removed again.
 func (d *driver) measure(ctx context.Context, dir string, names []string, now time.Time) error {
 	rawPath := filepath.Join(dir, runfile.RawFile)
 	f, err := os.OpenFile(rawPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)

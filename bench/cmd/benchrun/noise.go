@@ -29,14 +29,14 @@ const (
 )
 
 // A noisyConfig is a configuration whose ns/op interval is still wider
-// than ±plots.NoisyWidth, or that has fewer than plots.MinSamples samples
+// than ±stat.NoisyWidth, or that has fewer than stat.MinSamples samples
 // (no interval yet).
 type noisyConfig struct {
 	name  string // full name, with "Benchmark"
 	n     int
 	width float64 // relative half-width of the interval
 	// open marks a row behind a conclusion that is still open
-	// (plots.Run.OpenRows): an INCONCLUSIVE verdict, or an answer whose
+	// (judge.OpenRows): an INCONCLUSIVE verdict, or an answer whose
 	// recommended strategy's standing against the fastest is undecided.
 	open bool
 }
@@ -62,15 +62,16 @@ func noisyConfigs(dir string) ([]noisyConfig, error) {
 // pickRound chooses the configurations of the next noise re-run round from
 // noisy: those below max samples, rows behind an open conclusion first,
 // then those that can still close before max samples (converges), then
-// the rest, each group the cheapest first (cost: what a configuration took in the first
-// run), as many as fit in an eighth of left together with startCost, or in
-// minRound when that is more (a round of one short configuration would
-// spend its time starting the binary), and never more than left. Open conclusions first, because
-// more samples can decide them; cheapest next, because the interval of
-// the median narrows with the number of samples, and a second buys twenty
-// samples of a 50 ms configuration and four of a flood. The eighth keeps
-// rounds short while the budget is large, so that the cheap rows get many
-// rounds and the dear ones no more than what is left over.
+// the rest, each group the cheapest first (cost: what a configuration
+// took in the first run), as many as fit in an eighth of left together
+// with startCost, or in minRound when that is more (a round of one short
+// configuration would spend its time starting the binary), and never more
+// than left. Open conclusions first, because more samples can decide
+// them; cheapest next, because the interval of the median narrows with
+// the number of samples, and a second of re-runs buys many samples of a
+// short configuration but few of a long one. The eighth keeps rounds short
+// while the budget is large, so that the cheap rows get many rounds and
+// the dear ones no more than what is left over.
 func pickRound(noisy []noisyConfig, maxN int, cost func(string) time.Duration, left time.Duration) []noisyConfig {
 	var cand []noisyConfig
 	for _, c := range noisy {
@@ -112,9 +113,9 @@ func pickRound(noisy []noisyConfig, maxN int, cost func(string) time.Duration, l
 // interval yet always qualifies. The rows that spread by what they
 // measure (Alloc's collection cycles, fsync, a flood's fresh stacks: go
 // doc ./bench) would take hundreds of samples: they come after the rows
-// that can close. (Excluding them instead left a minute of the budget
-// unspent in one run: the projection is rough, and the median's interval
-// narrows in steps.)
+// that can close, not left out, because the projection is rough and the
+// median's interval narrows in steps: leaving them out left budget unspent
+// (see docs/measurements.md).
 func converges(c noisyConfig, maxN int) bool {
 	if c.n < stat.MinSamples {
 		return true
@@ -127,12 +128,9 @@ func converges(c noisyConfig, maxN int) bool {
 // the run: a share of the budget after each count run from the
 // MinSamples-th on (when every configuration has an interval), and what is
 // left after the last one. Re-runs bunched at the end sample one phase
-// of the machine's drift: in a run that did so, the re-run rounds 17 to 26
-// ran 5 to 21 % slower than the re-run rows' medians (the median over the
-// rows of each round) and rounds 27 to 35 1 to 6 % faster, so the extra
-// samples of a bimodal row (fine hash under errgroup: 8.5 ms fast, 12.5
-// ms slow) fell in one mode and widened its interval instead of narrowing
-// it (go doc of this command, "Order of the re-runs").
+// of the machine's drift, so that the extra samples of a bimodal row can
+// fall in one mode and widen its interval instead of narrowing it (see
+// docs/measurements.md).
 type noiseRuns struct {
 	spent  time.Duration // time the re-runs took so far
 	rounds int           // re-run rounds so far

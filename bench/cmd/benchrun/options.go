@@ -20,8 +20,9 @@ type options struct {
 	scale     string
 	results   string
 	report    bool
-	// noiseBudget bounds the time spent re-running noisy configurations
-	// after the count runs; 0 turns the re-runs off.
+	// noiseBudget bounds the time spent re-running noisy configurations,
+	// between the count runs from the stat.MinSamples-th on and after the
+	// last; 0 turns the re-runs off.
 	noiseBudget time.Duration
 	// warmup is the number of warm-up runs of the whole matrix before the
 	// count runs; their results go to warmup.txt, not raw.txt.

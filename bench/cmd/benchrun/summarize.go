@@ -21,7 +21,7 @@ func (d *driver) summarize(dir string) error {
 	if err != nil {
 		return fmt.Errorf("locating %s: %w", dir, err)
 	}
-	// -ignore round: the round line numbers the samples (plots.RoundKey);
+	// -ignore round: the round line numbers the samples (runfile.RoundKey);
 	// benchstat would otherwise make a table per round.
 	args := []string{"-ignore", runfile.RoundKey, "-col", "/strategy", filepath.Join(abs, runfile.RawFile)}
 	name := "go tool benchstat"
