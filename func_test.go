@@ -7,10 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"go.uber.org/goleak"
-
 	"github.com/concbench/concbench"
 	"github.com/concbench/concbench/strategies"
+	"go.uber.org/goleak"
 )
 
 // tracked is a Func whose Setup and Teardown record the states they made

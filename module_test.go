@@ -15,7 +15,6 @@ import (
 	"unicode"
 
 	"github.com/concbench/concbench/plots"
-
 	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )

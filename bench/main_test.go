@@ -6,9 +6,8 @@ import (
 	"runtime"
 	"testing"
 
-	"go.uber.org/goleak"
-
 	"github.com/concbench/concbench/strategies"
+	"go.uber.org/goleak"
 )
 
 // TestMain serves as a worker process when the process or exec strategy

@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/answer"
-
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/runfile"
 )

@@ -8,9 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/concbench/concbench/plots/answer"
-	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/plots/document"
+	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"

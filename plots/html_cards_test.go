@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/answer"
-
 	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"

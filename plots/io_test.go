@@ -7,9 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 )

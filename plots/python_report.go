@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/concbench/concbench/plots/chart"
-
 	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/unitfmt"
 	"github.com/concbench/concbench/runfile"

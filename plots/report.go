@@ -4,13 +4,11 @@ import (
 	"fmt"
 	"path/filepath"
 
-	"github.com/concbench/concbench/plots/chart"
-
-	"github.com/concbench/concbench/plots/answer"
-	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/internal/atomicfile"
+	"github.com/concbench/concbench/plots/answer"
+	"github.com/concbench/concbench/plots/chart"
 	"github.com/concbench/concbench/plots/document"
+	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/runfile"
 )

@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/plots/document"
+	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
 )

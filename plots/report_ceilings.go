@@ -5,9 +5,8 @@ import (
 	"strconv"
 
 	"github.com/concbench/concbench/plots/answer"
-	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/plots/document"
+	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/unitfmt"
 )
 

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/concbench/concbench/plots/answer"
-
 	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/unitfmt"
 )

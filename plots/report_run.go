@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/concbench/concbench/plots/answer"
-
 	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"

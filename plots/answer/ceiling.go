@@ -5,7 +5,6 @@ import (
 
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-
 	"github.com/concbench/concbench/runfile"
 )
 

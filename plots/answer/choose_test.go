@@ -3,10 +3,12 @@ package answer
 import (
 	"strings"
 	"testing"
+
+	"github.com/concbench/concbench/plots/internal/testrows"
 )
 
 func TestChooseFixture(t *testing.T) {
-	_, rows := readFixture(t)
+	_, rows := testrows.ReadFixture(t)
 	cs := Choose(rows)
 	sleep := cs[0]
 	if sleep.Workload != "sleep d=10ms tasks=64" || sleep.TooFew != 0 {

@@ -8,10 +8,8 @@ import (
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
-
-	"golang.org/x/perf/benchmath"
-
 	"github.com/concbench/concbench/runfile"
+	"golang.org/x/perf/benchmath"
 )
 
 // The flood at two sizes. make bench-flood runs bench's Flood family at

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/internal/testrows"
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
@@ -28,7 +29,7 @@ func floodSizesRun(t *testing.T, sizes map[string]map[string]float64) *rundir.Ru
 			}
 		}
 	}
-	return readRaw(t, b.String())
+	return testrows.ReadRaw(t, b.String())
 }
 
 const (

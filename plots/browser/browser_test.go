@@ -10,11 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/concbench/concbench/plots"
-	"github.com/concbench/concbench/runfile"
-
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
+	"github.com/concbench/concbench/plots"
+	"github.com/concbench/concbench/runfile"
 	"go.uber.org/goleak"
 )
 

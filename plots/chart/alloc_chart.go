@@ -6,19 +6,15 @@ import (
 	"slices"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
 	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
-
+	"github.com/concbench/concbench/runfile"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/concbench/concbench/runfile"
 )
 
 // AllocChart is the name of the Alloc family's chart (without extension).

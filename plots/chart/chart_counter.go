@@ -6,13 +6,10 @@ import (
 	"slices"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-
-	"gonum.org/v1/plot"
-
 	"github.com/concbench/concbench/runfile"
+	"gonum.org/v1/plot"
 )
 
 // counterDots collects, for each strategy, one value per sync variant

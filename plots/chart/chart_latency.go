@@ -4,14 +4,11 @@ import (
 	"fmt"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-
+	"github.com/concbench/concbench/runfile"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/concbench/concbench/runfile"
 )
 
 // ChartLatency draws the p50 and p99 task completion times (from batch

@@ -4,16 +4,12 @@ import (
 	"fmt"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
 	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/unitfmt"
-
+	"github.com/concbench/concbench/runfile"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
-
-	"github.com/concbench/concbench/runfile"
 )
 
 // Charts, the table of every chart of a report, and the names of their

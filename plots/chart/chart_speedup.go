@@ -7,16 +7,13 @@ import (
 	"slices"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
-
+	"github.com/concbench/concbench/runfile"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
-
-	"github.com/concbench/concbench/runfile"
 )
 
 // ChartSpeedupProcs draws the speedup over sequential against GOMAXPROCS

@@ -6,17 +6,14 @@ import (
 	"slices"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
-
+	"github.com/concbench/concbench/runfile"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
-
-	"github.com/concbench/concbench/runfile"
 )
 
 // ChartBatchTime draws the batch time (ns/op, the figure of the answer

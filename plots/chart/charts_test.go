@@ -9,16 +9,15 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
-	"github.com/concbench/concbench/plots/judge"
-
+	"github.com/concbench/concbench/plots/internal/testrows"
 	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 )
 
 func TestChartsValid(t *testing.T) {
-	run, rows := readFixture(t)
+	run, rows := testrows.ReadFixture(t)
 	charts, err := Charts(rows, rundir.FitAmdahl(rows, run.Cores()), run.Cores())
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +95,7 @@ func TestChartsPartial(t *testing.T) {
 }
 
 func TestTimeBarsSortedWithReference(t *testing.T) {
-	_, rows := readFixture(t)
+	_, rows := testrows.ReadFixture(t)
 	ws := judge.MainWorkloads(rows, "Sleep")[0]
 	p, err := ChartBatchTime(ws, kit.NewPalette(StrategyOrder(rows)))
 	if err != nil || p == nil {
@@ -124,7 +123,7 @@ func TestTimeBarsSortedWithReference(t *testing.T) {
 			t.Errorf("%s: interval [%g, %g] does not hold %g", names[int(b.Y)], b.Lo, b.Hi, b.V)
 		}
 	}
-	seq := rowNamed(t, rows, "Sleep/d=10ms/tasks=64/strategy=sequential/procs=2")
+	seq := testrows.RowNamed(t, rows, "Sleep/d=10ms/tasks=64/strategy=sequential/procs=2")
 	if bars.Ref != seq.Time.Center {
 		t.Errorf("reference line at %g, want sequential's median %g", bars.Ref, seq.Time.Center)
 	}

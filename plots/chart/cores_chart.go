@@ -8,10 +8,8 @@ import (
 	"strconv"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
-
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"

@@ -4,12 +4,9 @@ import (
 	"fmt"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
 	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-
 	"gonum.org/v1/plot"
 )
 

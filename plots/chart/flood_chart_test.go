@@ -6,10 +6,9 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
-	"github.com/concbench/concbench/plots/judge"
-
+	"github.com/concbench/concbench/plots/internal/testrows"
 	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/plots/judge"
 )
 
 // TestFloodChartLegend shows that the legend names the Pareto front only
@@ -30,7 +29,7 @@ func TestFloodChartLegend(t *testing.T) {
 			"strategy=pool/workers=1000": {60e6, 4e6},
 		}, true},
 	} {
-		rows := readRaw(t, testrun.Flood(tc.rows)).Derive()
+		rows := testrows.ReadRaw(t, testrun.Flood(tc.rows)).Derive()
 		p, err := ChartFlood(rows, kit.NewPalette(StrategyOrder(rows)))
 		if err != nil || p == nil {
 			t.Fatalf("ChartFlood: %v, %v", p, err)

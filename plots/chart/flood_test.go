@@ -5,15 +5,14 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/chart/kit"
-
-	"github.com/concbench/concbench/plots/judge"
-
+	"github.com/concbench/concbench/plots/internal/testrows"
 	"github.com/concbench/concbench/plots/internal/testrun"
+	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 )
 
 func TestParetoFront(t *testing.T) {
-	run := readRaw(t, testrun.Flood(map[string][2]float64{
+	run := testrows.ReadRaw(t, testrun.Flood(map[string][2]float64{
 		"strategy=spawn":               {100, 50}, // dominated by pool 1000
 		"strategy=pool/workers=1000":   {60, 4},
 		"strategy=pool/workers=10":     {200, 1},

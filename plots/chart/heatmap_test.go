@@ -5,8 +5,8 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/concbench/concbench/plots/internal/testrows"
 	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 )
@@ -53,7 +53,7 @@ func TestHeatLookMarks(t *testing.T) {
 }
 
 func TestChartOverview(t *testing.T) {
-	_, rows := readFixture(t)
+	_, rows := testrows.ReadFixture(t)
 	if p, err := ChartOverview(rows); err != nil || p == nil {
 		t.Fatalf("ChartOverview = %v, %v", p, err)
 	}

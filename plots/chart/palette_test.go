@@ -5,12 +5,13 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/chart/kit"
+	"github.com/concbench/concbench/plots/internal/testrows"
 )
 
 // Every chart of a run draws a strategy in the same colour: the palette is
 // made once per run from the strategies in order of first appearance.
 func TestChartsShareOnePalette(t *testing.T) {
-	_, rows := readFixture(t)
+	_, rows := testrows.ReadFixture(t)
 	order := StrategyOrder(rows)
 	if len(order) < 2 || order[0] != "sequential" {
 		t.Fatalf("strategy order %v", order)

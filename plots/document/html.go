@@ -7,6 +7,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/concbench/concbench/plots/unitfmt"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -175,7 +176,7 @@ func firstLine(s string) string {
 // is empty, with "-N" added the Nth time the slug is seen; seen counts
 // them.
 func UniqueID(seen map[string]int, heading string) string {
-	id := Slug(heading)
+	id := unitfmt.Slug(heading)
 	if id == "" {
 		id = "section"
 	}
@@ -185,23 +186,6 @@ func UniqueID(seen map[string]int, heading string) string {
 		return fmt.Sprintf("%s-%d", id, n+1)
 	}
 	return id
-}
-
-// Slug makes a name safe in a file name or an id: lower-case letters and
-// digits, each other run of characters one "-", none at the ends.
-func Slug(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, c := range strings.ToLower(s) {
-		if c >= 'a' && c <= 'z' || c >= '0' && c <= '9' {
-			b.WriteRune(c)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
 }
 
 // inlineSVG prepares a chart's SVG for the page: without its XML

@@ -6,10 +6,8 @@ import (
 	"strconv"
 
 	"github.com/concbench/concbench/plots/answer"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/unitfmt"
-
 	"github.com/concbench/concbench/runfile"
 )
 

@@ -4,9 +4,8 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/concbench/concbench/plots/chart"
-
 	"github.com/concbench/concbench/internal/atomicfile"
+	"github.com/concbench/concbench/plots/chart"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/runfile"
 )

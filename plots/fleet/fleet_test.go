@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/chart"
-
 	"github.com/concbench/concbench/plots/stat"
 )
 

@@ -8,7 +8,6 @@ import (
 
 	"github.com/concbench/concbench/plots/answer"
 	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/plots/rundir"
 )
 

@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/answer"
-
+	"github.com/concbench/concbench/plots/internal/testrows"
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
@@ -29,7 +29,7 @@ func crashRun(t *testing.T, n int, rows map[string][3]float64) *rundir.Run {
 			fmt.Fprintf(&b, "BenchmarkCrash/k=8/d=1ms/tasks=16/strategy=%s/procs=2 \t 1 \t %d ns/op \t %g survived \t %g delivered \t %g next-batch\n", st, 40_000_000+k*1000, v[0], v[1], v[2])
 		}
 	}
-	return readRaw(t, b.String())
+	return testrows.ReadRaw(t, b.String())
 }
 
 func crashVerdictOf(t *testing.T, n int, rows map[string][3]float64) Verdict {

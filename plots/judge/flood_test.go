@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/internal/testrows"
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
@@ -11,7 +12,7 @@ import (
 
 // floodRun reads a flood of testrun.Flood(rows).
 func floodRun(t *testing.T, rows map[string][2]float64) *rundir.Run {
-	return readRaw(t, testrun.Flood(rows))
+	return testrows.ReadRaw(t, testrun.Flood(rows))
 }
 
 func floodVerdictsOf(t *testing.T, rows map[string][2]float64) (memory, faster Verdict) {
@@ -71,7 +72,7 @@ func TestFloodVerdictsTakeTheBigFlood(t *testing.T) {
 		testrun.Spread("Flood/d=1ms/tasks=20000/strategy=pool/workers=1000/procs=2", 40e6) +
 		testrun.Spread("Flood/d=10ms/tasks=1000000/strategy=spawn/procs=2", 3e9) +
 		testrun.Spread("Flood/d=10ms/tasks=1000000/strategy=pool/workers=1000/procs=2", 10e9)
-	s := SelectFlood(readRaw(t, raw).Derive())
+	s := SelectFlood(testrows.ReadRaw(t, raw).Derive())
 	if s.Unbounded == nil || s.Unbounded.Tasks != 1_000_000 {
 		t.Errorf("the flood verdicts read %v, want the 1,000,000-task flood", s.Unbounded)
 	}

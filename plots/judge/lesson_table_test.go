@@ -4,6 +4,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/concbench/concbench/plots/internal/testrows"
 	"github.com/concbench/concbench/plots/stat"
 )
 
@@ -13,7 +14,7 @@ import (
 // theirs. (The report renders every verdict the same way; the golden
 // reports pin that.)
 func TestFakeLessonIsOneEntry(t *testing.T) {
-	run, rows := readFixture(t)
+	run, rows := testrows.ReadFixture(t)
 	fake := lesson{
 		Claim:  "A fake claim: the fixture's sleep has a spawn row.",
 		Charts: []string{ChartCounterLost, ChartTime},

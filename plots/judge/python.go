@@ -10,11 +10,10 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/concbench/concbench/internal/oserr"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/unitfmt"
 	"github.com/concbench/concbench/runfile"
-
-	"github.com/concbench/concbench/internal/oserr"
 )
 
 // GILAgree is how far apart the speedups of the gil model and of CPython

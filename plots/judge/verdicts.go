@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/concbench/concbench/plots/answer"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"

@@ -7,13 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/plots/internal/testrows"
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 )
 
 func TestVerdictsFixture(t *testing.T) {
-	run, rows := readFixture(t)
+	run, rows := testrows.ReadFixture(t)
 	vs := Verdicts(run, rows)
 	if len(vs) != 8 {
 		t.Fatalf("%d verdicts, want 8", len(vs))

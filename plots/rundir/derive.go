@@ -5,7 +5,6 @@ import (
 	"time"
 
 	"github.com/concbench/concbench/plots/stat"
-
 	"github.com/concbench/concbench/runfile"
 )
 

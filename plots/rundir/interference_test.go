@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/stat"
-
 	"github.com/concbench/concbench/runfile"
 	"golang.org/x/perf/benchmath"
 )

@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 
 	"github.com/concbench/concbench/plots/stat"
-
 	"github.com/concbench/concbench/runfile"
 )
 

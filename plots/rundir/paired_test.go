@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/stat"
-
 	"golang.org/x/perf/benchmath"
 )
 

@@ -4,7 +4,6 @@ import (
 	"math"
 
 	"github.com/concbench/concbench/plots/stat"
-
 	"github.com/concbench/concbench/runfile"
 )
 

@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/concbench/concbench/plots/internal/testrun"
-
 	"github.com/concbench/concbench/runfile"
 )
 

@@ -13,9 +13,8 @@ import (
 	"syscall"
 	"unicode/utf8"
 
-	"github.com/concbench/concbench/plots/stat"
-
 	"github.com/concbench/concbench/internal/oserr"
+	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/runfile"
 	"golang.org/x/perf/benchfmt"
 	"golang.org/x/perf/benchmath"

@@ -10,7 +10,6 @@ import (
 	"github.com/concbench/concbench/plots/internal/testrun"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/runfile"
-
 	"golang.org/x/perf/benchfmt"
 )
 

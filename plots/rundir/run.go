@@ -17,8 +17,9 @@ type Run struct {
 	// Props holds the strategy properties that the run wrote as
 	// "strategy-<name>: <properties>" configuration lines
 	// (runfile.ConfigKey, runfile.Props.String), by strategy name.
-	// A run without them (written before they existed) leaves it empty;
-	// the report then takes today's properties (strategies.PropsOf).
+	// A strategy without such a line (a run written before they existed,
+	// CPython's strategies) has the properties of Run.PropsOf: it may
+	// run every task at once and ranks last (UnknownRank).
 	Props map[string]runfile.Props
 	// Benchmarks are the distinct benchmark names in order of first
 	// appearance, each with its samples per unit.

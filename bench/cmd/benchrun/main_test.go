@@ -14,16 +14,14 @@ import (
 	"testing"
 	"time"
 
-	"github.com/concbench/concbench/plots"
-
-	"go.uber.org/goleak"
-	"golang.org/x/perf/benchfmt"
-	"golang.org/x/perf/benchproc"
-
 	"github.com/concbench/concbench/bench"
+	"github.com/concbench/concbench/plots"
 	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
+	"go.uber.org/goleak"
+	"golang.org/x/perf/benchfmt"
+	"golang.org/x/perf/benchproc"
 )
 
 func TestMain(m *testing.M) {

@@ -12,11 +12,10 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/concbench/concbench/plots/stat"
-	"github.com/concbench/concbench/runfile"
-
 	"github.com/concbench/concbench/bench"
 	"github.com/concbench/concbench/internal/oserr"
+	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/runfile"
 )
 
 // tailWriter keeps the last max bytes written to it.

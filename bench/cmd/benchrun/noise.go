@@ -13,10 +13,8 @@ import (
 	"time"
 
 	"github.com/concbench/concbench/plots/judge"
-
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-
 	"github.com/concbench/concbench/runfile"
 )
 

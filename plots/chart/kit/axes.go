@@ -6,7 +6,6 @@ import (
 	"strconv"
 
 	"github.com/concbench/concbench/plots/unitfmt"
-
 	"gonum.org/v1/plot"
 )
 

@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"github.com/concbench/concbench/plots/unitfmt"
-
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"

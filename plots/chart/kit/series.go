@@ -5,7 +5,6 @@ import (
 	"image/color"
 
 	"github.com/concbench/concbench/plots/stat"
-
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
