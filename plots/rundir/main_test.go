@@ -11,11 +11,6 @@ func TestMain(m *testing.M) {
 	goleak.VerifyTestMain(m)
 }
 
-// readRaw reads a run whose raw.txt is raw.
-func readRaw(t *testing.T, raw string) *Run {
-	return testrun.Read(t, testrun.Write(t, raw), ReadRun)
-}
-
 // readFixture reads and derives the fixture.
 func readFixture(t *testing.T) (*Run, []*Row) {
 	run := testrun.Read(t, testrun.Fixture(), ReadRun)
