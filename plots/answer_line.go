@@ -38,6 +38,18 @@ func answerLine(c answer.Choice, withProcs bool) string {
 	}
 	rec := c.Recommended
 	head += "use " + rec.Name()
+	if !c.Decided() {
+		// An undecided answer says so first, whatever is cut after it.
+		if len(c.Open) > 2 {
+			head += fmt.Sprintf(", undecided: %d simpler strategies may be as good", len(c.Open))
+		} else {
+			names := make([]string, len(c.Open))
+			for i, k := range c.Open {
+				names[i] = k.Name()
+			}
+			head += ", undecided: " + joinOr(names) + " may be as good"
+		}
+	}
 	// behind is how the strategy compares with the fastest, when it is
 	// not the fastest; short, "(≈ ants)", when the line is cut.
 	behind := func(short bool) string {

@@ -43,11 +43,41 @@ func answerOf(c answer.Choice) answerWords {
 		a.Use += fmt.Sprintf(" (%s× [%s, %s] the time of the fastest, %s)",
 			unitfmt.Num(rec.Ratio.V), unitfmt.Num(rec.Ratio.Lo), unitfmt.Num(rec.Ratio.Hi), rundir.RowName(c.Fastest))
 	}
+	if !c.Decided() {
+		a.Use += "; " + undecided(c)
+	}
 	if rec.Row.Speedup.Valid() {
 		a.Speedup = unitfmt.Est(rec.Row.Speedup)
 	}
 	a.AsGood, a.Unclear, a.Avoid = answer.Names(c.AsGood), answer.Names(c.Unclear), answer.Names(c.Avoid)
 	return a
+}
+
+// undecided says why a Choice is undecided: the simpler strategies that
+// may yet prove as good as the fastest, and about how many more samples
+// would decide: "undecided: sequential or spawn may be as good (about 20
+// more samples of each and of process would decide)".
+func undecided(c answer.Choice) string {
+	names := make([]string, len(c.Open))
+	more := 0
+	for i, k := range c.Open {
+		names[i] = k.Name()
+		more = max(more, answer.MoreSamples(k))
+	}
+	verb := "may be as good"
+	s := "undecided: " + joinOr(names) + " " + verb
+	if more > 0 {
+		return s + fmt.Sprintf(" (about %d more samples of each and of %s would decide)", more, rundir.RowName(c.Fastest))
+	}
+	return s + fmt.Sprintf(" (more samples of each and of %s would decide)", rundir.RowName(c.Fastest))
+}
+
+// joinOr joins words as a list with "or": "a", "a or b", "a, b or c".
+func joinOr(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 // Tally counts the verdicts of the report (Go lessons only) by outcome.

@@ -55,6 +55,10 @@ func cardOf(c answer.Choice, seen map[string]int) document.Card {
 	}
 	rec := c.Recommended
 	k.Use = rec.Name()
+	if !c.Decided() {
+		u := undecided(c)
+		k.Undecided = strings.ToUpper(u[:1]) + u[1:] + "."
+	}
 	if rec.Row != c.Fastest {
 		k.Versus = fmt.Sprintf("%s× [%s, %s] the time of the fastest, %s", unitfmt.Num(rec.Ratio.V), unitfmt.Num(rec.Ratio.Lo), unitfmt.Num(rec.Ratio.Hi), rundir.RowName(c.Fastest))
 	}

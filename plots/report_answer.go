@@ -16,7 +16,7 @@ func (rep *Report) writeChoices(b *body) {
 		b.p("No results to rank: the answer covers every family but the …Workers and …Procs sweeps and Crash.")
 		return
 	}
-	b.p("Use: the simplest strategy (%s) not significantly slower than the fastest. Every other strategy is compared with the fastest (time ratio with its %s interval): \"as good\" is within %s, \"avoid\" is significantly more than %s slower, \"undecided\" is neither. Models (gil) are not ranked.",
+	b.p("Use: the simplest strategy (%s) shown as good as the fastest, else the fastest. Every other strategy is compared with the fastest (time ratio with its %s interval): \"as good\" is the whole interval within %s, \"avoid\" is significantly more than %s slower, \"undecided\" is neither. While a strategy simpler than the one to use is undecided, so is the answer, and it says which and about how many more samples would decide. Models (gil) are not ranked.",
 		simplicity(rep.Rows), unitfmt.Percent(stat.Confidence), unitfmt.Percent(stat.SameWithin), unitfmt.Percent(stat.SameWithin))
 	t := document.Table{Head: []string{"workload", "procs", "use", "speedup vs sequential", "fastest time/op", "as good", "undecided", "avoid"}}
 	for _, c := range rep.Choices {

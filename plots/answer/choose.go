@@ -26,9 +26,15 @@ type Choice struct {
 	// Fastest is the strategy with the lowest median ns/op.
 	Fastest *rundir.Row
 	// Recommended is the simplest strategy (lowest Props.Rank; the faster
-	// of a tie) that is not significantly slower than Fastest (see
-	// Slower); Fastest itself when every simpler one is. Nil when TooFew.
+	// of a tie) shown as good as Fastest (the whole interval of its time
+	// ratio to Fastest at most 1 + SameWithin), or Fastest itself. Nil
+	// when TooFew.
 	Recommended *Ranked
+	// Open are the strategies simpler than Recommended that may yet prove
+	// as good as Fastest: neither shown as good nor significantly slower.
+	// While any is open the answer is undecided (Decided), and more
+	// samples of them and of Fastest could decide it.
+	Open []Ranked
 	// AsGood are the strategies other than Recommended whose time is
 	// within 10 % of Fastest's: the whole interval of the ratio is at most
 	// 1.1. Fastest is in none of the lists.
@@ -170,7 +176,7 @@ func choose(workload string, procs int, rs, smaller []*rundir.Row) Choice {
 	if c.TooFew > 0 {
 		return c
 	}
-	var candidates []Ranked // not significantly slower, fastest included
+	var candidates []Ranked // shown as good as the fastest, the fastest included
 	for _, r := range rs {
 		k := Ranked{Row: r, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}, P: stat.Nan().V}
 		switch {
@@ -182,7 +188,7 @@ func choose(workload string, procs int, rs, smaller []*rundir.Row) Choice {
 			k.Ratio = rundir.TimeRatio(r, fastest)
 			k.P = stat.Compare(r.Bench.Metric(runfile.UnitNsPerOp).Sample, fastest.Bench.Metric(runfile.UnitNsPerOp).Sample)
 		}
-		if !Slower(k.Ratio, k.P) {
+		if r == fastest || k.Ratio.Hi <= 1+stat.SameWithin {
 			candidates = append(candidates, k)
 		}
 		switch {
@@ -202,9 +208,51 @@ func choose(workload string, procs int, rs, smaller []*rundir.Row) Choice {
 	notBest := func(k Ranked) bool { return k.Row == best.Row }
 	c.AsGood = slices.DeleteFunc(c.AsGood, notBest)
 	c.Unclear = slices.DeleteFunc(c.Unclear, notBest)
+	for _, k := range c.Unclear {
+		if simpler(k, best) {
+			c.Open = append(c.Open, k)
+		}
+	}
 	// The slowest last, so that the worst to avoid is easy to find.
 	slices.SortStableFunc(c.Avoid, func(a, b Ranked) int { return stat.CmpFloat(a.Ratio.V, b.Ratio.V) })
 	return c
+}
+
+// simpler reports whether k is a simpler strategy than best: a lower
+// Props.Rank, or an equal rank and a lower median time.
+func simpler(k, best Ranked) bool {
+	return cmp.Or(cmp.Compare(k.Row.Props.Rank, best.Row.Props.Rank), stat.CmpFloat(k.Row.Time.Center, best.Row.Time.Center)) < 0
+}
+
+// Decided reports whether the answer is decided: ranked, and no strategy
+// simpler than the recommended one may yet prove as good as the fastest.
+func (c Choice) Decided() bool { return c.TooFew == 0 && len(c.Open) == 0 }
+
+// MoreSamples is about how many samples each of k and the fastest would
+// need for k's comparison to close, at its spread so far: the interval of
+// a median narrows as the square root of the samples, and it must narrow
+// to leave 1 + SameWithin on the side of its median. 0 when it is closed
+// or cannot close (a ratio at the band's edge).
+func MoreSamples(k Ranked) int {
+	n := k.Row.Time.N
+	band := 1 + stat.SameWithin
+	var half, dist float64
+	switch {
+	case k.Ratio.Hi <= band || k.Ratio.Lo > band:
+		return 0
+	case k.Ratio.V < band:
+		half, dist = k.Ratio.Hi-k.Ratio.V, band-k.Ratio.V
+	default:
+		half, dist = k.Ratio.V-k.Ratio.Lo, k.Ratio.V-band
+	}
+	if dist <= 0 || half <= 0 || n == 0 {
+		return 0
+	}
+	need := float64(n) * (half / dist) * (half / dist)
+	if need > 1e6 {
+		return 0
+	}
+	return max(int(need+0.999)-n, 1)
 }
 
 // Names lists the strategies of ks, with their ratios.

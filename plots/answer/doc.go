@@ -11,10 +11,14 @@
 // be, and the Mann-Whitney p: a strategy is to avoid when it is
 // significantly more than stat.SameWithin (10 %) slower, as good when the whole
 // interval of its ratio is at most 1 + stat.SameWithin, undecided otherwise.
-// The recommended strategy is the simplest (the lowest Props.Rank) not
-// significantly slower than the fastest. A model (Props.Model: gil) is
-// never ranked; a workload with a row of fewer than stat.MinSamples
-// samples is not ranked at all. A strategy measured on a smaller batch of
+// The recommended strategy is the simplest (the lowest Props.Rank) shown
+// as good as the fastest, else the fastest: a simpler strategy is
+// recommended only when the whole interval of its ratio lies within the
+// band. While a strategy simpler than the recommended one is undecided,
+// so is the answer (Choice.Decided); Choice.Open names those strategies
+// and MoreSamples estimates how many more samples would decide. A model
+// (Props.Model: gil) is never ranked; a workload with a row of fewer than
+// stat.MinSamples samples is not ranked at all. A strategy measured on a smaller batch of
 // a workload (exec on the fine hash) is ranked per task in that
 // workload's answer.
 //

@@ -26,6 +26,9 @@ type Card struct {
 	Use, Reason string
 	// Versus compares Use with the fastest when it is not the fastest.
 	Versus string
+	// Undecided, when set, says that the answer is undecided, which
+	// simpler strategies may yet prove as good and what would decide.
+	Undecided string
 	// Speedup is Use's speedup over sequential, or why there is none.
 	Speedup string
 	// Bars are every ranked strategy, the fastest first.

@@ -12,7 +12,7 @@ import (
 )
 
 // An Answer is one workload of the fleet's answer table: what each machine
-// recommends for it (plots.Choose).
+// recommends for it (answer.Choose).
 type Answer struct {
 	// Workload is the workload's label, "hash (coarse) size=64KiB …".
 	Workload string
@@ -57,8 +57,9 @@ func answers(ms []*Machine) []Answer {
 }
 
 // answerCell is one machine's answer for a workload: the strategy to use
-// with its speedup over sequential (none for the baseline itself), and the
-// procs it was measured at when they are not the run's gomaxprocs.
+// with its speedup over sequential (none for the baseline itself), the
+// procs it was measured at when they are not the run's gomaxprocs, and
+// whether the answer is undecided (a simpler strategy may be as good).
 func answerCell(c *answer.Choice, gomaxprocs string) string {
 	switch {
 	case c == nil:
@@ -72,6 +73,9 @@ func answerCell(c *answer.Choice, gomaxprocs string) string {
 	}
 	if p := strconv.Itoa(c.Procs); p != gomaxprocs {
 		s += " (procs=" + p + ")"
+	}
+	if !c.Decided() {
+		s += ", undecided"
 	}
 	return s
 }

@@ -5,9 +5,9 @@
 //	make fleet-report RUNS="results/<run a> results/<run b>" OUT=results/fleet-<name>
 //	go run ./plots/cmd/fleet -o results/fleet-<name> results/<run a> results/<run b>
 //
-// Each run folder is read as package plots reads it (plots.ReadRun: the
+// Each run folder is read as package plots reads it (rundir.ReadRun: the
 // values checked, every error naming file:line), and its rows, answer
-// table (plots.Choose) and verdicts (the lesson table) are derived exactly
+// table (answer.Choose) and verdicts (the lesson table) are derived exactly
 // as in that run's own REPORT.md; the fleet report compares them, it
 // recomputes nothing. The output folder gets FLEET.md, index.html (the
 // same report as one self-contained page, rendered as plots renders a
@@ -30,11 +30,11 @@
 //
 // One row per run, in the order given: a label, the folder, cpu, numcpu,
 // gomaxprocs, the cgroup CPU limit, Go, kernel, date, commit, scale, and
-// the precision the run reached (plots.Precision: how many configurations
+// the precision the run reached (rundir.Precision: how many configurations
 // are within ±5 %, their fewest, median and most samples). The label is
 // the host from the folder's name (make bench names it <UTC time>-<host>;
 // another folder goes by its own name) and the cores the run could use
-// (numcpu lowered by a numeric cgroup quota, plots.Run.Cores): "node (2
+// (numcpu lowered by a numeric cgroup quota, rundir.Run.Cores): "node (2
 // cores)". Runs that share a label get " #1", " #2", … in the order given.
 // Every other table has one column per machine, headed by its label.
 //

@@ -23,7 +23,7 @@ type Machine struct {
 	Label string
 	Run   *rundir.Run
 	// Rows, Choices and Verdicts are the run's derived rows, answer table
-	// (plots.Choose) and verdicts (the lesson table), as its own report
+	// (answer.Choose) and verdicts (the lesson table), as its own report
 	// has them.
 	Rows     []*rundir.Row
 	Choices  []answer.Choice

@@ -102,7 +102,7 @@ func (f *Fleet) machines() []document.Block {
 func (f *Fleet) answerBlocks() []document.Block {
 	blocks, ok := section("Which strategy for which work, per machine", len(f.Answers),
 		"No machine has results to rank.",
-		"Each cell is the strategy the machine's own report recommends for the workload (the simplest not significantly slower than the fastest) with its speedup over that machine's sequential [95 % CI], at the highest procs the machine ran it at (given when it is not the machine's gomaxprocs). **differs**: the machines recommend different strategies.")
+		"Each cell is the strategy the machine's own report recommends for the workload (the simplest shown as good as the fastest, else the fastest; \"undecided\" when a simpler one may yet prove as good) with its speedup over that machine's sequential [95 % CI], at the highest procs the machine ran it at (given when it is not the machine's gomaxprocs). **differs**: the machines recommend different strategies.")
 	if !ok {
 		return blocks
 	}

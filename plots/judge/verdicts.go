@@ -223,10 +223,9 @@ func isSeedFamily(family string) bool {
 
 // OpenRows names the benchmarks of run (Benchmark Name, without "Benchmark")
 // behind a conclusion of the report that is still open: every row behind
-// an INCONCLUSIVE verdict, and in every workload of the answer table whose
-// recommended strategy is neither the fastest nor within 10 % of it, the
-// fastest and the recommended. More samples of these can close them, so
-// the driver re-runs them first.
+// an INCONCLUSIVE verdict, and in every undecided answer (answer.Choice
+// Decided) the fastest and the simpler strategies still open. More samples
+// of these can close them, so the driver re-runs them first.
 func OpenRows(run *rundir.Run) map[string]bool {
 	rows := run.Derive()
 	set := map[string]bool{}
@@ -239,12 +238,13 @@ func OpenRows(run *rundir.Run) map[string]bool {
 		}
 	}
 	for _, c := range answer.Choose(rows) {
-		k := c.Recommended
-		if k == nil || k.Row == c.Fastest || k.Ratio.Hi <= 1+stat.SameWithin {
+		if c.Recommended == nil || c.Decided() {
 			continue
 		}
 		set[c.Fastest.Bench.Name] = true
-		set[k.Row.Bench.Name] = true
+		for _, k := range c.Open {
+			set[k.Row.Bench.Name] = true
+		}
 	}
 	return set
 }
