@@ -30,5 +30,5 @@ func Example() {
 	fmt.Println(err)
 	// Output:
 	// squares/n=100 true
-	// unknown workload "cubes"; valid workloads are squares
+	// unknown workload "cubes"; valid workloads are greet, squares
 }

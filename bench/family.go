@@ -4,9 +4,11 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 	"github.com/concbench/concbench/workloads"
 )
@@ -24,8 +26,9 @@ func RunFamily(b *testing.B, cases []Case) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	keep := strategiesKept()
 	for _, c := range cases {
-		if only != nil && !only[b.Name()+"/"+c.Name()] {
+		if only != nil && !only[b.Name()+"/"+c.Name()] || !keep(c.Strategy) {
 			continue
 		}
 		b.Run(c.Name(), func(b *testing.B) {
@@ -56,6 +59,20 @@ func (cs checksums) get(ctx context.Context, ref strategies.Strategy, w workload
 	}
 	cs[key] = r.Checksum
 	return r.Checksum, nil
+}
+
+// strategiesKept returns whether a case of strategy runs: every one when
+// StrategiesEnv is unset, else those it lists and the baseline.
+func strategiesKept() func(strategy string) bool {
+	v := os.Getenv(StrategiesEnv)
+	if v == "" {
+		return func(string) bool { return true }
+	}
+	names := strings.Split(v, ",")
+	return func(s string) bool {
+		p, err := strategies.PropsOf(s)
+		return s == "" || slices.Contains(names, s) || err == nil && p.Concurrency == runfile.One && !p.Model
+	}
 }
 
 // onlyNames reads the file that OnlyEnv names into a set of full benchmark

@@ -101,3 +101,8 @@ func PerScale[T any](s Scale, full, quick, tiny T) T {
 	}
 	return full
 }
+
+// StrategiesEnv, when set, lists the strategies to run, comma-separated;
+// the cases of every other strategy are skipped, but for the baseline
+// (sequential), which every speedup needs.
+const StrategiesEnv = "CONCBENCH_STRATEGIES"

@@ -42,7 +42,7 @@ func (e Exec) Run(ctx context.Context, job Job) (Result, error) {
 	if timeout == 0 {
 		timeout = DefaultTimeout
 	}
-	spec := job.Workload.Spec().String()
+	spec := job.Workload.Spec().Wire()
 	workers := min(e.Workers, max(job.Tasks, 1))
 	return runChunks(ctx, job, workers, 1, func(ctx context.Context, _, i, _ int) (uint64, int64, error) {
 		return e.runOne(ctx, spec, i, timeout)

@@ -94,7 +94,7 @@ func (p *Process) Run(ctx context.Context, job Job) (Result, error) {
 	if err := p.start(ctx); err != nil {
 		return Result{}, err
 	}
-	spec := job.Workload.Spec().String()
+	spec := job.Workload.Spec().Wire()
 	defer p.dropDead()
 	return runPipelined(ctx, job, p.workers, spec, chunkSize(job.Tasks, len(p.workers)), p.opts.Timeout)
 }

@@ -2,15 +2,23 @@ package workloads
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 )
 
 // A Spec names a workload and its parameters. Its text form is the name
 // followed by "/key=value" for each parameter, in order:
 // "hash/size=65536/rounds=8". The zero Spec names no workload.
+//
+// Settings are values every process that builds the workload needs but
+// that are not part of what it does, such as the address of a service its
+// tasks call: String leaves them out, so they never enter a benchmark's
+// name and two runs of the same work compare whatever the address, and
+// Wire carries them to the worker processes.
 type Spec struct {
-	Name   string
-	Params []Param
+	Name     string
+	Params   []Param
+	Settings []Param
 }
 
 // A Param is one key=value parameter of a Spec.
@@ -18,10 +26,33 @@ type Param struct {
 	Key, Value string
 }
 
-// ParseSpec parses the text form of a Spec. It checks syntax only: [New]
-// checks that the name and parameters mean something. ParseSpec(s.String())
-// returns a Spec equal to s for every Spec it can parse.
+// ParseSpec parses the text form of a Spec, or its Wire form. It checks
+// syntax only: [New] checks that the name and parameters mean something.
+// ParseSpec(s.Wire()) returns a Spec equal to s for every Spec it can
+// parse, and ParseSpec(s.String()) one without its settings.
 func ParseSpec(text string) (Spec, error) {
+	text, settings, _ := strings.Cut(text, "?")
+	s, err := parseName(text)
+	if err != nil || settings == "" {
+		return s, err
+	}
+	for _, kv := range strings.Split(settings, "&") {
+		k, v, ok := strings.Cut(kv, "=")
+		key, err1 := url.QueryUnescape(k)
+		value, err2 := url.QueryUnescape(v)
+		if !ok || err1 != nil || err2 != nil || !validToken(key) {
+			return Spec{}, fmt.Errorf("workloads: parsing spec %q: setting %q is not key=value", text, kv)
+		}
+		if _, dup := s.Setting(key); dup {
+			return Spec{}, fmt.Errorf("workloads: parsing spec %q: setting %q given twice", text, key)
+		}
+		s.Settings = append(s.Settings, Param{key, value})
+	}
+	return s, nil
+}
+
+// parseName parses the text form of a Spec without its settings.
+func parseName(text string) (Spec, error) {
 	parts := strings.Split(text, "/")
 	s := Spec{Name: parts[0]}
 	if !validToken(s.Name) {
@@ -51,6 +82,30 @@ func (s Spec) String() string {
 		b.WriteString(p.Value)
 	}
 	return b.String()
+}
+
+// Wire returns the text form of s with its settings: String, then "?" and
+// "key=value" for each setting, joined by "&", each escaped as in a URL
+// query. A Spec without settings is its String.
+func (s Spec) Wire() string {
+	if len(s.Settings) == 0 {
+		return s.String()
+	}
+	kvs := make([]string, len(s.Settings))
+	for i, p := range s.Settings {
+		kvs[i] = url.QueryEscape(p.Key) + "=" + url.QueryEscape(p.Value)
+	}
+	return s.String() + "?" + strings.Join(kvs, "&")
+}
+
+// Setting returns the value of setting key and whether s has it.
+func (s Spec) Setting(key string) (string, bool) {
+	for _, p := range s.Settings {
+		if p.Key == key {
+			return p.Value, true
+		}
+	}
+	return "", false
 }
 
 // Get returns the value of parameter key and whether s has it.
