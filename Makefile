@@ -44,7 +44,7 @@ QUICK_COUNT     := $(if $(filter command line environment,$(origin COUNT)),$(COU
 QUICK_BENCHTIME := $(if $(filter command line environment,$(origin BENCHTIME)),$(BENCHTIME),30ms)
 QUICK_NOISE     := $(if $(filter command line environment,$(origin NOISE_BUDGET)),$(NOISE_BUDGET),0)
 
-# bench-flood's own defaults (go doc ./bench/cmd/benchrun has the reasons,
+# bench-flood's own defaults (go doc ./cmd/concbench has the reasons,
 # docs/measurements.md the figures):
 # 6 rounds (the fewest the report draws a conclusion from) of one batch
 # per sample (-benchtime 1x), no warm-up round and no noise re-runs, at
@@ -125,32 +125,33 @@ fuzz:
 	$(GO) test ./workloads -run '^$$' -fuzz='^FuzzParse$$' -fuzztime=$(FUZZTIME)
 	$(GO) test ./plots -run '^$$' -fuzz='^FuzzReport$$' -fuzztime=$(FUZZTIME)
 
-# benchrun builds the driver into a temporary folder and runs it with the
-# given flags, so that its exit status and error line are its own.
-define benchrun
+# concbench builds the concbench command into a temporary folder and runs
+# it with the given arguments, so that its exit status and error line are
+# its own.
+define concbench
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	$(GO) build -o "$$tmp/benchrun" ./bench/cmd/benchrun && \
-	"$$tmp/benchrun" $(1)
+	$(GO) build -o "$$tmp/concbench" ./cmd/concbench && \
+	"$$tmp/concbench" $(1)
 endef
 
 ## bench: a warm-up run, the whole matrix COUNT times with re-runs of the rows wider than ±5 % between them and after until DEADLINE, into results/<UTC time>-<host> (under 10 minutes on 2 cores)
 .PHONY: bench
 bench:
-	$(call benchrun,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -warmup '$(WARMUP)' -noise-budget '$(NOISE_BUDGET)' -deadline '$(DEADLINE)' -scale full)
+	$(call concbench,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -warmup '$(WARMUP)' -noise-budget '$(NOISE_BUDGET)' -deadline '$(DEADLINE)' -scale full)
 
 ## bench-quick: a first look; the same families with smaller workloads, 6 runs of 30ms (under 2 minutes)
 .PHONY: bench-quick
 bench-quick:
 	@case '$(QUICK_COUNT)' in ''|*[!0-9]*) echo "bench-quick: COUNT must be a whole number >= 6, got $(QUICK_COUNT)" >&2; exit 2;; esac; \
 	test '$(QUICK_COUNT)' -ge 6 || { echo "bench-quick: COUNT must be a whole number >= 6 (the fewest samples the report draws a conclusion from), got $(QUICK_COUNT)" >&2; exit 2; }
-	$(call benchrun,-count '$(QUICK_COUNT)' -bench '$(BENCH)' -benchtime '$(QUICK_BENCHTIME)' -warmup 0 -noise-budget '$(QUICK_NOISE)' -scale quick)
+	$(call concbench,-count '$(QUICK_COUNT)' -bench '$(BENCH)' -benchtime '$(QUICK_BENCHTIME)' -warmup 0 -noise-budget '$(QUICK_NOISE)' -scale quick)
 
 ## bench-flood: opt-in, the published flood (1,000,000 tasks of 10 ms, spawn and every pool at 1k, 10k, 100k workers) beside make bench's 20,000 tasks of 1 ms, interleaved, 6 rounds; prints its estimate first (about 15 minutes on 2 cores)
 .PHONY: bench-flood
 bench-flood:
 	@case '$(FLOOD_COUNT)' in ''|*[!0-9]*) echo "bench-flood: COUNT must be a whole number >= 6, got $(FLOOD_COUNT)" >&2; exit 2;; esac; \
 	test '$(FLOOD_COUNT)' -ge 6 || { echo "bench-flood: COUNT must be a whole number >= 6 (the fewest samples the report draws a conclusion from), got $(FLOOD_COUNT)" >&2; exit 2; }
-	$(call benchrun,-count '$(FLOOD_COUNT)' -bench '^BenchmarkFlood$$' -benchtime 1x -warmup '$(FLOOD_WARMUP)' -noise-budget 0 -scale '$(FLOOD_SCALE)')
+	$(call concbench,-count '$(FLOOD_COUNT)' -bench '^BenchmarkFlood$$' -benchtime 1x -warmup '$(FLOOD_WARMUP)' -noise-budget 0 -scale '$(FLOOD_SCALE)')
 
 ## compare: benchstat of two runs, OLD=results/<run> against NEW=results/<run>, after checking both runs' values as the report does
 .PHONY: compare
@@ -206,7 +207,7 @@ reference:
 	$(GO) build -o "$$tmp/fetchserver" ./reference/python/cmd/fetchserver && \
 	python3 reference/python/concbench $(if $(RUN),-run '$(RUN)') -count '$(COUNT)' -benchtime '$(BENCHTIME)' -noise-budget '$(REF_NOISE_BUDGET)' -fetch-server "$$tmp/fetchserver"
 
-## image-binaries: the container image's build context in IMAGE_CONTEXT (static benchrun, benchmark binary, benchstat and report for linux/IMAGE_ARCH, an empty /tmp as tmp.tar, the Containerfile); needs Go, not podman
+## image-binaries: the container image's build context in IMAGE_CONTEXT (static concbench, benchmark binary and benchstat for linux/IMAGE_ARCH, an empty /tmp as tmp.tar, the Containerfile); needs Go, not podman
 .PHONY: image-binaries
 image-binaries:
 	rm -rf '$(IMAGE_CONTEXT)'
@@ -215,7 +216,7 @@ image-binaries:
 	tar -C '$(IMAGE_CONTEXT)' --owner=0 --group=0 --numeric-owner -cf '$(IMAGE_CONTEXT)/tmp.tar' tmp
 	rmdir '$(IMAGE_CONTEXT)/tmp'
 	CGO_ENABLED=0 GOOS=linux GOARCH='$(IMAGE_ARCH)' $(GO) test -c -trimpath -o '$(IMAGE_CONTEXT)/bin/bench.test' ./bench
-	CGO_ENABLED=0 GOOS=linux GOARCH='$(IMAGE_ARCH)' $(GO) build -trimpath -buildvcs=auto -o '$(IMAGE_CONTEXT)/bin/' ./bench/cmd/benchrun ./plots/cmd/report golang.org/x/perf/cmd/benchstat
+	CGO_ENABLED=0 GOOS=linux GOARCH='$(IMAGE_ARCH)' $(GO) build -trimpath -buildvcs=auto -o '$(IMAGE_CONTEXT)/bin/' ./cmd/concbench golang.org/x/perf/cmd/benchstat
 	cp deploy/Containerfile '$(IMAGE_CONTEXT)/Containerfile'
 
 ## image: build the container image IMAGE (FROM scratch, nothing fetched) with podman from image-binaries' context; push it with podman push IMAGE

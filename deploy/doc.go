@@ -2,7 +2,7 @@
 // image that needs no Go toolchain, and a Kubernetes Indexed Job that runs
 // it once on each of several node shapes. It holds no Go code of its own;
 // its tests check the files below against each other and against the
-// driver, bench/cmd/benchrun.
+// driver, the concbench command (cmd/concbench).
 //
 //	Containerfile  the image, FROM scratch (make image, make image-binaries)
 //	job.yaml       the Indexed Job, one pod per instance type
@@ -11,19 +11,19 @@
 //
 // # The image
 //
-// make image-binaries builds four static programs (CGO_ENABLED=0) for
+// make image-binaries builds three static programs (CGO_ENABLED=0) for
 // linux/IMAGE_ARCH into the build context IMAGE_CONTEXT (build/image):
-// the benchmark binary (go test -c ./bench), the driver benchrun, benchstat
-// (golang.org/x/perf/cmd/benchstat, the tool of go.mod) and the report
-// command, and adds an empty tmp folder of mode 1777 (as tmp.tar, which
+// the benchmark binary (go test -c ./bench), the concbench command (the
+// driver and the report) and benchstat (golang.org/x/perf/cmd/benchstat,
+// the tool of go.mod), and adds an empty tmp folder of mode 1777 (as tmp.tar, which
 // ADD unpacks keeping its mode) and the Containerfile. make image runs
 // podman build on it and tags the image IMAGE
 // (ghcr.io/OWNER/concbench:latest until you set it); nothing is fetched,
 // as the base is scratch. The entry point is
 //
-//	/usr/local/bin/benchrun -bin /usr/local/bin/bench.test -benchstat-bin /usr/local/bin/benchstat -report-bin /usr/local/bin/report -results /results
+//	/usr/local/bin/concbench -bin /usr/local/bin/bench.test -benchstat-bin /usr/local/bin/benchstat -results /results
 //
-// (go doc ./bench/cmd/benchrun: "Without Go"), and the default arguments
+// (go doc ./cmd/concbench: "Without Go"), and the default arguments
 // are make bench-quick's; arguments given to podman run replace them:
 //
 //	podman run --rm -v "$PWD/results:/results" ghcr.io/OWNER/concbench:latest -scale full -count 15 -host "$(hostname)"
@@ -56,7 +56,7 @@
 // policy it runs on two CPUs of its own, not under a CFS quota; raw.txt's
 // numcpu and cgroup-cpus lines record which it got. Each pod passes its
 // node's name (the downward API's spec.nodeName, as NODE_NAME) to
-// benchrun -host, so its run folder on the shared volume is
+// concbench -host, so its run folder on the shared volume is
 // /results/<UTC time>-<node name>. restartPolicy is Never, each index is
 // retried at most once (backoffLimitPerIndex), and the whole Job is
 // stopped after an hour (activeDeadlineSeconds).
@@ -76,7 +76,7 @@
 // misspelt field is an error) into the k8s.io/api types and check the
 // Job against the Containerfile and the driver: the image is the
 // Makefile's IMAGE, the command is the image's entry point, every
-// argument is a flag benchrun accepts with the prebuilt programs at the
+// argument is a flag concbench accepts with the prebuilt programs at the
 // paths the image installs them, -host names an environment variable the
 // pod sets from the node's name, -results is the mount of the claim of
 // pvc.yaml. The image test builds the image with podman when it is on the

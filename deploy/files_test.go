@@ -132,47 +132,47 @@ func readContainerfile(t *testing.T) containerfile {
 	return c
 }
 
-// flagKinds returns benchrun's flags, each with whether it is a boolean
+// flagKinds returns concbench's flags, each with whether it is a boolean
 // flag (one that takes no separate value), from the usage the driver
 // prints with -h: its own flag set.
 func flagKinds(t *testing.T) map[string]bool {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "benchrun")
-	if msg, err := exec.Command("go", "build", "-o", bin, "github.com/concbench/concbench/bench/cmd/benchrun").CombinedOutput(); err != nil {
-		t.Fatalf("go build ./bench/cmd/benchrun: %v\n%s", err, msg)
+	bin := filepath.Join(t.TempDir(), "concbench")
+	if msg, err := exec.Command("go", "build", "-o", bin, "github.com/concbench/concbench/cmd/concbench").CombinedOutput(); err != nil {
+		t.Fatalf("go build ./cmd/concbench: %v\n%s", err, msg)
 	}
 	var usage bytes.Buffer
 	cmd := exec.Command(bin, "-h")
 	cmd.Stdout, cmd.Stderr = &usage, &usage
 	if err := cmd.Run(); err == nil {
-		t.Fatalf("benchrun -h exited 0; want the usage and status 2")
+		t.Fatalf("concbench -h exited 0; want the usage and status 2")
 	}
 	flags := map[string]bool{}
 	for _, m := range regexp.MustCompile(`(?m)^  -([a-z-]+)( \w+)?$`).FindAllStringSubmatch(usage.String(), -1) {
 		flags[m[1]] = m[2] == ""
 	}
 	if len(flags) < 10 {
-		t.Fatalf("read only %d flags from benchrun -h:\n%s", len(flags), usage.String())
+		t.Fatalf("read only %d flags from concbench -h:\n%s", len(flags), usage.String())
 	}
 	return flags
 }
 
 // parseArgs splits args into flag values as package flag reads them: -x v
 // or -x=v for a flag that takes a value, -x or -x=true for a boolean one.
-// An argument that is not a flag benchrun knows, or a flag missing its
+// An argument that is not a flag concbench knows, or a flag missing its
 // value, is an error.
 func parseArgs(args []string, kinds map[string]bool) (map[string]string, error) {
 	vals := map[string]string{}
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if !strings.HasPrefix(a, "-") || a == "-" {
-			return nil, fmt.Errorf("argument %q is not a flag: benchrun takes no other arguments", a)
+			return nil, fmt.Errorf("argument %q is not a flag: concbench takes no other arguments", a)
 		}
 		name, val, hasVal := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		isBool, ok := kinds[name]
 		switch {
 		case !ok:
-			return nil, fmt.Errorf("benchrun has no flag -%s", name)
+			return nil, fmt.Errorf("concbench has no flag -%s", name)
 		case isBool && !hasVal:
 			val = "true"
 		case !hasVal && i+1 == len(args):

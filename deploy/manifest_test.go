@@ -135,7 +135,7 @@ func TestJobResources(t *testing.T) {
 
 // TestJobRunsTheImage checks the Job against the Makefile, the
 // Containerfile and the driver: the image is the Makefile's IMAGE, the
-// command is the image's entry point, the arguments are flags benchrun
+// command is the image's entry point, the arguments are flags concbench
 // accepts, with the image's prebuilt programs and its entry point's
 // values, -host an environment variable set from the node's name, and
 // -results the mount of pvc.yaml's claim.
@@ -177,7 +177,7 @@ func TestJobRunsTheImage(t *testing.T) {
 			t.Errorf("job.yaml: -%s is %q, want the image's entry point's %q", name, args[name], v)
 		}
 	}
-	for _, name := range []string{"bin", "benchstat-bin", "report-bin"} {
+	for _, name := range []string{"bin", "benchstat-bin"} {
 		if !cf.installed[args[name]] {
 			t.Errorf("-%s %q is not a file the Containerfile installs (%v)", name, args[name], cf.installed)
 		}

@@ -90,7 +90,7 @@ func TestRenderersStayInTheirPackages(t *testing.T) {
 			}
 		}
 	}
-	for _, dep := range goList(t, "-deps", "../bench/cmd/benchrun") {
+	for _, dep := range goList(t, "-deps", "../driver") {
 		for lib := range renderers {
 			if dep == lib || strings.HasPrefix(dep, lib+"/") {
 				t.Errorf("the driver links %s", dep)

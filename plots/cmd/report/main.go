@@ -28,12 +28,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"github.com/concbench/concbench/plots"
 	"github.com/concbench/concbench/plots/rundir"
-	"github.com/concbench/concbench/plots/stat"
-	"github.com/concbench/concbench/runfile"
 )
 
 func main() {
@@ -69,24 +66,22 @@ func run(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errUsage
 	}
-	dir := fs.Arg(0)
-	rep, err := plots.Generate(dir)
-	if err != nil {
-		return err
+	_, err := plots.Write(fs.Arg(0), stdout, &prefixed{w: stderr, prefix: "report: "})
+	return err
+}
+
+// prefixed writes each line to w behind prefix, so that the report's
+// warnings say which command gave them.
+type prefixed struct {
+	w      io.Writer
+	prefix string
+}
+
+func (p *prefixed) Write(b []byte) (int, error) {
+	if _, err := io.WriteString(p.w, p.prefix+string(b)); err != nil {
+		return 0, err
 	}
-	for _, w := range rep.Run.Warnings {
-		fmt.Fprintf(stderr, "report: warning: %s\n", w)
-	}
-	counts := map[stat.Outcome]int{}
-	for _, v := range rep.Verdicts {
-		counts[v.Outcome]++
-	}
-	fmt.Fprintf(stdout, "wrote %s, %s and %d charts (PNG+SVG): %d PASS, %d FAIL, %d INCONCLUSIVE\n",
-		filepath.Join(dir, runfile.ReportFile), filepath.Join(dir, runfile.HTMLFile), len(rep.Charts), counts[stat.Pass], counts[stat.Fail], counts[stat.Inconclusive])
-	if rep.Run.IsIncomplete {
-		fmt.Fprintf(stdout, "note: the run is marked INCOMPLETE\n")
-	}
-	return rep.WriteAnswer(stdout)
+	return len(b), nil
 }
 
 // checkRuns reads each run folder's raw.txt as the report does, prints its

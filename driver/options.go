@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"flag"
@@ -65,7 +65,6 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.host, "host", "", "the machine's name in the run folder's name <UTC time>-<host> (letters, digits, dots, dashes, underscores); default: the host name")
 	fs.StringVar(&o.bin, "bin", "", "a prebuilt benchmark binary (go test -c github.com/concbench/concbench/bench) to run instead of building one")
 	fs.StringVar(&o.benchstat, "benchstat-bin", "", "a prebuilt benchstat (go build golang.org/x/perf/cmd/benchstat) to run instead of go tool benchstat")
-	fs.StringVar(&o.reportCmd, "report-bin", "", "a prebuilt report command (go build ./plots/cmd/report) to run instead of building one")
 	fs.Usage = func() {
 		fmt.Fprintf(stderr, "usage: benchrun [flags]\n\nRuns the concbench benchmark matrix and writes a new folder under -results.\n\n")
 		fs.PrintDefaults()

@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"cmp"
@@ -12,7 +12,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/runfile"
@@ -34,24 +33,27 @@ type noisyConfig struct {
 	n     int
 	width float64 // relative half-width of the interval
 	// open marks a row behind a conclusion that is still open
-	// (judge.OpenRows): an INCONCLUSIVE verdict, or an answer whose
+	// (Hooks.Open): an INCONCLUSIVE verdict, or an answer whose
 	// recommended strategy's standing against the fastest is undecided.
 	open bool
 }
 
 // noisyConfigs reads raw.txt in dir back, as the report will, and returns
 // its noisy configurations.
-func noisyConfigs(dir string) ([]noisyConfig, error) {
+func noisyConfigs(dir string, open func(*rundir.Run) map[string]bool) ([]noisyConfig, error) {
 	run, err := rundir.ReadRun(dir)
 	if err != nil {
 		return nil, err
 	}
-	open := judge.OpenRows(run)
+	var isOpen map[string]bool
+	if open != nil {
+		isOpen = open(run)
+	}
 	var noisy []noisyConfig
 	for _, b := range run.Benchmarks {
 		m := b.Metric(runfile.UnitNsPerOp)
 		if m != nil && (!m.Summary.Enough() || m.Summary.Noisy()) {
-			noisy = append(noisy, noisyConfig{"Benchmark" + b.Name, m.Summary.N, m.Summary.RelHalfWidth(), open[b.Name]})
+			noisy = append(noisy, noisyConfig{"Benchmark" + b.Name, m.Summary.N, m.Summary.RelHalfWidth(), isOpen[b.Name]})
 		}
 	}
 	return noisy, nil
@@ -167,7 +169,7 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 	defer func() { nz.spent += time.Since(start) }()
 	for {
 		var err error
-		if nz.noisy, err = noisyConfigs(dir); err != nil {
+		if nz.noisy, err = noisyConfigs(dir, d.hooks.Open); err != nil {
 			return next, d.incomplete(dir, p, fmt.Sprintf("reading raw.txt back for the noise re-runs failed: %v", err))
 		}
 		if len(nz.noisy) == 0 {

@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"bytes"
@@ -48,15 +48,15 @@ func TestPrebuiltFlagErrors(t *testing.T) {
 	}{
 		{[]string{"-bin", missing}, "-bin " + missing + ": no such file"},
 		{[]string{"-benchstat-bin", missing}, "-benchstat-bin " + missing + ": no such file"},
-		{[]string{"-report-bin", dir}, "-report-bin " + dir + " is a folder, not a program"},
+		{[]string{"-benchstat-bin", dir}, "-benchstat-bin " + dir + " is a folder, not a program"},
 		{[]string{"-benchstat-bin", notExec}, "-benchstat-bin " + notExec + " is not executable (mode -rw-r--r--)"},
 		{[]string{"-bin", script}, "-bin " + script + " is not a Go binary"},
-		{[]string{"-bin", self}, "is a build of github.com/concbench/concbench/bench/cmd/benchrun, not the benchmark binary; build it with go test -c github.com/concbench/concbench/bench"},
+		{[]string{"-bin", self}, "is a build of github.com/concbench/concbench/driver.test, not the benchmark binary; build it with go test -c github.com/concbench/concbench/bench"},
 		{[]string{"-host", "$(NODE_NAME)"}, `-host "$(NODE_NAME)" may hold only letters, digits, dots, dashes and underscores`},
 		{[]string{"-host", "a/b"}, `-host "a/b"`},
 	} {
 		results := filepath.Join(t.TempDir(), "results")
-		err := drive(append(tc.args, "-results", results), &bytes.Buffer{}, &bytes.Buffer{}, nil)
+		err := drive(append(tc.args, "-results", results), &bytes.Buffer{}, &bytes.Buffer{}, nil, testHooks)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: error %v, want %q", tc.args, err, tc.want)
 		}
@@ -70,14 +70,14 @@ func TestPrebuiltFlagErrors(t *testing.T) {
 }
 
 // TestPrebuiltWithoutGo runs the driver as the container image does: with
-// the benchmark binary, benchstat and the report command prebuilt and no
+// the benchmark binary and benchstat prebuilt (the report is the
+// command's own, a hook) and no
 // go or git on the PATH. The run folder is named by -host and holds
 // raw.txt, with the go line of the benchmark binary and a commit line,
 // benchstat.txt and REPORT.md.
 func TestPrebuiltWithoutGo(t *testing.T) {
 	d, _ := buildDriver(t, options{bench: "^BenchmarkSleep$", benchtime: "1x", scale: "tiny"})
 	benchstat := goBuild(t, "golang.org/x/perf/cmd/benchstat")
-	report := goBuild(t, "github.com/concbench/concbench/plots/cmd/report")
 
 	t.Setenv("PATH", t.TempDir())
 	if _, err := exec.LookPath("go"); err == nil {
@@ -86,8 +86,8 @@ func TestPrebuiltWithoutGo(t *testing.T) {
 	t.Chdir(t.TempDir()) // no go.mod above: the module is not needed either
 	results := t.TempDir()
 	var stdout, stderr syncBuffer
-	err := drive([]string{"-bin", d.binary, "-benchstat-bin", benchstat, "-report-bin", report, "-host", "node-a.example",
-		"-scale", "tiny", "-count", "1", "-warmup", "0", "-benchtime", "1x", "-bench", "^BenchmarkSleep$", "-results", results}, &stdout, &stderr, nil)
+	err := drive([]string{"-bin", d.binary, "-benchstat-bin", benchstat, "-host", "node-a.example",
+		"-scale", "tiny", "-count", "1", "-warmup", "0", "-benchtime", "1x", "-bench", "^BenchmarkSleep$", "-results", results}, &stdout, &stderr, nil, testHooks)
 	if err != nil {
 		t.Fatalf("drive: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
 	}
@@ -118,7 +118,7 @@ func TestPrebuiltWithoutGo(t *testing.T) {
 // no go on the PATH, says how to run without Go.
 func TestPrebuiltNeedsGo(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
-	err := drive([]string{"-results", t.TempDir()}, &bytes.Buffer{}, &bytes.Buffer{}, nil)
+	err := drive([]string{"-results", t.TempDir()}, &bytes.Buffer{}, &bytes.Buffer{}, nil, testHooks)
 	if err == nil || !strings.Contains(err.Error(), noGoHint) {
 		t.Errorf("error %v, want one ending in %q", err, noGoHint)
 	}

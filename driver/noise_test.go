@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"fmt"
@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/concbench/concbench/plots/judge"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/runfile"
@@ -20,7 +21,7 @@ func TestNoiseRerunsTopUp(t *testing.T) {
 	results := t.TempDir()
 	var stdout, stderr syncBuffer
 	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$", "-count", "2", "-benchtime", "1x", "-noise-budget", "2m", "-report=false", "-results", results}
-	if err := drive(args, &stdout, &stderr, nil); err != nil {
+	if err := drive(args, &stdout, &stderr, nil, testHooks); err != nil {
 		t.Fatalf("drive: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
 	}
 	dir := runDirs(t, results)[0]
@@ -73,7 +74,7 @@ func TestNoiseBudgetTooSmall(t *testing.T) {
 	results := t.TempDir()
 	var stdout, stderr syncBuffer
 	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$", "-count", "1", "-benchtime", "1x", "-noise-budget", "1ms", "-report=false", "-results", results}
-	if err := drive(args, &stdout, &stderr, nil); err != nil {
+	if err := drive(args, &stdout, &stderr, nil, testHooks); err != nil {
 		t.Fatalf("drive: %v", err)
 	}
 	out := stdout.String()
@@ -119,7 +120,7 @@ func TestNoisyConfigsRejectsImpossibleValues(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, runfile.RawFile), []byte(raw), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := noisyConfigs(dir)
+		_, err := noisyConfigs(dir, judge.OpenRows)
 		want := filepath.Join(dir, runfile.RawFile) + ":3: BenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2: ns/op = "
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%s: error %v, want one starting %q", v, err, want)
@@ -169,7 +170,7 @@ func TestNoiseDeadline(t *testing.T) {
 	results := t.TempDir()
 	var stdout, stderr syncBuffer
 	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$", "-count", "1", "-warmup", "0", "-benchtime", "1x", "-noise-budget", "10m", "-deadline", "1ms", "-report=false", "-results", results}
-	if err := drive(args, &stdout, &stderr, nil); err != nil {
+	if err := drive(args, &stdout, &stderr, nil, testHooks); err != nil {
 		t.Fatalf("drive: %v", err)
 	}
 	out := stdout.String()
@@ -196,7 +197,7 @@ func TestNoisyConfigsCrash(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, runfile.RawFile), []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		noisy, err := noisyConfigs(dir)
+		noisy, err := noisyConfigs(dir, judge.OpenRows)
 		if err != nil || len(noisy) != want {
 			t.Errorf("%d samples: %v, %v; want %d noisy configurations", n, noisy, err, want)
 		}

@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 
 func TestEstimateFlag(t *testing.T) {
 	var stdout, stderr bytes.Buffer
-	if err := drive([]string{"-scale", "flood", "-count", "6", "-warmup", "0", "-benchtime", "1x", "-estimate"}, &stdout, &stderr, nil); err != nil {
+	if err := drive([]string{"-scale", "flood", "-count", "6", "-warmup", "0", "-benchtime", "1x", "-estimate"}, &stdout, &stderr, nil, testHooks); err != nil {
 		t.Fatal(err)
 	}
 	out := stdout.String()
@@ -20,7 +20,7 @@ func TestEstimateFlag(t *testing.T) {
 			t.Errorf("the estimate lacks %q:\n%s", want, out)
 		}
 	}
-	err := drive([]string{"-scale", "full", "-estimate"}, &stdout, &stderr, nil)
+	err := drive([]string{"-scale", "full", "-estimate"}, &stdout, &stderr, nil, testHooks)
 	if err == nil || !strings.Contains(err.Error(), "no published flood") {
 		t.Errorf("-estimate at the full scale: %v", err)
 	}

@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"bytes"
@@ -103,7 +103,7 @@ func TestResultsNotUsable(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			before := snapshot(t, results)
 			var stdout, stderr bytes.Buffer
-			err := drive([]string{"-scale", "tiny", "-count", "1", "-results", tc.results}, &stdout, &stderr, nil)
+			err := drive([]string{"-scale", "tiny", "-count", "1", "-results", tc.results}, &stdout, &stderr, nil, testHooks)
 			if err == nil || !strings.Contains(err.Error(), tc.want) || strings.Contains(err.Error(), "\n") {
 				t.Errorf("error %q, want one line containing %q", err, tc.want)
 			}

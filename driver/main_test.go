@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"bytes"
@@ -112,7 +112,7 @@ func racyTwin(c bench.Case) bench.Case {
 func TestTinyMatrix(t *testing.T) {
 	results := t.TempDir()
 	var stdout, stderr syncBuffer
-	err := drive([]string{"-scale", "tiny", "-count", "2", "-benchtime", "1x", "-results", results}, &stdout, &stderr, nil)
+	err := drive([]string{"-scale", "tiny", "-count", "2", "-benchtime", "1x", "-results", results}, &stdout, &stderr, nil, testHooks)
 	if err != nil {
 		t.Fatalf("drive: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
 	}
@@ -285,7 +285,7 @@ func TestBadCount(t *testing.T) {
 	for _, count := range []string{"0", "-2", "x", ""} {
 		results := filepath.Join(t.TempDir(), "results")
 		var stdout, stderr bytes.Buffer
-		err := drive([]string{"-count", count, "-results", results}, &stdout, &stderr, nil)
+		err := drive([]string{"-count", count, "-results", results}, &stdout, &stderr, nil, testHooks)
 		if err == nil || !strings.Contains(err.Error(), "-count (COUNT) must be a positive integer") {
 			t.Errorf("count %q: error %v", count, err)
 		}
@@ -309,7 +309,7 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-scale", "huge"}, "unknown scale"},
 		{[]string{"extra"}, "unexpected arguments"},
 	} {
-		err := drive(tc.args, &bytes.Buffer{}, &bytes.Buffer{}, nil)
+		err := drive(tc.args, &bytes.Buffer{}, &bytes.Buffer{}, nil, testHooks)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("%v: error %v, want %q", tc.args, err, tc.want)
 		}
@@ -325,7 +325,7 @@ func TestBenchMatchesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	var stdout, stderr bytes.Buffer
-	err := drive([]string{"-bench", "NoSuchFamily", "-scale", "tiny", "-results", results}, &stdout, &stderr, nil)
+	err := drive([]string{"-bench", "NoSuchFamily", "-scale", "tiny", "-results", results}, &stdout, &stderr, nil, testHooks)
 	if err == nil || !strings.Contains(err.Error(), `"NoSuchFamily" matches no benchmark`) {
 		t.Fatalf("error %v", err)
 	}
@@ -426,7 +426,7 @@ func TestInterrupt(t *testing.T) {
 	stdout := &notifyWriter{s: "[run 20/", f: interrupt}
 	var stderr syncBuffer
 	start := time.Now()
-	err := drive([]string{"-scale", "tiny", "-count", "50", "-warmup", "0", "-benchtime", "10x", "-bench", "SleepWorkers", "-results", results}, stdout, &stderr, sigs)
+	err := drive([]string{"-scale", "tiny", "-count", "50", "-warmup", "0", "-benchtime", "10x", "-bench", "SleepWorkers", "-results", results}, stdout, &stderr, sigs, testHooks)
 	if err == nil || !strings.Contains(err.Error(), "interrupted by SIGINT") {
 		t.Fatalf("error %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
 	}

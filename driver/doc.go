@@ -110,4 +110,4 @@
 // Benchrun never overwrites or removes an earlier run folder, never
 // discards a result it measured (the warm-up rounds go to warmup.txt),
 // and writes no benchstat.txt or report for an incomplete run.
-package main
+package driver

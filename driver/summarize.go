@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"bytes"
@@ -49,20 +49,10 @@ func (d *driver) summarize(dir string) error {
 	}
 	// Built and run rather than go run, which adds an "exit status 1" line
 	// to the report's own error line.
-	reportBin := d.o.reportCmd
-	if reportBin == "" {
-		reportBin = filepath.Join(d.tmp, "report")
-		build := exec.Command("go", "build", "-o", reportBin, "github.com/concbench/concbench/plots/cmd/report")
-		build.Dir = d.modRoot
-		if msg, err := build.CombinedOutput(); err != nil {
-			return fmt.Errorf("building the report command (go build ./plots/cmd/report): %w\n%s\n(raw.txt and benchstat.txt are kept in %s)", err, strings.TrimSpace(string(msg)), dir)
+	if d.hooks.Report != nil {
+		if err := d.hooks.Report(dir, d.stdout, d.stderr); err != nil {
+			return fmt.Errorf("the report step failed (%w); raw.txt and benchstat.txt are kept in %s: once fixed, make report RUN=%s", err, dir, dir)
 		}
-	}
-	rep := exec.Command(reportBin, abs)
-	rep.Dir = d.modRoot
-	rep.Stdout, rep.Stderr = d.stdout, d.stderr
-	if err := rep.Run(); err != nil {
-		return fmt.Errorf("the report step failed (%w); raw.txt and benchstat.txt are kept in %s: once fixed, make report RUN=%s", err, dir, dir)
 	}
 	fmt.Fprintf(d.stdout, "results in %s\n", dir)
 	return nil

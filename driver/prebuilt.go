@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"debug/buildinfo"
@@ -22,7 +22,6 @@ const benchPkg = "github.com/concbench/concbench/bench"
 type prebuilt struct {
 	bin       string // -bin: the benchmark binary, go test -c of benchPkg
 	benchstat string // -benchstat-bin: golang.org/x/perf/cmd/benchstat
-	reportCmd string // -report-bin: plots/cmd/report
 }
 
 // check makes each given path absolute (the programs run in other
@@ -32,7 +31,7 @@ func (p *prebuilt) check() error {
 	for _, f := range []struct {
 		flag string
 		path *string
-	}{{"-bin", &p.bin}, {"-benchstat-bin", &p.benchstat}, {"-report-bin", &p.reportCmd}} {
+	}{{"-bin", &p.bin}, {"-benchstat-bin", &p.benchstat}} {
 		if *f.path == "" {
 			continue
 		}
@@ -79,8 +78,8 @@ func checkExecutable(flag, path string) (string, error) {
 // needsGo says whether the run needs the Go toolchain (and so the module's
 // source): to build the benchmark binary or the report command, or to run
 // go tool benchstat.
-func (p prebuilt) needsGo(report bool) bool {
-	return p.bin == "" || p.benchstat == "" || report && p.reportCmd == ""
+func (p prebuilt) needsGo() bool {
+	return p.bin == "" || p.benchstat == ""
 }
 
 // builtConfig returns the go, commit and dep-* configuration lines of a run
@@ -135,7 +134,7 @@ func vcsCommit(settings []debug.BuildSetting) string {
 }
 
 // noGoHint is added to an error of the toolchain when the run needs it.
-const noGoHint = "to run without Go, give prebuilt programs with -bin, -benchstat-bin and -report-bin (see go doc ./bench/cmd/benchrun)"
+const noGoHint = "to run without Go, give prebuilt programs with -bin and -benchstat-bin (see go doc ./cmd/concbench)"
 
 // explainNoGo adds noGoHint to err when the go command is missing.
 func explainNoGo(err error) error {

@@ -1,4 +1,4 @@
-package main
+package driver
 
 import (
 	"bytes"
@@ -30,6 +30,9 @@ type driver struct {
 	tmp     string    // the driver's temporary folder, removed at the end
 	start   time.Time // when the driver started, for -deadline
 
+	// hooks are the command's: open rows and the report.
+	hooks Hooks
+
 	// wrapRaw, if set, wraps the writer of raw.txt; tests use it to make
 	// writes fail as on a full disk.
 	wrapRaw func(io.Writer) io.Writer
@@ -47,7 +50,7 @@ func (d *driver) interrupted() os.Signal {
 
 // drive is run with the signals to react to as a channel, so that tests can
 // send them.
-func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error {
+func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal, hooks Hooks) error {
 	o, err := parseOptions(args, stderr)
 	if err != nil {
 		return err
@@ -68,7 +71,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 	if err := checkResults(o.results); err != nil {
 		return err
 	}
-	d := &driver{o: o, stdout: stdout, stderr: stderr, start: time.Now()}
+	d := &driver{o: o, stdout: stdout, stderr: stderr, start: time.Now(), hooks: hooks}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -89,7 +92,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal) error
 	// The module's source and the go command are needed only for what
 	// was not given prebuilt; with -bin the benchmark binary runs in the
 	// current folder.
-	if o.needsGo(o.report) {
+	if o.needsGo() {
 		if d.modRoot, err = moduleRoot(ctx); err != nil {
 			return err
 		}
