@@ -35,7 +35,7 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 			{runfile.ConfigGo, orUnknown(goEnv(ctx, modRoot, "GOVERSION"))},
 			{runfile.ConfigCommit, orUnknown(gitCommit(ctx, modRoot))},
 		}
-		deps, err := dependencies(ctx, modRoot)
+		deps, err := dependencies(ctx, o.pkg)
 		if err != nil {
 			deps = []configLine{{"deps", "unknown"}}
 		}
@@ -56,6 +56,7 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 		{runfile.ConfigMaxSamples, strconv.Itoa(o.maxSamples)},
 		{runfile.ConfigDeadline, o.deadline.String()},
 		{runfile.ConfigWarmup, warmupLine(o.warmup)},
+		{runfile.ConfigBudget, o.budget.String()},
 	}
 	lines = append(lines, built[2:]...)
 	return append(lines, strategyConfig()...)
@@ -180,14 +181,13 @@ func parseCPUMax(s string) string {
 }
 
 // dependencies returns a "dep-<module path>" line with the version of each
-// module linked into the benchmark binary (go list -deps -test of package
-// bench: not the modules only the report, the deploy tests or the browser
-// test need). The key is the path lower-cased with every run of other
+// module linked into the test binary of pkg (go list -deps -test: not the
+// modules only the report, the deploy tests or the browser test need). The key is the path lower-cased with every run of other
 // characters than letters and digits turned into one dash:
 // golang.org/x/sync becomes dep-golang-org-x-sync.
-func dependencies(ctx context.Context, modRoot string) ([]configLine, error) {
+func dependencies(ctx context.Context, pkg string) ([]configLine, error) {
 	const format = "{{with .Module}}{{if not .Main}}{{.Path}} {{with .Replace}}{{.Version}}{{else}}{{.Version}}{{end}}{{end}}{{end}}"
-	out, err := output(ctx, modRoot, "go", "list", "-deps", "-test", "-f", format, "github.com/concbench/concbench/bench")
+	out, err := output(ctx, "", "go", "list", "-deps", "-test", "-f", format, pkg)
 	if err != nil {
 		return nil, err
 	}

@@ -8,11 +8,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
 	"time"
 
+	"github.com/concbench/concbench"
 	"github.com/concbench/concbench/bench"
 )
 
@@ -26,12 +28,18 @@ type driver struct {
 	stdout  io.Writer
 	stderr  io.Writer
 	modRoot string // the module's root; "" when everything is prebuilt
+	pkgDir  string // the package's folder, where its test binary runs; "" with -bin
 	binary  string
 	tmp     string    // the driver's temporary folder, removed at the end
 	start   time.Time // when the driver started, for -deadline
 
 	// hooks are the command's: open rows and the report.
 	hooks Hooks
+	// only, when set, is the file of the configurations every round runs
+	// (bench.OnlyEnv): those the cost probe kept. guess holds the probe's
+	// batch time of each, for the first round's ETA.
+	only  string
+	guess map[string]time.Duration
 
 	// wrapRaw, if set, wraps the writer of raw.txt; tests use it to make
 	// writes fail as on a full disk.
@@ -54,6 +62,12 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal, hooks
 	o, err := parseOptions(args, stderr)
 	if err != nil {
 		return err
+	}
+	if f, ok := stdout.(*os.File); ok {
+		if fi, err := f.Stat(); err == nil && fi.Mode()&os.ModeCharDevice != 0 {
+			o.tty = true
+			stdout = &statusWriter{w: stdout}
+		}
 	}
 	if o.estimate {
 		e, ok, err := floodEstimate(o, nil)
@@ -108,21 +122,35 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal, hooks
 		fmt.Fprintf(stdout, "using the prebuilt benchmark binary %s (-bin)\n", o.bin)
 	} else {
 		d.binary = filepath.Join(tmp, "bench.test")
-		fmt.Fprintf(stdout, "building the benchmark binary (go test -c %s)\n", benchPkg)
+		fmt.Fprintf(stdout, "building the benchmark binary (go test -c %s)\n", o.pkg)
 		if err := d.build(ctx); err != nil {
 			return d.early(err)
 		}
+		if d.pkgDir, err = output(ctx, "", "go", "list", "-f", "{{.Dir}}", o.pkg); err != nil {
+			return d.early(fmt.Errorf("locating %s: %w", o.pkg, err))
+		}
 	}
-	names, err := d.list(ctx)
+	names, err := d.list(ctx, o.bench)
 	if err != nil {
 		return d.early(err)
 	}
 	if len(names) == 0 {
-		return fmt.Errorf("-bench (BENCH) %q matches no benchmark; the families are %s", o.bench, strings.Join(bench.FamilyNames(), ", "))
+		return d.noBenchmarks(ctx)
 	}
 
 	if err := printFloodEstimate(stdout, o, names); err != nil {
 		return err
+	}
+	names, probed, err := d.probe(ctx, names)
+	if err != nil {
+		return d.early(err)
+	}
+	d.fitCount(names, probed)
+	d.guess = probed.batch
+	if len(probed.leftOut) > 0 {
+		if d.only, err = d.onlyFile("run", names); err != nil {
+			return err
+		}
 	}
 
 	now := time.Now()
@@ -145,28 +173,59 @@ func (d *driver) early(err error) error {
 	return err
 }
 
-// moduleRoot returns the folder holding concbench's go.mod.
+// moduleRoot returns the folder holding the go.mod of the module of the
+// current folder: the suite's, or a user's that requires it.
 func moduleRoot(ctx context.Context) (string, error) {
 	gomod, err := output(ctx, "", "go", "env", "GOMOD")
 	if err != nil {
 		return "", explainNoGo(fmt.Errorf("finding the module: %w", err))
 	}
 	if gomod == "" || gomod == os.DevNull {
-		return "", fmt.Errorf("not inside the concbench module: run from the repository, or %s", noGoHint)
+		return "", fmt.Errorf("not inside a Go module: run from your module's folder (or the suite's repository), or %s", noGoHint)
 	}
 	return filepath.Dir(gomod), nil
 }
 
-// build compiles the benchmark binary once.
+// build compiles the test binary of the package once, from the current
+// folder, as go test names the package there. A package that does not
+// build is an error of one line: go's first.
 func (d *driver) build(ctx context.Context) error {
-	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", d.binary, benchPkg)
-	cmd.Dir = d.modRoot
+	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", d.binary, d.o.pkg)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("building the benchmark binary (go test -c %s): %w\n%s", benchPkg, err, strings.TrimSpace(out.String()))
+		return fmt.Errorf("building the test binary of %s (go test -c): %s", d.o.pkg, firstLine(out.String(), err))
+	}
+	if _, err := os.Stat(d.binary); err != nil {
+		return fmt.Errorf("%s has no test files: write its benchmarks in a _test.go file, calling concbench.Run", d.o.pkg)
 	}
 	return nil
+}
+
+// firstLine is the first line of what go printed, or err when it printed
+// nothing.
+func firstLine(out string, err error) string {
+	for _, l := range strings.Split(out, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			return l
+		}
+	}
+	return err.Error()
+}
+
+// noBenchmarks says why no benchmark was selected: -bench matches none
+// of the package's, or the package has no benchmark that calls
+// concbench.Run (or runs the suite's matrix).
+func (d *driver) noBenchmarks(ctx context.Context) error {
+	if d.o.pkg == benchPkg {
+		return fmt.Errorf("-bench (BENCH) %q matches no benchmark; the families are %s", d.o.bench, strings.Join(bench.FamilyNames(), ", "))
+	}
+	if d.o.bench != "." {
+		if all, err := d.list(ctx, "."); err == nil && len(all) > 0 {
+			return fmt.Errorf("-bench %q matches none of the %d concbench benchmarks of %s", d.o.bench, len(all), d.o.pkg)
+		}
+	}
+	return fmt.Errorf("%s has no concbench benchmarks: a benchmark of its must call concbench.Run, and its TestMain concbench.Main", d.o.pkg)
 }
 
 // benchCmd returns the command running the benchmark binary with args, in
@@ -175,8 +234,8 @@ func (d *driver) build(ctx context.Context) error {
 func (d *driver) benchCmd(ctx context.Context, list bool, args ...string) *exec.Cmd {
 	args = append([]string{"-test.run=^$", "-test.bench=" + d.o.bench}, args...)
 	cmd := exec.CommandContext(ctx, d.binary, args...)
-	cmd.Dir = d.modRoot
-	cmd.Env = append(os.Environ(), bench.ScaleEnv+"="+d.o.scale)
+	cmd.Dir = d.pkgDir
+	cmd.Env = append(os.Environ(), d.benchEnv()...)
 	if list {
 		cmd.Env = append(cmd.Env, bench.ListEnv+"=1")
 	}
@@ -191,10 +250,29 @@ func (d *driver) benchCmd(ctx context.Context, list bool, args ...string) *exec.
 	return cmd
 }
 
-// list returns the full names of the benchmarks that -bench selects, in the
-// order they run, without running them.
-func (d *driver) list(ctx context.Context) ([]string, error) {
-	cmd := d.benchCmd(ctx, true, "-test.benchtime=1x")
+// benchEnv is what the flags tell the test binary: the suite's scale,
+// and the options of the benchmarks that call concbench.Run.
+func (d *driver) benchEnv() []string {
+	env := []string{bench.ScaleEnv + "=" + d.o.scale}
+	if d.o.workers != "" {
+		env = append(env, concbench.WorkersEnv+"="+d.o.workers)
+	}
+	if d.o.strategies != "" {
+		env = append(env, concbench.StrategiesEnv+"="+d.o.strategies)
+	}
+	if d.o.tasks > 0 {
+		env = append(env, concbench.TasksEnv+"="+strconv.Itoa(d.o.tasks))
+	}
+	if len(d.o.settings) > 0 {
+		env = append(env, concbench.SettingsEnv+"="+strings.Join(d.o.settings, "\n"))
+	}
+	return env
+}
+
+// list returns the full names of the benchmarks that pattern selects, in
+// the order they run, without running them.
+func (d *driver) list(ctx context.Context, pattern string) ([]string, error) {
+	cmd := d.benchCmd(ctx, true, "-test.benchtime=1x", "-test.bench="+pattern)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	err := cmd.Run()
@@ -206,7 +284,7 @@ func (d *driver) list(ctx context.Context) ([]string, error) {
 	}
 	if err != nil {
 		msg := strings.TrimSpace(errOut.String() + "\n" + out.String())
-		return nil, fmt.Errorf("listing the benchmarks that -bench (BENCH) %q selects: %w\n%s", d.o.bench, err, msg)
+		return nil, fmt.Errorf("listing the benchmarks that -bench (BENCH) %q selects: %w\n%s", pattern, err, msg)
 	}
 	return names, nil
 }

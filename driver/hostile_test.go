@@ -320,11 +320,14 @@ func buildDriver(t *testing.T, o options) (*driver, []string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if o.pkg == "" {
+		o.pkg = benchPkg
+	}
 	d := &driver{o: o, stdout: &syncBuffer{}, stderr: &syncBuffer{}, modRoot: root, binary: filepath.Join(t.TempDir(), "bench.test")}
 	if err := d.build(t.Context()); err != nil {
 		t.Fatal(err)
 	}
-	names, err := d.list(t.Context())
+	names, err := d.list(t.Context(), o.bench)
 	if err != nil || len(names) == 0 {
 		t.Fatalf("listing: %v, %d names", err, len(names))
 	}

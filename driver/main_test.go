@@ -307,7 +307,15 @@ func TestBadFlags(t *testing.T) {
 		{[]string{"-bench", "("}, "is not a regexp"},
 		{[]string{"-benchtime", "fast"}, "-benchtime"},
 		{[]string{"-scale", "huge"}, "unknown scale"},
-		{[]string{"extra"}, "unexpected arguments"},
+		{[]string{"./a", "./b"}, "one package at a time"},
+		{[]string{"./a", "-count", "2"}, "one package at a time"},
+		{[]string{"-budget", "soon"}, "-budget must be a duration"},
+		{[]string{"-probe-share", "2"}, "-probe-share must be above 0 and at most 1"},
+		{[]string{"-force", "("}, "-force \"(\" is not a regexp"},
+		{[]string{"-workers", "1,0"}, "-workers: worker count \"0\""},
+		{[]string{"-strategies", "pool,threads"}, "-strategies: unknown strategy \"threads\"; valid strategies are sequential"},
+		{[]string{"-tasks", "-3"}, "-tasks must be a whole number"},
+		{[]string{"-set", "noequals"}, "\"noequals\" is not key=value"},
 	} {
 		err := drive(tc.args, &bytes.Buffer{}, &bytes.Buffer{}, nil, testHooks)
 		if err == nil || !strings.Contains(err.Error(), tc.want) {

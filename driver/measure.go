@@ -60,6 +60,13 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 
 	busyWarning(d.stdout, "before the runs")
 	p := newProgress(d.stdout, d.o.warmup, d.o.count, names, now)
+	if sw, ok := d.stdout.(*statusWriter); ok {
+		p.status = sw
+		defer sw.Clear()
+	}
+	if len(d.guess) > 0 {
+		p.guess = d.guess
+	}
 	if e, ok, err := floodEstimate(d.o, names); ok && err == nil {
 		p.guess = map[string]time.Duration{}
 		for name, t := range e.Cases {
@@ -180,6 +187,8 @@ func (d *driver) runOnce(ctx context.Context, raw io.Writer, p *progress, sel *s
 	cmd := d.benchCmd(ctx, false, args...)
 	if sel != nil {
 		cmd.Env = append(cmd.Env, bench.OnlyEnv+"="+sel.only)
+	} else if d.only != "" {
+		cmd.Env = append(cmd.Env, bench.OnlyEnv+"="+d.only)
 	}
 	var fails failures
 	var writeErr error

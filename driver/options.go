@@ -5,11 +5,14 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
 
+	"github.com/concbench/concbench"
 	"github.com/concbench/concbench/bench"
+	"github.com/concbench/concbench/strategies"
 )
 
 // options is the parsed command line.
@@ -39,6 +42,27 @@ type options struct {
 	// host names the machine in the run folder's name; "" means
 	// os.Hostname.
 	host string
+	// pkg is the package whose benchmarks run, as go test names one
+	// ("./mytask"); benchPkg, the suite's matrix, by default.
+	pkg string
+	// workers, strategies, tasks and settings narrow or widen the
+	// benchmarks that call concbench.Run (-workers, -strategies, -tasks,
+	// -set); strategies also narrows the suite's matrix.
+	workers    string
+	strategies string
+	tasks      int
+	settings   []string
+	// budget, if positive, is how long the whole run may take: it is the
+	// default of -deadline and -noise-budget, the cost probe leaves out
+	// the configurations that would take more than probeShare of it, and
+	// the count rounds are fewer if they would not fit.
+	budget     time.Duration
+	probeShare float64
+	// force selects the configurations the cost probe keeps, however dear.
+	force string
+	// tty reports whether stdout is a terminal: progress is then one
+	// status line redrawn in place.
+	tty bool
 	// prebuilt holds the programs given ready-built (-bin,
 	// -benchstat-bin, -report-bin): with all three, no Go toolchain is
 	// needed.
@@ -54,26 +78,73 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	count := fs.String("count", "10", "number of times to run the whole matrix (make variable COUNT)")
 	fs.StringVar(&o.bench, "bench", ".", "regexp selecting benchmarks, as go test -bench (make variable BENCH)")
 	fs.StringVar(&o.benchtime, "benchtime", "200ms", "run time of each benchmark per run, as go test -benchtime (a duration or Nx)")
-	fs.StringVar(&o.scale, "scale", "full", "workload sizes: full, quick, tiny, flood or flood-tiny (see go doc github.com/concbench/concbench/bench)")
+	fs.StringVar(&o.scale, "scale", "full", "the suite's workload sizes: full, quick, tiny, flood or flood-tiny (go doc github.com/concbench/concbench/bench)")
 	fs.StringVar(&o.results, "results", "results", "folder that receives the run folder")
-	noise := fs.String("noise-budget", "0", "time for re-running the configurations whose interval is wider than ±5 % after the -count runs, e.g. 2m; 0 turns it off (make variable NOISE_BUDGET)")
+	noise := fs.String("noise-budget", "0", "time for re-running the configurations whose interval is wider than ±5 %, between the -count runs from the 6th on and after them, e.g. 2m; 0 turns it off (make variable NOISE_BUDGET)")
 	fs.IntVar(&o.warmup, "warmup", 1, "warm-up runs of the whole matrix before the -count runs, written to warmup.txt and left out of raw.txt (make variable WARMUP)")
 	deadline := fs.String("deadline", "0", "end the noise re-runs this long after the start, e.g. 9m, whatever is left of -noise-budget; 0: no deadline (make variable DEADLINE)")
 	fs.IntVar(&o.maxSamples, "max-samples", 60, "the most samples the noise re-runs bring one configuration to")
 	fs.BoolVar(&o.estimate, "estimate", false, "print the time estimate of the run (only at a scale with the published flood: -scale flood) and exit without building or running anything")
-	fs.BoolVar(&o.report, "report", true, "write the charts and REPORT.md with the report command (plots/cmd/report)")
+	fs.BoolVar(&o.report, "report", true, "write the charts, REPORT.md and index.html at the end, and print the answer")
 	fs.StringVar(&o.host, "host", "", "the machine's name in the run folder's name <UTC time>-<host> (letters, digits, dots, dashes, underscores); default: the host name")
-	fs.StringVar(&o.bin, "bin", "", "a prebuilt benchmark binary (go test -c github.com/concbench/concbench/bench) to run instead of building one")
+	fs.StringVar(&o.bin, "bin", "", "a prebuilt test binary of the package (go test -c) to run instead of building one")
+	fs.StringVar(&o.workers, "workers", "", "worker counts of the strategies on workers, e.g. 1,4,16,64, for benchmarks that call concbench.Run (default: up to four from the CPU count to the task count)")
+	fs.StringVar(&o.strategies, "strategies", "", "the strategies to run, comma-separated (sequential, the baseline, always runs); default: all")
+	fs.IntVar(&o.tasks, "tasks", 0, "the task count of every benchmark that calls concbench.Run; 0: the count each gives")
+	fs.Func("set", "a setting key=value every worker process gets, not part of the benchmark names (such as a service's address); repeatable", func(s string) error {
+		if k, _, ok := strings.Cut(s, "="); !ok || k == "" {
+			return fmt.Errorf("%q is not key=value", s)
+		}
+		o.settings = append(o.settings, s)
+		return nil
+	})
+	budget := fs.String("budget", "0", "how long the whole run may take, e.g. 5m: the default of -deadline and -noise-budget; the cost probe leaves out what would take more than -probe-share of it; 0: none")
+	fs.Float64Var(&o.probeShare, "probe-share", 0.25, "with -budget, the most of the budget one configuration's rounds may take before the cost probe leaves it out")
+	fs.StringVar(&o.force, "force", "", "a regexp of the configurations the cost probe keeps however dear they are")
 	fs.StringVar(&o.benchstat, "benchstat-bin", "", "a prebuilt benchstat (go build golang.org/x/perf/cmd/benchstat) to run instead of go tool benchstat")
 	fs.Usage = func() {
-		fmt.Fprintf(stderr, "usage: benchrun [flags]\n\nRuns the concbench benchmark matrix and writes a new folder under -results.\n\n")
+		fmt.Fprintf(stderr, "usage: concbench [flags] [package]\n\nRuns the benchmarks of package (default: the suite's matrix, %s) in interleaved rounds and writes a new folder under -results with raw.txt, benchstat.txt and the report.\n\n", benchPkg)
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
 		return options{}, err
 	}
-	if fs.NArg() > 0 {
-		return options{}, fmt.Errorf("unexpected arguments %q; see benchrun -h", fs.Args())
+	switch fs.NArg() {
+	case 0:
+		o.pkg = benchPkg
+	case 1:
+		o.pkg = fs.Arg(0)
+		if strings.HasPrefix(o.pkg, "-") {
+			return options{}, fmt.Errorf("flag %s after the package: give the flags first, concbench [flags] [package]", o.pkg)
+		}
+	default:
+		return options{}, fmt.Errorf("one package at a time, got %q; see concbench -h", fs.Args())
+	}
+	if d, err := time.ParseDuration(strings.TrimSpace(*budget)); err != nil || d < 0 {
+		return options{}, fmt.Errorf("-budget must be a duration such as 5m, or 0 for none, got %q", *budget)
+	} else {
+		o.budget = d
+	}
+	if !(o.probeShare > 0 && o.probeShare <= 1) {
+		return options{}, fmt.Errorf("-probe-share must be above 0 and at most 1, got %g", o.probeShare)
+	}
+	if _, err := regexp.Compile(o.force); err != nil {
+		return options{}, fmt.Errorf("-force %q is not a regexp: %v", o.force, err)
+	}
+	if o.workers != "" {
+		if _, err := concbench.ParseCounts(o.workers); err != nil {
+			return options{}, fmt.Errorf("-workers: %w", err)
+		}
+	}
+	if o.strategies != "" {
+		for _, s := range strings.Split(o.strategies, ",") {
+			if !slices.Contains(strategies.Names(), s) {
+				return options{}, fmt.Errorf("-strategies: unknown strategy %q; valid strategies are %s", s, strings.Join(strategies.Names(), ", "))
+			}
+		}
+	}
+	if o.tasks < 0 {
+		return options{}, fmt.Errorf("-tasks must be a whole number of at least 1, or 0 for each benchmark's own, got %d", o.tasks)
 	}
 	n, err := strconv.Atoi(strings.TrimSpace(*count))
 	if err != nil || n <= 0 {
@@ -89,6 +160,16 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		return options{}, fmt.Errorf("-deadline (DEADLINE) must be a duration such as 9m, or 0 for none, got %q", *deadline)
 	} else {
 		o.deadline = d
+	}
+	if o.budget > 0 {
+		flagSet := map[string]bool{}
+		fs.Visit(func(f *flag.Flag) { flagSet[f.Name] = true })
+		if !flagSet["deadline"] {
+			o.deadline = o.budget
+		}
+		if !flagSet["noise-budget"] {
+			o.noiseBudget = o.budget
+		}
 	}
 	if o.warmup < 0 {
 		return options{}, fmt.Errorf("-warmup (WARMUP) must be 0 or more, got %d", o.warmup)

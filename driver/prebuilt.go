@@ -9,12 +9,16 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/debug"
+	"strings"
 
 	"github.com/concbench/concbench/internal/oserr"
 )
 
 // benchPkg is the package whose test binary runs the benchmarks.
 const benchPkg = "github.com/concbench/concbench/bench"
+
+// concbenchModule is the suite's module.
+const concbenchModule = "github.com/concbench/concbench"
 
 // prebuilt names the programs given ready-built on the command line; an
 // empty field means the driver builds or runs that program with the Go
@@ -48,8 +52,8 @@ func (p *prebuilt) check() error {
 	if err != nil {
 		return fmt.Errorf("-bin %s is not a Go binary (%v); give the benchmark binary, built with go test -c %s", p.bin, oserr.Cause(err), benchPkg)
 	}
-	if info.Path != benchPkg+".test" {
-		return fmt.Errorf("-bin %s is a build of %s, not the benchmark binary; build it with go test -c %s", p.bin, info.Path, benchPkg)
+	if !strings.HasSuffix(info.Path, ".test") {
+		return fmt.Errorf("-bin %s is a build of %s, not a test binary; build it with go test -c <package>", p.bin, info.Path)
 	}
 	return nil
 }

@@ -37,10 +37,6 @@ func TestPrebuiltFlagErrors(t *testing.T) {
 		}
 	}
 	// os.Args[0], this test binary, is a Go binary of another package.
-	self, err := filepath.Abs(os.Args[0])
-	if err != nil {
-		t.Fatal(err)
-	}
 	missing := filepath.Join(dir, "missing")
 	for _, tc := range []struct {
 		args []string
@@ -51,7 +47,7 @@ func TestPrebuiltFlagErrors(t *testing.T) {
 		{[]string{"-benchstat-bin", dir}, "-benchstat-bin " + dir + " is a folder, not a program"},
 		{[]string{"-benchstat-bin", notExec}, "-benchstat-bin " + notExec + " is not executable (mode -rw-r--r--)"},
 		{[]string{"-bin", script}, "-bin " + script + " is not a Go binary"},
-		{[]string{"-bin", self}, "is a build of github.com/concbench/concbench/driver.test, not the benchmark binary; build it with go test -c github.com/concbench/concbench/bench"},
+		{[]string{"-bin", goBuild(t, "golang.org/x/perf/cmd/benchstat")}, "is a build of golang.org/x/perf/cmd/benchstat, not a test binary; build it with go test -c <package>"},
 		{[]string{"-host", "$(NODE_NAME)"}, `-host "$(NODE_NAME)" may hold only letters, digits, dots, dashes and underscores`},
 		{[]string{"-host", "a/b"}, `-host "a/b"`},
 	} {

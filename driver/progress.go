@@ -36,6 +36,12 @@ type progress struct {
 	// (bench.EstimateFlood): run 1's ETA then scales it by the pace so
 	// far, where a mean over the first, cheap benchmarks would mislead.
 	guess map[string]time.Duration
+
+	// status, on a terminal, shows the progress as one status line
+	// instead of a line per sample; samples counts them all, total is the
+	// samples of the warm-up and count rounds.
+	status  *statusWriter
+	samples int
 }
 
 func newProgress(w io.Writer, warmup, count int, names []string, now time.Time) *progress {
@@ -49,6 +55,10 @@ func (p *progress) startRun(i int, now time.Time) {
 	}
 	p.run, p.done, p.runAt, p.lastAt, p.seen = i, 0, now, now, map[string]bool{}
 	p.names, p.noise = p.all, 0
+	if p.status != nil {
+		p.show(now, "")
+		return
+	}
 	fmt.Fprintf(p.w, "%s: %d benchmarks, %s elapsed%s\n", p.runLabel(), len(p.names), round(now.Sub(p.start)), p.eta(now))
 }
 
@@ -65,6 +75,10 @@ func (p *progress) runLabel() string {
 // among noisy ones; left is what remains of the budget.
 func (p *progress) startNoise(k int, names []string, open, noisy int, now time.Time, left time.Duration) {
 	p.noise, p.names, p.done, p.lastAt, p.seen = k, names, 0, now, map[string]bool{}
+	if p.status != nil {
+		p.show(now, "")
+		return
+	}
 	fmt.Fprintf(p.w, "noise re-run %d: %d of the %d configurations wider than ±5 %% (%d behind an open verdict or answer), %s elapsed, %s of the budget left\n",
 		k, len(names), noisy, open, round(now.Sub(p.start)), round(left))
 }
@@ -96,6 +110,11 @@ func (p *progress) result(name, line string, now time.Time) {
 	p.done++
 	p.results++
 	p.seen[name] = true
+	p.samples++
+	if p.status != nil {
+		p.show(now, strings.TrimPrefix(name, "Benchmark"))
+		return
+	}
 	if p.noise > 0 {
 		fmt.Fprintf(p.w, "[noise re-run %d %d/%d] %s  %s\n", p.noise, p.done, len(p.names),
 			strings.TrimPrefix(name, "Benchmark"), timePerOp(line))
@@ -158,4 +177,23 @@ func timePerOp(line string) string {
 		}
 	}
 	return ""
+}
+
+// show redraws the status line: the round, the samples done of the
+// rounds' total, the ETA and the configuration now running (after
+// name, the last one done).
+func (p *progress) show(now time.Time, name string) {
+	total := p.count * len(p.all)
+	label := p.runLabel()
+	if p.noise > 0 {
+		label = fmt.Sprintf("noise re-run %d", p.noise)
+		total = p.samples + len(p.names) - p.done
+	}
+	line := fmt.Sprintf("[%s · %d/%d samples%s]", label, p.samples, max(total, p.samples), p.eta(now))
+	if p.done < len(p.names) {
+		line += " " + strings.TrimPrefix(p.names[p.done], "Benchmark")
+	} else if name != "" {
+		line += " " + name
+	}
+	p.status.Status(line)
 }

@@ -19,6 +19,7 @@ const (
 	ConfigMaxSamples  = "max-samples"  // the most samples a re-run row gets
 	ConfigDeadline    = "deadline"     // when re-runs stop, after the start
 	ConfigWarmup      = "warmup"       // the discarded warm-up rounds, or "none"
+	ConfigBudget      = "budget"       // how long the whole run could take; 0s: no budget
 	// RoundKey numbers the samples after it: the driver writes
 	// "round: k" before round k, and numbers its re-run rounds on from
 	// the count. Every configuration has at most one sample per round, so
