@@ -120,10 +120,12 @@ func (rep *Report) WriteAnswer(w io.Writer) error {
 	for _, c := range rep.Choices {
 		b.WriteString(answerLine(c, len(procs) > 1) + "\n")
 	}
-	t := rep.Tally()
-	fmt.Fprintf(&b, "\nVerdicts: %d PASS, %d FAIL, %d INCONCLUSIVE\n", t[stat.Pass], t[stat.Fail], t[stat.Inconclusive])
-	for _, v := range rep.Verdicts {
-		b.WriteString(verdictLine(v) + "\n")
+	if len(rep.Verdicts) > 0 {
+		t := rep.Tally()
+		fmt.Fprintf(&b, "\nVerdicts: %d PASS, %d FAIL, %d INCONCLUSIVE\n", t[stat.Pass], t[stat.Fail], t[stat.Inconclusive])
+		for _, v := range rep.Verdicts {
+			b.WriteString(verdictLine(v) + "\n")
+		}
 	}
 	fmt.Fprintf(&b, "Every ratio, note and chart: %s and %s in %s\n", runfile.ReportFile, runfile.HTMLFile, rep.Run.Dir)
 	_, err := io.WriteString(w, b.String())

@@ -26,6 +26,13 @@ const (
 	// the samples of one round were measured minutes apart at most,
 	// interleaved with every other configuration's.
 	RoundKey = "round"
+	// ConfigPkg is go test's own line naming the package whose
+	// benchmarks the file holds; SuitePackage is the suite's matrix,
+	// whose families the lessons are judged on. A run of any other
+	// package is a user's: its families are the user's, whatever their
+	// names.
+	ConfigPkg    = "pkg"
+	SuitePackage = "github.com/concbench/concbench/bench"
 	// DepPrefix starts the lines that name a module linked into the
 	// benchmark binary and its version: "dep-golang.org/x/sync: v0.25.0".
 	DepPrefix = "dep-"

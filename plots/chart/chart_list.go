@@ -75,6 +75,30 @@ func perWorkload(kind string, draw func(ws []*rundir.Row, pal *kit.Palette) (*pl
 	}
 }
 
+// workersOf draws ChartWorkersOf for each workload of a user's package
+// swept over worker counts, called speedup-workers- and the workload's
+// slug.
+func workersOf() chartEntry {
+	return func(in chartInput) ([]drawing, error) {
+		var out []drawing
+		for _, ws := range judge.MainWorkloads(in.rows, rundir.TimeFamilies(in.rows)...) {
+			if ws[0].Bench.Suite {
+				continue
+			}
+			name := SpeedupWorkers + "-" + unitfmt.Slug(rundir.Label(ws[0]))
+			p, err := ChartWorkersOf(ws, in.cores, in.pal)
+			if err != nil {
+				return nil, fmt.Errorf("chart %s: %w", name, err)
+			}
+			out = append(out, drawing{name: name, id: judge.ChartID{Kind: SpeedupWorkers, Workload: ws[0].Workload}, plot: p})
+		}
+		return out, nil
+	}
+}
+
+// SpeedupWorkers is the kind of the charts of speedup against workers.
+const SpeedupWorkers = "speedup-workers"
+
 // chartTable returns the report's charts in report order. A new chart is
 // its function (in a file of its own) and one entry here.
 func chartTable() []chartEntry {
@@ -91,12 +115,13 @@ func chartTable() []chartEntry {
 		one("speedup-procs", func(in chartInput) (*plot.Plot, error) {
 			return ChartSpeedupProcs(in.rows, in.fits, in.cores, in.pal)
 		}),
-		one("speedup-workers-"+string(rundir.KindOf(runfile.FamilySleepWorkers)), func(in chartInput) (*plot.Plot, error) {
+		one(SpeedupWorkers+"-"+string(rundir.KindOf(runfile.FamilySleepWorkers)), func(in chartInput) (*plot.Plot, error) {
 			return ChartSpeedupWorkers(in.rows, runfile.FamilySleepWorkers, in.cores, in.pal)
 		}),
-		one("speedup-workers-"+string(rundir.KindOf(runfile.FamilyHashWorkers)), func(in chartInput) (*plot.Plot, error) {
+		one(SpeedupWorkers+"-"+string(rundir.KindOf(runfile.FamilyHashWorkers)), func(in chartInput) (*plot.Plot, error) {
 			return ChartSpeedupWorkers(in.rows, runfile.FamilyHashWorkers, in.cores, in.pal)
 		}),
+		workersOf(),
 		one(AllocChart, func(in chartInput) (*plot.Plot, error) { return ChartAlloc(in.rows, in.pal) }),
 		one(judge.ChartCounterThroughput, func(in chartInput) (*plot.Plot, error) { return ChartCounterThroughput(in.rows, in.pal) }),
 		one(judge.ChartCounterLost, func(in chartInput) (*plot.Plot, error) { return ChartCounterLost(in.rows, in.pal) }),

@@ -91,11 +91,41 @@ func ChartSpeedupProcs(rows []*rundir.Row, fits []rundir.AmdahlFit, cores float6
 // HashWorkers), with the ideal speedup: tasks/⌈tasks/workers⌉ for sleep,
 // min(workers, cores, tasks) for hash.
 func ChartSpeedupWorkers(rows []*rundir.Row, family string, cores float64, pal *kit.Palette) (*plot.Plot, error) {
+	var of []*rundir.Row
+	for _, r := range rows {
+		if r.Bench.Family == family {
+			of = append(of, r)
+		}
+	}
+	return speedupWorkers(of, cores, pal)
+}
+
+// ChartWorkersOf draws the speedup over sequential against the worker
+// count of every strategy on workers, for the rows of one workload of a
+// user's package swept over worker counts (concbench.Workers): no ideal,
+// as nothing says whether the task waits or computes. It returns nil
+// when the rows have fewer than two worker counts.
+func ChartWorkersOf(rows []*rundir.Row, cores float64, pal *kit.Palette) (*plot.Plot, error) {
+	counts := map[int]bool{}
+	for _, r := range rows {
+		if r.Workers > 0 && r.Speedup.Valid() {
+			counts[r.Workers] = true
+		}
+	}
+	if len(counts) < 2 {
+		return nil, nil
+	}
+	return speedupWorkers(rows, cores, pal)
+}
+
+// speedupWorkers draws the speedup against workers of rows, with the
+// ideal of the suite's sleep and hash workloads.
+func speedupWorkers(rows []*rundir.Row, cores float64, pal *kit.Palette) (*plot.Plot, error) {
 	byStrategy := map[string][]*rundir.Row{}
 	var order []string
 	var workers []int
 	for _, r := range rows {
-		if r.Bench.Family != family || r.Workers == 0 || !r.Speedup.Valid() {
+		if r.Workers == 0 || !r.Speedup.Valid() {
 			continue
 		}
 		if byStrategy[r.Strategy] == nil {
@@ -131,9 +161,10 @@ func ChartSpeedupWorkers(rows []*rundir.Row, family string, cores float64, pal *
 	}
 	var ideal plotter.XYs
 	name := "ideal tasks / ceil(tasks/workers)"
+	kind := first.Bench.Kind()
 	for _, w := range workers {
 		var y float64
-		if rundir.KindOf(family) == rundir.KindSleep {
+		if kind == rundir.KindSleep {
 			t := max(first.Tasks, 1)
 			y = float64(t) / math.Ceil(float64(t)/float64(w))
 		} else {
@@ -142,8 +173,10 @@ func ChartSpeedupWorkers(rows []*rundir.Row, family string, cores float64, pal *
 		}
 		ideal = append(ideal, plotter.XY{X: float64(w), Y: y})
 	}
-	if err := kit.AddRef(p, name, ideal, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
-		return nil, err
+	if kind == rundir.KindSleep || kind == rundir.KindHash {
+		if err := kit.AddRef(p, name, ideal, color.Black, []vg.Length{vg.Points(6), vg.Points(4)}); err != nil {
+			return nil, err
+		}
 	}
 	p.Legend.Left = true
 	p.Y.Min = 0

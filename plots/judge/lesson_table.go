@@ -128,7 +128,7 @@ func JudgeLessons(table []lesson, rows []*rundir.Row, cores float64) []Verdict {
 	e := newEvidence(rows, cores)
 	var vs []Verdict
 	for i, l := range table {
-		if !slices.ContainsFunc(rows, func(r *rundir.Row) bool { return l.On(r.Bench.Family) }) {
+		if !slices.ContainsFunc(rows, func(r *rundir.Row) bool { return r.Bench.Suite && l.On(r.Bench.Family) }) {
 			continue
 		}
 		var j judge

@@ -169,7 +169,7 @@ func (r *Run) Derive() []*Row {
 				row.P = stat.Compare(base.Metric(runfile.UnitNsPerOp).Sample, t.Sample)
 			}
 		}
-		switch KindOf(b.Family) {
+		switch b.Kind() {
 		case KindSleep:
 			if d, err := runfile.ParseDuration(b.Param(runfile.KeyDelay)); err == nil && row.Tasks > 0 {
 				ideal := IdealSleep(row.Tasks, row.Concurrency, d)

@@ -156,7 +156,9 @@ func ParseRaw(run *Run, data []byte, path string) error {
 						file, line := rec.Pos()
 						return fmt.Errorf("%s:%d: %v", file, line, err)
 					}
-					g = &group{bench: &Benchmark{Name: name, Family: family, Params: params}, values: map[string][]float64{}, rounds: map[string][]int{}, lines: map[string][]int{}}
+					pkg := rec.GetConfig(runfile.ConfigPkg)
+					suite := pkg == "" || pkg == runfile.SuitePackage
+					g = &group{bench: &Benchmark{Name: name, Family: family, Params: params, Suite: suite}, values: map[string][]float64{}, rounds: map[string][]int{}, lines: map[string][]int{}}
 					groups[name] = g
 					order = append(order, name)
 				}

@@ -16,7 +16,7 @@ func RowName(r *Row) string {
 // Label is a short human name for a workload: "sleep d=10ms tasks=64",
 // "hash (coarse) size=64KiB …".
 func Label(r *Row) string {
-	if KindOf(r.Bench.Family) == KindHash {
+	if r.Bench.Kind() == KindHash {
 		return strings.Replace(r.Workload, "hash ", "hash ("+HashGrain(r.Bench)+") ", 1)
 	}
 	return r.Workload

@@ -45,6 +45,10 @@ type Benchmark struct {
 	Family string
 	// Params are the key=value parts of the name, in order.
 	Params []runfile.Param
+	// Suite reports whether the benchmark is of the suite's matrix
+	// (runfile.SuitePackage, or a file that names no package), not of a
+	// user's package, whose families may share the suite's names.
+	Suite bool
 	// Metrics maps a raw unit ("ns/op", "tasks/s", …) to its samples.
 	Metrics map[string]*Metric
 }

@@ -27,7 +27,17 @@ func IsSweepKey(key string) bool {
 	return key == runfile.KeyStrategy || key == runfile.KeyWorkers || key == runfile.KeyProcs
 }
 
-// KindOf returns the workload of a family: Sleep and SleepWorkers are sleep, …
+// Kind returns the workload of the benchmark: its family's kind
+// (KindOf) in the suite's matrix, KindOther in a user's package.
+func (b *Benchmark) Kind() Kind {
+	if !b.Suite {
+		return KindOther
+	}
+	return KindOf(b.Family)
+}
+
+// KindOf returns the workload of a family of the suite's matrix: Sleep and
+// SleepWorkers are sleep, …
 func KindOf(family string) Kind {
 	switch {
 	case strings.HasPrefix(family, runfile.FamilySleep):
@@ -67,8 +77,8 @@ func TimeFamilies(rows []*Row) []string {
 // tasks=64". Benchmarks of different families with the same workload share
 // it, so a sweep can borrow the main family's sequential baseline.
 func workloadOf(b *Benchmark) string {
-	parts := []string{string(KindOf(b.Family))}
-	if KindOf(b.Family) == KindOther {
+	parts := []string{string(b.Kind())}
+	if b.Kind() == KindOther {
 		parts[0] = b.Family
 	}
 	for _, p := range b.Params {
