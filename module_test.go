@@ -1,38 +1,42 @@
 package concbench_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 	"unicode"
 
-	"github.com/concbench/concbench/plots"
 	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )
 
 // TestOwnModule does what README.md's "Benchmark your own task" says, from
-// the README alone: a fresh clone of this repository at its HEAD commit,
-// and a module of its own in a temporary folder, requiring the clone
-// through a replace directive, with the README's test file. It
-// runs the benchmark once per strategy and makes the report from the
-// output. It works offline: the module cache and go.sum of this module
-// are enough.
+// the README alone: a fresh clone of this repository at its HEAD commit, a
+// module of its own in a temporary folder requiring the clone through a
+// replace directive, the README's test file (a task that calls a loopback
+// HTTP service it starts, one that hashes), the concbench command added
+// as a tool, and the README's one command, run twice within a budget with
+// a sweep of worker counts. Each run ends with the printed answer and a
+// report in a run folder of its own, and the two runs compare
+// configuration by configuration: the same names, no port in any. It
+// works offline: the module cache and go.sum of this module are enough.
 func TestOwnModule(t *testing.T) {
 	goBin, err := exec.LookPath("go")
 	if err != nil {
 		t.Skip("skipped: the go command is not on PATH, and this test builds a module with it")
 	}
 	if testing.Short() {
-		t.Skip("skipped in -short mode: builds and runs a module of its own (about 10 s)")
+		t.Skip("skipped in -short mode: builds and runs a module of its own (about a minute)")
 	}
 	here, err := filepath.Abs(".")
 	if err != nil {
@@ -47,11 +51,14 @@ func TestOwnModule(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !strings.Contains(string(readme), "go get -tool github.com/concbench/concbench/cmd/concbench") ||
+		!strings.Contains(string(readme), "go tool concbench -budget 3m -workers 1,4,16,64 .") {
+		t.Fatal("README.md's section no longer gives the commands this test runs")
+	}
 	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
 	if err != nil {
 		t.Fatal(err)
 	}
-
 	mod := t.TempDir()
 	gomod := "module example.com/mytask\n\ngo 1.26.0\n\n" +
 		"require github.com/concbench/concbench v0.0.0\n\n" +
@@ -65,44 +72,60 @@ func TestOwnModule(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	ctx, cancel := context.WithTimeout(context.Background(), 6*time.Minute)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, goBin, "test", "-run", "^$", "-bench", "Decode", "-benchtime", "1x", "-count", "1", ".")
-	cmd.Dir = mod
-	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", strategies.WorkerEnv+"=")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("go test in the module of its own: %v\nstdout:\n%s\nstderr:\n%s", err, out, stderr.Bytes())
+	goCmd := func(args ...string) (string, error) {
+		cmd := exec.CommandContext(ctx, goBin, args...)
+		cmd.Dir = mod
+		cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off", "GOWORK=off", strategies.WorkerEnv+"=")
+		out, err := cmd.CombinedOutput()
+		return string(out), err
 	}
-	for _, s := range strategies.Names() {
-		re := regexp.MustCompile(`(?m)^BenchmarkDecode/records=100/tasks=64/strategy=` + s + `/procs=\d+\s+1\s+\d+ ns/op`)
-		if !re.Match(out) {
-			t.Errorf("no result line for strategy %s in:\n%s", s, out)
+	if out, err := goCmd("get", "-tool", "github.com/concbench/concbench/cmd/concbench"); err != nil {
+		t.Fatalf("go get -tool: %v\n%s", err, out)
+	}
+	names := make([]map[string]bool, 2)
+	for i := range names {
+		results := filepath.Join(mod, "results", strconv.Itoa(i))
+		out, err := goCmd("tool", "concbench", "-budget", "90s", "-count", "6", "-warmup", "0", "-benchtime", "1x", "-workers", "1,4", "-results", results, ".")
+		if err != nil {
+			t.Fatalf("go tool concbench: %v\n%s", err, out)
 		}
-		if !bytes.Contains(out, []byte(runfile.ConfigKey(s)+": ")) {
-			t.Errorf("no configuration line %s: in:\n%s", runfile.ConfigKey(s), out)
+		for _, want := range []string{"Which strategy at procs=", "\n  Call size=1024 tasks=64: use ", "\n  Hash size=16384 tasks=64: use "} {
+			if !strings.Contains(out, want) {
+				t.Errorf("run %d: the printed answer lacks %q:\n%s", i, want, out)
+			}
+		}
+		dirs, err := filepath.Glob(filepath.Join(results, "*"))
+		if err != nil || len(dirs) != 1 {
+			t.Fatalf("run %d: run folders %v, %v", i, dirs, err)
+		}
+		for _, f := range []string{runfile.RawFile, runfile.BenchstatFile, runfile.ReportFile, runfile.HTMLFile} {
+			if _, err := os.Stat(filepath.Join(dirs[0], f)); err != nil {
+				t.Errorf("run %d: %v", i, err)
+			}
+		}
+		raw, err := os.ReadFile(filepath.Join(dirs[0], runfile.RawFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		names[i] = map[string]bool{}
+		for _, l := range strings.Split(string(raw), "\n") {
+			if f := strings.Fields(l); len(f) > 2 && strings.HasPrefix(f[0], "Benchmark") {
+				names[i][f[0]] = true
+			}
+		}
+		for n := range names[i] {
+			if strings.Contains(n, "127.0.0.1") || strings.Contains(n, "addr") {
+				t.Errorf("run %d: a setting entered the name %s", i, n)
+			}
+		}
+		if !names[i]["BenchmarkCall/size=1024/tasks=64/strategy=pool/workers=4/procs="+strconv.Itoa(runtime.NumCPU())] {
+			t.Errorf("run %d: no pool at 4 workers in %v", i, names[i])
 		}
 	}
-
-	run := filepath.Join(mod, "results", "mytask")
-	if err := os.MkdirAll(run, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(run, "raw.txt"), out, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := plots.Generate(run); err != nil {
-		t.Fatalf("report of the module's results: %v", err)
-	}
-	report, err := os.ReadFile(filepath.Join(run, "REPORT.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Contains(report, []byte("records=100")) {
-		t.Errorf("REPORT.md does not mention the workload records=100:\n%s", report)
+	if len(names[0]) == 0 || !maps.Equal(names[0], names[1]) {
+		t.Errorf("the two runs do not share their configurations:\n%v\n%v", names[0], names[1])
 	}
 }
 

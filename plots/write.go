@@ -21,9 +21,13 @@ func Write(dir string, stdout, stderr io.Writer) (*Report, error) {
 	for _, w := range rep.Run.Warnings {
 		fmt.Fprintf(stderr, "warning: %s\n", w)
 	}
-	t := rep.Tally()
-	fmt.Fprintf(stdout, "wrote %s, %s and %d charts (PNG+SVG): %d PASS, %d FAIL, %d INCONCLUSIVE\n",
-		filepath.Join(dir, runfile.ReportFile), filepath.Join(dir, runfile.HTMLFile), len(rep.Charts), t[stat.Pass], t[stat.Fail], t[stat.Inconclusive])
+	tally := ""
+	if len(rep.Verdicts) > 0 {
+		t := rep.Tally()
+		tally = fmt.Sprintf(": %d PASS, %d FAIL, %d INCONCLUSIVE", t[stat.Pass], t[stat.Fail], t[stat.Inconclusive])
+	}
+	fmt.Fprintf(stdout, "wrote %s, %s and %d charts (PNG+SVG)%s\n",
+		filepath.Join(dir, runfile.ReportFile), filepath.Join(dir, runfile.HTMLFile), len(rep.Charts), tally)
 	if rep.Run.IsIncomplete {
 		fmt.Fprintf(stdout, "note: the run is marked INCOMPLETE\n")
 	}
