@@ -87,7 +87,7 @@ func TestOwnModule(t *testing.T) {
 	names := make([]map[string]bool, 2)
 	for i := range names {
 		results := filepath.Join(mod, "results", strconv.Itoa(i))
-		out, err := goCmd("tool", "concbench", "-budget", "90s", "-count", "6", "-warmup", "0", "-benchtime", "1x", "-workers", "1,4", "-results", results, ".")
+		out, err := goCmd("tool", "concbench", "-budget", "60s", "-noise-budget", "0", "-count", "6", "-warmup", "0", "-benchtime", "1x", "-workers", "1,4", "-results", results, ".")
 		if err != nil {
 			t.Fatalf("go tool concbench: %v\n%s", err, out)
 		}
