@@ -2,7 +2,7 @@
 // package github.com/concbench/concbench/strategies on the workloads of
 // package github.com/concbench/concbench/workloads, as go test -bench
 // benchmarks whose names project into benchstat tables, run by make bench
-// (go doc ./bench/cmd/benchrun). This documentation is its contract; what
+// (go doc ./cmd/concbench). This documentation is its contract; what
 // was measured with it is in docs/measurements.md.
 //
 // # Families and names

@@ -5,7 +5,7 @@
 // of the lines is benchfmt's (golang.org/x/perf). The report (plots)
 // takes what raw.txt means from this package alone; the strategies declare their
 // properties in its terms (Props); the benchmarks (bench) and the driver
-// that writes raw.txt (bench/cmd/benchrun) report their metrics in its
+// that writes raw.txt (package driver) report their metrics in its
 // units and write sizes and the configuration lines with it; the
 // workloads read the sizes and durations of their specs with it. So the
 // writer and the reader of a run file agree by construction.
