@@ -1,6 +1,6 @@
 // Package plots builds the report of one run folder and writes it beside
-// the run's data: REPORT.md, index.html, the charts (PNG and SVG) and
-// deps.txt. `make report RUN=results/<run>` (plots/cmd/report) runs it on
+// the run's data: REPORT.md, index.html, the charts (PNG and SVG),
+// deps.txt, and summary.json and rows.csv for other tools. `make report RUN=results/<run>` (plots/cmd/report) runs it on
 // any run folder, old or from another machine, from raw.txt alone.
 //
 // The report is made in steps, each a package of its own, whose imports
@@ -11,6 +11,7 @@
 //	judge     the answer (which strategy for which work) and the lessons' verdicts
 //	chart     every chart (the only importer of gonum.org/v1/plot)
 //	document  the report as blocks, rendered to Markdown and to the page
+//	summary   the schema of summary.json
 //	plots     Build and Generate: reads, judges, draws, lays out and writes
 //
 // # Build and Generate

@@ -64,7 +64,7 @@ func golden(t *testing.T, goldenRun string) {
 	if len(want) == 0 || len(got) != len(want) {
 		t.Errorf("%d charts rendered, %d committed", len(got), len(want))
 	}
-	files := []string{runfile.ReportFile, runfile.HTMLFile, runfile.DepsFile}
+	files := []string{runfile.ReportFile, runfile.HTMLFile, runfile.DepsFile, runfile.SummaryFile, runfile.RowsFile}
 	for _, p := range want {
 		files = append(files, filepath.Base(p))
 	}

@@ -59,8 +59,9 @@ func build(run *rundir.Run) (*Report, error) {
 }
 
 // Generate builds the report of the run folder dir and writes the charts
-// (PNG and SVG), runfile.DepsFile (when raw.txt names dependency versions),
-// runfile.HTMLFile and REPORT.md into it. Every file is first written to a
+// (PNG and SVG), deps.txt (when raw.txt names dependency versions),
+// summary.json and rows.csv (the results for other tools), index.html and
+// REPORT.md into it. Every file is first written to a
 // temporary file in dir; once all are complete they are renamed into
 // place, REPORT.md last. Nothing is written when reading or deriving
 // fails, and nothing is replaced when writing fails (a full disk) or when
@@ -80,6 +81,15 @@ func generate(dir string, w atomicfile.Writer) (*Report, error) {
 	if deps := rep.deps(); deps != nil {
 		files = append(files, atomicfile.File{Name: runfile.DepsFile, Data: deps})
 	}
+	sum, err := rep.SummaryJSON()
+	if err != nil {
+		return nil, err
+	}
+	rows, err := rep.RowsCSV()
+	if err != nil {
+		return nil, err
+	}
+	files = append(files, atomicfile.File{Name: runfile.SummaryFile, Data: sum}, atomicfile.File{Name: runfile.RowsFile, Data: rows})
 	page, err := rep.HTML()
 	if err != nil {
 		return nil, err

@@ -12,4 +12,6 @@ const (
 	HTMLFile       = "index.html"    // the report as one self-contained page
 	DepsFile       = "deps.txt"      // the dep-* configuration lines of RawFile
 	PythonFile     = "python.txt"    // CPython on the same tasks, in benchfmt
+	SummaryFile    = "summary.json"  // the report's figures for other tools (package plots/summary)
+	RowsFile       = "rows.csv"      // one row per configuration and metric
 )
