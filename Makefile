@@ -19,12 +19,10 @@ NEW     ?=
 RUNS    ?=
 OUT     ?=
 FUZZTIME ?= 30s
-# BENCHTIME is each benchmark's time per run (go test -benchtime). compare
-# ignores the configuration keys BENCHSTAT_IGNORE (the keys that name a run, not
-# a machine) and those of the strategy properties, and adds BENCHSTAT_FLAGS.
+# BENCHTIME is each benchmark's time per run (go test -benchtime). FAIL_ON
+# is the slowdown past which make compare exits 1 (empty: never).
 BENCHTIME ?= 50ms
-BENCHSTAT_IGNORE ?= commit,date,count,benchtime,noise-budget,max-samples,warmup,deadline,round
-BENCHSTAT_FLAGS ?=
+FAIL_ON ?=
 # NOISE_BUDGET is the time make bench may spend, between its COUNT runs from
 # the 6th on and after them, re-running the configurations whose interval
 # is still wider than ±5 % (0: none), and
@@ -153,24 +151,10 @@ bench-flood:
 	test '$(FLOOD_COUNT)' -ge 6 || { echo "bench-flood: COUNT must be a whole number >= 6 (the fewest samples the report draws a conclusion from), got $(FLOOD_COUNT)" >&2; exit 2; }
 	$(call concbench,-count '$(FLOOD_COUNT)' -bench '^BenchmarkFlood$$' -benchtime 1x -warmup '$(FLOOD_WARMUP)' -noise-budget 0 -scale '$(FLOOD_SCALE)')
 
-## compare: benchstat of two runs, OLD=results/<run> against NEW=results/<run>, after checking both runs' values as the report does
+## compare: OLD=results/<run> against NEW=results/<run>: the answers and verdicts that changed, each configuration's time ratio, benchstat's table; FAIL_ON=10% exits 1 on a significant slowdown past it (of the BENCH configurations)
 .PHONY: compare
 compare:
-	@test -n "$(OLD)" && test -n "$(NEW)" || { echo "compare: usage: make compare OLD=results/<run> NEW=results/<run>" >&2; exit 2; }
-	@test -f "$(OLD)/raw.txt" || { echo "compare: OLD=$(OLD) has no raw.txt: not a run folder" >&2; exit 1; }
-	@test -f "$(NEW)/raw.txt" || { echo "compare: NEW=$(NEW) has no raw.txt: not a run folder" >&2; exit 1; }
-	@for r in "$(OLD)" "$(NEW)"; do test ! -f "$$r/INCOMPLETE" || echo "compare: note: $$r is incomplete: $$(head -n 1 "$$r/INCOMPLETE")" >&2; done
-	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-	$(GO) build -o "$$tmp/report" ./plots/cmd/report && \
-	{ "$$tmp/report" -check '$(OLD)' '$(NEW)' 2>"$$tmp/check"; rc=$$?; sed 's/^report: /compare: /' "$$tmp/check" >&2; exit $$rc; }
-	@awk 'FNR == 1 { f++ } /^Benchmark/ { if (f == 1) old[$$1] = 1; else if ($$1 in old) { if (!($$1 in both)) n++; both[$$1] = 1 } } END { exit n > 0 ? 0 : 1 }' "$(OLD)/raw.txt" "$(NEW)/raw.txt" || { \
-	  so=$$(sed -n 's/^scale: //p' "$(OLD)/raw.txt" | head -n 1); sn=$$(sed -n 's/^scale: //p' "$(NEW)/raw.txt" | head -n 1); \
-	  if [ "$$so" != "$$sn" ]; then why="OLD is a $${so:-unknown}-scale run and NEW a $${sn:-unknown}-scale one, and the scales measure different workload sizes (make bench-quick: d=5ms, tasks=16, …; make bench: d=10ms, tasks=64, …), so their benchmark names differ; compare two runs of the same scale"; \
-	  else why="both are $${so:-unknown}-scale runs, but they selected different benchmarks (BENCH) or come from versions with different benchmark names"; fi; \
-	  echo "compare: warning: OLD and NEW share no benchmark configuration, so no row below compares them: $$why" >&2; }
-	@ignore="$(BENCHSTAT_IGNORE)"; for k in $$(sed -n 's/^\(strategy-[^:]*\):.*/\1/p' "$(OLD)/raw.txt" "$(NEW)/raw.txt" | sort -u); do ignore="$$ignore,$$k"; done; \
-	echo "$(GO) tool benchstat -ignore $$ignore $(BENCHSTAT_FLAGS) $(OLD)/raw.txt $(NEW)/raw.txt"; \
-	$(GO) tool benchstat -ignore "$$ignore" $(BENCHSTAT_FLAGS) "$(OLD)/raw.txt" "$(NEW)/raw.txt"
+	$(call concbench,compare -fail-on '$(FAIL_ON)' -bench '$(BENCH)' '$(OLD)' '$(NEW)')
 
 ## report: regenerate the charts, REPORT.md and index.html of RUN=results/<run> from its raw.txt
 .PHONY: report

@@ -2,9 +2,7 @@ package driver
 
 import (
 	"bytes"
-	"context"
 	"fmt"
-	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -25,19 +23,7 @@ func (d *driver) summarize(dir string) error {
 	// -ignore round: the round line numbers the samples (runfile.RoundKey);
 	// benchstat would otherwise make a table per round.
 	args := []string{"-ignore", runfile.RoundKey, "-col", "/strategy", filepath.Join(abs, runfile.RawFile)}
-	// The suite's module has benchstat as a tool; a user's module has
-	// golang.org/x/perf in its build list, as concbench requires it.
-	name := "go tool benchstat"
-	cmd := exec.Command("go", append([]string{"tool", "benchstat"}, args...)...)
-	if mod, err := output(context.Background(), d.modRoot, "go", "list", "-m"); err == nil && mod != concbenchModule {
-		name = "go run golang.org/x/perf/cmd/benchstat"
-		cmd = exec.Command("go", append([]string{"run", "golang.org/x/perf/cmd/benchstat"}, args...)...)
-	}
-	if d.o.benchstat != "" {
-		name = d.o.benchstat
-		cmd = exec.Command(d.o.benchstat, args...)
-	}
-	cmd.Dir = d.modRoot
+	cmd, name := BenchstatCmd(d.o.benchstat, d.modRoot, args...)
 	var out, errOut bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errOut
 	if err := cmd.Run(); err != nil {

@@ -13,6 +13,7 @@
 //	document  the report as blocks, rendered to Markdown and to the page
 //	summary   the schema of summary.json
 //	plots     Build and Generate: reads, judges, draws, lays out and writes
+//	compare   two run folders: what changed, and a slowdown that fails a build
 //
 // # Build and Generate
 //

@@ -6,6 +6,7 @@
 // Usage:
 //
 //	concbench [flags] [package]
+//	concbench compare [-fail-on 10%] [-bench re] [-json] OLD NEW
 //
 // From the suite's repository, make bench runs it on the suite's matrix
 // (package github.com/concbench/concbench/bench, the default). From your
@@ -51,7 +52,8 @@
 // then every result as it comes, each round after a "round: k" line),
 // warmup.txt (the warm-up rounds' results), benchstat.txt (benchstat
 // -ignore round -col /strategy raw.txt), the report (REPORT.md, index.html
-// and the charts: go doc ./plots) and, only if the run was interrupted or
+// and the charts: go doc ./plots), summary.json and rows.csv (the same
+// model for other tools: docs/summary.schema.json) and, only if the run was interrupted or
 // failed, INCOMPLETE, saying what happened and how many results raw.txt
 // holds.
 //
@@ -65,6 +67,16 @@
 // the rows a conclusion of the report still waits for (an INCONCLUSIVE
 // verdict, an undecided answer), then those more samples can bring within
 // ±5 %, then the rest, cheapest first, up to -max-samples each.
+//
+// # Comparing two runs
+//
+// concbench compare OLD NEW (make compare OLD=… NEW=…) prints the answers
+// and verdicts that changed, then each configuration's time ratio NEW/OLD
+// with its interval, marked where significant, then benchstat's table
+// (go doc ./plots/compare). With -fail-on 10% (FAIL_ON) it exits 1 when a
+// configuration, of those the -bench regexp selects, is significantly
+// slower by more than that, naming each with its ratio; -json writes the
+// comparison alone, for machines. docs/ci.md is a CI job built on it.
 //
 // # make bench's settings
 //

@@ -23,9 +23,12 @@ func main() {
 	}
 }
 
-// run runs the command line args: the driver, with the report's open rows
-// and the report itself as its hooks.
+// run runs the command line args: concbench compare OLD NEW, or the
+// driver, with the report's open rows and the report itself as its hooks.
 func run(args []string, stdout, stderr io.Writer) error {
+	if len(args) > 0 && args[0] == "compare" {
+		return runCompare(args[1:], stdout, stderr)
+	}
 	return driver.Main(args, stdout, stderr, hooks())
 }
 

@@ -213,6 +213,11 @@ func ParseRaw(run *Run, data []byte, path string) error {
 			run.Warnings = append(run.Warnings, "skipped malformed line "+e.Error())
 		}
 	}
+	// A result line cut after a whole metric still parses, its last
+	// metrics lost: in a complete run it is refused as well.
+	if f := strings.Fields(last); cut && !run.IsIncomplete && len(f) > 1 && strings.HasPrefix(f[0], "Benchmark") {
+		return fmt.Errorf("%s:%d: the result line has no newline; %s", path, lastNo, cutHint)
+	}
 	if len(valueErrs) > 0 {
 		if len(valueErrs) > 1 {
 			return fmt.Errorf("%s (and %d more lines with impossible values)", valueErrs[0], len(valueErrs)-1)

@@ -70,6 +70,7 @@ func TestReadErrors(t *testing.T) {
 		// Cut short (a full disk, a copy that stopped) in a run not marked
 		// INCOMPLETE: the cut line is an error, not a silent loss.
 		{"cut mid-line", good + "BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2 \t 1\t 105", "raw.txt:3: missing units (the file ends in the middle of this line: was it cut short?)"},
+		{"cut after a metric", good + "BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2 \t 1\t 105 ns/op\t 7 cpu-", "raw.txt:3: the result line has no newline; the file ends in the middle of this line: was it cut short?"},
 		{"cut mid-name", good + "BenchmarkSleep/d=10ms/tas", `raw.txt:3: "BenchmarkSleep/d=10ms/tas" is not a whole result line; the file ends in the middle of this line: was it cut short?`},
 		{"cut after name", good + "BenchmarkSleep/d=10ms/tasks=64/strategy=gil/procs=2 \t", "raw.txt:3: "},
 		{"directory", "dir", "raw.txt: a folder, not a file; a run folder holds its results in a raw.txt file"},

@@ -139,7 +139,7 @@ type Ranked struct {
 	// when it has no finite bounds); PerTask
 	// marks a ratio of times per task (a smaller batch of the workload).
 	Ratio   *Estimate `json:"ratio,omitempty"`
-	PerTask bool     `json:"perTask,omitempty"`
+	PerTask bool      `json:"perTask,omitempty"`
 	// P is the Mann-Whitney U p-value against the fastest; absent for the
 	// fastest itself.
 	P *float64 `json:"p,omitempty"`

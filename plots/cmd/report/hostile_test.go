@@ -251,36 +251,3 @@ func TestCheck(t *testing.T) {
 		}
 	}
 }
-
-// TestMakeCompareChecks runs make compare on a run with a NaN: it fails
-// with the check's line, as compare's own, before benchstat runs.
-func TestMakeCompareChecks(t *testing.T) {
-	if testing.Short() {
-		t.Skip("runs make, which builds the report command")
-	}
-	mk, err := exec.LookPath("make")
-	if err != nil {
-		t.Skip("make is not on the PATH")
-	}
-	good, bad := t.TempDir(), t.TempDir()
-	line := "BenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2 \t1\t10500000 ns/op\n"
-	if err := os.WriteFile(filepath.Join(good, "raw.txt"), []byte(line), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(bad, "raw.txt"), []byte(strings.Replace(line, "10500000", "-1", 1)), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(mk, "-s", "-C", "../../..", "compare", "OLD="+good, "NEW="+bad)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Run(); err == nil {
-		t.Fatalf("make compare succeeded:\n%s", stdout.String())
-	}
-	want := "compare: " + filepath.Join(bad, "raw.txt") + ":1: BenchmarkSleep/d=10ms/tasks=64/strategy=spawn/procs=2: ns/op = -1: a time cannot be negative\n"
-	if !strings.HasPrefix(stderr.String(), want) {
-		t.Errorf("stderr\n%q\nwant it to start with\n%q", stderr.String(), want)
-	}
-	if strings.Contains(stdout.String(), "benchstat") {
-		t.Errorf("benchstat ran:\n%s", stdout.String())
-	}
-}
