@@ -18,5 +18,6 @@ func Rule() string {
 		fmt.Sprintf("Intervals are %s distribution-free confidence intervals of the median (benchmath); comparisons are Mann-Whitney U tests at α = %.2f. ", conf, stat.Alpha) +
 		fmt.Sprintf("A ratio of two configurations measured in the same rounds (each runs once per round, interleaved) is the median of the per-round ratios with its own %s interval (paired: a slow round slows both and cancels); otherwise the interval is [lo/hi, hi/lo] of the two intervals. ", conf) +
 		fmt.Sprintf("A claim that two strategies differ needs p < %.2f and the interval of the figure wholly on the claimed side of its threshold; ", stat.Alpha) +
+		fmt.Sprintf("α is %.2f, not 0.05, because the run checks the rule after every round and stops sampling what it decides: at %.2f, looking after each of up to %d rounds calls two identical configurations different in at most 5 %% of runs (a constant, Pocock-type boundary, checked by simulation); ", stat.Alpha, stat.Alpha, stat.Looks) +
 		fmt.Sprintf("a claim that they are the same (\"within %s\") needs the whole interval inside the band. Anything else is INCONCLUSIVE.", unitfmt.Percent(stat.SameWithin))
 }

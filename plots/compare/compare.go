@@ -125,7 +125,7 @@ func Compare(oldDir, newDir string) (*Comparison, error) {
 		r := stat.Ratio(nm.Summary, om.Summary)
 		p := stat.Compare(om.Sample, nm.Sample)
 		c.Rows = append(c.Rows, Row{Name: b.Name, OldNs: om.Summary.Center, NewNs: nm.Summary.Center, Ratio: r.V, Lo: r.Lo, Hi: r.Hi, P: p,
-			Significant: p < stat.Alpha && (r.Lo > 1 || r.Hi < 1)})
+			Significant: stat.Differs(r, p)})
 	}
 	return c, nil
 }

@@ -130,7 +130,7 @@ func TestOutcomeRules(t *testing.T) {
 		}
 	}
 	var j judge
-	if o := j.significant(stat.Pass, 0.1, "x"); o != stat.Inconclusive || j.notes[0].String() != "x not significant at α = 0.05" {
+	if o := j.significant(stat.Pass, 0.1, "x"); o != stat.Inconclusive || j.notes[0].String() != "x not significant at α = 0.01" {
 		t.Errorf("significant: %s %q", o, j.notes)
 	}
 }
@@ -145,10 +145,11 @@ func TestDifferenceNeedsP(t *testing.T) {
 		p       float64
 		f       func(stat.Outcome, float64, string) stat.Outcome
 	}{
-		{stat.Pass, stat.Pass, 0.01, j.significant},
+		{stat.Pass, stat.Pass, 0.005, j.significant},
 		{stat.Pass, stat.Inconclusive, 0.2, j.significant},
 		{stat.Fail, stat.Fail, 0.2, j.significant},
-		{stat.Fail, stat.Fail, 0.01, j.differs},
+		{stat.Fail, stat.Fail, 0.005, j.differs},
+		{stat.Fail, stat.Inconclusive, 0.02, j.differs},
 		{stat.Fail, stat.Inconclusive, 0.2, j.differs},
 		{stat.Fail, stat.Inconclusive, math.NaN(), j.differs},
 		{stat.Pass, stat.Pass, 0.2, j.differs},
@@ -157,7 +158,7 @@ func TestDifferenceNeedsP(t *testing.T) {
 			t.Errorf("%s with p=%v: %s, want %s", c.o, c.p, got, c.want)
 		}
 	}
-	if len(j.notes) != 2 {
+	if len(j.notes) != 3 {
 		t.Errorf("notes %q, want one per non-significant p", j.notes)
 	}
 }

@@ -14,7 +14,8 @@
 //   - Intervals are Confidence (95 %) distribution-free confidence
 //     intervals of the median (golang.org/x/perf/benchmath, AssumeNothing).
 //   - Two samples differ when the Mann-Whitney U test gives p < Alpha
-//     (0.05).
+//     (0.01, a boundary that stays valid when the rule is checked after
+//     every round: see Alpha).
 //   - A ratio of two figures is the ratio of their medians with the
 //     interval [num.Lo / den.Hi, num.Hi / den.Lo] (Ratio), which holds
 //     every ratio of values inside both intervals; where both were

@@ -13,6 +13,12 @@ import (
 // rounds do not number its values, with fewer than MinSamples common
 // rounds, or a non-positive value.
 func PairedRounds(numValues []float64, numRounds []int, denValues []float64, denRounds []int) (Estimate, bool) {
+	return PairedRoundsAt(numValues, numRounds, denValues, denRounds, Confidence)
+}
+
+// PairedRoundsAt is PairedRounds with its interval at the given confidence
+// level; ok is false, too, when the common rounds are too few to reach it.
+func PairedRoundsAt(numValues []float64, numRounds []int, denValues []float64, denRounds []int, confidence float64) (Estimate, bool) {
 	if len(numRounds) != len(numValues) || len(denRounds) != len(denValues) {
 		return Estimate{}, false
 	}
@@ -36,7 +42,7 @@ func PairedRounds(numValues []float64, numRounds []int, denValues []float64, den
 	if len(rs) < MinSamples {
 		return Estimate{}, false
 	}
-	s := benchmath.AssumeNothing.Summary(benchmath.NewSample(rs, Thresholds()), Confidence)
+	s := benchmath.AssumeNothing.Summary(benchmath.NewSample(rs, Thresholds()), confidence)
 	if math.IsInf(s.Lo, 0) || math.IsInf(s.Hi, 0) || math.IsNaN(s.Center) {
 		return Estimate{}, false
 	}

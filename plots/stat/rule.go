@@ -51,6 +51,12 @@ const (
 	Inconclusive Outcome = "INCONCLUSIVE"
 )
 
+// Differs reports whether the report's rule calls two figures different:
+// p < Alpha and the whole interval of their ratio on one side of 1.
+func Differs(ratio Estimate, p float64) bool {
+	return p < Alpha && (ratio.Lo > 1 || ratio.Hi < 1)
+}
+
 // SameWithin is the band of "the same": two figures are as good as each
 // other when the whole interval of their ratio lies within 1 ± SameWithin.
 const SameWithin = 0.10
