@@ -3,13 +3,15 @@
 
 GO      ?= go
 # The defaults of make bench, chosen from measurement on the 2-core VM
-# (docs/measurements.md has the figures): COUNT=15 interleaved runs
-# of BENCHTIME=50ms samples after WARMUP=1 discarded run, and noise
-# re-runs of the rows still wider than ±5 %, spread between the runs from
-# the 6th on and after the last, until DEADLINE after the start
-# (NOISE_BUDGET caps them on its own), so that the whole make bench, build
-# and report included, ends within 10 minutes.
-COUNT   ?= 15
+# (docs/measurements.md has the figures): COUNT=6 interleaved runs (the
+# fewest a conclusion needs) of BENCHTIME=50ms samples after WARMUP=1
+# discarded run; then SAMPLING=decided: only the rows of conclusions still
+# open run on, until none is, NOISE_BUDGET is spent or DEADLINE after the
+# start (the ceiling: the whole make bench, build and report included,
+# ends within 10 minutes). SAMPLING=precise re-runs the rows wider than
+# ±5 % instead (with COUNT=15, the default before).
+COUNT   ?= 6
+SAMPLING ?= decided
 BENCH   ?= .
 RUN     ?=
 OLD     ?=
@@ -23,9 +25,9 @@ FUZZTIME ?= 30s
 # is the slowdown past which make compare exits 1 (empty: never).
 BENCHTIME ?= 50ms
 FAIL_ON ?=
-# NOISE_BUDGET is the time make bench may spend, between its COUNT runs from
-# the 6th on and after them, re-running the configurations whose interval
-# is still wider than ±5 % (0: none), and
+# NOISE_BUDGET is the time make bench may spend after its first 6 runs
+# sampling what is open (SAMPLING=decided) or re-running the configurations
+# whose interval is still wider than ±5 % (precise); 0: none; and
 # DEADLINE the time after the driver's start at which those re-runs stop in
 # any case (0: none). WARMUP is the number of discarded warm-up runs.
 NOISE_BUDGET ?= 5m
@@ -132,10 +134,10 @@ define concbench
 	"$$tmp/concbench" $(1)
 endef
 
-## bench: a warm-up run, the whole matrix COUNT times with re-runs of the rows wider than ±5 % between them and after until DEADLINE, into results/<UTC time>-<host> (under 10 minutes on 2 cores)
+## bench: a warm-up run, the whole matrix COUNT times, then only what an open conclusion needs until nothing is open (at most DEADLINE), into results/<UTC time>-<host> (about 4 minutes on 2 cores, 10 at most)
 .PHONY: bench
 bench:
-	$(call concbench,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -warmup '$(WARMUP)' -noise-budget '$(NOISE_BUDGET)' -deadline '$(DEADLINE)' -scale full)
+	$(call concbench,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -warmup '$(WARMUP)' -sampling '$(SAMPLING)' -noise-budget '$(NOISE_BUDGET)' -deadline '$(DEADLINE)' -scale full)
 
 ## bench-quick: a first look; the same families with smaller workloads, 6 runs of 30ms (under 2 minutes)
 .PHONY: bench-quick

@@ -21,3 +21,4 @@ func BenchmarkCrash(b *testing.B)        { Benchmark(b) }
 func BenchmarkFetch(b *testing.B)        { Benchmark(b) }
 func BenchmarkFetchClient(b *testing.B)  { Benchmark(b) }
 func BenchmarkFile(b *testing.B)         { Benchmark(b) }
+func BenchmarkTwin(b *testing.B)         { Benchmark(b) }

@@ -23,6 +23,10 @@ type Case struct {
 	// instead of a strategy (HashCeiling: processes); the name then says
 	// probe=Probe where it would say strategy=.
 	Probe string
+	// Twin, when set, names the arm of an A/A pair (a or b): two cases
+	// alike in everything but this name part, which comes before
+	// strategy.
+	Twin string
 	// Workers is the concurrency of pool, process and exec; zero means the
 	// default (GOMAXPROCS) and leaves workers out of the name.
 	Workers int
@@ -59,6 +63,9 @@ func (c Case) Name() string {
 	parts := make([]runfile.Param, 0, len(c.Params)+3)
 	for _, p := range c.Params {
 		parts = append(parts, runfile.Param{Key: p.Key, Value: p.Value})
+	}
+	if c.Twin != "" {
+		parts = append(parts, runfile.Param{Key: runfile.KeyTwin, Value: c.Twin})
 	}
 	if c.Probe != "" {
 		parts = append(parts, runfile.Param{Key: runfile.KeyProbe, Value: c.Probe})

@@ -30,10 +30,11 @@
 //	Fetch/d=5ms/size=16KiB/client=shared/tasks=16/strategy=S/procs=P   S: core
 //	FetchClient/d=0s/size=16KiB/client=C/tasks=16/strategy=S/procs=P   C: shared, per-task (S: sequential, pool), per-worker (pool)
 //	File/size=64KiB/sync=V/tasks=16/strategy=S/procs=P                 V: none, fsync; S: sequential, spawn, pool, process
+//	Twin/d=10ms/tasks=64/twin=T/strategy=spawn/procs=P                 T: a, b; the same for the coarse and the fine hash
 //
 // "core" is the simplest strategy of each kind (Candidate.Core): sequential,
 // spawn, pool, gil, process, exec; "libraries" errgroup, semaphore, ants,
-// pond, conc; "all" the eleven: 151 benchmarks on 2 CPUs, pinned in
+// pond, conc; "all" the eleven: 157 benchmarks on 2 CPUs, pinned in
 // testdata/names.txt (146 under -race: no sync=none). With no workers key a
 // strategy runs at its default concurrency, so that benchstat -col
 // /strategy lines all strategies up in one row. Counter's process rows count

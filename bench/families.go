@@ -41,6 +41,8 @@ func Families() []Family {
 			Pick: fetchClientPick, Cases: fetchClientCases, Server: true},
 		{Name: runfile.FamilyFile, Doc: "a file written, read back and removed per task, without and with fsync",
 			Pick: filePick, Cases: fileCases},
+		{Name: runfile.FamilyTwin, Doc: "the A/A control: spawn twice under two names on sleep, coarse and fine hash",
+			Pick: twinPick, Cases: twinCases},
 	}
 }
 

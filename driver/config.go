@@ -52,6 +52,7 @@ func machineConfig(ctx context.Context, modRoot string, o options, now time.Time
 		{runfile.ConfigScale, o.scale},
 		{runfile.ConfigBenchtime, o.benchtime},
 		{runfile.ConfigCount, strconv.Itoa(o.count)},
+		{runfile.ConfigSampling, o.sampling},
 		{runfile.ConfigNoiseBudget, o.noiseBudget.String()},
 		{runfile.ConfigMaxSamples, strconv.Itoa(o.maxSamples)},
 		{runfile.ConfigDeadline, o.deadline.String()},

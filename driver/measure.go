@@ -79,6 +79,7 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 	// Rounds are numbered in the order they run, count runs and noise
 	// re-runs alike (see noiseRuns for why they alternate).
 	nz := d.newNoiseRuns()
+	p.decided = nz.decided
 	next := 1
 	var mainTime time.Duration
 	for i := 1; i <= d.o.count; i++ {
@@ -107,6 +108,9 @@ func (d *driver) measure(ctx context.Context, dir string, names []string, now ti
 			return err
 		}
 		nz.report(d)
+		if err := writeStopped(raw, nz.stop); err != nil {
+			return d.runFailed(dir, p, &rawWriteError{err}, "the end of sampling")
+		}
 	}
 	if err := f.Close(); err != nil {
 		return d.incomplete(dir, p, fmt.Sprintf("writing %s failed when closing it: %v", rawPath, oserr.Cause(err)))

@@ -39,8 +39,10 @@ type noisyConfig struct {
 }
 
 // noisyConfigs reads raw.txt in dir back, as the report will, and returns
-// its noisy configurations.
-func noisyConfigs(dir string, open func(*rundir.Run) map[string]bool) ([]noisyConfig, error) {
+// the configurations to sample further: with decided, those below
+// stat.MinSamples and those an open conclusion needs (open), noisy or not;
+// else the noisy ones, open marked.
+func noisyConfigs(dir string, open func(*rundir.Run) map[string]bool, decided bool) ([]noisyConfig, error) {
 	run, err := rundir.ReadRun(dir)
 	if err != nil {
 		return nil, err
@@ -52,7 +54,10 @@ func noisyConfigs(dir string, open func(*rundir.Run) map[string]bool) ([]noisyCo
 	var noisy []noisyConfig
 	for _, b := range run.Benchmarks {
 		m := b.Metric(runfile.UnitNsPerOp)
-		if m != nil && (!m.Summary.Enough() || m.Summary.Noisy()) {
+		if m == nil {
+			continue
+		}
+		if decided && (!m.Summary.Enough() || isOpen[b.Name]) || !decided && (!m.Summary.Enough() || m.Summary.Noisy()) {
 			noisy = append(noisy, noisyConfig{"Benchmark" + b.Name, m.Summary.N, m.Summary.RelHalfWidth(), isOpen[b.Name]})
 		}
 	}
@@ -137,10 +142,14 @@ type noiseRuns struct {
 	rerun  map[string]bool
 	noisy  []noisyConfig // as of the last reading of raw.txt
 	only   string        // the file that selects a round's configurations
+	// decided: the re-runs sample what an open conclusion needs
+	// (-sampling decided), not what is noisy; stop says why they ended.
+	decided bool
+	stop    string
 }
 
 func (d *driver) newNoiseRuns() *noiseRuns {
-	return &noiseRuns{rerun: map[string]bool{}, only: filepath.Join(filepath.Dir(d.binary), "noisy.txt")}
+	return &noiseRuns{rerun: map[string]bool{}, only: filepath.Join(filepath.Dir(d.binary), "noisy.txt"), decided: d.o.sampling == runfile.SamplingDecided}
 }
 
 // share returns what the re-runs may take now, with mainLeft count runs
@@ -169,10 +178,14 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 	defer func() { nz.spent += time.Since(start) }()
 	for {
 		var err error
-		if nz.noisy, err = noisyConfigs(dir, d.hooks.Open); err != nil {
+		if nz.noisy, err = noisyConfigs(dir, d.hooks.Open, nz.decided); err != nil {
 			return next, d.incomplete(dir, p, fmt.Sprintf("reading raw.txt back for the noise re-runs failed: %v", err))
 		}
 		if len(nz.noisy) == 0 {
+			nz.stop = "nothing open"
+			if !nz.decided {
+				nz.stop = "every configuration within ±5 %"
+			}
 			return next, nil
 		}
 		left := slot - time.Since(start)
@@ -181,11 +194,16 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 			if !last {
 				return next, nil
 			}
-			if !slices.ContainsFunc(nz.noisy, func(c noisyConfig) bool { return c.n < d.o.maxSamples }) {
-				fmt.Fprintf(d.stdout, "noise re-runs: each of the %d noisy configurations has %d samples, the most -max-samples allows: stopping\n", len(nz.noisy), d.o.maxSamples)
-			} else {
-				fmt.Fprintf(d.stdout, "noise re-runs: %s of the budget left; none of the noisy configurations below %d samples fits in it: stopping\n", round(max(left, 0)), d.o.maxSamples)
+			what := "noisy"
+			if nz.decided {
+				what = "open"
 			}
+			if !slices.ContainsFunc(nz.noisy, func(c noisyConfig) bool { return c.n < d.o.maxSamples }) {
+				nz.stop = fmt.Sprintf("max samples: each of the %d %s configurations has %d samples, the most -max-samples allows", len(nz.noisy), what, d.o.maxSamples)
+			} else {
+				nz.stop = fmt.Sprintf("budget (-noise-budget, -deadline): %s of it left, and none of the %s configurations below %d samples fits in it", round(max(left, 0)), what, d.o.maxSamples)
+			}
+			fmt.Fprintf(d.stdout, "%s: stopping at the %s\n", nz.label(), nz.stop)
 			return next, nil
 		}
 		if s := d.interrupted(); s != nil {
@@ -225,8 +243,13 @@ func (nz *noiseRuns) report(d *driver) {
 	if d.o.deadline > 0 {
 		budget += fmt.Sprintf(", deadline %s after the start", d.o.deadline)
 	}
-	fmt.Fprintf(d.stdout, "noise re-runs: %d rounds in %s (budget %s); %d configurations re-run, %d of them now within ±5 %%\n",
-		nz.rounds, round(nz.spent), budget, len(nz.rerun), len(nz.rerun)-countIn(nz.noisy, nz.rerun))
+	if nz.decided {
+		fmt.Fprintf(d.stdout, "sampling what is open: %d rounds in %s (budget %s); %d configurations sampled past the first %d rounds, the rest stopped there; ended: %s\n",
+			nz.rounds, round(nz.spent), budget, len(nz.rerun), d.o.count, nz.stop)
+	} else {
+		fmt.Fprintf(d.stdout, "noise re-runs: %d rounds in %s (budget %s); %d configurations re-run, %d of them now within ±5 %%\n",
+			nz.rounds, round(nz.spent), budget, len(nz.rerun), len(nz.rerun)-countIn(nz.noisy, nz.rerun))
+	}
 	if len(nz.noisy) == 0 {
 		return
 	}
@@ -238,7 +261,11 @@ func (nz *noiseRuns) report(d *driver) {
 		}
 		still = append(still, fmt.Sprintf("%s %s (n=%d)", strings.TrimPrefix(c.name, "Benchmark"), w, c.n))
 	}
-	fmt.Fprintf(d.stdout, "still noisy (%d):\n  %s\n", len(still), strings.Join(still, "\n  "))
+	what := "noisy"
+	if nz.decided {
+		what = "open"
+	}
+	fmt.Fprintf(d.stdout, "still %s (%d):\n  %s\n", what, len(still), strings.Join(still, "\n  "))
 	busyWarning(d.stdout, "after the noise re-runs")
 }
 
@@ -247,6 +274,16 @@ func (nz *noiseRuns) report(d *driver) {
 // report can pair samples measured in the same round.
 func writeRound(raw io.Writer, k int) error {
 	_, err := fmt.Fprintf(raw, "%s: %d\n", runfile.RoundKey, k)
+	return err
+}
+
+// writeStopped writes the last configuration line of raw.txt, why the
+// sampling after the count rounds ended.
+func writeStopped(raw io.Writer, why string) error {
+	if why == "" {
+		return nil
+	}
+	_, err := fmt.Fprintf(raw, "%s: %s\n", runfile.ConfigStopped, why)
 	return err
 }
 
@@ -273,4 +310,12 @@ func familyPattern(names []string) string {
 	}
 	slices.Sort(fams)
 	return "^Benchmark(" + strings.Join(fams, "|") + ")$"
+}
+
+// label names the re-runs in messages.
+func (nz *noiseRuns) label() string {
+	if nz.decided {
+		return "sampling what is open"
+	}
+	return "noise re-runs"
 }

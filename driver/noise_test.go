@@ -20,7 +20,7 @@ import (
 func TestNoiseRerunsTopUp(t *testing.T) {
 	results := t.TempDir()
 	var stdout, stderr syncBuffer
-	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$", "-count", "2", "-benchtime", "1x", "-noise-budget", "2m", "-report=false", "-results", results}
+	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$", "-count", "2", "-benchtime", "1x", "-noise-budget", "2m", "-sampling", "precise", "-report=false", "-results", results}
 	if err := drive(args, &stdout, &stderr, nil, testHooks); err != nil {
 		t.Fatalf("drive: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
 	}
@@ -73,7 +73,7 @@ func TestNoiseRerunsTopUp(t *testing.T) {
 func TestNoiseBudgetTooSmall(t *testing.T) {
 	results := t.TempDir()
 	var stdout, stderr syncBuffer
-	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$", "-count", "1", "-benchtime", "1x", "-noise-budget", "1ms", "-report=false", "-results", results}
+	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$", "-count", "1", "-benchtime", "1x", "-noise-budget", "1ms", "-sampling", "precise", "-report=false", "-results", results}
 	if err := drive(args, &stdout, &stderr, nil, testHooks); err != nil {
 		t.Fatalf("drive: %v", err)
 	}
@@ -120,7 +120,7 @@ func TestNoisyConfigsRejectsImpossibleValues(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, runfile.RawFile), []byte(raw), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		_, err := noisyConfigs(dir, judge.OpenRows)
+		_, err := noisyConfigs(dir, judge.OpenRows, true)
 		want := filepath.Join(dir, runfile.RawFile) + ":3: BenchmarkSleep/d=1ms/tasks=4/strategy=spawn/procs=2: ns/op = "
 		if err == nil || !strings.HasPrefix(err.Error(), want) {
 			t.Errorf("%s: error %v, want one starting %q", v, err, want)
@@ -182,12 +182,17 @@ func TestNoiseDeadline(t *testing.T) {
 	}
 }
 
-// TestNoisyConfigsCrash: a Crash row is re-run while it has fewer than 6
-// samples, whatever its spread, and never after: its time is no lesson.
+// TestNoisyConfigsCrash: a Crash row is sampled while it has fewer than 6
+// samples; after that, with -sampling precise, while its interval is
+// wide, like any other (the precision the report states counts every
+// configuration); with -sampling decided only while an open conclusion
+// needs it (here none).
 func TestNoisyConfigsCrash(t *testing.T) {
-	// A Crash row is re-run like any other while its interval is wide:
-	// the precision the report states counts every configuration.
-	for n, want := range map[int]int{5: 1, 6: 1} {
+	for _, tc := range []struct {
+		n, want int
+		decided bool
+	}{{5, 1, false}, {6, 1, false}, {5, 1, true}, {6, 0, true}} {
+		n, want := tc.n, tc.want
 		var b strings.Builder
 		b.WriteString("numcpu: 2\n")
 		for k := range n {
@@ -197,9 +202,13 @@ func TestNoisyConfigsCrash(t *testing.T) {
 		if err := os.WriteFile(filepath.Join(dir, runfile.RawFile), []byte(b.String()), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		noisy, err := noisyConfigs(dir, judge.OpenRows)
+		open := judge.OpenRows
+		if tc.decided {
+			open = func(*rundir.Run) map[string]bool { return nil }
+		}
+		noisy, err := noisyConfigs(dir, open, tc.decided)
 		if err != nil || len(noisy) != want {
-			t.Errorf("%d samples: %v, %v; want %d noisy configurations", n, noisy, err, want)
+			t.Errorf("%d samples, decided %v: %v, %v; want %d configurations", n, tc.decided, noisy, err, want)
 		}
 	}
 }
@@ -244,4 +253,41 @@ func TestNoiseShare(t *testing.T) {
 	if got := nz.share(d, 2, 10*time.Second); got != 0 {
 		t.Errorf("past the deadline: share %s, want 0", got)
 	}
+}
+
+// With -sampling decided (the default), after the count rounds only the
+// rows of open conclusions run: raw.txt says so and why sampling ended,
+// rows whose every conclusion was decided stopped at the count, and a run
+// that ended with nothing open has nothing open by the report's reading.
+func TestSamplingDecided(t *testing.T) {
+	results := t.TempDir()
+	var stdout, stderr syncBuffer
+	args := []string{"-scale", "tiny", "-bench", "BenchmarkSleep$|BenchmarkTwin$", "-count", "6", "-benchtime", "1x", "-warmup", "0", "-noise-budget", "1m", "-report=false", "-results", results}
+	if err := drive(args, &stdout, &stderr, nil, testHooks); err != nil {
+		t.Fatalf("drive: %v\nstdout:\n%s\nstderr:\n%s", err, stdout.String(), stderr.String())
+	}
+	run, err := rundir.ReadRun(runDirs(t, results)[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	stopped := run.ConfigValue(runfile.ConfigStopped)
+	if run.ConfigValue(runfile.ConfigSampling) != runfile.SamplingDecided || stopped == "" {
+		t.Errorf("sampling %q, stopped %q", run.ConfigValue(runfile.ConfigSampling), stopped)
+	}
+	if !strings.Contains(stdout.String(), "sampling what is open: ") || !strings.Contains(stdout.String(), "ended: "+stopped) {
+		t.Errorf("stdout:\n%s", stdout.String())
+	}
+	atCount := 0
+	for _, b := range run.Benchmarks {
+		if b.Metric(runfile.UnitNsPerOp).Summary.N == 6 {
+			atCount++
+		}
+	}
+	if atCount == 0 {
+		t.Errorf("no configuration stopped at the count's 6 samples:\n%s", stdout.String())
+	}
+	if open := judge.Open(run); stopped == "nothing open" && len(open) > 0 {
+		t.Errorf("stopped with nothing open, but the report reads %v", open)
+	}
+	t.Logf("%d of %d configurations stopped at 6 samples; stopped: %s", atCount, len(run.Benchmarks), stopped)
 }

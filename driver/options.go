@@ -12,6 +12,7 @@ import (
 
 	"github.com/concbench/concbench"
 	"github.com/concbench/concbench/bench"
+	"github.com/concbench/concbench/runfile"
 	"github.com/concbench/concbench/strategies"
 )
 
@@ -27,6 +28,10 @@ type options struct {
 	// between the count runs from the stat.MinSamples-th on and after the
 	// last; 0 turns the re-runs off.
 	noiseBudget time.Duration
+	// sampling is what runs after the count rounds: SamplingDecided, the
+	// rows of open conclusions (judge.Open); SamplingPrecise, the rows
+	// wider than ±5 %.
+	sampling string
 	// warmup is the number of warm-up runs of the whole matrix before the
 	// count runs; their results go to warmup.txt, not raw.txt.
 	warmup int
@@ -81,6 +86,7 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 	fs.StringVar(&o.scale, "scale", "full", "the suite's workload sizes: full, quick, tiny, flood or flood-tiny (go doc github.com/concbench/concbench/bench)")
 	fs.StringVar(&o.results, "results", "results", "folder that receives the run folder")
 	noise := fs.String("noise-budget", "0", "time for re-running the configurations whose interval is wider than ±5 %, between the -count runs from the 6th on and after them, e.g. 2m; 0 turns it off (make variable NOISE_BUDGET)")
+	fs.StringVar(&o.sampling, "sampling", runfile.SamplingDecided, "what runs after the -count rounds, within -noise-budget and -deadline: decided, only the configurations an open conclusion needs, until none is open; precise, those whose interval is wider than ±5 % (make variable SAMPLING)")
 	fs.IntVar(&o.warmup, "warmup", 1, "warm-up runs of the whole matrix before the -count runs, written to warmup.txt and left out of raw.txt (make variable WARMUP)")
 	deadline := fs.String("deadline", "0", "end the noise re-runs this long after the start, e.g. 9m, whatever is left of -noise-budget; 0: no deadline (make variable DEADLINE)")
 	fs.IntVar(&o.maxSamples, "max-samples", 60, "the most samples the noise re-runs bring one configuration to")
@@ -170,6 +176,9 @@ func parseOptions(args []string, stderr io.Writer) (options, error) {
 		if !flagSet["noise-budget"] {
 			o.noiseBudget = o.budget
 		}
+	}
+	if o.sampling != runfile.SamplingDecided && o.sampling != runfile.SamplingPrecise {
+		return options{}, fmt.Errorf("-sampling (SAMPLING) must be %s or %s, got %q", runfile.SamplingDecided, runfile.SamplingPrecise, o.sampling)
 	}
 	if o.warmup < 0 {
 		return options{}, fmt.Errorf("-warmup (WARMUP) must be 0 or more, got %d", o.warmup)

@@ -31,6 +31,8 @@ type progress struct {
 	results int // results in all runs
 
 	noise int // current noise re-run round, from 1; 0 before them
+	// decided: the re-run rounds sample what is open (-sampling decided)
+	decided bool
 
 	// guess, if set, is what each benchmark is estimated to take a round
 	// (bench.EstimateFlood): run 1's ETA then scales it by the pace so
@@ -79,8 +81,13 @@ func (p *progress) startNoise(k int, names []string, open, noisy int, now time.T
 		p.show(now, "")
 		return
 	}
-	fmt.Fprintf(p.w, "noise re-run %d: %d of the %d configurations wider than ±5 %% (%d behind an open verdict or answer), %s elapsed, %s of the budget left\n",
-		k, len(names), noisy, open, round(now.Sub(p.start)), round(left))
+	if p.decided {
+		fmt.Fprintf(p.w, "%s: %d of the %d configurations an open conclusion needs, %s elapsed, %s of the budget left\n",
+			p.rerunLabel(), len(names), noisy, round(now.Sub(p.start)), round(left))
+		return
+	}
+	fmt.Fprintf(p.w, "%s: %d of the %d configurations wider than ±5 %% (%d behind an open verdict or answer), %s elapsed, %s of the budget left\n",
+		p.rerunLabel(), len(names), noisy, open, round(now.Sub(p.start)), round(left))
 }
 
 // cost is what the benchmark name took in run 1, or a second if it did
@@ -116,7 +123,7 @@ func (p *progress) result(name, line string, now time.Time) {
 		return
 	}
 	if p.noise > 0 {
-		fmt.Fprintf(p.w, "[noise re-run %d %d/%d] %s  %s\n", p.noise, p.done, len(p.names),
+		fmt.Fprintf(p.w, "[%s %d/%d] %s  %s\n", p.rerunLabel(), p.done, len(p.names),
 			strings.TrimPrefix(name, "Benchmark"), timePerOp(line))
 		return
 	}
@@ -186,7 +193,7 @@ func (p *progress) show(now time.Time, name string) {
 	total := p.count * len(p.all)
 	label := p.runLabel()
 	if p.noise > 0 {
-		label = fmt.Sprintf("noise re-run %d", p.noise)
+		label = p.rerunLabel()
 		total = p.samples + len(p.names) - p.done
 	}
 	line := fmt.Sprintf("[%s · %d/%d samples%s]", label, p.samples, max(total, p.samples), p.eta(now))
@@ -196,4 +203,13 @@ func (p *progress) show(now time.Time, name string) {
 		line += " " + name
 	}
 	p.status.Status(line)
+}
+
+// rerunLabel names the current re-run round: "open round 3" while
+// sampling what is open, "noise re-run 3" while re-running noisy rows.
+func (p *progress) rerunLabel() string {
+	if p.decided {
+		return fmt.Sprintf("open round %d", p.noise)
+	}
+	return fmt.Sprintf("noise re-run %d", p.noise)
 }

@@ -32,6 +32,8 @@ func (rep *Report) writeNoise(b *body) {
 	var how string
 	max := rep.Run.ConfigValue(runfile.ConfigMaxSamples)
 	switch {
+	case rep.Run.ConfigValue(runfile.ConfigSampling) == runfile.SamplingDecided:
+		how = fmt.Sprintf("Each configuration ran %d times, and then only while an open conclusion needed it ([Sampling](#sampling)): an interval wider than ±%.0f %% is no reason to sample on when every conclusion the row is in is decided.", count, 100*stat.NoisyWidth)
 	case budget != "" && budget != "0s" && max != "" && rep.Run.RerunsSpread(count):
 		how = fmt.Sprintf("Each configuration ran %d times; between those runs from the %s on, and after the last, for up to %s in all, the driver re-ran the configurations whose interval was wider than ±%.0f %% (or that had fewer than %d samples), one interleaved round at a time, those a verdict or the answer rests on first and then the cheapest, each up to %s samples.", count, ordinal(stat.MinSamples), budget, 100*stat.NoisyWidth, stat.MinSamples, max)
 	case budget != "" && budget != "0s" && max != "":

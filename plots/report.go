@@ -129,7 +129,7 @@ func (rep *Report) Document() *document.Doc {
 		b.p("This run has warnings: see [Warnings](#warnings).")
 	}
 	for _, section := range []func(*body){
-		rep.writeChoices, rep.writeVerdicts, rep.writeFloodSizes, rep.writeCeilings,
+		rep.writeChoices, rep.writeVerdicts, rep.writeSampling, rep.writeFloodSizes, rep.writeCeilings,
 		rep.writeOverview, rep.writeCharts, rep.writePython, rep.writeNoise,
 		rep.writeRows, rep.writeFits, rep.writeWarnings, rep.writeMachine,
 	} {

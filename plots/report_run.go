@@ -72,7 +72,7 @@ func (rep *Report) warnings() []string {
 	}
 	noBase := map[string]bool{}
 	for _, r := range rep.Rows {
-		if r.Baseline == nil && !rundir.IsBaseline(r.Props) && r.Bench.Param("probe") == "" && !answer.IsSmallerBatch(rep.Rows, []*rundir.Row{r}) {
+		if r.Baseline == nil && !rundir.IsBaseline(r.Props) && r.Bench.Param(runfile.KeyProbe) == "" && r.Bench.Family != runfile.FamilyTwin && !answer.IsSmallerBatch(rep.Rows, []*rundir.Row{r}) {
 			noBase[r.Bench.Family+" "+r.Workload] = true
 		}
 	}

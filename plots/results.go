@@ -51,6 +51,10 @@ func (rep *Report) Summary() summary.Summary {
 	for _, c := range rep.Choices {
 		s.Answers = append(s.Answers, answerSummary(c))
 	}
+	for _, t := range judge.Twins(rep.Rows) {
+		s.Control = append(s.Control, summary.Twin{Workload: t.Label(), A: t.A.Bench.Name, B: t.B.Bench.Name,
+			Ratio: estimateOf(t.Ratio), P: finite(t.P), Differs: t.Differs, Same: t.Same})
+	}
 	for _, v := range rep.Verdicts {
 		s.Verdicts = append(s.Verdicts, verdictSummary(strconv.Itoa(v.Lesson), v))
 	}

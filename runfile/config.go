@@ -20,6 +20,14 @@ const (
 	ConfigDeadline    = "deadline"     // when re-runs stop, after the start
 	ConfigWarmup      = "warmup"       // the discarded warm-up rounds, or "none"
 	ConfigBudget      = "budget"       // how long the whole run could take; 0s: no budget
+	// ConfigSampling says what ran after the count rounds: SamplingDecided,
+	// only the rows of conclusions still open, until none is; or
+	// SamplingPrecise, the rows wider than ±5 %. ConfigStopped, the last
+	// line of a complete run's raw.txt, says why sampling ended.
+	ConfigSampling  = "sampling"
+	ConfigStopped   = "stopped"
+	SamplingDecided = "decided"
+	SamplingPrecise = "precise"
 	// RoundKey numbers the samples after it: the driver writes
 	// "round: k" before round k, and numbers its re-run rounds on from
 	// the count. Every configuration has at most one sample per round, so

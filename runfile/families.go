@@ -19,4 +19,5 @@ const (
 	FamilyFetchClient  = "FetchClient"
 	FamilyFile         = "File"
 	FamilyCrash        = "Crash"
+	FamilyTwin         = "Twin"
 )

@@ -20,4 +20,5 @@ const (
 	KeyClient   = "client"   // how fetch tasks share an HTTP client
 	KeyProbe    = "probe"    // what a ceiling row probes
 	KeyLang     = "lang"     // the language of a reference row
+	KeyTwin     = "twin"     // the arm of an A/A pair, a or b: the same code under two names
 )

@@ -24,7 +24,8 @@ var errSlower = errors.New("significantly slower")
 // benchstatIgnore are the configuration keys that name a run, not a
 // machine: benchstat would split its table on them.
 var benchstatIgnore = []string{runfile.ConfigCommit, runfile.ConfigDate, runfile.ConfigCount, runfile.ConfigBenchtime,
-	runfile.ConfigNoiseBudget, runfile.ConfigMaxSamples, runfile.ConfigWarmup, runfile.ConfigDeadline, runfile.RoundKey, runfile.ConfigBudget}
+	runfile.ConfigNoiseBudget, runfile.ConfigMaxSamples, runfile.ConfigWarmup, runfile.ConfigDeadline, runfile.RoundKey, runfile.ConfigBudget,
+	runfile.ConfigSampling, runfile.ConfigStopped}
 
 // runCompare is concbench compare [flags] OLD NEW.
 func runCompare(args []string, stdout, stderr io.Writer) error {

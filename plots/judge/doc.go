@@ -36,8 +36,10 @@
 // multiprocessing.Pool, and whether asyncio overlaps waits as well as
 // threads.
 
-// OpenRows names the rows behind a conclusion still open, an
-// INCONCLUSIVE verdict or an undecided answer, which the driver re-runs
-// first. Every function reads its rows and returns new
+// Open lists the conclusions still open (an INCONCLUSIVE verdict, an
+// undecided comparison of an answer or of the A/A control, a quoted
+// speedup wider than ±5 %) that more samples could decide, and OpenRows
+// their rows: what the driver samples after the first rounds. Twins pairs
+// the rows of the A/A control. Every function reads its rows and returns new
 // values; none keeps state.
 package judge

@@ -221,34 +221,6 @@ func isSeedFamily(family string) bool {
 	return false
 }
 
-// OpenRows names the benchmarks of run (Benchmark Name, without "Benchmark")
-// behind a conclusion of the report that is still open: every row behind
-// an INCONCLUSIVE verdict, and in every undecided answer (answer.Choice
-// Decided) the fastest and the simpler strategies still open. More samples
-// of these can close them, so the driver re-runs them first.
-func OpenRows(run *rundir.Run) map[string]bool {
-	rows := run.Derive()
-	set := map[string]bool{}
-	for _, v := range Verdicts(run, rows) {
-		if v.Outcome != stat.Inconclusive {
-			continue
-		}
-		for _, n := range v.Rows {
-			set[n] = true
-		}
-	}
-	for _, c := range answer.Choose(rows) {
-		if c.Recommended == nil || c.Decided() {
-			continue
-		}
-		set[c.Fastest.Bench.Name] = true
-		for _, k := range c.Open {
-			set[k.Row.Bench.Name] = true
-		}
-	}
-	return set
-}
-
 // MainWorkloads groups the rows of the given families by workload, each at
 // its highest procs, in order of first appearance, leaving out smaller
 // batches of a workload measured at a larger one too (isSmallerBatch).

@@ -180,6 +180,14 @@ func ParseRaw(run *Run, data []byte, path string) error {
 	if err := rd.Err(); err != nil {
 		return fmt.Errorf("reading %s: %w", path, err)
 	}
+	// Configuration lines after the last result (the driver's stopped
+	// line) apply to no result, so benchfmt never reports them.
+	for _, c := range trailingConfig(data) {
+		if !seenConfig[c.Key] {
+			seenConfig[c.Key] = true
+			run.Config = append(run.Config, c)
+		}
+	}
 	// A file that does not end with a newline was probably cut short (the
 	// driver writes whole lines): say so about an error on its last line,
 	// and do not let a last line holding only a name (which benchfmt
@@ -259,4 +267,23 @@ func configLine(data []byte, key string) int {
 		}
 	}
 	return 0
+}
+
+// trailingConfig returns the configuration lines ("key: value", the key
+// lower case, as benchfmt reads them) after the last result line of data.
+func trailingConfig(data []byte) []runfile.Param {
+	lines := strings.Split(string(data), "\n")
+	var out []runfile.Param
+	for i := len(lines) - 1; i >= 0; i-- {
+		l := lines[i]
+		if strings.HasPrefix(l, "Benchmark") {
+			break
+		}
+		k, v, ok := strings.Cut(l, ": ")
+		if !ok || k == "" || strings.ToLower(k) != k || strings.ContainsAny(k, " \t") {
+			continue
+		}
+		out = append([]runfile.Param{{Key: k, Value: strings.TrimSpace(v)}}, out...)
+	}
+	return out
 }

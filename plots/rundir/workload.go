@@ -52,12 +52,13 @@ func KindOf(family string) Kind {
 
 // IsMain reports whether family is a strategy comparison (Sleep, Hash,
 // Counter, Pycpu, Fetch, File, a user's own workload) rather than a worker
-// or GOMAXPROCS sweep (a name ending in Workers or Procs) or the crash,
+// or GOMAXPROCS sweep (a name ending in Workers or Procs), the A/A control
+// (Twin: one strategy twice, never ranked) or the crash,
 // whose time is a child process's start and whose lesson is in its
 // metrics (see lessonCrashIsolation): no recommendation, heatmap or time chart
 // reads it.
 func IsMain(family string) bool {
-	return family != "" && family != runfile.FamilyCrash && !strings.HasSuffix(family, "Workers") && !strings.HasSuffix(family, "Procs")
+	return family != "" && family != runfile.FamilyCrash && family != runfile.FamilyTwin && !strings.HasSuffix(family, "Workers") && !strings.HasSuffix(family, "Procs")
 }
 
 // TimeFamilies returns the main families that get time and latency charts,

@@ -31,6 +31,27 @@ type Summary struct {
 	// Verdicts are the lessons' verdicts, then the Go vs CPython claims
 	// (labelled P1, P2, …); empty for a run of a user's package.
 	Verdicts []Verdict `json:"verdicts"`
+	// Control is the A/A control, the pairs of the Twin family: one
+	// strategy measured twice under two names; absent from runs without
+	// it.
+	Control []Twin `json:"control,omitempty"`
+}
+
+// A Twin is one pair of the A/A control.
+type Twin struct {
+	// Workload names it as the report does; A and B are the two arms'
+	// benchmark names.
+	Workload string `json:"workload"`
+	A        string `json:"a"`
+	B        string `json:"b"`
+	// Ratio is b's time over a's, absent below six samples; P the
+	// Mann-Whitney U p-value.
+	Ratio *Estimate `json:"ratio,omitempty"`
+	P     *float64  `json:"p,omitempty"`
+	// Differs is the rule's call of a difference, a false alarm; Same
+	// that the ratio's whole interval lies within 1 ± 10 %.
+	Differs bool `json:"differs"`
+	Same    bool `json:"same"`
 }
 
 // Run is the run folder and the configuration lines of raw.txt.
