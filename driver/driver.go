@@ -97,7 +97,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal, hooks
 			d.mu.Lock()
 			d.sig = s
 			d.mu.Unlock()
-			fmt.Fprintf(stderr, "benchrun: %s: stopping the benchmark binary and keeping what was measured\n", sigName(s))
+			fmt.Fprintf(stderr, "concbench: %s: stopping the benchmark binary and keeping what was measured\n", sigName(s))
 			cancel()
 		case <-stop:
 		}
@@ -111,7 +111,7 @@ func drive(args []string, stdout, stderr io.Writer, sigs <-chan os.Signal, hooks
 			return err
 		}
 	}
-	tmp, err := os.MkdirTemp("", "benchrun-")
+	tmp, err := os.MkdirTemp("", "concbench-")
 	if err != nil {
 		return fmt.Errorf("creating a temporary folder: %w", err)
 	}

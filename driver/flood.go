@@ -67,7 +67,7 @@ func printFloodEstimate(w io.Writer, o options, names []string) error {
 	avail, known := memAvailable()
 	need := int64(float64(e.PeakRSS) * memoryMargin)
 	if known && avail < need {
-		return fmt.Errorf("this machine has %.1f GB of memory available, and the flood's unbounded rows may need %.1f GB (%.1f GB estimated, ×%.1f): free memory or run it on a larger machine (go doc ./bench/cmd/benchrun)",
+		return fmt.Errorf("this machine has %.1f GB of memory available, and the flood's unbounded rows may need %.1f GB (%.1f GB estimated, ×%.1f): free memory or run it on a larger machine (go doc ./cmd/concbench)",
 			float64(avail)/1e9, float64(need)/1e9, float64(e.PeakRSS)/1e9, memoryMargin)
 	}
 	return nil

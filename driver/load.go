@@ -35,6 +35,6 @@ func busyMessage(loadavg string, cpus int, when string) string {
 	if err != nil || load <= float64(cpus) {
 		return ""
 	}
-	return fmt.Sprintf("benchrun: warning: the machine is busy %s (load average %s on %d CPUs): other work takes CPU time from the benchmarks, so intervals will be wide, and re-runs cannot narrow them; measure on an idle machine",
+	return fmt.Sprintf("concbench: warning: the machine is busy %s (load average %s on %d CPUs): other work takes CPU time from the benchmarks, so intervals will be wide, and re-runs cannot narrow them; measure on an idle machine",
 		when, f[0], cpus)
 }

@@ -14,8 +14,9 @@ import (
 // waits for, and the report of a finished run.
 type Hooks struct {
 	// Open names the benchmarks (without "Benchmark") behind a conclusion
-	// of the run that is still open; the noise re-runs take them first.
-	// Nil: none is open.
+	// of the run that is still open: with -sampling decided the rounds
+	// after -count run only these; with precise, the noise re-runs take
+	// them first. Nil: none is open.
 	Open func(*rundir.Run) map[string]bool
 	// Report writes the report of the complete run folder dir and prints
 	// its answer to stdout. Nil, or -report=false: no report.

@@ -77,7 +77,7 @@ type options struct {
 // parseOptions parses and checks the command line. Every error is one line
 // that names the flag (and the make variable that sets it).
 func parseOptions(args []string, stderr io.Writer) (options, error) {
-	fs := flag.NewFlagSet("benchrun", flag.ContinueOnError)
+	fs := flag.NewFlagSet("concbench", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var o options
 	count := fs.String("count", "10", "number of times to run the whole matrix (make variable COUNT)")

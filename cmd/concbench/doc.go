@@ -57,16 +57,21 @@
 // failed, INCOMPLETE, saying what happened and how many results raw.txt
 // holds.
 //
-// # Noise re-runs
+// # After the count rounds: what is open
 //
-// A configuration is noisy while its ns/op interval is wider than ±5 % of
-// its median, or while it has fewer than 6 samples. After each count round
-// from the 6th on, and after the last, the noisy configurations run again
-// in rounds of their own, each taking an equal share of what is left of
-// -noise-budget and of the time to -deadline. A re-run round takes first
-// the rows a conclusion of the report still waits for (an INCONCLUSIVE
-// verdict, an undecided answer), then those more samples can bring within
-// ±5 %, then the rest, cheapest first, up to -max-samples each.
+// With -sampling decided (the default), once every configuration has its
+// -count samples, each round runs only the configurations a conclusion
+// still open needs: an INCONCLUSIVE verdict, a comparison of an answer or
+// of the A/A control that is neither decided as the same nor as
+// different, a quoted speedup wider than ±5 % (go doc ./plots/judge,
+// Open), each while its interval could decide within 60 samples. Rounds
+// take the cheapest first, each an equal share of what is left of
+// -noise-budget and of the time to -deadline, up to -max-samples a
+// configuration. Sampling ends when nothing is open; raw.txt's last line
+// says why it ended. The rule stays valid under these repeated looks (go
+// doc ./plots/stat, Alpha). With -sampling precise the rounds re-run the
+// configurations whose ns/op interval is wider than ±5 % instead, open
+// conclusions first.
 //
 // # Comparing two runs
 //
@@ -80,17 +85,18 @@
 //
 // # make bench's settings
 //
-// make bench runs -count 15 -benchtime 50ms -warmup 1 -noise-budget 5m
-// -deadline 9m20s (make variables COUNT, BENCHTIME, WARMUP, NOISE_BUDGET,
-// DEADLINE, BENCH): fifteen rounds give every row an interval of the
-// median that no single slow sample sets; many short samples measure more
-// precisely than few long ones; the first round after the build runs slow
-// and is discarded; the deadline keeps make bench within ten minutes on 2
-// cores. make bench-flood runs -scale flood -bench '^BenchmarkFlood$'
-// -count 6 -warmup 0 -benchtime 1x: at a scale with the published flood
-// concbench first prints the flood's estimate and refuses to start when
-// the memory available is below 1.5 times its estimated peak. The
-// measurements behind these choices are in docs/measurements.md.
+// make bench runs -count 6 -benchtime 50ms -warmup 1 -sampling decided
+// -noise-budget 5m -deadline 9m20s (make variables COUNT, BENCHTIME,
+// WARMUP, SAMPLING, NOISE_BUDGET, DEADLINE, BENCH): six rounds are the
+// fewest a conclusion needs, and most are decided by then; many short
+// samples measure more precisely than few long ones; the first round
+// after the build runs slow and is discarded; the deadline is the
+// ceiling that keeps make bench within ten minutes on 2 cores. make
+// bench-flood runs -scale flood -bench '^BenchmarkFlood$' -count 6 -warmup
+// 0 -benchtime 1x: at a scale with the published flood concbench first
+// prints the flood's estimate and refuses to start when the memory
+// available is below 1.5 times its estimated peak. The measurements behind
+// these choices are in docs/measurements.md.
 //
 // # Without Go: prebuilt programs
 //

@@ -27,13 +27,13 @@ type Opening struct {
 //   - an INCONCLUSIVE verdict, with its rows;
 //   - in an answer, a comparison with the fastest neither decided as good
 //     nor significantly slower (answer.Choice Open and Unclear), with the
-//     two rows;
+//     two rows; one that decides the answer (Open) until Horizon samples;
 //   - a pair of the A/A control (Twins) neither called different nor
 //     shown the same;
 //   - the recommended strategy's speedup over sequential, which the
 //     answer quotes, while its interval is wider than ±5 %;
 //
-// each of the last three only while it is decidable: its interval, which
+// each of the others only while it is decidable: its interval, which
 // narrows about as 1/√n, could reach the side of its threshold it leans to
 // within Horizon samples. The driver samples only the rows of openings
 // once every configuration has stat.MinSamples samples.
@@ -49,8 +49,12 @@ func Open(run *rundir.Run) []Opening {
 		if c.Recommended == nil {
 			continue
 		}
-		for _, k := range append(append([]answer.Ranked{}, c.Open...), c.Unclear...) {
-			if decidable(k.Ratio, min(k.Row.Time.N, c.Fastest.Time.N), 1+stat.SameWithin) {
+		for i, k := range append(append([]answer.Ranked{}, c.Open...), c.Unclear...) {
+			// The comparisons that decide the answer (Open) stay open to
+			// Horizon: near the threshold the centre itself moves, and a
+			// projection from it closes too early.
+			n := min(k.Row.Time.N, c.Fastest.Time.N)
+			if i < len(c.Open) && n < Horizon || decidable(k.Ratio, n, 1+stat.SameWithin) {
 				out = append(out, Opening{
 					What: fmt.Sprintf("%s: %s against the fastest, %s, is undecided", rundir.Label(c.Fastest), k.Name(), rundir.RowName(c.Fastest)),
 					Rows: []string{k.Row.Bench.Name, c.Fastest.Bench.Name}})
