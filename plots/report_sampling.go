@@ -82,7 +82,7 @@ func (rep *Report) samplingText() string {
 		}
 		hi = max(hi, n)
 	}
-	s := fmt.Sprintf("Every configuration ran %d times; after that only the configurations an open conclusion needed ran on (an INCONCLUSIVE verdict, an undecided comparison of an answer or of the A/A control, a quoted speedup wider than ±5 %%, each while more samples could decide it), one interleaved round at a time, up to %s samples each. %d of the %d configurations stopped at %d samples, every conclusion they are in decided", count, rep.Run.ConfigValue(runfile.ConfigMaxSamples), atCount, len(rep.Rows), count)
+	s := fmt.Sprintf("Every configuration ran %d times; after that only the configurations an open conclusion needed ran on (an INCONCLUSIVE verdict, an undecided comparison of an answer or of the A/A control, one decided as good at %s confidence but not yet at %s, a quoted speedup wider than ±5 %%, each while more samples could decide it), one interleaved round at a time, up to %s samples each. %d of the %d configurations stopped at %d samples, every conclusion they are in decided", count, unitfmt.Percent(stat.Confidence), unitfmt.Percent(1-stat.Alpha), rep.Run.ConfigValue(runfile.ConfigMaxSamples), atCount, len(rep.Rows), count)
 	switch {
 	case lo == 0:
 		s += "."

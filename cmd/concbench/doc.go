@@ -63,8 +63,9 @@
 // -count samples, each round runs only the configurations a conclusion
 // still open needs: an INCONCLUSIVE verdict, a comparison of an answer or
 // of the A/A control that is neither decided as the same nor as
-// different, a quoted speedup wider than ±5 % (go doc ./plots/judge,
-// Open), each while its interval could decide within 60 samples. Rounds
+// different, one decided as good at 95 % but not yet at 99 %, a quoted
+// speedup wider than ±5 % (go doc ./plots/judge, Open), each while its
+// interval could decide within 60 samples. Rounds
 // take the cheapest first, each an equal share of what is left of
 // -noise-budget and of the time to -deadline, up to -max-samples a
 // configuration. Sampling ends when nothing is open; raw.txt's last line

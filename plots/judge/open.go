@@ -7,6 +7,7 @@ import (
 	"github.com/concbench/concbench/plots/answer"
 	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
+	"github.com/concbench/concbench/plots/unitfmt"
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -28,6 +29,10 @@ type Opening struct {
 //   - in an answer, a comparison with the fastest neither decided as good
 //     nor significantly slower (answer.Choice Open and Unclear), with the
 //     two rows; one that decides the answer (Open) until Horizon samples;
+//   - a comparison decided as good (the recommended, AsGood) whose paired
+//     interval at 1 − stat.Alpha is not yet within the band, until Horizon
+//     samples: stopping at the first look whose 95 % interval dips inside
+//     would favour "as good" under repeated looks;
 //   - a pair of the A/A control (Twins) neither called different nor
 //     shown the same;
 //   - the recommended strategy's speedup over sequential, which the
@@ -59,6 +64,23 @@ func Open(run *rundir.Run) []Opening {
 					What: fmt.Sprintf("%s: %s against the fastest, %s, is undecided", rundir.Label(c.Fastest), k.Name(), rundir.RowName(c.Fastest)),
 					Rows: []string{k.Row.Bench.Name, c.Fastest.Bench.Name}})
 			}
+		}
+		// A comparison decided as good stays open until its paired
+		// interval at 1 − Alpha is within the band too: stopping at the
+		// first look whose 95 % interval dips inside would favour "as
+		// good" under repeated looks.
+		asGood := c.AsGood
+		if c.Recommended.Row != c.Fastest {
+			asGood = append([]answer.Ranked{*c.Recommended}, asGood...)
+		}
+		for _, k := range asGood {
+			n := min(k.Row.Time.N, c.Fastest.Time.N)
+			if e, ok := rundir.PairedTimeRatioAt(k.Row, c.Fastest, 1-stat.Alpha); k.PerTask || n >= Horizon || ok && e.Hi <= 1+stat.SameWithin {
+				continue
+			}
+			out = append(out, Opening{
+				What: fmt.Sprintf("%s: %s, as good as the fastest, %s, at %s confidence, not yet at %s", rundir.Label(c.Fastest), k.Name(), rundir.RowName(c.Fastest), unitfmt.Percent(stat.Confidence), unitfmt.Percent(1-stat.Alpha)),
+				Rows: []string{k.Row.Bench.Name, c.Fastest.Bench.Name}})
 		}
 		r := c.Recommended.Row
 		if e := r.Speedup; r.Baseline != nil && e.Valid() && e.RelHalfWidth() > stat.NoisyWidth &&

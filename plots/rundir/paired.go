@@ -42,6 +42,17 @@ func MetricRatio(num, den *Metric) stat.Estimate {
 	return stat.Ratio(num.Summary, den.Summary)
 }
 
+// PairedTimeRatioAt is the paired ratio of two rows' ns/op with its
+// interval at the given confidence; ok is false where TimeRatio would not
+// pair them or the common rounds are too few for that level.
+func PairedTimeRatioAt(num, den *Row, confidence float64) (stat.Estimate, bool) {
+	a, b := num.Bench.Metric(runfile.UnitNsPerOp), den.Bench.Metric(runfile.UnitNsPerOp)
+	if a == nil || b == nil || a.File != b.File {
+		return stat.Estimate{}, false
+	}
+	return stat.PairedRoundsAt(a.Values, a.Rounds, b.Values, b.Rounds, confidence)
+}
+
 // TimeRatio is the ratio of two rows' ns/op (metricRatio).
 func TimeRatio(num, den *Row) stat.Estimate {
 	return MetricRatio(num.Bench.Metric(runfile.UnitNsPerOp), den.Bench.Metric(runfile.UnitNsPerOp))
