@@ -38,17 +38,21 @@ func answerLine(c answer.Choice, withProcs bool) string {
 	}
 	rec := c.Recommended
 	head += "use " + rec.Name()
-	if !c.Decided() {
-		// An undecided answer says so first, whatever is cut after it.
-		if len(c.Open) > 2 {
-			head += fmt.Sprintf(", undecided: %d simpler strategies may be as good", len(c.Open))
-		} else {
-			names := make([]string, len(c.Open))
-			for i, k := range c.Open {
-				names[i] = k.Name()
-			}
-			head += ", undecided: " + joinOr(names) + " may be as good"
+	// An undecided answer says so first, whatever is cut after it: by
+	// name, or, when more than two are open or the line is cut, by count.
+	openShort := len(c.Open) > 2
+	undecided := func() string {
+		switch {
+		case c.Decided():
+			return ""
+		case openShort && len(c.Open) > 1:
+			return fmt.Sprintf(", undecided: %d simpler strategies may be as good", len(c.Open))
 		}
+		names := make([]string, len(c.Open))
+		for i, k := range c.Open {
+			names[i] = k.Name()
+		}
+		return ", undecided: " + joinOr(names) + " may be as good"
 	}
 	// behind is how the strategy compares with the fastest, when it is
 	// not the fastest; short, "(≈ ants)", when the line is cut.
@@ -76,7 +80,7 @@ func answerLine(c answer.Choice, withProcs bool) string {
 	// avoid lists are shown; -1 leaves a list out, 0 gives its count alone.
 	ng, nu, nb, short := len(good), len(unclear), len(bad), false
 	render := func() string {
-		s := head + behind(short) + speedup + listPart("as good", good, ng) + listPart("undecided", unclear, nu)
+		s := head + undecided() + behind(short) + speedup + listPart("as good", good, ng) + listPart("undecided", unclear, nu)
 		switch {
 		case len(bad) > 0 && nb == 0:
 			s += fmt.Sprintf("; avoid %d", len(bad))
@@ -89,7 +93,8 @@ func answerLine(c answer.Choice, withProcs bool) string {
 	// slowest, then the other lists to one name each, then the avoid list
 	// to its slowest, then the other lists to their counts, then leave
 	// them out, then shorten how the strategy compares with the fastest,
-	// then the avoid list to its count.
+	// then the avoid list to its count, then the undecided names to their
+	// count.
 	for line := render(); ; line = render() {
 		switch {
 		case utf8.RuneCountInString(line) <= AnswerWidth:
@@ -108,6 +113,8 @@ func answerLine(c answer.Choice, withProcs bool) string {
 			short = true
 		case nb > 0:
 			nb = 0
+		case !openShort && len(c.Open) > 1:
+			openShort = true
 		default:
 			return line
 		}
