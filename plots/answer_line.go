@@ -38,6 +38,9 @@ func answerLine(c answer.Choice, withProcs bool) string {
 	}
 	rec := c.Recommended
 	head += "use " + rec.Name()
+	if alone(c) {
+		head += " (" + aloneNote + ")"
+	}
 	// An undecided answer says so first, whatever is cut after it: by
 	// name, or, when more than two are open or the line is cut, by count.
 	openShort := len(c.Open) > 2

@@ -39,6 +39,9 @@ func answerOf(c answer.Choice) answerWords {
 	}
 	rec := c.Recommended
 	a.Use = rec.Name()
+	if alone(c) {
+		a.Use += " (" + aloneNote + ")"
+	}
 	if rec.Row != c.Fastest {
 		a.Use += fmt.Sprintf(" (%s× [%s, %s] the time of the fastest, %s)",
 			unitfmt.Num(rec.Ratio.V), unitfmt.Num(rec.Ratio.Lo), unitfmt.Num(rec.Ratio.Hi), rundir.RowName(c.Fastest))
@@ -51,6 +54,15 @@ func answerOf(c answer.Choice) answerWords {
 	}
 	a.AsGood, a.Unclear, a.Avoid = answer.Names(c.AsGood), answer.Names(c.Unclear), answer.Names(c.Avoid)
 	return a
+}
+
+// aloneNote says that a workload ran under one strategy only.
+const aloneNote = "the only strategy measured: nothing to compare"
+
+// alone reports whether c ranked one strategy alone.
+func alone(c answer.Choice) bool {
+	return c.Recommended != nil && c.Recommended.Row == c.Fastest &&
+		len(c.AsGood)+len(c.Unclear)+len(c.Avoid)+len(c.Open) == 0
 }
 
 // undecided says why a Choice is undecided: the simpler strategies that

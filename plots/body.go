@@ -9,11 +9,14 @@ import (
 // A body collects the blocks of the report's sections in order.
 type body struct {
 	blocks []document.Block
+	// sub is added to every heading's level: 1 in the appendix, where
+	// each section is a level-3 heading under "Appendix".
+	sub int
 }
 
-// h adds a heading of level.
+// h adds a heading of level (plus sub).
 func (b *body) h(level int, format string, args ...any) {
-	b.blocks = append(b.blocks, document.Heading{Level: level, Text: fmt.Sprintf(format, args...)})
+	b.blocks = append(b.blocks, document.Heading{Level: level + b.sub, Text: fmt.Sprintf(format, args...)})
 }
 
 // p adds a paragraph.

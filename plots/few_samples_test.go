@@ -78,7 +78,7 @@ func TestThreeSamplesDecideNothing(t *testing.T) {
 	}
 	var sleepRow string
 	for _, l := range strings.Split(text, "\n") {
-		if strings.HasPrefix(l, "| sleep d=10ms tasks=64 | 2 |") {
+		if strings.HasPrefix(l, "| waiting on a timer | sleep d=10ms tasks=64 |") {
 			sleepRow = l
 		}
 	}

@@ -23,7 +23,7 @@ func (rep *Report) glance() *document.Glance {
 	v := &document.Glance{Within: unitfmt.Percent(stat.SameWithin), Warnings: rep.hasWarnings()}
 	seen := map[string]int{}
 	for _, c := range rep.Choices {
-		v.Cards = append(v.Cards, cardOf(c, seen))
+		v.Cards = append(v.Cards, cardOf(c, seen, rep.cardCharts(c)))
 	}
 	for _, vd := range rep.Verdicts {
 		v.Verdicts = append(v.Verdicts, badgeOf(fmt.Sprint(vd.Lesson), vd, verdictChart(vd, rep.Charts)))
@@ -33,21 +33,26 @@ func (rep *Report) glance() *document.Glance {
 			v.Verdicts = append(v.Verdicts, badgeOf(fmt.Sprintf("P%d", vd.Lesson), vd, verdictChart(vd, rep.allCharts())))
 		}
 	}
-	t := map[string]int{}
-	for _, b := range v.Verdicts {
-		t[b.Outcome]++
+	v.Tally = "lessons: " + tally(rep.Verdicts)
+	if rep.Python != nil && len(rep.Python.Verdicts) > 0 {
+		v.Tally += "; CPython claims: " + tally(rep.Python.Verdicts)
 	}
-	v.Tally = fmt.Sprintf("%d PASS, %d FAIL, %d INCONCLUSIVE", t[string(stat.Pass)], t[string(stat.Fail)], t[string(stat.Inconclusive)])
 	return v
 }
 
-// cardOf builds the card of one Choice; seen holds the ids taken.
-func cardOf(c answer.Choice, seen map[string]int) document.Card {
+// cardOf builds the card of one Choice, with the charts of its workload;
+// seen holds the ids taken.
+func cardOf(c answer.Choice, seen map[string]int, charts []document.CardChart) document.Card {
 	a := answerOf(c)
 	k := document.Card{
 		ID:       "card-" + document.UniqueID(seen, fmt.Sprintf("%s procs %d", a.Workload, a.Procs)),
-		Workload: a.Workload,
+		Workload: rundir.WorkKind(c.Fastest),
+		Spec:     a.Workload,
 		Procs:    a.Procs,
+		Charts:   charts,
+	}
+	if w := workPerTask(c); w != "" {
+		k.PerTask = w + " of work a task"
 	}
 	if c.TooFew > 0 {
 		k.Reason = a.Use
@@ -55,6 +60,9 @@ func cardOf(c answer.Choice, seen map[string]int) document.Card {
 	}
 	rec := c.Recommended
 	k.Use = rec.Name()
+	if alone(c) {
+		k.Versus = aloneNote
+	}
 	if !c.Decided() {
 		u := undecided(c)
 		k.Undecided = strings.ToUpper(u[:1]) + u[1:] + "."

@@ -26,7 +26,7 @@ func TestHTMLCards(t *testing.T) {
 	glance := strings.Index(page, `<h2 id="at-a-glance">`)
 	rule := strings.Index(page, "<strong>The rule.</strong>")
 	table := strings.Index(page, `<h2 id="which-strategy-for-which-work">`)
-	if !(precision >= 0 && precision < glance && glance < rule && rule < table) {
+	if !(precision >= 0 && precision < glance && glance < table && table < rule) {
 		t.Errorf("order on the page: precision at %d, at a glance at %d, the rule at %d, the table at %d", precision, glance, rule, table)
 	}
 	if n := strings.Count(page, `<section class="card" id="card-`); n != len(rep.Choices) {
@@ -89,7 +89,7 @@ func TestHTMLCardsEscape(t *testing.T) {
 	fast, slow := row("a<b>", 1e6), row("c", 3e6)
 	c := answer.Choice{Workload: fast.Workload, Procs: 2, Fastest: fast, Recommended: &answer.Ranked{Row: fast, Ratio: stat.Estimate{V: 1, Lo: 1, Hi: 1}, P: math.NaN()},
 		Avoid: []answer.Ranked{{Row: slow, Ratio: stat.Estimate{V: 3, Lo: 2.5, Hi: 3.5}, P: 0.001}}}
-	d := &document.Doc{Title: "t", Glance: &document.Glance{Cards: []document.Card{cardOf(c, map[string]int{})}}}
+	d := &document.Doc{Title: "t", Glance: &document.Glance{Cards: []document.Card{cardOf(c, map[string]int{}, nil)}}}
 	page, err := d.HTML(nil)
 	if err != nil {
 		t.Fatal(err)

@@ -35,6 +35,7 @@ func (rep *Report) writePython(b *body) {
 		fmt.Fprintf(&intro, " CPython's Fetch rows GET from %s.", v)
 	}
 	b.p("%s", intro.String())
+	b.p("The CPython claims, numbered P1 to P%d apart from the lessons: %s.", len(py.Verdicts), tally(py.Verdicts))
 	vt := document.Table{Head: []string{"#", "claim", "verdict", "figure", "p-value", "note"}}
 	for _, v := range py.Verdicts {
 		vt.Rows = append(vt.Rows, verdictCells(fmt.Sprintf("P%d", v.Lesson), v))
@@ -59,9 +60,7 @@ func (rep *Report) writePython(b *body) {
 		}
 	}
 	b.add(t)
-	for _, c := range rep.PythonCharts {
-		b.figure(c.Name, c.Title, true)
-	}
+	b.p("Each workload's chart of the two languages' speedups is in the [appendix](#charts-of-each-workload).")
 }
 
 // allCharts returns the charts of the report and of its Go vs CPython

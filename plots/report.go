@@ -102,9 +102,11 @@ func generate(dir string, w atomicfile.Writer) (*Report, error) {
 }
 
 // Markdown renders REPORT.md, the answer first: the title, one line about
-// the machine, the recommendation table (within the first 15 lines of a
-// complete run), the verdicts, the overview heatmap, the charts; then the
-// details, and the machine last. Dependency versions and the benchstat
+// the machine and one on the precision, the recommendation table, the
+// lessons' verdicts, how to read the report (the rule, the ratio, a
+// glossary), the sampling, the overview and the charts across workloads,
+// Go vs CPython; then an appendix with each workload's charts, the noise,
+// the derived figures, the fits, the warnings and the machine. Dependency versions and the benchstat
 // tables are files of their own (runfile.DepsFile, BenchstatFile), linked, so that
 // no fenced block is longer than a screen.
 func (rep *Report) Markdown() []byte { return rep.Document().Markdown() }
@@ -124,14 +126,20 @@ func (rep *Report) Document() *document.Doc {
 		d.Notices = []document.Quote{q}
 	}
 	var b body
-	b.p("**The rule.** %s", Rule())
 	if rep.hasWarnings() {
 		b.p("This run has warnings: see [Warnings](#warnings).")
 	}
 	for _, section := range []func(*body){
-		rep.writeChoices, rep.writeVerdicts, rep.writeSampling, rep.writeFloodSizes, rep.writeCeilings,
-		rep.writeOverview, rep.writeCharts, rep.writePython, rep.writeNoise,
-		rep.writeRows, rep.writeFits, rep.writeWarnings, rep.writeMachine,
+		rep.writeChoices, rep.writeVerdicts, rep.writeReading, rep.writeSampling, rep.writeFloodSizes,
+		rep.writeCeilings, rep.writeOverview, rep.writeCharts, rep.writePython,
+	} {
+		section(&b)
+	}
+	b.h(2, "Appendix")
+	b.p("What the sections above rest on: each workload's own charts, the rows still noisy, every configuration's derived figures, the fits, the warnings and the machine.")
+	b.sub = 1
+	for _, section := range []func(*body){
+		rep.writeWorkloadCharts, rep.writeNoise, rep.writeRows, rep.writeFits, rep.writeWarnings, rep.writeMachine,
 	} {
 		section(&b)
 	}

@@ -18,7 +18,7 @@ func (rep *Report) writeCeilings(b *body) {
 	if len(cs) == 0 {
 		return
 	}
-	b.h(3, "Machine ceiling for process (lesson %d)", judge.LessonNumber(judge.LessonTable(), judge.LessonCPUID))
+	b.h(2, "Machine ceiling for process (lesson %d)", judge.LessonNumber(judge.LessonTable(), judge.LessonCPUID))
 	b.p("The probe runs one process per CPU, each hashing its share of the same batch in a plain loop, with no protocol: the most this machine gave on the batch. What separates `process` from the probe is the strategy's cost (chunks, pipes, scheduling); what separates the probe from the ideal is the machine's (shared cores, other load).")
 	t := document.Table{Head: []string{"workload", "procs", "sequential", "process", "speedup", "probe", "speedup", "ideal", "process reaches"}}
 	for _, c := range cs {

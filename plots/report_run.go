@@ -7,11 +7,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/concbench/concbench/plots/answer"
 	"github.com/concbench/concbench/plots/document"
-	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/plots/stat"
-	"github.com/concbench/concbench/plots/unitfmt"
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -70,16 +67,9 @@ func (rep *Report) warnings() []string {
 			missing = append(missing, fmt.Sprintf("lesson %d (%s)", v.Lesson, strings.Join(v.Missing, ", ")))
 		}
 	}
-	noBase := map[string]bool{}
-	for _, r := range rep.Rows {
-		if r.Baseline == nil && !rundir.IsBaseline(r.Props) && r.Bench.Param(runfile.KeyProbe) == "" && r.Bench.Family != runfile.FamilyTwin && !answer.IsSmallerBatch(rep.Rows, []*rundir.Row{r}) {
-			noBase[r.Bench.Family+" "+r.Workload] = true
-		}
-	}
+	// A workload with no sequential row (the flood, a client per worker)
+	// is as the suite means it: its speedup cell says so, no warning.
 	ws := slices.Clone(rep.Run.Warnings)
-	for _, k := range unitfmt.SortedKeys(noBase) {
-		ws = append(ws, fmt.Sprintf("no `sequential` baseline for %s: no speedup or efficiency there", k))
-	}
 	if len(missing) > 0 {
 		ws = append(ws, "missing data: "+strings.Join(missing, "; "))
 	}

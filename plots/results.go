@@ -152,6 +152,7 @@ func orderedMetrics(b *rundir.Benchmark) []*rundir.Metric {
 // answerSummary is one Choice for summary.json.
 func answerSummary(c answer.Choice) summary.Answer {
 	a := summary.Answer{
+		Work:      rundir.WorkKind(c.Fastest),
 		Workload:  rundir.Label(c.Fastest),
 		Procs:     c.Procs,
 		TooFew:    c.TooFew,
@@ -161,6 +162,9 @@ func answerSummary(c answer.Choice) summary.Answer {
 		Undecided: rankedList(c.Unclear),
 		Avoid:     rankedList(c.Avoid),
 		Open:      rankedList(c.Open),
+	}
+	if ns, ok := workPerTaskNs(c); ok {
+		a.WorkPerTaskNs = &ns
 	}
 	if c.Recommended != nil {
 		u := rankedOf(*c.Recommended)

@@ -74,13 +74,18 @@ func TestSummaryMatchesReport(t *testing.T) {
 		if a.Speedup != nil {
 			speedup = unitfmt.Num(a.Speedup.Value) + " [" + unitfmt.Num(a.Speedup.Lo) + ", " + unitfmt.Num(a.Speedup.Hi) + "]"
 		}
+		perTask := "—"
+		if a.WorkPerTaskNs != nil {
+			perTask = unitfmt.Ns(*a.WorkPerTaskNs)
+		}
 		for _, c := range []struct{ name, got, want string }{
-			{"workload", row[0].Text, document.Escape(a.Workload)},
-			{"procs", row[1].Text, strconv.Itoa(a.Procs)},
-			{"speedup", row[3].Text, speedup},
-			{"as good", row[5].Text, listText(a.AsGood)},
-			{"undecided", row[6].Text, listText(a.Undecided)},
-			{"avoid", row[7].Text, listText(a.Avoid)},
+			{"work", row[0].Text, document.Escape(a.Work)},
+			{"workload", row[1].Text, document.Escape(a.Workload)},
+			{"work per task", row[2].Text, perTask},
+			{"speedup", row[4].Text, speedup},
+			{"as good", row[6].Text, listText(a.AsGood)},
+			{"undecided", row[7].Text, listText(a.Undecided)},
+			{"avoid", row[8].Text, listText(a.Avoid)},
 		} {
 			if c.got != c.want {
 				t.Errorf("answer %d (%s) %s: REPORT.md %q, JSON %q", i, a.Workload, c.name, c.got, c.want)
@@ -90,11 +95,11 @@ func TestSummaryMatchesReport(t *testing.T) {
 		if a.Use.Strategy != a.Fastest {
 			use += " (" + unitfmt.Num(a.Use.Ratio.Value) + "× [" + unitfmt.Num(a.Use.Ratio.Lo) + ", " + unitfmt.Num(a.Use.Ratio.Hi) + "] the time of the fastest, " + a.Fastest + ")"
 		}
-		if !strings.HasPrefix(row[2].Text, document.Escape(use)) {
-			t.Errorf("answer %d use: REPORT.md %q, JSON %q", i, row[2].Text, use)
+		if !strings.HasPrefix(row[3].Text, document.Escape(use)) {
+			t.Errorf("answer %d use: REPORT.md %q, JSON %q", i, row[3].Text, use)
 		}
-		if a.Decided == strings.Contains(row[2].Text, "undecided") {
-			t.Errorf("answer %d: decided %v, REPORT.md says %q", i, a.Decided, row[2].Text)
+		if a.Decided == strings.Contains(row[3].Text, "undecided") {
+			t.Errorf("answer %d: decided %v, REPORT.md says %q", i, a.Decided, row[3].Text)
 		}
 	}
 	verdicts := tableAfter(t, d, "Verdicts")

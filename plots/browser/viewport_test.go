@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -44,10 +45,28 @@ type layout struct {
 	Charts   []box `json:"charts"`
 	Cards    []box `json:"cards"`
 	Verdicts []box `json:"verdicts"`
+	// AnswerBottom is how far down the page, at its top, the first card's
+	// "use" line ends (0 when there is none); Cut lists up to five
+	// headings whose text overflows them; TOC is the text of every entry
+	// of the contents list.
+	AnswerBottom float64  `json:"answerBottom"`
+	InnerHeight  float64  `json:"innerHeight"`
+	Cut          []string `json:"cut"`
+	TOC          []string `json:"toc"`
 }
 
 // layoutJS measures the page as it is laid out now.
 const layoutJS = `(() => {
+	window.scrollTo(0, 0);
+	const use = document.querySelector("section.card p.use");
+	const answerBottom = use ? use.getBoundingClientRect().bottom : 0;
+	const cut = Array.from(document.querySelectorAll("h1, h2, h3, h4, summary"))
+		.filter(e => e.getClientRects().length > 0 && e.scrollWidth > e.clientWidth + 1)
+		.slice(0, 5).map(e => e.textContent.trim());
+	const toc = Array.from(document.querySelectorAll("nav a")).map(a => a.textContent.trim());
+	// The charts of the cards are behind <details>: open them to measure.
+	const closed = Array.from(document.querySelectorAll("details:not([open])"));
+	closed.forEach(d => d.open = true);
 	const boxes = sel => Array.from(document.querySelectorAll(sel)).map(e => {
 		const r = e.getBoundingClientRect();
 		return {id: e.id || (e.closest("figure") || {}).id || "", tag: e.tagName.toLowerCase(), w: r.width, h: r.height};
@@ -56,14 +75,21 @@ const layoutJS = `(() => {
 		.filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !e.closest(".scroll, pre") && !(e.parentElement && e.parentElement.closest("svg")))
 		.slice(0, 5)
 		.map(e => e.tagName.toLowerCase() + (e.id ? "#" + e.id : "") + (e.className && typeof e.className === "string" ? "." + e.className : ""));
-	return {
+	const out = {
 		scroll: document.documentElement.scrollWidth,
 		inner: window.innerWidth,
 		wide: wide,
 		charts: boxes("figure svg, figure img, main > svg, main > img"),
 		cards: boxes("section.card"),
 		verdicts: boxes("li.verdict"),
+		answerBottom: answerBottom,
+		innerHeight: window.innerHeight,
+		cut: cut,
+		toc: toc,
 	};
+	closed.forEach(d => d.open = false);
+	window.scrollTo(0, 0);
+	return out;
 })()`
 
 // checkViewport lays the loaded page out at vp and checks that the page
@@ -92,6 +118,20 @@ func checkViewport(t *testing.T, ctx context.Context, page string, vp viewport, 
 		t.Errorf("%s at %s width (%g px): the page is %g px wide, scrolls sideways; past the edge: %v", page, vp.Name, l.Inner, l.ScrollWidth, l.Wide)
 	}
 	t.Logf("%s %d × %d: page %g px wide in a %g px window; %d charts, %d cards, %d verdicts", vp.Name, vp.Width, vp.Height, l.ScrollWidth, l.Inner, len(l.Charts), len(l.Cards), len(l.Verdicts))
+	// The first screen shows the answer: the first card's "use" line.
+	if want.Cards > 0 && !(l.AnswerBottom > 0 && l.AnswerBottom <= l.InnerHeight) {
+		t.Errorf("%s at %s width: the first answer ends %g px down, below the first screen (%g px)", page, vp.Name, l.AnswerBottom, l.InnerHeight)
+	}
+	if len(l.Cut) > 0 {
+		t.Errorf("%s at %s width: titles cut: %q", page, vp.Name, l.Cut)
+	}
+	for _, e := range l.TOC {
+		for _, chart := range []string{"Batch time", "Task completion", "Speedup over", "Go vs CPython, speedup", "Shared counter", "Time against memory", "Crash isolation", "Allocation-bound"} {
+			if strings.HasPrefix(e, chart) {
+				t.Errorf("%s: the contents list has a chart entry, %q", page, e)
+			}
+		}
+	}
 	checkBoxes(t, page, vp.Name, "charts", l.Charts, want.Charts)
 	checkBoxes(t, page, vp.Name, "answer cards", l.Cards, want.Cards)
 	checkBoxes(t, page, vp.Name, "verdict badges", l.Verdicts, want.Verdicts)

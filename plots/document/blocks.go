@@ -76,9 +76,14 @@ func Texts(ss ...string) []Cell {
 }
 
 // A Figure is a chart: its name (Name.png and Name.svg beside the
-// document) and its title.
+// document) and its title. With InCard, the page shows it in the details
+// of the card it belongs to (Card.Charts) and leaves it out here, and
+// its Heading of level Level, when set, with it; Markdown shows both.
 type Figure struct {
 	Name, Title string
+	Heading     string
+	Level       int
+	InCard      bool
 }
 
 // Escape makes text safe in a table cell: a "|" is escaped, a newline
@@ -132,6 +137,9 @@ func (t Table) markdown(b *strings.Builder, link func(string) string) {
 	b.WriteString("\n")
 }
 
-func (f Figure) markdown(b *strings.Builder, _ func(string) string) {
+func (f Figure) markdown(b *strings.Builder, link func(string) string) {
+	if f.Heading != "" {
+		Heading{Level: f.Level, Text: f.Heading}.markdown(b, link)
+	}
 	b.WriteString("![" + f.Title + "](" + f.Name + ".png)\n\n([SVG](" + f.Name + ".svg))\n\n")
 }

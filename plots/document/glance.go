@@ -1,12 +1,15 @@
 package document
 
+import "html/template"
+
 // A Glance is the answer at a glance that opens the page: a card per
 // workload and a badge per verdict (glance.html). Its text is plain
 // text, escaped by the page's template.
 type Glance struct {
 	Cards    []Card
 	Verdicts []Badge
-	// Tally counts the verdicts by outcome: "8 PASS, 1 FAIL, 2 INCONCLUSIVE".
+	// Tally counts the verdicts by outcome, the lessons' and the CPython
+	// claims' apart: "lessons: 8 PASS, 1 FAIL; CPython claims: 5 PASS".
 	Tally string
 	// Within is the band of "as good", for the legend: "10 %".
 	Within string
@@ -39,6 +42,18 @@ type Card struct {
 	// and Summary the line that opens them.
 	Lists   []CardList
 	Summary string
+	// Spec is the workload's name in the run, beside its kind (Workload);
+	// PerTask the work of one task, sequential's time per task.
+	Spec, PerTask string
+	// Charts are the workload's own charts, behind <details>; the page
+	// fills in each one's SVG.
+	Charts []CardChart
+}
+
+// A CardChart is one chart of a card.
+type CardChart struct {
+	Name, Title string
+	SVG         template.HTML
 }
 
 // A Bar is one strategy of a card: its time on the card's log scale.

@@ -24,7 +24,7 @@ var files embed.FS
 var pageTemplate = template.Must(template.ParseFS(files, "page.html", "page.css", "glance.html"))
 
 // A tocEntry is one line of the page's table of contents: a heading of
-// level 2 or 3.
+// level 2, a section.
 type tocEntry struct {
 	Level int
 	ID    string
@@ -45,6 +45,17 @@ type page struct {
 func (d *Doc) HTML(svgs map[string][]byte) ([]byte, error) {
 	r := newRenderer()
 	pg := &page{Title: d.Title, Glance: d.Glance}
+	if g := d.Glance; g != nil {
+		for i := range g.Cards {
+			for j, c := range g.Cards[i].Charts {
+				svg, ok := svgs[c.Name]
+				if !ok {
+					return nil, fmt.Errorf("chart %s.png is in a card but was not drawn", c.Name)
+				}
+				g.Cards[i].Charts[j].SVG = template.HTML(inlineSVG(svg))
+			}
+		}
+	}
 	if pg.Title == "" {
 		pg.Title = "concbench report"
 	}
@@ -105,6 +116,14 @@ func (r *htmlRenderer) block(w *strings.Builder, blk Block, svgs map[string][]by
 		if !ok {
 			return fmt.Errorf("chart %s.png is in the report but was not drawn", blk.Name)
 		}
+		if blk.InCard {
+			return nil
+		}
+		if blk.Heading != "" {
+			if err := r.heading(w, Heading{Level: blk.Level, Text: blk.Heading}); err != nil {
+				return err
+			}
+		}
 		w.WriteString(`<figure id="chart-` + template.HTMLEscapeString(blk.Name) + `" class="chart" aria-label="` +
 			template.HTMLEscapeString(blk.Title) + `">` + inlineSVG(svg) + "</figure>\n")
 		return nil
@@ -138,8 +157,8 @@ func (r *htmlRenderer) markdown(w *strings.Builder, src string) error {
 }
 
 // heading renders a heading with its id, the slug of its text made
-// unique on the page, and adds headings of level 2 and 3 to the table
-// of contents.
+// unique on the page, and adds headings of level 2, the sections, to the
+// table of contents.
 func (r *htmlRenderer) heading(w *strings.Builder, h Heading) error {
 	src := []byte(strings.Repeat("#", h.Level) + " " + h.Text + "\n")
 	doc := r.md.Parser().Parse(text.NewReader(src))
@@ -154,7 +173,7 @@ func (r *htmlRenderer) heading(w *strings.Builder, h Heading) error {
 		return fmt.Errorf("heading %q: %w", h.Text, err)
 	}
 	w.Write(b.Bytes())
-	if h.Level == 2 || h.Level == 3 {
+	if h.Level == 2 {
 		var t bytes.Buffer
 		for c := n.FirstChild(); c != nil; c = c.NextSibling() {
 			if err := r.md.Renderer().Render(&t, src, c); err != nil {

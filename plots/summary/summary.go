@@ -13,7 +13,7 @@
 package summary
 
 // Version names this schema in the schema field of every summary.json.
-const Version = "concbench.summary/v1"
+const Version = "concbench.summary/v2"
 
 // A Summary is one run folder's results.
 type Summary struct {
@@ -123,9 +123,14 @@ type Estimate struct {
 
 // An Answer is which strategy to use for one workload at one GOMAXPROCS.
 type Answer struct {
-	// Workload names it as the report does ("sleep d=10ms tasks=64").
+	// Work is the kind of work ("waiting on a timer"), Workload its name
+	// as the report gives it beside ("sleep d=10ms tasks=64").
+	Work     string `json:"work"`
 	Workload string `json:"workload"`
 	Procs    int    `json:"procs"`
+	// WorkPerTaskNs is sequential's time per task, the work itself;
+	// absent without a sequential row.
+	WorkPerTaskNs *float64 `json:"workPerTaskNs,omitempty"`
 	// TooFew, when above 0, is the fewest samples of its rows, below the
 	// six a comparison needs: then nothing is ranked and every list is
 	// empty.

@@ -46,7 +46,7 @@ func TestRun(t *testing.T) {
 			t.Errorf("stdout lacks %q", w)
 		}
 	}
-	if !strings.Contains(string(md), "| sleep d=10ms tasks=64 | 2 | **spawn** | 61.4 [60.9, 61.9] |") {
+	if !strings.Contains(string(md), "| sleep d=10ms tasks=64 | 10.1ms | **spawn** | 61.4 [60.9, 61.9] |") {
 		t.Errorf("REPORT.md does not show the same answer")
 	}
 	if _, err := os.Stat(filepath.Join(dir, "speedup-procs.svg")); err != nil {
