@@ -139,7 +139,7 @@ endef
 bench:
 	$(call concbench,-count '$(COUNT)' -bench '$(BENCH)' -benchtime '$(BENCHTIME)' -warmup '$(WARMUP)' -sampling '$(SAMPLING)' -noise-budget '$(NOISE_BUDGET)' -deadline '$(DEADLINE)' -scale full)
 
-## bench-quick: a first look; the same families with smaller workloads, 6 runs of 30ms (under 2 minutes)
+## bench-quick: a first look; the same families with smaller workloads, 6 runs of 30ms (about 1 minute on 2 cores)
 .PHONY: bench-quick
 bench-quick:
 	@case '$(QUICK_COUNT)' in ''|*[!0-9]*) echo "bench-quick: COUNT must be a whole number >= 6, got $(QUICK_COUNT)" >&2; exit 2;; esac; \

@@ -20,12 +20,11 @@ import (
 	"github.com/concbench/concbench/strategies"
 )
 
-// TestOwnModule does what README.md's "Benchmark your own task" says, from
-// the README alone: a fresh clone of this repository at its HEAD commit, a
+// TestOwnModule does what docs/own-task.md says, from that page alone: a fresh clone of this repository at its HEAD commit, a
 // module of its own in a temporary folder requiring the clone through a
-// replace directive, the README's test file (a task that calls a loopback
+// replace directive, the page's test file (a task that calls a loopback
 // HTTP service it starts, one that hashes), the concbench command added
-// as a tool, and the README's one command, run twice within a budget with
+// as a tool, and the page's one command, run twice within a budget with
 // a sweep of worker counts. Each run ends with the printed answer and a
 // report in a run folder of its own, and the two runs compare
 // configuration by configuration: the same names, no port in any. It
@@ -43,17 +42,17 @@ func TestOwnModule(t *testing.T) {
 		t.Fatal(err)
 	}
 	repo := freshClone(t, here)
-	readme, err := os.ReadFile(filepath.Join(repo, "README.md"))
+	readme, err := os.ReadFile(filepath.Join(repo, "docs", "own-task.md"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := readmeTestFile(string(readme))
+	src, err := ownTaskFile(string(readme))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(string(readme), "go get -tool github.com/concbench/concbench/cmd/concbench") ||
 		!strings.Contains(string(readme), "go tool concbench -budget 3m -workers 1,4,16,64 .") {
-		t.Fatal("README.md's section no longer gives the commands this test runs")
+		t.Fatal("docs/own-task.md no longer gives the commands this test runs")
 	}
 	sum, err := os.ReadFile(filepath.Join(repo, "go.sum"))
 	if err != nil {
@@ -129,16 +128,12 @@ func TestOwnModule(t *testing.T) {
 	}
 }
 
-// readmeTestFile returns the Go code block of README.md's section
+// ownTaskFile returns the first Go code block of docs/own-task.md
 // "Benchmark your own task", without the list item's indentation.
-func readmeTestFile(readme string) (string, error) {
-	_, section, ok := strings.Cut(readme, "## Benchmark your own task")
+func ownTaskFile(readme string) (string, error) {
+	_, code, ok := strings.Cut(readme, "```go\n")
 	if !ok {
-		return "", errors.New("README.md has no section \"Benchmark your own task\"")
-	}
-	_, code, ok := strings.Cut(section, "```go\n")
-	if !ok {
-		return "", errors.New("README.md's section \"Benchmark your own task\" has no Go code block")
+		return "", errors.New("docs/own-task.md has no Go code block")
 	}
 	var b strings.Builder
 	for _, line := range strings.Split(code, "\n") {
@@ -149,7 +144,7 @@ func readmeTestFile(readme string) (string, error) {
 		b.WriteString(line)
 		b.WriteByte('\n')
 	}
-	return "", errors.New("README.md's Go code block in \"Benchmark your own task\" does not end")
+	return "", errors.New("docs/own-task.md's Go code block does not end")
 }
 
 // freshClone clones the git repository of dir at its HEAD commit into a
@@ -204,7 +199,7 @@ func TestMeasurementLinks(t *testing.T) {
 		if d.IsDir() && (path == "results" || strings.HasPrefix(d.Name(), ".")) && path != "." {
 			return filepath.SkipDir
 		}
-		if d.IsDir() || !(strings.HasSuffix(path, ".go") || path == "Makefile" || path == "README.md" || strings.HasPrefix(path, "docs/") && strings.HasSuffix(path, ".md")) {
+		if d.IsDir() || !(strings.HasSuffix(path, ".go") || path == "Makefile" || path == "README.md" || path == "CONTRIBUTING.md" || strings.HasPrefix(path, "docs/") && strings.HasSuffix(path, ".md")) {
 			return nil
 		}
 		data, err := os.ReadFile(path)
@@ -242,4 +237,52 @@ func anchorOf(heading string) string {
 		}
 	}
 	return b.String()
+}
+
+// TestDocLinks holds every relative link of README.md, CONTRIBUTING.md and
+// docs/ to a file that exists, and a link to a heading of a Markdown file
+// to a heading it has.
+func TestDocLinks(t *testing.T) {
+	files, err := filepath.Glob("docs/*.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := regexp.MustCompile(`\]\(([^)\s]+)\)`)
+	for _, path := range append([]string{"README.md", "CONTRIBUTING.md"}, files...) {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range link.FindAllStringSubmatch(string(data), -1) {
+			target, anchor, _ := strings.Cut(m[1], "#")
+			if strings.Contains(target, "://") || strings.HasPrefix(target, "mailto:") {
+				continue
+			}
+			file := path
+			if target != "" {
+				file = filepath.Join(filepath.Dir(path), target)
+				if _, err := os.Stat(file); err != nil {
+					t.Errorf("%s links %s, which does not exist", path, m[1])
+					continue
+				}
+			}
+			if anchor == "" || !strings.HasSuffix(file, ".md") {
+				continue
+			}
+			doc, err := os.ReadFile(file)
+			if err != nil {
+				t.Errorf("%s links %s: %v", path, m[1], err)
+				continue
+			}
+			found := false
+			for _, l := range strings.Split(string(doc), "\n") {
+				if h, ok := strings.CutPrefix(strings.TrimLeft(l, "#"), " "); ok && strings.HasPrefix(l, "#") && anchorOf(h) == anchor {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s links %s, but %s has no such heading", path, m[1], file)
+			}
+		}
+	}
 }

@@ -150,7 +150,7 @@ func TestJobRunsTheImage(t *testing.T) {
 		t.Fatal("Makefile: no IMAGE ?= line")
 	}
 	if c.Image != string(m[1]) {
-		t.Errorf("image %q, want the Makefile's IMAGE %q, the placeholder the README tells users to replace", c.Image, m[1])
+		t.Errorf("image %q, want the Makefile's IMAGE %q, the placeholder docs/fleet.md tells users to replace", c.Image, m[1])
 	}
 
 	cf := readContainerfile(t)
