@@ -194,10 +194,7 @@ func (d *driver) rerunNoisy(ctx context.Context, dir string, raw io.Writer, p *p
 			if !last {
 				return next, nil
 			}
-			what := "noisy"
-			if nz.decided {
-				what = "open"
-			}
+			what := nz.what()
 			if !slices.ContainsFunc(nz.noisy, func(c noisyConfig) bool { return c.n < d.o.maxSamples }) {
 				nz.stop = fmt.Sprintf("max samples: each of the %d %s configurations has %d samples, the most -max-samples allows", len(nz.noisy), what, d.o.maxSamples)
 			} else {
@@ -261,10 +258,7 @@ func (nz *noiseRuns) report(d *driver) {
 		}
 		still = append(still, fmt.Sprintf("%s %s (n=%d)", strings.TrimPrefix(c.name, "Benchmark"), w, c.n))
 	}
-	what := "noisy"
-	if nz.decided {
-		what = "open"
-	}
+	what := nz.what()
 	fmt.Fprintf(d.stdout, "still %s (%d):\n  %s\n", what, len(still), strings.Join(still, "\n  "))
 	busyWarning(d.stdout, "after the noise re-runs")
 }
@@ -318,4 +312,12 @@ func (nz *noiseRuns) label() string {
 		return "sampling what is open"
 	}
 	return "noise re-runs"
+}
+
+// what names the configurations the re-runs sample: "open" or "noisy".
+func (nz *noiseRuns) what() string {
+	if nz.decided {
+		return "open"
+	}
+	return "noisy"
 }

@@ -73,8 +73,7 @@ func answerLine(c answer.Choice, withProcs bool) string {
 		speedup = ", speedup " + a.Speedup
 	}
 	good, unclear := rankedNames(c.AsGood), rankedNames(c.Unclear)
-	avoid := slices.Clone(c.Avoid)
-	slices.SortStableFunc(avoid, func(x, y answer.Ranked) int { return stat.CmpFloat(y.Ratio.V, x.Ratio.V) })
+	avoid := slowestFirst(c.Avoid)
 	bad := make([]string, len(avoid))
 	for i, k := range avoid {
 		bad[i] = fmt.Sprintf("%s %s×", k.Name(), unitfmt.Num(k.Ratio.V))
@@ -174,4 +173,11 @@ func verdictLine(v judge.Verdict) string {
 		}
 	}
 	return s
+}
+
+// slowestFirst is a copy of ks, the highest time ratio first.
+func slowestFirst(ks []answer.Ranked) []answer.Ranked {
+	out := slices.Clone(ks)
+	slices.SortStableFunc(out, func(x, y answer.Ranked) int { return stat.CmpFloat(y.Ratio.V, x.Ratio.V) })
+	return out
 }

@@ -2,13 +2,10 @@ package plots
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
-	"github.com/concbench/concbench/plots/answer"
 	"github.com/concbench/concbench/plots/document"
 	"github.com/concbench/concbench/plots/rundir"
-	"github.com/concbench/concbench/plots/stat"
 	"github.com/concbench/concbench/plots/unitfmt"
 )
 
@@ -36,8 +33,7 @@ func (rep *Report) DecisionTable() string {
 			}
 		}
 		if len(c.Avoid) > 0 {
-			ks := slices.Clone(c.Avoid)
-			slices.SortStableFunc(ks, func(x, y answer.Ranked) int { return stat.CmpFloat(y.Ratio.V, x.Ratio.V) })
+			ks := slowestFirst(c.Avoid)
 			var names []string
 			for _, k := range ks[:min(3, len(ks))] {
 				names = append(names, k.Name()+" "+unitfmt.Num(k.Ratio.V)+"×")

@@ -25,11 +25,15 @@ func (rep *Report) writeCharts(b *body) {
 	}
 }
 
+// workloadChartPrefixes start the names of the charts of one workload,
+// the rest of the name being the slug of its label.
+func workloadChartPrefixes() []string { return []string{"time-", "latency-", "python-"} }
+
 // isWorkloadChart reports whether the chart called name shows one
 // workload alone: its batch time by strategy, its tasks' completion
 // times, its speedups beside CPython's.
 func isWorkloadChart(name string) bool {
-	for _, p := range []string{"time-", "latency-", "python-"} {
+	for _, p := range workloadChartPrefixes() {
 		if strings.HasPrefix(name, p) {
 			return true
 		}
@@ -67,7 +71,7 @@ func (rep *Report) cardCharts(c answer.Choice) []document.CardChart {
 	slug := unitfmt.Slug(rundir.Label(c.Fastest))
 	var out []document.CardChart
 	for _, k := range rep.allCharts() {
-		for _, p := range []string{"time-", "latency-", "python-"} {
+		for _, p := range workloadChartPrefixes() {
 			if k.Name == p+slug {
 				out = append(out, document.CardChart{Name: k.Name, Title: k.Title})
 			}

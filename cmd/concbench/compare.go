@@ -8,12 +8,12 @@ import (
 	"io"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/concbench/concbench/driver"
 	"github.com/concbench/concbench/plots/compare"
-	"github.com/concbench/concbench/plots/rundir"
 	"github.com/concbench/concbench/runfile"
 )
 
@@ -85,7 +85,7 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 			return err
 		}
 		fmt.Fprintf(stdout, "\n")
-		if err := benchstatTable(stdout, stderr, *benchstat, oldDir, newDir); err != nil {
+		if err := benchstatTable(stdout, *benchstat, c); err != nil {
 			fmt.Fprintf(stderr, "concbench compare: no benchstat table: %v\n", err)
 		}
 	}
@@ -101,19 +101,14 @@ func runCompare(args []string, stdout, stderr io.Writer) error {
 
 // benchstatTable prints benchstat's table of the two runs' raw.txt, the
 // keys that name a run (and the strategies' properties) ignored.
-func benchstatTable(stdout, stderr io.Writer, bin, oldDir, newDir string) error {
+func benchstatTable(stdout io.Writer, bin string, c *compare.Comparison) error {
 	ignore := append([]string{}, benchstatIgnore...)
-	for _, dir := range []string{oldDir, newDir} {
-		run, err := rundir.ReadRun(dir)
-		if err != nil {
-			return err
-		}
-		for name := range run.Props {
-			if k := runfile.ConfigKey(name); !contains(ignore, k) {
-				ignore = append(ignore, k)
-			}
+	for _, name := range append(slices.Clone(c.Old.Strategies), c.New.Strategies...) {
+		if k := runfile.ConfigKey(name); !slices.Contains(ignore, k) {
+			ignore = append(ignore, k)
 		}
 	}
+	oldDir, newDir := c.Old.Dir, c.New.Dir
 	var paths []string
 	for _, dir := range []string{oldDir, newDir} {
 		abs, err := filepath.Abs(filepath.Join(dir, runfile.RawFile))
@@ -130,13 +125,4 @@ func benchstatTable(stdout, stderr io.Writer, bin, oldDir, newDir string) error 
 		return fmt.Errorf("%w: %s", err, strings.TrimSpace(errOut.String()))
 	}
 	return nil
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }

@@ -61,18 +61,12 @@
 //
 // With -sampling decided (the default), once every configuration has its
 // -count samples, each round runs only the configurations a conclusion
-// still open needs: an INCONCLUSIVE verdict, a comparison of an answer or
-// of the A/A control that is neither decided as the same nor as
-// different, one decided as good at 95 % but not yet at 99 %, a quoted
-// speedup wider than ±5 % (go doc ./plots/judge, Open), each while its
-// interval could decide within 60 samples. Rounds
-// take the cheapest first, each an equal share of what is left of
-// -noise-budget and of the time to -deadline, up to -max-samples a
-// configuration. Sampling ends when nothing is open; raw.txt's last line
-// says why it ended. The rule stays valid under these repeated looks (go
-// doc ./plots/stat, Alpha). With -sampling precise the rounds re-run the
-// configurations whose ns/op interval is wider than ±5 % instead, open
-// conclusions first.
+// still open needs (go doc ./plots/judge, Open), cheapest first, each
+// round an equal share of what is left of -noise-budget and of the time
+// to -deadline, up to -max-samples a configuration. Sampling ends when
+// nothing is open; raw.txt's last line says why. The rule stays valid
+// under these repeated looks (go doc ./plots/stat, Alpha). With -sampling
+// precise the rounds re-run the configurations wider than ±5 % instead.
 //
 // # Comparing two runs
 //

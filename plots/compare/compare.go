@@ -17,7 +17,9 @@ package compare
 
 import (
 	"fmt"
+	"maps"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/concbench/concbench/plots/answer"
@@ -50,6 +52,9 @@ type Run struct {
 	CPU    string `json:"cpu"`
 	Commit string `json:"commit"`
 	Go     string `json:"go"`
+	// Strategies are the strategies whose properties the run's
+	// strategy-<name> lines give, sorted.
+	Strategies []string `json:"-"`
 }
 
 // An AnswerChange is one workload whose answer differs: the strategy to
@@ -145,7 +150,8 @@ func (c *Comparison) Failing(threshold float64, bench *regexp.Regexp) []Row {
 }
 
 func runOf(r *rundir.Run) Run {
-	return Run{Dir: r.Dir, Scale: r.ConfigValue(runfile.ConfigScale), CPU: machine(r), Commit: r.ConfigValue(runfile.ConfigCommit), Go: r.ConfigValue(runfile.ConfigGo)}
+	return Run{Dir: r.Dir, Scale: r.ConfigValue(runfile.ConfigScale), CPU: machine(r), Commit: r.ConfigValue(runfile.ConfigCommit), Go: r.ConfigValue(runfile.ConfigGo),
+		Strategies: slices.Sorted(maps.Keys(r.Props))}
 }
 
 // machine is a run's processor and its cores: "Intel Xeon, 2 cores".
